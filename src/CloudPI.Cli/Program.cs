@@ -1,0 +1,1 @@
+return await CloudPI.Commands.CliApp.RunAsync(args).ConfigureAwait(false);

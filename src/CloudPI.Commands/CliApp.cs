@@ -1,0 +1,79 @@
+using System.CommandLine;
+
+namespace CloudPI.Commands;
+
+/// <summary>
+/// Runs a command tree with CloudPI's conventions: exit 2 for usage errors, 1 for failures, one clear line per
+/// error on stderr (the full exception only with --debug).
+/// </summary>
+public static class CliApp
+{
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CloudPICommands.CreateRoot());
+
+    public static Task<int> RunAsync(string[] args, RootCommand root) =>
+        RunAsync(args, root, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(string[] args, RootCommand root, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(error);
+        var parseResult = root.Parse(GoStyleFlags.Normalize(args));
+        var programName = root.Name;
+        if (parseResult.Errors.Count > 0 && !IsHelpRequest(parseResult))
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync($"{programName}: {parseError.Message.ReplaceLineEndings(" ").Replace('\t', ' ')}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync($"Run '{CommandPath(parseResult)} --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync($"{programName}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync($"{programName}: cancelled").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+#pragma warning disable CA1031 // The top of the program: every failure becomes one line and exit code 1.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var debug = parseResult.GetValue(CommonOptions.Debug);
+            await error.WriteLineAsync(debug ? $"{programName}: {ex}" : $"{programName}: {OneLine(ex)}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static bool IsHelpRequest(ParseResult parseResult) =>
+        parseResult.Tokens.Any(t => t.Value is "--help" or "-h" or "-?");
+
+    private static string CommandPath(ParseResult parseResult)
+    {
+        var names = new List<string>();
+        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+
+    private static string OneLine(Exception ex)
+    {
+        var message = ex.Message.ReplaceLineEndings(" ").Trim();
+        return ex is IOException or UnauthorizedAccessException or UsageException || ex.GetType().Namespace?.StartsWith("CloudPI", StringComparison.Ordinal) == true
+            ? message
+            : $"{message} ({ex.GetType().Name}; rerun with --debug for details)";
+    }
+}

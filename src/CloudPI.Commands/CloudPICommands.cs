@@ -1,0 +1,22 @@
+using System.CommandLine;
+using CloudPI.Commands.Dracon;
+
+namespace CloudPI.Commands;
+
+/// <summary>The whole <c>cloudpi</c> command tree. Component executables reuse its sub-commands as their root.</summary>
+public static class CloudPICommands
+{
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand(
+            "CloudPI: contextual cloud-security analysis for Dracon pipelines. Producers gather AWS misconfigurations, "
+            + "enrichers decide which ones an attacker can reach and use, and rank them.")
+        {
+            CommonOptions.Debug,
+            CommonOptions.LogFormat,
+            ScanCommand.Create(),
+            DraconCommands.Create(),
+        };
+        return root;
+    }
+}

@@ -1,0 +1,15 @@
+namespace CloudPI.Commands;
+
+/// <summary>Process exit codes, the same for every CloudPI executable.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The work failed: bad input file, unreachable service, analysis error.</summary>
+    public const int Failure = 1;
+
+    /// <summary>The command line itself is wrong.</summary>
+    public const int Usage = 2;
+
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,139 @@
+using Google.Protobuf;
+using Ocurity.Dracon.V1;
+
+namespace CloudPI.Dracon.Io;
+
+/// <summary>
+/// Reads and writes Dracon files: one serialized message per file, no framing. Protobuf has no type tag, so the
+/// message type is decided from the content: a candidate type must parse, have its mandatory part
+/// (<c>scan_info</c> for a LaunchToolResponse, <c>original_results</c> for an enriched one), and, of the candidates,
+/// the one that explains the most bytes with known fields wins.
+/// </summary>
+public static class DraconFile
+{
+    private static readonly MessageParser<LaunchToolResponse> LaunchParser =
+        LaunchToolResponse.Parser.WithDiscardUnknownFields(true);
+
+    private static readonly MessageParser<EnrichedLaunchToolResponse> EnrichedParser =
+        EnrichedLaunchToolResponse.Parser.WithDiscardUnknownFields(true);
+
+    public static DraconMessage Read(string path)
+    {
+        var bytes = ReadBytes(path);
+        return Decode(path, bytes);
+    }
+
+    public static LaunchToolResponse ReadLaunchToolResponse(string path)
+    {
+        var message = Read(path);
+        return message.AsLaunchToolResponse ?? throw new DraconFormatException(
+            $"{path}: expected a LaunchToolResponse (producer or tagged output) but the file holds an EnrichedLaunchToolResponse");
+    }
+
+    public static EnrichedLaunchToolResponse ReadEnriched(string path)
+    {
+        var message = Read(path);
+        return message.AsEnriched ?? throw new DraconFormatException(
+            $"{path}: expected an EnrichedLaunchToolResponse (enricher output) but the file holds a LaunchToolResponse");
+    }
+
+    /// <summary>Serializes and writes atomically (temp file + rename): a failure never leaves a partial file.</summary>
+    public static void Write(string path, IMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        AtomicFile.WriteAllBytes(path, message.ToByteArray());
+    }
+
+    public static DraconMessage Decode(string path, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length == 0)
+        {
+            throw new DraconFormatException($"{path}: empty file (0 bytes): not a Dracon message");
+        }
+
+        var launch = TryParse(LaunchParser, bytes, m => m.ScanInfo is not null, out var launchError);
+        var enriched = TryParse(EnrichedParser, bytes, m => m.OriginalResults is not null, out var enrichedError);
+
+        if (launch is null && enriched is null)
+        {
+            var reason = launchError ?? enrichedError;
+            return reason is null
+                ? throw new DraconFormatException(
+                    $"{path}: not a Dracon LaunchToolResponse or EnrichedLaunchToolResponse (neither scan_info nor original_results is present)")
+                : throw new DraconFormatException($"{path}: truncated or malformed protobuf: {reason}");
+        }
+
+        if (enriched is not null && (launch is null || enriched.CalculateSize() > launch.CalculateSize()))
+        {
+            return new DraconMessage(DraconMessageKind.EnrichedLaunchToolResponse, enriched);
+        }
+
+        return new DraconMessage(DraconMessageKind.LaunchToolResponse, launch!);
+    }
+
+    private static T? TryParse<T>(MessageParser<T> parser, byte[] bytes, Func<T, bool> hasMandatoryPart, out string? error)
+        where T : class, IMessage<T>
+    {
+        error = null;
+        try
+        {
+            var message = parser.ParseFrom(bytes);
+            return hasMandatoryPart(message) ? message : null;
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            error = ex.Message;
+            return null;
+        }
+    }
+
+    private static byte[] ReadBytes(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new DraconFormatException($"{path}: is a directory, expected a .pb file");
+        }
+
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new DraconFormatException($"{path}: file not found", ex);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new DraconFormatException($"{path}: file not found (no such directory)", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DraconFormatException($"{path}: cannot read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Every file under <paramref name="directory"/> (recursively) whose name ends with <paramref name="suffix"/>, in ordinal order.</summary>
+    public static IReadOnlyList<string> Find(string directory, string suffix)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new DraconFormatException($"{directory}: directory not found");
+        }
+
+        return Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(suffix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>A tool name made safe to use as a file name (Dracon names files after the tool).</summary>
+    public static string FileStem(string toolName)
+    {
+        ArgumentNullException.ThrowIfNull(toolName);
+        var invalid = Path.GetInvalidFileNameChars();
+        var chars = toolName.Select(c => invalid.Contains(c) || c == '\\' ? '-' : c).ToArray();
+        var stem = new string(chars).Trim();
+        return stem.Length == 0 || stem is "." or ".." ? "unnamed-tool" : stem;
+    }
+}
