@@ -8,17 +8,17 @@ namespace CloudPI.Commands;
 /// </summary>
 public static class CliApp
 {
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, CloudPICommands.CreateRoot());
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CloudPICommands.CreateRoot(), CloudPICommands.ProgramName);
 
-    public static Task<int> RunAsync(string[] args, RootCommand root) =>
-        RunAsync(args, root, Console.Out, Console.Error);
+    /// <summary>Runs <paramref name="root"/>; <paramref name="programName"/> prefixes every error line.</summary>
+    public static Task<int> RunAsync(string[] args, RootCommand root, string programName) =>
+        RunAsync(args, root, programName, Console.Out, Console.Error);
 
-    public static async Task<int> RunAsync(string[] args, RootCommand root, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, RootCommand root, string programName, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(error);
         var parseResult = root.Parse(GoStyleFlags.Normalize(args));
-        var programName = root.Name;
         if (parseResult.Errors.Count > 0 && !IsHelpRequest(parseResult))
         {
             foreach (var parseError in parseResult.Errors)
@@ -26,7 +26,7 @@ public static class CliApp
                 await error.WriteLineAsync($"{programName}: {parseError.Message.ReplaceLineEndings(" ").Replace('\t', ' ')}").ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync($"Run '{CommandPath(parseResult)} --help' for usage.").ConfigureAwait(false);
+            await error.WriteLineAsync($"Run '{CommandPath(programName, parseResult)} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -58,14 +58,15 @@ public static class CliApp
     private static bool IsHelpRequest(ParseResult parseResult) =>
         parseResult.Tokens.Any(t => t.Value is "--help" or "-h" or "-?");
 
-    private static string CommandPath(ParseResult parseResult)
+    private static string CommandPath(string programName, ParseResult parseResult)
     {
         var names = new List<string>();
-        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var result = parseResult.CommandResult; result?.Parent is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
             names.Insert(0, result.Command.Name);
         }
 
+        names.Insert(0, programName);
         return string.Join(' ', names);
     }
 

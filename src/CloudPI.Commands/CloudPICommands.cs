@@ -6,6 +6,8 @@ namespace CloudPI.Commands;
 /// <summary>The whole <c>cloudpi</c> command tree. Component executables reuse its sub-commands as their root.</summary>
 public static class CloudPICommands
 {
+    public const string ProgramName = "cloudpi";
+
     public static RootCommand CreateRoot()
     {
         var root = new RootCommand(

@@ -86,11 +86,11 @@ public static class DraconCommands
 
     private static (Argument<string?> Directory, Option<string?> ReadPath, Option<string?> WritePath) PathOptions() =>
     (
-        new Argument<string?>("DIR")
+        CommandArguments.RejectingOptionLikeValues(new Argument<string?>("DIR")
         {
             Description = "Directory to read recursively (default: -read_path, else $READ_PATH).",
             Arity = ArgumentArity.ZeroOrOne,
-        },
+        }),
         new Option<string?>("--read-path", "-read_path")
         {
             Description = "Same as DIR (Dracon's flag).",
