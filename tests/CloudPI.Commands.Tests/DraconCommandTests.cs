@@ -126,6 +126,22 @@ public class DraconCommandTests
     }
 
     [Fact]
+    public async Task Unwritable_write_path_fails_with_one_line_and_leaves_no_output()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(RepoPaths.Examples("dracon", "cloudpi-aws-config.pb"), temp.Combine("in.pb"));
+        File.WriteAllText(temp.Combine("blocker"), "a file, not a directory");
+        var writePath = temp.Combine("blocker", "out");
+
+        var result = await Cli.RunAsync("dracon", "tag", temp.Path, "-write_path", writePath);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"cloudpi: {Path.Combine(writePath, "cloudpi-aws-config.tagged.pb")}: cannot write:", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.Equal(["blocker", "in.pb"], temp.Files());
+    }
+
+    [Fact]
     public async Task Help_reads_well_and_exits_0()
     {
         var result = await Cli.RunAsync("dracon", "--help");

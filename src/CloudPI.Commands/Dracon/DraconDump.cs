@@ -30,8 +30,9 @@ internal static class DraconDump
 
         var rows = issues.Select(i => new[] { SeverityName(i.Issue.Severity), i.Issue.Type, i.Issue.Target, i.Issue.Title }).ToList();
         var header = new[] { "SEVERITY", "TYPE", "TARGET", "TITLE" };
+        int[] maxWidths = [11, 40, 100]; // ARNs and URNs are long; keep them whole where a terminal allows.
         var widths = Enumerable.Range(0, header.Length - 1)
-            .Select(c => Math.Min(60, rows.Append(header).Max(r => r[c].Length)))
+            .Select(c => Math.Min(maxWidths[c], rows.Append(header).Max(r => r[c].Length)))
             .ToArray();
         WriteRow(output, header, widths);
         for (var i = 0; i < rows.Count; i++)
