@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CloudPI.Commands.Dracon;
+using CloudPI.Commands.Graph;
 
 namespace CloudPI.Commands;
 
@@ -18,6 +19,7 @@ public static class CloudPICommands
             CommonOptions.LogFormat,
             ScanCommand.Create(),
             DraconCommands.Create(),
+            GraphCommands.Create(),
         };
         return root;
     }

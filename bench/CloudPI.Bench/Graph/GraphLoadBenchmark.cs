@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CloudPI.Graph;
+using CloudPI.Graph.Apoc;
+using CloudPI.Graph.Synthetic;
+
+namespace CloudPI.Bench.Graph;
+
+/// <summary>
+/// Generates a synthetic account to an APOC file, then compares loading it into the PropertyGraph with merely
+/// walking its JSON tokens, and measures the peak memory of a process that only loads it.
+/// Arguments: [RESOURCES] (default 100000) [--seed N]; internally: --load-only FILE (the memory child).
+/// </summary>
+public sealed class GraphLoadBenchmark : IBenchmark
+{
+    private const string LoadOnlyFlag = "--load-only";
+    private const int Runs = 3;
+
+    public string Name => "graph-load";
+
+    public string Description => "APOC load vs System.Text.Json token walk, and peak memory, for a synthetic account";
+
+    public async Task RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        if (args.Count == 2 && args[0] == LoadOnlyFlag)
+        {
+            ReportLoadOnly(args[1]);
+            return;
+        }
+
+        var resources = args.Count > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+        var seedIndex = args.ToList().IndexOf("--seed");
+        var seed = seedIndex >= 0 ? int.Parse(args[seedIndex + 1], CultureInfo.InvariantCulture) : 1;
+        var directory = Directory.CreateTempSubdirectory("cloudpi-graph-load-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "account.json");
+            var clock = Stopwatch.StartNew();
+            var account = SyntheticAccountGenerator.Generate(resources, seed);
+            var generated = clock.Elapsed;
+            ApocJsonLinesWriter.WriteFile(account.Graph, path);
+            var written = clock.Elapsed - generated;
+            Console.WriteLine($"synthetic account: {account.ResourceCount:N0} resources in {account.VpcCount} VPCs, {account.Graph.NodeCount:N0} nodes, {account.Graph.RelationshipCount:N0} relationships");
+            Console.WriteLine($"generate: {generated.TotalSeconds:F2} s, write: {written.TotalSeconds:F2} s");
+            account = null;
+            GC.Collect();
+
+            var lines = WalkTokens(path).Lines;
+            Console.WriteLine($"file: {new FileInfo(path).Length / 1e6:F1} MB, {lines:N0} lines");
+
+            var baseline = Best(() => WalkTokens(path));
+            var load = Best(() => ApocJsonLinesReader.ReadFile(path));
+            Console.WriteLine($"baseline (Utf8JsonReader walking every token, best of {Runs}): {baseline.Elapsed.TotalMilliseconds:F0} ms");
+            Console.WriteLine($"load into PropertyGraph (best of {Runs}): {load.Elapsed.TotalMilliseconds:F0} ms, of which GC pauses {load.GcPauses.TotalMilliseconds:F0} ms");
+            Console.WriteLine($"ratio load/baseline: {load.Elapsed / baseline.Elapsed:F2}x (goal <= 1.5x); without GC pauses: {(load.Elapsed - load.GcPauses) / baseline.Elapsed:F2}x");
+
+            await RunLoadOnlyChildAsync(path, cancellationToken);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The fastest of <see cref="Runs"/> runs, with the GC pause time inside it.</summary>
+    private static (TimeSpan Elapsed, TimeSpan GcPauses) Best(Func<object> run)
+    {
+        var best = (Elapsed: TimeSpan.MaxValue, GcPauses: TimeSpan.Zero);
+        for (var i = 0; i < Runs; i++)
+        {
+            GC.Collect();
+            var pausesBefore = GC.GetTotalPauseDuration();
+            var clock = Stopwatch.StartNew();
+            GC.KeepAlive(run());
+            clock.Stop();
+            if (clock.Elapsed < best.Elapsed)
+            {
+                best = (clock.Elapsed, GC.GetTotalPauseDuration() - pausesBefore);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The baseline: split lines with a pooled buffer and walk every JSON token, building nothing.</summary>
+    private static (long Lines, long Tokens) WalkTokens(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        long lines = 0;
+        long tokens = 0;
+        var filled = 0;
+        int read;
+        while ((read = stream.Read(buffer, filled, buffer.Length - filled)) > 0 || filled > 0)
+        {
+            filled += read;
+            var pending = buffer.AsSpan(0, filled);
+            int newline;
+            while ((newline = pending.IndexOf((byte)'\n')) >= 0 || (read == 0 && !pending.IsEmpty))
+            {
+                var line = newline >= 0 ? pending[..newline] : pending;
+                var reader = new Utf8JsonReader(line);
+                while (reader.Read())
+                {
+                    tokens++;
+                }
+
+                lines++;
+                pending = newline >= 0 ? pending[(newline + 1)..] : [];
+            }
+
+            if (pending.Length == buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                pending.CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+            else
+            {
+                pending.CopyTo(buffer);
+            }
+
+            filled = pending.Length;
+        }
+
+        ArrayPool<byte>.Shared.Return(buffer);
+        return (lines, tokens);
+    }
+
+    /// <summary>Peak working set is per process and generation inflates it, so a fresh process does only the load.</summary>
+    private static async Task RunLoadOnlyChildAsync(string path, CancellationToken cancellationToken)
+    {
+        var host = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(GraphLoadBenchmark).Assembly.Location);
+        }
+
+        foreach (var argument in (string[])["graph-load", LoadOnlyFlag, path])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
+        await child.WaitForExitAsync(cancellationToken);
+        foreach (var line in output.Split('\n').Where(l => !l.StartsWith("==", StringComparison.Ordinal) && l.Length > 0))
+        {
+            Console.WriteLine(line);
+        }
+    }
+
+    private static void ReportLoadOnly(string path)
+    {
+        var clock = Stopwatch.StartNew();
+        var graph = ApocJsonLinesReader.ReadFile(path);
+        clock.Stop();
+        var stats = GraphStatistics.Compute(graph);
+        using var process = Process.GetCurrentProcess();
+        var info = GC.GetGCMemoryInfo();
+        Console.WriteLine($"load-only process: {stats.NodeCount:N0} nodes, {stats.RelationshipCount:N0} relationships loaded in {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"peak working set after load: {process.PeakWorkingSet64 / 1e6:F0} MB (goal <= 400 MB)");
+        GC.Collect();
+        Console.WriteLine($"GC heap after load: {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB live, {info.HeapSizeBytes / 1e6:F0} MB heap, {info.TotalCommittedBytes / 1e6:F0} MB committed (before final collect), server GC: {System.Runtime.GCSettings.IsServerGC}");
+        GC.KeepAlive(graph);
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using CloudPI.Bolt;
+
+namespace CloudPI.Commands.Graph;
+
+/// <summary>
+/// How to reach Neo4j, with Cartography's flag names so the same values work for both tools. The password only ever
+/// comes from the environment variable named by <c>--neo4j-password-env-var</c>, never from the command line.
+/// </summary>
+internal sealed class Neo4jOptions
+{
+    public Option<string?> Uri { get; } = new("--neo4j-uri")
+    {
+        Description = "Neo4j address: bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s:// (neo4j:// connects directly to the given server, no cluster routing).",
+    };
+
+    public Option<string?> User { get; } = new("--neo4j-user") { Description = "Neo4j user (basic auth); omit for a server without auth." };
+
+    public Option<string?> PasswordEnvVar { get; } = new("--neo4j-password-env-var")
+    {
+        Description = "Name of the environment variable holding the Neo4j password (required with --neo4j-user).",
+    };
+
+    public Option<string?> Database { get; } = new("--database", "--neo4j-database") { Description = "Neo4j database (default: the server's default)." };
+
+    public Option<int> TimeoutSeconds { get; } = new("--neo4j-timeout")
+    {
+        Description = "Seconds to wait for a connection, and between bytes of a result.",
+        DefaultValueFactory = _ => 30,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Uri);
+        command.Options.Add(User);
+        command.Options.Add(PasswordEnvVar);
+        command.Options.Add(Database);
+        command.Options.Add(TimeoutSeconds);
+    }
+
+    private static BoltCredentials Credentials(string user, string passwordVariable)
+    {
+        try
+        {
+            return BoltCredentials.FromEnvironment(user, passwordVariable);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    public bool IsGiven(ParseResult parseResult) => parseResult.GetValue(Uri) is not null;
+
+    public BoltClientOptions Resolve(ParseResult parseResult)
+    {
+        var text = parseResult.GetValue(Uri) ?? throw new UsageException("--neo4j-uri is required");
+        if (!System.Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+        {
+            throw new UsageException($"--neo4j-uri '{text}' is not a URI like bolt://host:7687");
+        }
+
+        var user = parseResult.GetValue(User);
+        var passwordVariable = parseResult.GetValue(PasswordEnvVar);
+        if (user is null && passwordVariable is not null)
+        {
+            throw new UsageException("--neo4j-password-env-var needs --neo4j-user");
+        }
+
+        if (user is not null && passwordVariable is null)
+        {
+            throw new UsageException("--neo4j-user needs --neo4j-password-env-var naming the variable that holds the password");
+        }
+
+        var timeout = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(TimeoutSeconds)));
+        return new BoltClientOptions
+        {
+            Uri = uri,
+            Credentials = user is null ? null : Credentials(user, passwordVariable!),
+            Database = parseResult.GetValue(Database),
+            ConnectTimeout = timeout,
+            ReadTimeout = timeout,
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+
+namespace CloudPI.Graph.Apoc;
+
+/// <summary>
+/// Reads an APOC JSON export (<c>apoc.export.json.*</c>): JSON_LINES, one node or relationship object per line, and
+/// also ARRAY_JSON as long as no element spans lines (one element per line, or the whole array on one line).
+/// Streams line by line; nodes must come before the relationships that use them, as APOC writes them.
+/// </summary>
+public static class ApocJsonLinesReader
+{
+    /// <summary>Reads the file at <paramref name="path"/>; errors name the file and the 1-based line.</summary>
+    /// <exception cref="GraphFormatException">A line is not a valid record.</exception>
+    public static PropertyGraph ReadFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Read(stream, path);
+    }
+
+    /// <exception cref="GraphFormatException">A line is not a valid record.</exception>
+    public static PropertyGraph Read(Stream stream, string sourceName)
+    {
+        var builder = new PropertyGraphBuilder();
+        ReadInto(stream, sourceName, builder);
+        return builder.Build();
+    }
+
+    /// <summary>Adds the records of <paramref name="stream"/> to <paramref name="builder"/>.</summary>
+    /// <exception cref="GraphFormatException">A line is not a valid record.</exception>
+    public static void ReadInto(Stream stream, string sourceName, PropertyGraphBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(builder);
+        var parser = new ApocRecordParser(builder);
+        using var lines = new PooledLineReader(stream);
+        bool? arrayLayout = null;
+        while (lines.TryReadLine(out var line))
+        {
+            try
+            {
+                arrayLayout ??= StartsArray(line);
+                if (arrayLayout is { } isArray)
+                {
+                    ParseLine(parser, line, isArray);
+                }
+            }
+            catch (RecordException e)
+            {
+                throw new GraphFormatException(sourceName, lines.LineNumber, e.Message);
+            }
+            catch (JsonException e)
+            {
+                throw new GraphFormatException(sourceName, lines.LineNumber, $"invalid JSON ({e.Message})", e);
+            }
+        }
+    }
+
+    /// <summary>Whether the first non-blank line opens an ARRAY_JSON export; blank leading lines decide nothing.</summary>
+    private static bool? StartsArray(ReadOnlySpan<byte> line)
+    {
+        var trimmed = line.TrimStart(" \t"u8);
+        return trimmed.IsEmpty ? null : trimmed[0] == (byte)'[';
+    }
+
+    private static void ParseLine(ApocRecordParser parser, ReadOnlySpan<byte> line, bool arrayLayout)
+    {
+        var separators = arrayLayout ? " \t,[]"u8 : " \t"u8;
+        var rest = line.TrimStart(separators);
+        var records = 0;
+        while (!rest.IsEmpty)
+        {
+            if (records > 0 && !arrayLayout)
+            {
+                throw new RecordException("unexpected content after the record (JSON_LINES holds one record per line)");
+            }
+
+            // The parser stops at the record's closing brace, so what follows it is never read as JSON here.
+            var reader = new Utf8JsonReader(rest);
+            parser.ParseRecord(ref reader);
+            records++;
+            rest = rest[(int)reader.BytesConsumed..].TrimStart(separators);
+        }
+    }
+}

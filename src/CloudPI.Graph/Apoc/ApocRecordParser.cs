@@ -1,0 +1,315 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace CloudPI.Graph.Apoc;
+
+/// <summary>
+/// Parses one APOC export record (a node or relationship JSON object, keys in any order) and adds it to a builder.
+/// Reuses its scratch lists across records so a load allocates little beyond the stored graph.
+/// </summary>
+internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
+{
+    private readonly List<int> _labelIds = [];
+    private readonly List<NodeProperty> _properties = [];
+    private byte[] _recordId = new byte[64];
+    private byte[] _endpointId = new byte[64];
+
+    private enum RecordType
+    {
+        Missing,
+        Node,
+        Relationship,
+    }
+
+    /// <summary>Reads one object from <paramref name="reader"/>; throws <see cref="RecordException"/> when invalid.</summary>
+    public void ParseRecord(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new RecordException($"expected a JSON object, found {Describe(reader.TokenType)}");
+        }
+
+        var type = RecordType.Missing;
+        var id = ReadOnlySpan<byte>.Empty;
+        var hasId = false;
+        var relationshipType = -1;
+        int? start = null;
+        int? end = null;
+        _labelIds.Clear();
+        _properties.Clear();
+
+        while (Read(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                type = ReadRecordType(ref reader);
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                id = ReadId(ref reader, endpoint: false);
+                hasId = true;
+            }
+            else if (reader.ValueTextEquals("labels"u8))
+            {
+                ReadLabels(ref reader);
+            }
+            else if (reader.ValueTextEquals("label"u8))
+            {
+                relationshipType = ReadName(ref reader, builder.Storage.RelationshipTypes, "label");
+            }
+            else if (reader.ValueTextEquals("properties"u8))
+            {
+                ReadProperties(ref reader);
+            }
+            else if (reader.ValueTextEquals("start"u8))
+            {
+                start = ReadEndpoint(ref reader, "start");
+            }
+            else if (reader.ValueTextEquals("end"u8))
+            {
+                end = ReadEndpoint(ref reader, "end");
+            }
+            else
+            {
+                Read(ref reader);
+                reader.Skip();
+            }
+        }
+
+        switch (type)
+        {
+            case RecordType.Node:
+                AddNode(hasId, id);
+                break;
+            case RecordType.Relationship:
+                AddRelationship(hasId, id, relationshipType, start, end);
+                break;
+            default:
+                throw new RecordException("record has no \"type\"");
+        }
+    }
+
+    private void AddNode(bool hasId, ReadOnlySpan<byte> id)
+    {
+        if (!hasId)
+        {
+            throw new RecordException("node has no \"id\"");
+        }
+
+        var labelSet = builder.Storage.LabelSets.Intern(CollectionsMarshal.AsSpan(_labelIds));
+        if (!builder.TryAddNode(id, labelSet, CollectionsMarshal.AsSpan(_properties)))
+        {
+            throw new RecordException($"duplicate node id \"{Encoding.UTF8.GetString(id)}\"");
+        }
+    }
+
+    private void AddRelationship(bool hasId, ReadOnlySpan<byte> id, int relationshipType, int? start, int? end)
+    {
+        if (!hasId)
+        {
+            throw new RecordException("relationship has no \"id\"");
+        }
+
+        if (relationshipType < 0)
+        {
+            throw new RecordException("relationship has no \"label\" (its type)");
+        }
+
+        if (start is null || end is null)
+        {
+            throw new RecordException($"relationship has no \"{(start is null ? "start" : "end")}\" node");
+        }
+
+        builder.AddRelationship(id, relationshipType, start.Value, end.Value, builder.PropertyArrays.Share(CollectionsMarshal.AsSpan(_properties)));
+    }
+
+    private static RecordType ReadRecordType(ref Utf8JsonReader reader)
+    {
+        ExpectString(ref reader, "type");
+        if (reader.ValueTextEquals("node"u8))
+        {
+            return RecordType.Node;
+        }
+
+        if (reader.ValueTextEquals("relationship"u8))
+        {
+            return RecordType.Relationship;
+        }
+
+        throw new RecordException($"unknown type \"{reader.GetString()}\" (expected \"node\" or \"relationship\")");
+    }
+
+    /// <summary>
+    /// The UTF-8 text of an id: a string in APOC exports, numbers accepted as their text. Unescaped ids point into
+    /// the line; escaped ones are unescaped into a buffer kept per role (the record's id lives until its end).
+    /// </summary>
+    private ReadOnlySpan<byte> ReadId(scoped ref Utf8JsonReader reader, bool endpoint)
+    {
+        var token = Read(ref reader);
+        if (token is not (JsonTokenType.String or JsonTokenType.Number))
+        {
+            throw new RecordException($"\"id\" must be a string, found {Describe(token)}");
+        }
+
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        ref var scratch = ref endpoint ? ref _endpointId : ref _recordId;
+        if (scratch.Length < reader.ValueSpan.Length)
+        {
+            scratch = new byte[reader.ValueSpan.Length];
+        }
+
+        return scratch.AsSpan(0, reader.CopyString(scratch));
+    }
+
+    private void ReadLabels(ref Utf8JsonReader reader)
+    {
+        if (Read(ref reader) != JsonTokenType.StartArray)
+        {
+            throw new RecordException("\"labels\" must be an array of strings");
+        }
+
+        while (Read(ref reader) != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw new RecordException("\"labels\" must be an array of strings");
+            }
+
+            _labelIds.Add(InternCurrent(ref reader, builder.Storage.Labels));
+        }
+    }
+
+    private int ReadName(ref Utf8JsonReader reader, StringTable names, string field)
+    {
+        ExpectString(ref reader, field);
+        return InternCurrent(ref reader, names);
+    }
+
+    private static int InternCurrent(ref Utf8JsonReader reader, StringTable names) =>
+        reader.ValueIsEscaped ? names.Intern(reader.GetString()!) : names.Intern(reader.ValueSpan);
+
+    /// <summary>Resolves <c>start</c>/<c>end</c> by its id; repeated labels and properties there are ignored.</summary>
+    private int ReadEndpoint(ref Utf8JsonReader reader, string field)
+    {
+        if (Read(ref reader) != JsonTokenType.StartObject)
+        {
+            throw new RecordException($"\"{field}\" must be an object with an \"id\"");
+        }
+
+        int? node = null;
+        while (Read(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                node = ResolveNode(ref reader);
+            }
+            else
+            {
+                Read(ref reader);
+                reader.Skip();
+            }
+        }
+
+        return node ?? throw new RecordException($"\"{field}\" has no \"id\"");
+    }
+
+    private int ResolveNode(ref Utf8JsonReader reader)
+    {
+        var id = ReadId(ref reader, endpoint: true);
+        return builder.TryGetNodeIndex(id, out var index)
+            ? index
+            : throw new RecordException($"relationship refers to unknown node id \"{Encoding.UTF8.GetString(id)}\"");
+    }
+
+    private void ReadProperties(ref Utf8JsonReader reader)
+    {
+        var token = Read(ref reader);
+        if (token == JsonTokenType.Null)
+        {
+            return;
+        }
+
+        if (token != JsonTokenType.StartObject)
+        {
+            throw new RecordException($"\"properties\" must be an object, found {Describe(token)}");
+        }
+
+        var keys = builder.Storage.PropertyKeys;
+        while (Read(ref reader) == JsonTokenType.PropertyName)
+        {
+            var key = InternCurrent(ref reader, keys);
+            Read(ref reader);
+            _properties.Add(new NodeProperty(key, ReadValue(ref reader)));
+        }
+    }
+
+    /// <summary>Reads the value at the current token: scalars, arrays and maps (points, nested objects).</summary>
+    private object? ReadValue(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.ValueIsEscaped ? reader.GetString() : builder.Values.GetString(reader.ValueSpan);
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var integer) ? builder.Values.Box(integer) : reader.GetDouble();
+            case JsonTokenType.True:
+                return ValueCache.Box(true);
+            case JsonTokenType.False:
+                return ValueCache.Box(false);
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.StartArray:
+                var items = new List<object?>();
+                while (Read(ref reader) != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader));
+                }
+
+                return items.ToArray();
+            case JsonTokenType.StartObject:
+                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                while (Read(ref reader) == JsonTokenType.PropertyName)
+                {
+                    var key = reader.GetString()!;
+                    Read(ref reader);
+                    map[key] = ReadValue(ref reader);
+                }
+
+                return map;
+            default:
+                throw new RecordException($"unexpected {Describe(reader.TokenType)} in a property value");
+        }
+    }
+
+    private static void ExpectString(ref Utf8JsonReader reader, string field)
+    {
+        var token = Read(ref reader);
+        if (token != JsonTokenType.String)
+        {
+            throw new RecordException($"\"{field}\" must be a string, found {Describe(token)}");
+        }
+    }
+
+    private static JsonTokenType Read(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new RecordException("the record ends early (a record must fit on one line)");
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}
+
+/// <summary>A record-level problem; the reader adds the file name and line number.</summary>
+internal sealed class RecordException(string message) : Exception(message);

@@ -1,0 +1,44 @@
+namespace CloudPI.Graph.Cartography;
+
+/// <summary>A typed, read-only view of one Cartography node: property readers over the graph, no copied data.</summary>
+public interface ICartographyNode
+{
+    GraphNode Node { get; }
+}
+
+/// <summary>A typed node that knows its kind and how to wrap a matching graph node.</summary>
+public interface ICartographyNode<TSelf> : ICartographyNode
+    where TSelf : ICartographyNode<TSelf>
+{
+    static abstract CartographyKind Kind { get; }
+
+    static abstract TSelf Wrap(GraphNode node);
+}
+
+/// <summary>Readers shared by every Cartography node.</summary>
+public static class CartographyNodeExtensions
+{
+    /// <summary>Neighbours over <paramref name="relationshipType"/> that are of kind <typeparamref name="T"/>.</summary>
+    public static IEnumerable<T> Related<T>(this GraphNode node, string relationshipType, Direction direction)
+        where T : ICartographyNode<T> =>
+        node.Neighbors(relationshipType, direction).Where(T.Kind.Matches).Select(T.Wrap);
+
+    /// <summary>Tags attached with <c>TAGGED</c>.</summary>
+    public static IEnumerable<Tag> Tags<T>(this T resource)
+        where T : ICartographyNode =>
+        resource.Node.Related<Tag>("TAGGED", Direction.Outgoing);
+
+    /// <summary>The value of tag <paramref name="key"/>, or null.</summary>
+    public static string? TagValue<T>(this T resource, string key)
+        where T : ICartographyNode =>
+        resource.Tags().Where(t => t.Key == key).Select(t => t.Value).FirstOrDefault();
+
+    public static string? Region<T>(this T resource)
+        where T : ICartographyNode =>
+        resource.Node.Properties.GetString("region");
+
+    /// <summary>Analysis flag: true when set, false when absent (absent can also mean "not computed").</summary>
+    public static bool ExposedInternet<T>(this T resource)
+        where T : ICartographyNode =>
+        resource.Node.Properties.GetBool("exposed_internet") == true;
+}

@@ -1,0 +1,152 @@
+namespace CloudPI.Graph.Cartography;
+
+public readonly record struct Ec2Instance(GraphNode Node) : ICartographyNode<Ec2Instance>
+{
+    public static CartographyKind Kind => CartographyKinds.Ec2Instance;
+
+    public static Ec2Instance Wrap(GraphNode node) => new(node);
+
+    public string? InstanceId => Node.Id;
+
+    public string? PublicIpAddress => Node.Properties.GetString("publicipaddress");
+
+    public string? PrivateIpAddress => Node.Properties.GetString("privateipaddress");
+
+    /// <summary><c>running</c>, <c>stopped</c>, <c>terminated</c>…</summary>
+    public string? State => Node.Properties.GetString("state");
+
+    public string? IamInstanceProfileArn => Node.Properties.GetString("iaminstanceprofile");
+
+    /// <summary><c>required</c> (IMDSv2 only) or <c>optional</c>.</summary>
+    public string? MetadataHttpTokens => Node.Properties.GetString("metadatahttptokens");
+
+    public IReadOnlyList<string> ExposedInternetTypes => Node.Properties.GetStringList("exposed_internet_type");
+
+    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+
+    public IEnumerable<NetworkInterface> NetworkInterfaces => Node.Related<NetworkInterface>("NETWORK_INTERFACE", Direction.Outgoing);
+
+    public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
+
+    public IEnumerable<ElasticIp> ElasticIps => Node.Related<ElasticIp>("ELASTIC_IP_ADDRESS", Direction.Outgoing);
+
+    public IEnumerable<InstanceProfile> InstanceProfiles => Node.Related<InstanceProfile>("INSTANCE_PROFILE", Direction.Outgoing);
+
+    /// <summary>Roles the instance can assume through its instance profile (<c>STS_ASSUMEROLE_ALLOW</c>).</summary>
+    public IEnumerable<Role> AssumableRoles => Node.Related<Role>("STS_ASSUMEROLE_ALLOW", Direction.Outgoing);
+
+    public IEnumerable<EbsVolume> Volumes => Node.Related<EbsVolume>("ATTACHED_TO", Direction.Incoming);
+
+    /// <summary>Load balancers that <c>EXPOSE</c> this instance.</summary>
+    public IEnumerable<GraphRelationship> ExposedBy => Node.Relationships(Direction.Incoming, "EXPOSE");
+}
+
+public readonly record struct NetworkInterface(GraphNode Node) : ICartographyNode<NetworkInterface>
+{
+    public static CartographyKind Kind => CartographyKinds.NetworkInterface;
+
+    public static NetworkInterface Wrap(GraphNode node) => new(node);
+
+    public string? PublicIp => Node.Properties.GetString("public_ip");
+
+    public string? PrivateIpAddress => Node.Properties.GetString("private_ip_address");
+
+    public string? InterfaceType => Node.Properties.GetString("interface_type");
+
+    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+
+    public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
+
+    public IEnumerable<PrivateIp> PrivateIps => Node.Related<PrivateIp>("PRIVATE_IP_ADDRESS", Direction.Outgoing);
+
+    public IEnumerable<ElasticIp> ElasticIps => Node.Related<ElasticIp>("ELASTIC_IP_ADDRESS", Direction.Outgoing);
+}
+
+public readonly record struct PrivateIp(GraphNode Node) : ICartographyNode<PrivateIp>
+{
+    public static CartographyKind Kind => CartographyKinds.PrivateIp;
+
+    public static PrivateIp Wrap(GraphNode node) => new(node);
+
+    public string? PrivateIpAddress => Node.Properties.GetString("private_ip_address");
+
+    public string? PublicIp => Node.Properties.GetString("public_ip");
+}
+
+public readonly record struct Lambda(GraphNode Node) : ICartographyNode<Lambda>
+{
+    public static CartographyKind Kind => CartographyKinds.Lambda;
+
+    public static Lambda Wrap(GraphNode node) => new(node);
+
+    public string? Runtime => Node.Properties.GetString("runtime");
+
+    public bool AnonymousAccess => Node.Properties.GetBool("anonymous_access") == true;
+
+    /// <summary>The execution role.</summary>
+    public IEnumerable<Role> Roles => Node.Related<Role>("STS_ASSUMEROLE_ALLOW", Direction.Outgoing);
+}
+
+public readonly record struct EcsCluster(GraphNode Node) : ICartographyNode<EcsCluster>
+{
+    public static CartographyKind Kind => CartographyKinds.EcsCluster;
+
+    public static EcsCluster Wrap(GraphNode node) => new(node);
+
+    public string? Name => Node.Properties.GetString("name");
+
+    public IEnumerable<EcsTask> Tasks => Node.Related<EcsTask>("HAS_TASK", Direction.Outgoing);
+}
+
+public readonly record struct EcsTask(GraphNode Node) : ICartographyNode<EcsTask>
+{
+    public static CartographyKind Kind => CartographyKinds.EcsTask;
+
+    public static EcsTask Wrap(GraphNode node) => new(node);
+
+    /// <summary><c>FARGATE</c> or <c>EC2</c>.</summary>
+    public string? LaunchType => Node.Properties.GetString("launch_type");
+
+    public string? LastStatus => Node.Properties.GetString("last_status");
+
+    public bool EnableExecuteCommand => Node.Properties.GetBool("enable_execute_command") == true;
+
+    public IEnumerable<NetworkInterface> NetworkInterfaces => Node.Related<NetworkInterface>("NETWORK_INTERFACE", Direction.Outgoing);
+
+    public IEnumerable<EcsContainer> Containers => Node.Related<EcsContainer>("HAS_CONTAINER", Direction.Outgoing);
+}
+
+public readonly record struct EcsContainer(GraphNode Node) : ICartographyNode<EcsContainer>
+{
+    public static CartographyKind Kind => CartographyKinds.EcsContainer;
+
+    public static EcsContainer Wrap(GraphNode node) => new(node);
+
+    public string? Image => Node.Properties.GetString("image");
+}
+
+public readonly record struct EksCluster(GraphNode Node) : ICartographyNode<EksCluster>
+{
+    public static CartographyKind Kind => CartographyKinds.EksCluster;
+
+    public static EksCluster Wrap(GraphNode node) => new(node);
+
+    public string? Endpoint => Node.Properties.GetString("endpoint");
+
+    public bool EndpointPublicAccess => Node.Properties.GetBool("endpoint_public_access") == true;
+
+    public string? Version => Node.Properties.GetString("version");
+
+    /// <summary>Sources allowed to the public endpoint; empty when not stored (Cartography does not ingest them).</summary>
+    public IReadOnlyList<string> PublicAccessCidrs => Node.Properties.GetStringList("public_access_cidrs");
+}
+
+public readonly record struct ElasticIp(GraphNode Node) : ICartographyNode<ElasticIp>
+{
+    public static CartographyKind Kind => CartographyKinds.ElasticIp;
+
+    public static ElasticIp Wrap(GraphNode node) => new(node);
+
+    /// <summary>The public address (also the node's id).</summary>
+    public string? PublicIp => Node.Properties.GetString("public_ip") ?? Node.Id;
+}

@@ -1,0 +1,104 @@
+namespace CloudPI.Graph.Cartography;
+
+public readonly record struct RdsInstance(GraphNode Node) : ICartographyNode<RdsInstance>
+{
+    public static CartographyKind Kind => CartographyKinds.RdsInstance;
+
+    public static RdsInstance Wrap(GraphNode node) => new(node);
+
+    public string? Engine => Node.Properties.GetString("engine");
+
+    public string? EndpointAddress => Node.Properties.GetString("endpoint_address");
+
+    public long? EndpointPort => Node.Properties.GetLong("endpoint_port");
+
+    public bool PubliclyAccessible => Node.Properties.GetBool("publicly_accessible") == true;
+
+    public bool StorageEncrypted => Node.Properties.GetBool("storage_encrypted") == true;
+
+    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+
+    /// <summary>Subnets through the DB subnet group (<c>AWSDBSubnetGroup -RESOURCE-> subnet</c>).</summary>
+    public IEnumerable<Subnet> Subnets =>
+        Node.Neighbors("MEMBER_OF_DB_SUBNET_GROUP", Direction.Outgoing)
+            .Where(CartographyKinds.DbSubnetGroup.Matches)
+            .SelectMany(group => group.Related<Subnet>("RESOURCE", Direction.Outgoing));
+}
+
+/// <summary>Redshift cluster (no subnet edge in real graphs: appendix quirk 4).</summary>
+public readonly record struct RedshiftCluster(GraphNode Node) : ICartographyNode<RedshiftCluster>
+{
+    public static CartographyKind Kind => CartographyKinds.RedshiftCluster;
+
+    public static RedshiftCluster Wrap(GraphNode node) => new(node);
+
+    public bool PubliclyAccessible => Node.Properties.GetBool("publicly_accessible") == true;
+
+    public bool Encrypted => Node.Properties.GetBool("encrypted") == true;
+
+    public long? EndpointPort => Node.Properties.GetLong("endpoint_port");
+
+    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+
+    public IEnumerable<Vpc> Vpcs => Node.Related<Vpc>("MEMBER_OF_AWS_VPC", Direction.Outgoing);
+}
+
+public readonly record struct S3Bucket(GraphNode Node) : ICartographyNode<S3Bucket>
+{
+    public static CartographyKind Kind => CartographyKinds.S3Bucket;
+
+    public static S3Bucket Wrap(GraphNode node) => new(node);
+
+    public string? Name => Node.Properties.GetString("name") ?? Node.Id;
+
+    public bool AnonymousAccess => Node.Properties.GetBool("anonymous_access") == true;
+
+    public IReadOnlyList<string> AnonymousActions => Node.Properties.GetStringList("anonymous_actions");
+
+    public bool? BlockPublicPolicy => Node.Properties.GetBool("block_public_policy");
+
+    public bool DefaultEncryption => Node.Properties.GetBool("default_encryption") == true;
+}
+
+public readonly record struct KmsKey(GraphNode Node) : ICartographyNode<KmsKey>
+{
+    public static CartographyKind Kind => CartographyKinds.KmsKey;
+
+    public static KmsKey Wrap(GraphNode node) => new(node);
+
+    public bool Enabled => Node.Properties.GetBool("enabled") == true;
+
+    public string? KeyState => Node.Properties.GetString("key_state");
+
+    /// <summary><c>AWS</c> or <c>CUSTOMER</c>.</summary>
+    public string? KeyManager => Node.Properties.GetString("key_manager");
+
+    public bool AnonymousAccess => Node.Properties.GetBool("anonymous_access") == true;
+}
+
+public readonly record struct SqsQueue(GraphNode Node) : ICartographyNode<SqsQueue>
+{
+    public static CartographyKind Kind => CartographyKinds.SqsQueue;
+
+    public static SqsQueue Wrap(GraphNode node) => new(node);
+
+    public string? Name => Node.Properties.GetString("name");
+
+    /// <summary>The raw resource policy JSON; Cartography computes no public flag for queues.</summary>
+    public string? Policy => Node.Properties.GetString("policy");
+
+    public string? KmsMasterKeyId => Node.Properties.GetString("kms_master_key_id");
+}
+
+public readonly record struct EbsVolume(GraphNode Node) : ICartographyNode<EbsVolume>
+{
+    public static CartographyKind Kind => CartographyKinds.EbsVolume;
+
+    public static EbsVolume Wrap(GraphNode node) => new(node);
+
+    public bool Encrypted => Node.Properties.GetBool("encrypted") == true;
+
+    public long? Size => Node.Properties.GetLong("size");
+
+    public IEnumerable<Ec2Instance> AttachedTo => Node.Related<Ec2Instance>("ATTACHED_TO", Direction.Outgoing);
+}

@@ -1,0 +1,192 @@
+namespace CloudPI.Graph;
+
+/// <summary>
+/// An immutable in-memory property graph: labelled nodes and typed, directed relationships, both with properties.
+/// Names are interned, nodes share label sets, repeated values are shared, adjacency is CSR, so 100,000+
+/// resource accounts fit in a few hundred megabytes. Build one with <see cref="PropertyGraphBuilder"/>.
+/// </summary>
+public sealed class PropertyGraph
+{
+    private readonly GraphStorage _storage;
+    private readonly Adjacency _outgoing;
+    private readonly Adjacency _incoming;
+    private readonly KeyIndex _byId;
+    private readonly KeyIndex _byArn;
+    private readonly int[][] _nodesByLabel;
+    private readonly int[][] _relationshipsByType;
+
+    internal PropertyGraph(GraphStorage storage)
+    {
+        _storage = storage;
+        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts);
+        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds);
+        _nodesByLabel = GroupBy(storage.Labels.Count, NodeCount, node => storage.LabelSets.LabelIds(storage.NodeLabelSets[node]));
+        var singleTypes = Enumerable.Range(0, storage.RelationshipTypes.Count).Select(type => new[] { type }).ToArray();
+        _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, RelationshipCount, rel => singleTypes[storage.RelationshipTypeIds[rel]]);
+        _byId = new KeyIndex(NodeCount);
+        _byArn = new KeyIndex(NodeCount);
+        IndexIdsAndArns();
+    }
+
+    public int NodeCount => _storage.NodeExternalIds.Count;
+
+    public int RelationshipCount => _storage.RelationshipStarts.Count;
+
+    public IEnumerable<GraphNode> Nodes => Enumerable.Range(0, NodeCount).Select(GetNode);
+
+    public IEnumerable<GraphRelationship> Relationships => Enumerable.Range(0, RelationshipCount).Select(GetRelationship);
+
+    /// <summary>Every label used by some node.</summary>
+    public IEnumerable<string> LabelNames => Enumerable.Range(0, _storage.Labels.Count).Select(i => _storage.Labels[i]);
+
+    /// <summary>Every relationship type used by some relationship.</summary>
+    public IEnumerable<string> RelationshipTypeNames =>
+        Enumerable.Range(0, _storage.RelationshipTypes.Count).Select(i => _storage.RelationshipTypes[i]);
+
+    internal StringTable PropertyKeys => _storage.PropertyKeys;
+
+    public GraphNode GetNode(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, NodeCount);
+        return new GraphNode(this, index);
+    }
+
+    public GraphRelationship GetRelationship(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, RelationshipCount);
+        return new GraphRelationship(this, index);
+    }
+
+    /// <summary>Finds a node by the exporter's internal id (APOC <c>id</c> / Neo4j element id).</summary>
+    public bool TryGetNodeByExternalId(string externalId, out GraphNode node) =>
+        TryNode(_storage.NodeExternalIds.TryGetIndex(externalId, out var index), index, out node);
+
+    /// <summary>Finds a node by Cartography's <c>id</c> property (e.g. <c>i-0abc</c>, <c>sg-…</c>, an ARN).</summary>
+    public bool TryFindById(string id, out GraphNode node) => TryNode(_byId.TryGetFirst(id, out var index), index, out node);
+
+    public bool TryFindByArn(string arn, out GraphNode node) => TryNode(_byArn.TryGetFirst(arn, out var index), index, out node);
+
+    /// <summary>Finds a node by its <c>id</c> property, else by its <c>arn</c> property.</summary>
+    public bool TryFind(string idOrArn, out GraphNode node) => TryFindById(idOrArn, out node) || TryFindByArn(idOrArn, out node);
+
+    /// <summary>Every node whose <c>id</c> or <c>arn</c> equals <paramref name="idOrArn"/> (ids may repeat across labels).</summary>
+    public IEnumerable<GraphNode> FindAll(string idOrArn) =>
+        _byId.All(idOrArn).Concat(_byArn.All(idOrArn)).Distinct().Select(GetNode);
+
+    public IEnumerable<GraphNode> NodesWithLabel(string label) =>
+        _storage.Labels.TryGetId(label, out var id) ? _nodesByLabel[id].Select(GetNode) : [];
+
+    public int CountNodesWithLabel(string label) => _storage.Labels.TryGetId(label, out var id) ? _nodesByLabel[id].Length : 0;
+
+    public IEnumerable<GraphRelationship> RelationshipsWithType(string type) =>
+        _storage.RelationshipTypes.TryGetId(type, out var id) ? _relationshipsByType[id].Select(GetRelationship) : [];
+
+    public int CountRelationshipsWithType(string type) =>
+        _storage.RelationshipTypes.TryGetId(type, out var id) ? _relationshipsByType[id].Length : 0;
+
+    internal string NodeExternalId(int node) => _storage.NodeExternalIds[node];
+
+    internal string[] NodeLabels(int node) => _storage.LabelSets.LabelNames(_storage.NodeLabelSets[node]);
+
+    internal bool NodeHasLabel(int node, string label) =>
+        _storage.Labels.TryGetId(label, out var id) && _storage.LabelSets.LabelIds(_storage.NodeLabelSets[node]).Contains(id);
+
+    internal PropertyMap NodeProperties(int node) => new(this, _storage.NodeProperties[node]);
+
+    internal string RelationshipExternalId(int rel) => _storage.RelationshipExternalIds[rel];
+
+    internal string RelationshipType(int rel) => _storage.RelationshipTypes[_storage.RelationshipTypeIds[rel]];
+
+    internal int RelationshipStart(int rel) => _storage.RelationshipStarts[rel];
+
+    internal int RelationshipEnd(int rel) => _storage.RelationshipEnds[rel];
+
+    internal PropertyMap RelationshipProperties(int rel) => new(this, _storage.RelationshipProperties[rel]);
+
+    internal IEnumerable<GraphRelationship> RelationshipsOf(int node, Direction direction, string? type)
+    {
+        var typeId = -1;
+        if (type is not null && !_storage.RelationshipTypes.TryGetId(type, out typeId))
+        {
+            return [];
+        }
+
+        var outgoing = direction is Direction.Outgoing or Direction.Both ? Matching(_outgoing.Of(node), typeId) : [];
+        // A self-loop is listed once, as outgoing.
+        var incoming = direction is Direction.Incoming or Direction.Both
+            ? Matching(_incoming.Of(node), typeId).Where(r => direction == Direction.Incoming || r.StartIndex != node)
+            : [];
+        return outgoing.Concat(incoming);
+    }
+
+    private IEnumerable<GraphRelationship> Matching(ReadOnlyMemory<int> relationships, int typeId)
+    {
+        for (var i = 0; i < relationships.Length; i++)
+        {
+            var rel = relationships.Span[i];
+            if (typeId < 0 || _storage.RelationshipTypeIds[rel] == typeId)
+            {
+                yield return new GraphRelationship(this, rel);
+            }
+        }
+    }
+
+    private bool TryNode(bool found, int index, out GraphNode node)
+    {
+        node = found ? new GraphNode(this, index) : default;
+        return found;
+    }
+
+    /// <summary>Indexes the <c>id</c> and <c>arn</c> properties in one pass over the nodes.</summary>
+    private void IndexIdsAndArns()
+    {
+        var idKey = _storage.PropertyKeys.TryGetId("id", out var id) ? id : -1;
+        var arnKey = _storage.PropertyKeys.TryGetId("arn", out var arn) ? arn : -1;
+        for (var node = 0; node < NodeCount; node++)
+        {
+            foreach (var property in _storage.NodeProperties[node])
+            {
+                if (property.Value is not string value)
+                {
+                    continue;
+                }
+
+                if (property.KeyId == idKey)
+                {
+                    _byId.Add(value, node);
+                }
+                else if (property.KeyId == arnKey)
+                {
+                    _byArn.Add(value, node);
+                }
+            }
+        }
+    }
+
+    /// <summary>Groups item indices by the group ids each item belongs to (labels of a node, type of a relationship).</summary>
+    private static int[][] GroupBy(int groupCount, int itemCount, Func<int, int[]> groupsOf)
+    {
+        var counts = new int[groupCount];
+        for (var item = 0; item < itemCount; item++)
+        {
+            foreach (var group in groupsOf(item))
+            {
+                counts[group]++;
+            }
+        }
+
+        var groups = counts.Select(c => new int[c]).ToArray();
+        Array.Clear(counts);
+        for (var item = 0; item < itemCount; item++)
+        {
+            foreach (var group in groupsOf(item))
+            {
+                groups[group][counts[group]++] = item;
+            }
+        }
+
+        return groups;
+    }
+}
