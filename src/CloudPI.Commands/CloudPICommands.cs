@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CloudPI.Commands.Dracon;
+using CloudPI.Commands.Enrichers;
 using CloudPI.Commands.Graph;
 
 namespace CloudPI.Commands;
@@ -20,6 +21,7 @@ public static class CloudPICommands
             ScanCommand.Create(),
             DraconCommands.Create(),
             GraphCommands.Create(),
+            EnricherCommands.Create(),
         };
         return root;
     }

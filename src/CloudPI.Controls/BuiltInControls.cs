@@ -2,6 +2,7 @@ using CloudPI.Controls.Catalog.Ebs;
 using CloudPI.Controls.Catalog.Ec2;
 using CloudPI.Controls.Catalog.Ecs;
 using CloudPI.Controls.Catalog.Eks;
+using CloudPI.Controls.Catalog.Exposure;
 using CloudPI.Controls.Catalog.Kms;
 using CloudPI.Controls.Catalog.Lambda;
 using CloudPI.Controls.Catalog.Rds;
@@ -49,6 +50,12 @@ internal static class BuiltInControls
         EksResourcesTagged.Control,
         EksSecretsEncrypted.Control,
         EncryptedVolumes.Control,
+        InternetExposedCluster.Control,
+        InternetExposedDatabase.Control,
+        InternetExposedFunction.Control,
+        InternetExposedInstance.Control,
+        InternetExposedLoadBalancer.Control,
+        InternetExposedTask.Control,
         InternetGatewayAuthorizedVpcOnly.Control,
         KmsCmkNotScheduledForDeletion.Control,
         KmsKeyPolicyNoPublicAccess.Control,

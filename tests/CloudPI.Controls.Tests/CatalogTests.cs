@@ -8,7 +8,7 @@ public partial class CatalogTests
 {
     private static readonly HashSet<string> Services = new(StringComparer.Ordinal)
     {
-        "EC2", "Security group", "VPC", "EBS", "ECS", "Lambda", "RDS", "Redshift", "KMS", "S3", "EKS", "SQS",
+        "EC2", "Security group", "VPC", "EBS", "ECS", "Lambda", "RDS", "Redshift", "KMS", "S3", "EKS", "SQS", "Exposure",
     };
 
     private static readonly Dictionary<string, string> AreaToService = new(StringComparer.Ordinal)
@@ -41,7 +41,7 @@ public partial class CatalogTests
             .Select(p => (Control)p!.GetValue(null)!)
             .ToList();
 
-        Assert.Equal(78, declared.Count);
+        Assert.Equal(84, declared.Count);
         var registered = Catalogs.Default.Controls;
         Assert.Equal(declared.Count, registered.Count);
         Assert.All(declared, control => Assert.Contains(registered, r => ReferenceEquals(r, control)));
@@ -135,6 +135,12 @@ public partial class CatalogTests
         Assert.Equal(
             [
                 "eks-endpoint-no-public-access",
+                "internet-exposed-cluster",
+                "internet-exposed-database",
+                "internet-exposed-function",
+                "internet-exposed-instance",
+                "internet-exposed-load-balancer",
+                "internet-exposed-task",
                 "nacl-no-unrestricted-ssh-rdp",
                 "restricted-common-ports",
                 "restricted-ssh",
@@ -209,10 +215,12 @@ public partial class CatalogTests
     }
 
     [Fact]
-    public void Only_the_tagging_control_has_no_config_rule()
+    public void Only_the_tagging_and_graph_exposure_controls_have_no_config_rule()
     {
         var unmapped = Catalogs.Default.Controls.Where(c => c.Mappings.ConfigRuleIdentifiers.Count == 0).Select(c => c.Id);
-        Assert.Equal(["eks-resources-tagged"], unmapped);
+        Assert.Equal(
+            ["eks-resources-tagged", "internet-exposed-cluster", "internet-exposed-database", "internet-exposed-function", "internet-exposed-instance", "internet-exposed-load-balancer", "internet-exposed-task"],
+            unmapped);
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+namespace CloudPI.Analysis.Reachability;
+
+/// <summary>A change that would close a path, ranked by how little else it touches.</summary>
+internal sealed record FixCandidate(ReachabilityLayer Layer, string Change)
+{
+    /// <summary>
+    /// Narrowest first: what lets a balancer reach one target, one rule of one group, a subnet's NACL, its routing,
+    /// then the resource itself.
+    /// </summary>
+    public int Rank => Layer switch
+    {
+        ReachabilityLayer.Target => 0,
+        ReachabilityLayer.SecurityGroup => 1,
+        ReachabilityLayer.NetworkAcl => 2,
+        ReachabilityLayer.Route => 3,
+        _ => 4,
+    };
+}
+
+/// <summary>
+/// One layer's answer as sets of internet sources: <see cref="Definite"/> surely get through, <see cref="Possible"/>
+/// might (a superset that is wider when data is missing). Layers compose by intersecting both sets.
+/// </summary>
+internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IReadOnlyList<EvidenceStep> Evidence)
+{
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    public IReadOnlyList<FixCandidate> Fixes { get; init; } = [];
+
+    public bool IsClosed => Possible.IsEmpty;
+
+    public static LayerOutcome Open(params EvidenceStep[] evidence) => new(AddressSet.All, AddressSet.All, evidence);
+
+    public static LayerOutcome Closed(params EvidenceStep[] evidence) => new(AddressSet.Empty, AddressSet.Empty, evidence);
+
+    /// <summary>A layer whose data is missing: decides nothing, so any source might pass.</summary>
+    public static LayerOutcome Unknown(ReachabilityLayer layer, string nodeId, string missing, string? hop = null) =>
+        new(AddressSet.Empty, AddressSet.All, [new EvidenceStep(layer, nodeId, EvidenceDecision.Unknown, missing, hop)])
+        {
+            Missing = [missing],
+        };
+
+    /// <summary>This layer, then <paramref name="next"/> on what it let through; a closed layer ends the path there.</summary>
+    public LayerOutcome Then(LayerOutcome next) => IsClosed ? this : new(Definite.Intersect(next.Definite), Possible.Intersect(next.Possible), [.. Evidence, .. next.Evidence])
+    {
+        Missing = [.. Missing, .. next.Missing],
+        Fixes = [.. Fixes, .. next.Fixes],
+    };
+
+    /// <summary>Alternatives (the subnets of a balancer): sources any of them lets through; evidence of the most open.</summary>
+    public static LayerOutcome Either(IReadOnlyList<LayerOutcome> alternatives)
+    {
+        var best = alternatives
+            .OrderByDescending(a => a.Definite.Count)
+            .ThenByDescending(a => a.Possible.Count)
+            .First();
+        var open = alternatives.Where(a => !a.Definite.IsEmpty).ToList();
+        return best with
+        {
+            Definite = alternatives.Aggregate(AddressSet.Empty, (set, a) => set.Union(a.Definite)),
+            Possible = alternatives.Aggregate(AddressSet.Empty, (set, a) => set.Union(a.Possible)),
+            Missing = alternatives.SelectMany(a => a.Missing).Distinct().ToList(),
+            Fixes = open.Count > 1 ? AllOf(open) : best.Fixes,
+        };
+    }
+
+    /// <summary>Closing alternatives means closing each open one: per layer, the changes every alternative needs.</summary>
+    private static List<FixCandidate> AllOf(List<LayerOutcome> open) =>
+        open.SelectMany(a => a.Fixes).Select(f => f.Layer).Distinct()
+            .Where(layer => open.All(a => a.Fixes.Any(f => f.Layer == layer)))
+            .Select(layer => new FixCandidate(layer, string.Join("; ", open.Select(a => a.Fixes.First(f => f.Layer == layer).Change).Distinct())))
+            .ToList();
+}

@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CloudPI.Graph;
+using CloudPI.Graph.Cartography;
+
+namespace CloudPI.Analysis.Reachability.Layers;
+
+/// <summary>
+/// Turns a resource into what the layers evaluate: its endpoints (public address, subnets, groups, service port)
+/// and what it is as a balancer's target. One resolver per resource kind, chosen from a table.
+/// </summary>
+internal sealed class EndpointResolver
+{
+    private const long RedshiftDefaultPort = 5439;
+
+    private readonly NetworkTopology _topology;
+    private readonly (CartographyKind Kind, Func<GraphNode, IReadOnlyList<NetworkEndpoint>> Endpoints)[] _endpointResolvers;
+    private readonly ConcurrentDictionary<GraphNode, IReadOnlyList<NetworkEndpoint>> _endpoints = new();
+
+    public EndpointResolver(NetworkTopology topology)
+    {
+        _topology = topology;
+        _endpointResolvers =
+        [
+            (CartographyKinds.Ec2Instance, node => [Instance(Ec2Instance.Wrap(node))]),
+            (CartographyKinds.NetworkInterface, node => [Interface(NetworkInterface.Wrap(node), NetworkTopology.IdOf(node), LayerOutcome.Open())]),
+            (CartographyKinds.EcsTask, node => Task(EcsTask.Wrap(node), NetworkTopology.IdOf(node))),
+            (CartographyKinds.EcsContainer, node => TaskOf(node).SelectMany(t => Task(t, NetworkTopology.IdOf(node))).ToList()),
+            (CartographyKinds.RdsInstance, node => [Database(RdsInstance.Wrap(node))]),
+            (CartographyKinds.RedshiftCluster, node => [Warehouse(RedshiftCluster.Wrap(node))]),
+            (CartographyKinds.LoadBalancerV2, node => BalancerV2(LoadBalancerV2.Wrap(node))),
+            (CartographyKinds.LoadBalancer, node => ClassicBalancer(LoadBalancer.Wrap(node))),
+        ];
+    }
+
+    /// <summary>True when the resource kind has a network model (endpoints), even if it has no endpoint now.</summary>
+    public bool HasEndpointModel(GraphNode resource) => _endpointResolvers.Any(r => r.Kind.Matches(resource));
+
+    public IReadOnlyList<NetworkEndpoint> EndpointsOf(GraphNode resource) => _endpoints.GetOrAdd(resource, node =>
+        _endpointResolvers.Where(r => r.Kind.Matches(node)).Select(r => r.Endpoints(node)).FirstOrDefault() ?? []);
+
+    /// <summary>The resource as a balancer target, or null for kinds a balancer cannot forward to.</summary>
+    public static BalancerTarget? TargetOf(GraphNode resource)
+    {
+        var id = NetworkTopology.IdOf(resource);
+        if (CartographyKinds.Ec2Instance.Matches(resource))
+        {
+            var instance = Ec2Instance.Wrap(resource);
+            return new BalancerTarget
+            {
+                ResourceId = id,
+                ExposedNodes = [resource, .. instance.NetworkInterfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)],
+                State = AddressLayer.InstanceState(id, instance.State),
+                Groups = GroupsOf(instance),
+            };
+        }
+
+        if (CartographyKinds.Lambda.Matches(resource))
+        {
+            return new BalancerTarget { ResourceId = id, ExposedNodes = [resource], State = LayerOutcome.Open(), Groups = [], InvokedWithoutNetwork = true };
+        }
+
+        var task = CartographyKinds.EcsTask.Matches(resource) ? [EcsTask.Wrap(resource)] : CartographyKinds.EcsContainer.Matches(resource) ? TaskOf(resource) : [];
+        var interfaces = CartographyKinds.NetworkInterface.Matches(resource) ? [NetworkInterface.Wrap(resource)] : task.SelectMany(t => t.NetworkInterfaces).ToList();
+        return interfaces.Count == 0 ? null : new BalancerTarget
+        {
+            ResourceId = id,
+            ExposedNodes = [resource, .. interfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)],
+            State = task.Select(t => AddressLayer.TaskState(id, t.LastStatus)).FirstOrDefault() ?? LayerOutcome.Open(),
+            Groups = [.. interfaces.SelectMany(e => e.SecurityGroups).Distinct()],
+        };
+    }
+
+    private static List<EcsTask> TaskOf(GraphNode container) =>
+        [.. container.Neighbors("HAS_CONTAINER", Direction.Incoming).Where(CartographyKinds.EcsTask.Matches).Select(EcsTask.Wrap)];
+
+    private static List<SecurityGroup> GroupsOf(Ec2Instance instance) =>
+        [.. instance.SecurityGroups.Concat(instance.NetworkInterfaces.SelectMany(e => e.SecurityGroups)).Distinct()];
+
+    private static NetworkEndpoint Instance(Ec2Instance instance)
+    {
+        var id = NetworkTopology.IdOf(instance.Node);
+        return new NetworkEndpoint
+        {
+            Resource = instance.Node,
+            ResourceId = id,
+            Exposure = AddressLayer.InstanceState(id, instance.State).Then(AddressLayer.PublicAddress(id, AddressLayer.AddressesOf(instance))),
+            Subnets = [.. instance.Subnets.Concat(instance.NetworkInterfaces.SelectMany(e => e.Subnets)).Distinct()],
+            Groups = GroupsOf(instance),
+        };
+    }
+
+    private static NetworkEndpoint Interface(NetworkInterface eni, string resourceId, LayerOutcome state) => new()
+    {
+        Resource = eni.Node,
+        ResourceId = resourceId,
+        Exposure = state.Then(AddressLayer.PublicAddress(resourceId, AddressLayer.AddressesOf(eni))),
+        Subnets = [.. eni.Subnets],
+        Groups = [.. eni.SecurityGroups],
+    };
+
+    /// <summary>awsvpc tasks (Fargate) get their own ENI, with a public IP when the service assigns one.</summary>
+    private static List<NetworkEndpoint> Task(EcsTask task, string resourceId) =>
+        [.. task.NetworkInterfaces.Select(eni => Interface(eni, resourceId, AddressLayer.TaskState(resourceId, task.LastStatus)))];
+
+    private static NetworkEndpoint Database(RdsInstance database)
+    {
+        var id = NetworkTopology.IdOf(database.Node);
+        return new NetworkEndpoint
+        {
+            Resource = database.Node,
+            ResourceId = id,
+            Exposure = AddressLayer.PubliclyAccessible(id, database.PubliclyAccessible),
+            Subnets = [.. database.Subnets.Distinct()],
+            Groups = [.. database.SecurityGroups],
+            Service = database.EndpointPort is { } port ? TrafficQuery.Tcp((int)port) : null,
+        };
+    }
+
+    /// <summary>Redshift has no subnet edge (quirk 4): its VPC's subnets stand in, and the evidence says so.</summary>
+    private NetworkEndpoint Warehouse(RedshiftCluster cluster)
+    {
+        var id = NetworkTopology.IdOf(cluster.Node);
+        var vpcs = cluster.Vpcs.ToList();
+        return new NetworkEndpoint
+        {
+            Resource = cluster.Node,
+            ResourceId = id,
+            Exposure = AddressLayer.PubliclyAccessible(id, cluster.PubliclyAccessible),
+            Subnets = [.. vpcs.SelectMany(_topology.SubnetsOf)],
+            SubnetNote = VpcSubnetsNote(id, vpcs, "Redshift clusters"),
+            Groups = [.. cluster.SecurityGroups],
+            Service = TrafficQuery.Tcp((int)(cluster.EndpointPort ?? RedshiftDefaultPort)),
+        };
+    }
+
+    private static List<NetworkEndpoint> BalancerV2(LoadBalancerV2 balancer)
+    {
+        var id = NetworkTopology.IdOf(balancer.Node);
+        var name = balancer.Node.Properties.GetString("name") ?? id;
+        var isNetwork = balancer.Type == "network";
+        var listeners = balancer.Listeners.Where(l => l.Port is not null).OrderBy(l => l.Port).ToList();
+        var baseEndpoint = new NetworkEndpoint
+        {
+            Resource = balancer.Node,
+            ResourceId = id,
+            Exposure = AddressLayer.InternetFacing(id, balancer.InternetFacing),
+            Subnets = [.. balancer.Subnets.Concat(balancer.Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing)).Distinct()],
+            Groups = [.. balancer.SecurityGroups],
+            MayHaveNoGroups = isNetwork,
+        };
+        return listeners.Count == 0
+            ? [NoListener(baseEndpoint)]
+            : [.. listeners.Select(l => Listening(baseEndpoint, $"elbv2 {name}", l.Port!.Value, l.Protocol, forwardsTo: null))];
+    }
+
+    /// <summary>Classic ELBs have no subnet edge in real graphs (quirk 4): the subnets of their VPC stand in.</summary>
+    private List<NetworkEndpoint> ClassicBalancer(LoadBalancer balancer)
+    {
+        var id = NetworkTopology.IdOf(balancer.Node);
+        var groups = balancer.SecurityGroups.ToList();
+        if (groups.Count == 0)
+        {
+            groups = [.. balancer.SourceSecurityGroups];
+        }
+
+        var subnets = balancer.Subnets.ToList();
+        EvidenceStep? note = null;
+        if (subnets.Count == 0)
+        {
+            var vpcs = groups.SelectMany(g => g.Vpcs)
+                .Concat(balancer.Exposes.Select(e => e.Target).Where(CartographyKinds.Ec2Instance.Matches)
+                    .SelectMany(t => Ec2Instance.Wrap(t).Subnets).Select(_topology.VpcOf).OfType<Vpc>())
+                .Distinct().ToList();
+            subnets = [.. vpcs.SelectMany(_topology.SubnetsOf)];
+            note = VpcSubnetsNote(id, vpcs, "classic load balancers");
+        }
+
+        var baseEndpoint = new NetworkEndpoint
+        {
+            Resource = balancer.Node,
+            ResourceId = id,
+            Exposure = AddressLayer.InternetFacing(id, balancer.InternetFacing),
+            Subnets = subnets,
+            SubnetNote = note,
+            Groups = groups,
+        };
+        var name = balancer.Node.Properties.GetString("name") ?? id;
+        var listeners = balancer.Listeners.Where(l => l.Port is not null).OrderBy(l => l.Port).ToList();
+        return listeners.Count == 0
+            ? [NoListener(baseEndpoint)]
+            : [.. listeners.Select(l => Listening(baseEndpoint, $"elb {name}", l.Port!.Value, l.Protocol, l.InstancePort))];
+    }
+
+    private static NetworkEndpoint Listening(NetworkEndpoint balancer, string name, long port, string? protocol, long? forwardsTo)
+    {
+        var isUdp = protocol?.Contains("UDP", StringComparison.OrdinalIgnoreCase) == true;
+        var traffic = new TrafficQuery(isUdp ? IpProtocol.Udp : IpProtocol.Tcp, (int)port, (int)port);
+        var hop = string.Create(CultureInfo.InvariantCulture, $"{name} listener {port}");
+        return balancer with
+        {
+            Service = traffic,
+            ServiceStep = new EvidenceStep(ReachabilityLayer.LoadBalancer, balancer.ResourceId, EvidenceDecision.Allows, $"listener {protocol ?? "?"} {port} accepts {traffic}", hop),
+            ForwardsToPort = forwardsTo,
+        };
+    }
+
+    private static NetworkEndpoint NoListener(NetworkEndpoint balancer) => balancer with
+    {
+        Exposure = balancer.Exposure.Then(LayerOutcome.Closed(new EvidenceStep(
+            ReachabilityLayer.LoadBalancer, balancer.ResourceId, EvidenceDecision.Denies, "no listener ingested: the balancer accepts no traffic", balancer.ResourceId))),
+    };
+
+    private static EvidenceStep VpcSubnetsNote(string resourceId, IReadOnlyList<Vpc> vpcs, string kind) => new(
+        ReachabilityLayer.Route,
+        resourceId,
+        vpcs.Count == 0 ? EvidenceDecision.Unknown : EvidenceDecision.Note,
+        vpcs.Count == 0
+            ? $"{resourceId} has no subnet edge and its VPC is not in the graph"
+            : $"{resourceId} has no subnet edge (Cartography links none for {kind}); using every subnet of {string.Join(", ", vpcs.Select(v => NetworkTopology.IdOf(v.Node)))}");
+}

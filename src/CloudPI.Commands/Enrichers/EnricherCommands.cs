@@ -1,0 +1,129 @@
+using System.CommandLine;
+using CloudPI.Analysis.Exploitability;
+using CloudPI.Analysis.Exploitability.Criticality;
+using CloudPI.Analysis.Reachability;
+using CloudPI.Enrichers;
+using CloudPI.Graph;
+using CloudPI.Graph.Cartography;
+using Ocurity.Dracon.V1;
+using Serilog;
+
+namespace CloudPI.Commands.Enrichers;
+
+/// <summary><c>cloudpi enricher reachability|exploitability</c>: Dracon enrichers over the Cartography graph.</summary>
+public static class EnricherCommands
+{
+    public const string ReachabilityName = "reachability";
+    public const string ExploitabilityName = "exploitability";
+
+    public static Command Create() =>
+        new("enricher", "Dracon enrichers: annotate tagged issues with what the Cartography graph says about them.")
+        {
+            CreateReachability(),
+            CreateExploitability(),
+        };
+
+    public static Command CreateReachability()
+    {
+        var runner = new EnricherRunner(ReachabilityName);
+        var command = new Command(
+            ReachabilityName,
+            "Can the internet reach each issue's resource on the port that matters? Annotates the verdict, the path, the evidence, what is missing and the fix.");
+        runner.AddTo(command);
+        command.SetHandler((parseResult, context, cancellationToken) =>
+            runner.RunAsync(parseResult, context, graph => new ReachabilityPass(new ReachabilityAnnotator(new ReachabilityEngine(new CartographyView(graph)))), cancellationToken));
+        return command;
+    }
+
+    public static Command CreateExploitability()
+    {
+        var runner = new EnricherRunner(ExploitabilityName);
+        var rulesFile = new Option<string?>("--criticality-rules")
+        {
+            Description = "YAML or JSON rules mapping your tags to asset criticality (default: environment=prod/production high, criticality tag as is, DataClassification=Sensitive on reachable data high).",
+        };
+        var command = new Command(
+            ExploitabilityName,
+            "Is each issue's flaw exploitable where it is deployed, what mitigates it, what would an attacker reach, and how urgent is it? Sets the adjusted severity.")
+        {
+            rulesFile,
+        };
+        runner.AddTo(command);
+        command.SetHandler((parseResult, context, cancellationToken) =>
+        {
+            var rules = LoadRules(parseResult.GetValue(rulesFile));
+            return runner.RunAsync(
+                parseResult,
+                context,
+                graph =>
+                {
+                    var view = new CartographyView(graph);
+                    return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules)));
+                },
+                cancellationToken);
+        });
+        return command;
+    }
+
+    private static CriticalityRules LoadRules(string? path)
+    {
+        if (path is null)
+        {
+            return CriticalityRules.BuiltIn;
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot read the criticality rules: {ex.Message}");
+        }
+
+        try
+        {
+            return CriticalityRules.Parse(text, path);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private sealed class ReachabilityPass(ReachabilityAnnotator annotator) : IEnricherPass
+    {
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public EnrichedIssue Enrich(ResolvedIssue issue)
+        {
+            var enriched = annotator.Annotate(issue, annotator.Evaluate(issue));
+            var verdict = enriched.Annotations[AnnotationKeys.Reachable];
+            _counts[verdict] = _counts.GetValueOrDefault(verdict) + 1;
+            return enriched;
+        }
+
+        public void LogSummary(ILogger logger) =>
+            logger.Information(
+                "Reachability: {Reachable} reachable, {Restricted} restricted, {NotReachable} not reachable, {Unknown} unknown",
+                _counts.GetValueOrDefault("true"), _counts.GetValueOrDefault("restricted"), _counts.GetValueOrDefault("false"), _counts.GetValueOrDefault("unknown"));
+    }
+
+    private sealed class ExploitabilityPass(ExploitabilityAnnotator annotator) : IEnricherPass
+    {
+        private readonly Dictionary<ExploitabilityStatus, int> _counts = [];
+
+        public EnrichedIssue Enrich(ResolvedIssue issue)
+        {
+            var (enriched, verdict) = annotator.Annotate(issue);
+            _counts[verdict.Status] = _counts.GetValueOrDefault(verdict.Status) + 1;
+            return enriched;
+        }
+
+        public void LogSummary(ILogger logger) =>
+            logger.Information(
+                "Exploitability: {Exploitable} exploitable, {NotExploitable} not exploitable, {Unknown} unknown",
+                _counts.GetValueOrDefault(ExploitabilityStatus.Exploitable), _counts.GetValueOrDefault(ExploitabilityStatus.NotExploitable), _counts.GetValueOrDefault(ExploitabilityStatus.Unknown));
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using CloudPI.Commands.Graph;
+using CloudPI.Controls;
+using CloudPI.Dracon.Enrichers;
+using CloudPI.Enrichers;
+using CloudPI.Graph;
+using Ocurity.Dracon.V1;
+
+namespace CloudPI.Commands.Enrichers;
+
+/// <summary>
+/// What every CloudPI enricher does around its analysis, with Dracon's conventions: read every tagged file
+/// (<c>-read_path</c>/READ_PATH), load the graph once, resolve every issue to its control and resource, enrich all
+/// issues in one pass, and only then write <c>&lt;tool&gt;.&lt;enricher&gt;.enriched.pb</c> and <c>&lt;tool&gt;.raw.pb</c>
+/// per tool (<c>-write_path</c>/WRITE_PATH), each atomically.
+/// </summary>
+internal sealed class EnricherRunner(string enricherName)
+{
+    public Option<string?> ReadPath { get; } = new("--read-path", "-read_path") { Description = "Where the tagged files are (default: $READ_PATH)." };
+
+    public Option<string?> WritePath { get; } = new("--write-path", "-write_path") { Description = "Where to write the enriched files (default: $WRITE_PATH)." };
+
+    public GraphSource Graph { get; } = new();
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(ReadPath);
+        command.Options.Add(WritePath);
+        Graph.AddTo(command);
+    }
+
+    public async Task<int> RunAsync(
+        ParseResult parseResult,
+        CommandContext context,
+        Func<PropertyGraph, IEnricherPass> createPass,
+        CancellationToken cancellationToken)
+    {
+        var read = FirstNonEmpty(parseResult.GetValue(ReadPath), Environment.GetEnvironmentVariable(EnricherFiles.ReadPathVariable))
+            ?? throw new UsageException("read_path is undefined: give -read_path or set READ_PATH");
+        var write = FirstNonEmpty(parseResult.GetValue(WritePath), Environment.GetEnvironmentVariable(EnricherFiles.WritePathVariable))
+            ?? throw new UsageException("write_path is undefined: give -write_path or set WRITE_PATH");
+        var inputs = EnricherFiles.ReadTagged(read);
+        var graph = await Graph.LoadAsync(parseResult, context.Logger, cancellationToken).ConfigureAwait(false);
+
+        var resolver = new ResourceResolver(graph);
+        var pass = createPass(graph);
+        var outputs = new List<(TaggedResults Input, List<EnrichedIssue> Issues)>();
+        var total = inputs.Sum(i => i.Response.Issues.Count);
+        var done = 0;
+        foreach (var input in inputs)
+        {
+            var enriched = new List<EnrichedIssue>(input.Response.Issues.Count);
+            foreach (var issue in input.Response.Issues)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                enriched.Add(pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, resolver)));
+                if (++done % 5000 == 0)
+                {
+                    context.Logger.Information("{Enricher}: {Done} of {Total} issues", enricherName, done, total);
+                }
+            }
+
+            outputs.Add((input, enriched));
+        }
+
+        foreach (var (input, issues) in outputs)
+        {
+            var (enrichedPath, _) = EnricherFiles.Write(write, enricherName, input.Response, issues);
+            context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Count, input.Response.ToolName, enrichedPath);
+        }
+
+        pass.LogSummary(context.Logger);
+        return ExitCodes.Success;
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+}
+
+/// <summary>One enricher's per-issue work, created once per run so caches live for the whole run.</summary>
+internal interface IEnricherPass
+{
+    EnrichedIssue Enrich(ResolvedIssue issue);
+
+    void LogSummary(Serilog.ILogger logger);
+}

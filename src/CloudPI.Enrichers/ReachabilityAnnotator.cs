@@ -1,0 +1,121 @@
+using System.Globalization;
+using CloudPI.Analysis.Reachability;
+using CloudPI.Controls;
+using CloudPI.Graph;
+using Ocurity.Dracon.V1;
+
+namespace CloudPI.Enrichers;
+
+/// <summary>
+/// The reachability enricher's analysis: for each issue, the traffic its control is about (tcp/22 for open SSH,
+/// any traffic otherwise), the verdict of the reachability engine, and the resource's dependencies, as annotations.
+/// One engine serves every issue of a run, so per-subnet and per-group results are computed once.
+/// </summary>
+public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
+{
+    /// <summary>The verdict for one resolved issue, or null when its resource is not in the graph.</summary>
+    public ReachabilityResult? Evaluate(ResolvedIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        if (issue.Resource is not { } resource)
+        {
+            return null;
+        }
+
+        IReadOnlyList<NetworkExposure?> exposures = issue.Control?.Exposures is { Count: > 0 } declared ? [.. declared] : [null];
+        var results = exposures.Select(exposure => engine.Evaluate(resource, exposure)).ToList();
+        // Several exposures (tcp/22 and tcp/3389): the most exposed verdict speaks for the finding.
+        return results.OrderBy(r => r.Verdict).First();
+    }
+
+    public EnrichedIssue Annotate(ResolvedIssue issue, ReachabilityResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        var enriched = new EnrichedIssue { RawIssue = issue.Issue };
+        var annotations = enriched.Annotations;
+        if (issue.Control is { } control)
+        {
+            annotations[AnnotationKeys.Control] = control.Id;
+        }
+
+        if (issue.UnresolvedReason is { } reason)
+        {
+            annotations[AnnotationKeys.Unresolved] = reason;
+        }
+
+        if (issue.Resource is not { } resource || result is null)
+        {
+            annotations[AnnotationKeys.Reachable] = "unknown";
+            return enriched;
+        }
+
+        annotations[AnnotationKeys.Resource] = resource.Id ?? resource.ExternalId;
+        annotations[AnnotationKeys.Reachable] = VerdictText(result.Verdict);
+        annotations[AnnotationKeys.ReachabilityPath] = result.Path;
+        annotations[AnnotationKeys.ReachabilitySummary] = result.Summary;
+        annotations[AnnotationKeys.ReachabilityPorts] = result.OpenPorts.Count > 0
+            ? string.Join(", ", result.OpenPorts.Where(p => p.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure).Select(p => p.Traffic.ToString()).DefaultIfEmpty(result.Traffic.ToString()))
+            : result.Traffic.ToString();
+        annotations[AnnotationKeys.ReachabilityEvidence] = EvidenceJson(result.Evidence);
+        SetIfAny(annotations, AnnotationKeys.ReachabilityMissing, string.Join("; ", result.Missing));
+        SetIfAny(annotations, AnnotationKeys.ReachabilityFix, result.Fix);
+        SetIfAny(annotations, AnnotationKeys.AllowedRanges, string.Join(", ", result.AllowedRanges));
+        var flag = CartographyExposureRule.Evaluate(resource);
+        if (flag.Exposed is { } exposed)
+        {
+            annotations[AnnotationKeys.CartographyExposed] = exposed ? "true" : "false";
+        }
+
+        annotations[AnnotationKeys.Dependencies] = DependenciesJson(ResourceDependencies.Of(resource));
+        return enriched;
+    }
+
+    public static string VerdictText(ReachabilityVerdict verdict) => verdict switch
+    {
+        ReachabilityVerdict.Reachable => "true",
+        ReachabilityVerdict.NotReachable => "false",
+        ReachabilityVerdict.RestrictedExposure => "restricted",
+        _ => "unknown",
+    };
+
+    private static void SetIfAny(Google.Protobuf.Collections.MapField<string, string> annotations, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            annotations[key] = value; // Dracon's Go side writes empty values, C# does not: keep them out.
+        }
+    }
+
+    private static string EvidenceJson(IReadOnlyList<EvidenceStep> evidence) => AnnotationJson.Write(json =>
+    {
+        json.WriteStartArray();
+        foreach (var step in evidence)
+        {
+            json.WriteStartObject();
+            json.WriteString("layer", step.LayerName);
+            json.WriteString("node", step.NodeId);
+            json.WriteString("decision", step.Decision.ToString().ToLowerInvariant());
+            json.WriteString("reason", step.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    });
+
+    private static string DependenciesJson(IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies) => AnnotationJson.Write(json =>
+    {
+        json.WriteStartObject();
+        foreach (var (role, ids) in dependencies)
+        {
+            json.WriteStartArray(role);
+            foreach (var id in ids)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    });
+}
