@@ -2,6 +2,7 @@ using System.CommandLine;
 using CloudPI.Commands.Dracon;
 using CloudPI.Commands.Enrichers;
 using CloudPI.Commands.Graph;
+using CloudPI.Commands.Producers;
 
 namespace CloudPI.Commands;
 
@@ -20,6 +21,7 @@ public static class CloudPICommands
             CommonOptions.LogFormat,
             ScanCommand.Create(),
             DraconCommands.Create(),
+            ProducerCommands.Create(),
             GraphCommands.Create(),
             EnricherCommands.Create(),
         };

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using Amazon;
+using CloudPI.Aws;
+
+namespace CloudPI.Commands.Producers;
+
+/// <summary>
+/// How to reach AWS Config: the standard credential chain or a profile, an optional role to assume, the regions and
+/// an endpoint override (besides AWS_ENDPOINT_URL_CONFIG_SERVICE and AWS_ENDPOINT_URL, which the client honours).
+/// </summary>
+internal sealed class AwsConnectionOptions
+{
+    public Option<string?> Regions { get; } = new("--regions", "--region")
+    {
+        Description = "Comma-separated regions, or 'all' (every region of the partition); default: the configured region (AWS_REGION, the profile).",
+    };
+
+    public Option<string?> Profile { get; } = new("--profile") { Description = "AWS profile (default: the standard chain, which honours AWS_PROFILE)." };
+
+    public Option<string?> RoleArn { get; } = new("--role-arn") { Description = "Role to assume with the resolved credentials (cross-account)." };
+
+    public Option<string?> ExternalId { get; } = new("--external-id") { Description = "sts:ExternalId the role's trust policy requires." };
+
+    public Option<string?> RoleSessionName { get; } = new("--role-session-name") { Description = "Session name of the assumed role (default cloudpi-<unix time>)." };
+
+    public Option<string?> EndpointUrl { get; } = new("--endpoint-url")
+    {
+        Description = "AWS Config endpoint (moto, LocalStack, a VPC endpoint); requests stay signed for the region.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Regions);
+        command.Options.Add(Profile);
+        command.Options.Add(RoleArn);
+        command.Options.Add(ExternalId);
+        command.Options.Add(RoleSessionName);
+        command.Options.Add(EndpointUrl);
+    }
+
+    /// <summary>The single region --region names, for offline ARNs; null when absent.</summary>
+    public string? SingleRegion(ParseResult parseResult)
+    {
+        var value = parseResult.GetValue(Regions)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return value.Contains(',', StringComparison.Ordinal) || value.Equals(AwsRegions.All, StringComparison.OrdinalIgnoreCase)
+            ? throw new UsageException("with -in, --region names the one region the results come from")
+            : value;
+    }
+
+    public async Task<AwsConnection> ConnectAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var regions = parseResult.GetValue(Regions);
+        var endpoint = EndpointUri(parseResult.GetValue(EndpointUrl));
+        AwsSession session;
+        try
+        {
+            session = await AwsSession.CreateAsync(
+                new AwsSessionOptions
+                {
+                    Profile = parseResult.GetValue(Profile),
+                    Region = HomeRegion(regions),
+                    RoleArn = parseResult.GetValue(RoleArn),
+                    ExternalId = parseResult.GetValue(ExternalId),
+                    RoleSessionName = parseResult.GetValue(RoleSessionName),
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new UsageException(error.Message); // no region, unknown profile
+        }
+
+        var clients = AwsRegions.Expand(regions, session.Region)
+            .Select(region => new AwsConfigClient(new AwsConfigClientOptions { Credentials = session.Credentials, Region = region, EndpointUrl = endpoint }))
+            .ToList();
+        return new AwsConnection(session, clients);
+    }
+
+    /// <summary>The first listed region is the home region (STS, the aggregator); with 'all' or nothing, the configured one.</summary>
+    private static string? HomeRegion(string? regions)
+    {
+        var first = regions?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return first is null || first.Equals(AwsRegions.All, StringComparison.OrdinalIgnoreCase) ? null : first;
+    }
+
+    private static Uri? EndpointUri(string? value) =>
+        value is null ? null
+        : Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+        : throw new UsageException($"--endpoint-url '{value}' is not an http(s) URL");
+}
+
+/// <summary>The resolved session and one Config client per region (disposed with the connection).</summary>
+internal sealed class AwsConnection(AwsSession session, IReadOnlyList<AwsConfigClient> clients) : IDisposable
+{
+    public AwsSession Session { get; } = session;
+
+    public IReadOnlyList<AwsConfigClient> Clients { get; } = clients;
+
+    public RegionEndpoint HomeRegion => Session.Region;
+
+    /// <summary>The client of the home region, or the first one: where the aggregator is read.</summary>
+    public AwsConfigClient HomeClient => Clients.FirstOrDefault(c => c.Region == HomeRegion.SystemName) ?? Clients[0];
+
+    public void Dispose()
+    {
+        foreach (var client in Clients)
+        {
+            client.Dispose();
+        }
+    }
+}

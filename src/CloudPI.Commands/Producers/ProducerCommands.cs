@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace CloudPI.Commands.Producers;
+
+/// <summary><c>cloudpi producer ...</c>: Dracon producers.</summary>
+public static class ProducerCommands
+{
+    public static Command Create() =>
+        new("producer", "Dracon producers: gather findings and write a LaunchToolResponse.")
+        {
+            CartographyProducerCommand.Create(),
+        };
+}

@@ -1,0 +1,44 @@
+using CloudPI.Analysis.Reachability;
+using CloudPI.Controls;
+using CloudPI.Graph;
+using CloudPI.Graph.Cartography;
+
+namespace CloudPI.GraphChecks.Checks;
+
+/// <summary>
+/// The internet-exposure controls: a resource of the given kinds that the reachability engine finds reachable from
+/// the whole internet, with the ports and the path. Restricted (allow-listed) exposure is not reported as exposure.
+/// </summary>
+public sealed class ExposureCheck(Control control, params CartographyKind[] kinds) : IGraphCheck
+{
+    public static IReadOnlyList<IGraphCheck> All { get; } =
+    [
+        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-instance")!, CartographyKinds.Ec2Instance),
+        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-load-balancer")!, CartographyKinds.LoadBalancerV2, CartographyKinds.LoadBalancer),
+        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-database")!, CartographyKinds.RdsInstance, CartographyKinds.RedshiftCluster),
+        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-cluster")!, CartographyKinds.EksCluster),
+        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-function")!, CartographyKinds.Lambda),
+        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-task")!, CartographyKinds.EcsTask),
+    ];
+
+    public Control Control => control;
+
+    public IEnumerable<GraphFinding> Evaluate(CartographyView view, IReachabilityEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(engine);
+        foreach (var node in kinds.SelectMany(view.NodesOf).Distinct())
+        {
+            var result = engine.Evaluate(node, null);
+            if (result.Verdict == ReachabilityVerdict.Reachable)
+            {
+                yield return new GraphFinding(control, node, $"open to the internet on {Ports(result)}; path: {result.Path}");
+            }
+        }
+    }
+
+    private static string Ports(ReachabilityResult result) =>
+        result.OpenPorts.Count == 0
+            ? result.Traffic.ToString()
+            : string.Join(", ", result.OpenPorts.Where(p => p.Verdict == ReachabilityVerdict.Reachable).Select(p => p.Traffic.ToString()));
+}
