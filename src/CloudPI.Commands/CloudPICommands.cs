@@ -3,6 +3,7 @@ using CloudPI.Commands.Dracon;
 using CloudPI.Commands.Enrichers;
 using CloudPI.Commands.Graph;
 using CloudPI.Commands.Producers;
+using CloudPI.Commands.Report;
 
 namespace CloudPI.Commands;
 
@@ -21,6 +22,7 @@ public static class CloudPICommands
             CommonOptions.LogFormat,
             ScanCommand.Create(),
             DraconCommands.Create(),
+            ReportCommand.Create(),
             ProducerCommands.Create(),
             GraphCommands.Create(),
             EnricherCommands.Create(),

@@ -1,64 +1,170 @@
 using System.CommandLine;
 using CloudPI.Commands.Dracon;
+using CloudPI.Commands.Enrichers;
+using CloudPI.Commands.Graph;
+using CloudPI.Commands.Report;
 using CloudPI.Dracon.Io;
 using CloudPI.Dracon.Pipeline;
 
 namespace CloudPI.Commands;
 
 /// <summary>
-/// <c>cloudpi scan</c>: the Dracon chain run locally in one command, with the output folder laid out as Dracon
-/// lays out its workspace (<c>.dracon/producers</c>, <c>.dracon/enrichers</c>). Stages run in Dracon's order:
-/// producers, tagger, then a summary of what was found.
+/// <c>cloudpi scan</c>: the whole Dracon chain run locally in one command, with the output folder laid out as
+/// Dracon lays out its workspace. Each stage runs the same sub-command a pipeline step would run, with the same
+/// flags, in this process: producers → tag → enrichers → aggregate → report.
 /// </summary>
 public static class ScanCommand
 {
     public static Command Create()
     {
+        var output = new Option<string>("--out", "-out") { Description = "Output folder; its .dracon/ sub-folder is recreated on each run.", Required = true };
         var producerResults = new Option<string[]>("--producer-results")
         {
-            Description = "Directories (or files) of existing producer .pb outputs to feed into the chain, e.g. results of other Dracon producers.",
+            Description = "Directories (or files) of existing producer .pb outputs to include (other Dracon producers' results).",
             AllowMultipleArgumentsPerToken = true,
         };
-        var output = new Option<string>("--out", "-out")
+        var criticality = new Option<string?>("--criticality-rules") { Description = "Criticality rules for the exploitability enricher." };
+        var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => 50 };
+        var graph = new GraphSource();
+        var command = new Command("scan", "Run the whole chain locally: producers → tag → reachability and exploitability enrichers → aggregate → report.")
         {
-            Description = "Output folder; its .dracon/ sub-folder is recreated on each run.",
-            Required = true,
+            output,
+            producerResults,
+            criticality,
+            top,
         };
-        var command = new Command("scan", "Run the whole chain locally: producers → tag → summary.") { producerResults, output };
-        command.SetHandler((parseResult, context) =>
+        graph.AddTo(command);
+        command.SetHandler(async (parseResult, context, cancellationToken) =>
         {
+            var graphArgs = GraphArguments(parseResult, graph);
             var inputs = parseResult.GetValue(producerResults) ?? [];
-            if (inputs.Length == 0)
+            if (graphArgs.Count == 0 && inputs.Length == 0)
             {
-                throw new UsageException("nothing to scan: give at least one input (--producer-results)");
+                throw new UsageException("nothing to scan: give a graph (--graph FILE or --neo4j-uri ...) and/or --producer-results");
             }
 
             var layout = new WorkspaceLayout(parseResult.GetRequiredValue(output));
             layout.Reset();
-            var log = context.Logger;
+            var stages = new ScanStages(context, cancellationToken);
+            var common = CommonArguments(parseResult);
 
-            log.Information("Stage 1/3 producers: collecting results into {Path}", layout.Producers);
-            foreach (var file in inputs.SelectMany(ExpandProducerResults))
+            await stages.RunAsync("producers", async () =>
             {
-                var response = DraconFile.ReadLaunchToolResponse(file);
-                DraconFile.Write(Path.Combine(layout.Producers, DraconFile.FileStem(response.ToolName) + ".pb"), response);
+                if (graphArgs.Count > 0)
+                {
+                    await stages.InvokeAsync(["producer", "cartography", .. graphArgs, "-out", Path.Combine(layout.Producers, "cloudpi-cartography.pb"), .. common]).ConfigureAwait(false);
+                }
+
+                foreach (var file in inputs.SelectMany(ExpandProducerResults))
+                {
+                    var response = DraconFile.ReadLaunchToolResponse(file);
+                    DraconFile.Write(Path.Combine(layout.Producers, DraconFile.FileStem(response.ToolName) + ".pb"), response);
+                }
+            }).ConfigureAwait(false);
+
+            await stages.RunAsync("tag", () => stages.InvokeAsync(["dracon", "tag", layout.Producers, .. common])).ConfigureAwait(false);
+
+            if (graphArgs.Count > 0)
+            {
+                foreach (var enricher in new[] { EnricherCommands.ReachabilityName, EnricherCommands.ExploitabilityName })
+                {
+                    var extra = enricher == EnricherCommands.ExploitabilityName && parseResult.GetValue(criticality) is { } rules ? new[] { "--criticality-rules", rules } : [];
+                    await stages.RunAsync($"enricher {enricher}", () => stages.InvokeAsync(
+                        ["enricher", enricher, "-read_path", layout.Producers, "-write_path", layout.Enricher(enricher), .. graphArgs, .. extra, .. common])).ConfigureAwait(false);
+                }
+
+                await stages.RunAsync("aggregate", () => stages.InvokeAsync(["dracon", "aggregate", layout.Enrichers, .. common])).ConfigureAwait(false);
+                var report = Path.Combine(layout.Root, "report.md");
+                await stages.RunAsync("report", () => stages.InvokeAsync(
+                    ["report", layout.Enrichers, "--out", report, "--html", Path.Combine(layout.Root, "report.html"), "--top", parseResult.GetValue(top).ToString(System.Globalization.CultureInfo.InvariantCulture), .. common])).ConfigureAwait(false);
+                WriteTopFindings(layout, context.Output);
+            }
+            else
+            {
+                foreach (var file in DraconFile.Find(layout.Producers, Tagger.TaggedSuffix))
+                {
+                    DraconDump.WriteText(Path.GetRelativePath(layout.Root, file), DraconFile.Read(file), context.Output);
+                }
             }
 
-            log.Information("Stage 2/3 tag: stamping issue uuids");
-            var tagged = new Tagger(log).Tag(layout.Producers, layout.Producers);
-
-            log.Information("Stage 3/3 summary");
-            foreach (var file in tagged)
-            {
-                DraconDump.WriteText(Path.GetRelativePath(layout.Root, file), DraconFile.Read(file), context.Output);
-            }
-
-            log.Information("Done: results under {Path}", layout.Dracon);
+            context.Logger.Information("Done: Dracon workspace under {Path}", layout.Dracon);
             return ExitCodes.Success;
         });
         return command;
     }
 
+    /// <summary>The graph flags as given, to hand on to every stage that reads the graph.</summary>
+    private static List<string> GraphArguments(ParseResult parseResult, GraphSource graph)
+    {
+        var args = new List<string>();
+        if (parseResult.GetValue(graph.File) is { } file)
+        {
+            args.AddRange(["--graph", file]);
+        }
+
+        void Add(Option<string?> option)
+        {
+            if (parseResult.GetValue(option) is { } value)
+            {
+                args.AddRange([option.Name, value]);
+            }
+        }
+
+        Add(graph.Neo4j.Uri);
+        Add(graph.Neo4j.User);
+        Add(graph.Neo4j.PasswordEnvVar);
+        Add(graph.Neo4j.Database);
+        foreach (var account in parseResult.GetValue(graph.Accounts) ?? [])
+        {
+            args.AddRange(["--account", account]);
+        }
+
+        return args;
+    }
+
+    private static string[] CommonArguments(ParseResult parseResult) =>
+        [.. parseResult.GetValue(CommonOptions.Debug) ? new[] { "--debug" } : [], "--log-format", parseResult.GetValue(CommonOptions.LogFormat).ToString().ToLowerInvariant()];
+
     private static IEnumerable<string> ExpandProducerResults(string path) =>
         File.Exists(path) ? [path] : DraconFile.Find(path, ".pb");
+
+    private static void WriteTopFindings(WorkspaceLayout layout, TextWriter output)
+    {
+        var findings = ReportCommand.Load(layout.Enrichers);
+        output.WriteLine($"{findings.Count} findings, highest priority first (full report: {Path.Combine(layout.Root, "report.md")}):");
+        foreach (var finding in findings.Take(10))
+        {
+            output.WriteLine($"  [{finding.Score,3}] {finding.Control,-34} {finding.Issue.Target}");
+            if (finding.Path is { } path)
+            {
+                output.WriteLine($"        path: {path}");
+            }
+        }
+    }
+
+    private sealed class ScanStages(CommandContext context, CancellationToken cancellationToken)
+    {
+        private int _stage;
+
+        public async Task RunAsync(string name, Func<Task> stage)
+        {
+            context.Logger.Information("Stage {Number}: {Stage}", ++_stage, name);
+            await stage().ConfigureAwait(false);
+        }
+
+        /// <summary>Runs one sub-command of the same tree, as a pipeline step would run it; a failure stops the scan.</summary>
+        public async Task InvokeAsync(string[] args)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var error = new StringWriter();
+            var exitCode = await CliApp.RunAsync(args, CloudPICommands.CreateRoot(), CloudPICommands.ProgramName, context.Output, error).ConfigureAwait(false);
+            if (exitCode != ExitCodes.Success)
+            {
+                var message = error.ToString().Trim();
+                throw exitCode == ExitCodes.Usage
+                    ? new UsageException($"{string.Join(' ', args.Take(2))}: {message}")
+                    : new IOException($"{string.Join(' ', args.Take(2))} failed: {message}");
+            }
+        }
+    }
 }

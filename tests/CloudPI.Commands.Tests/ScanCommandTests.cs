@@ -6,7 +6,7 @@ namespace CloudPI.Commands.Tests;
 public class ScanCommandTests
 {
     [Fact]
-    public async Task Scan_of_the_bundled_example_lays_out_the_workspace_as_dracon_does()
+    public async Task Scan_of_producer_results_alone_tags_them_and_leaves_earlier_files_outside_dracon_alone()
     {
         using var temp = new TempDirectory();
         File.WriteAllText(temp.Combine("stale.txt"), "kept");
@@ -25,6 +25,34 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public async Task Scan_of_the_bundled_account_runs_the_whole_chain_and_ranks_reachable_findings_first()
+    {
+        using var temp = new TempDirectory();
+
+        var result = await Cli.RunAsync("scan", "--graph", RepoPaths.Examples("account", "graph.jsonl"), "--producer-results", RepoPaths.Examples("dracon"), "--out", temp.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        var files = temp.Files();
+        Assert.Contains(".dracon/producers/cloudpi-cartography.tagged.pb", files);
+        Assert.Contains(".dracon/enrichers/reachability/cloudpi-cartography.reachability.enriched.pb", files);
+        Assert.Contains(".dracon/enrichers/exploitability/cloudpi-aws-config.exploitability.enriched.pb", files);
+        Assert.Contains(".dracon/enrichers/cloudpi-cartography.enriched.aggregated.pb", files);
+        Assert.Contains("report.md", files);
+        Assert.Contains("report.html", files);
+        var aggregated = DraconFile.ReadEnriched(temp.Combine(".dracon", "enrichers", "cloudpi-cartography.enriched.aggregated.pb"));
+        Assert.All(aggregated.Issues, issue =>
+        {
+            Assert.True(issue.Annotations.ContainsKey("cloudpi.reachable"));
+            Assert.True(issue.Annotations.ContainsKey("cloudpi.priority.score"));
+        });
+        var top = aggregated.Issues.OrderByDescending(i => int.Parse(i.Annotations["cloudpi.priority.score"], System.Globalization.CultureInfo.InvariantCulture)).First();
+        Assert.Equal("true", top.Annotations["cloudpi.reachable"]);
+        Assert.StartsWith("internet → igw-", top.Annotations["cloudpi.reachability.path"], StringComparison.Ordinal);
+        Assert.Contains("path: internet → igw-", result.Output, StringComparison.Ordinal);
+        Assert.Contains("```mermaid", File.ReadAllText(temp.Combine("report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_without_inputs_is_a_usage_error()
     {
         using var temp = new TempDirectory();
@@ -33,5 +61,18 @@ public class ScanCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(temp.Files());
+    }
+
+    [Fact]
+    public async Task A_failing_stage_stops_the_scan_with_the_stage_named()
+    {
+        using var temp = new TempDirectory();
+        var bad = temp.Combine("bad.jsonl");
+        File.WriteAllText(bad, "not json\n");
+
+        var result = await Cli.RunAsync("scan", "--graph", bad, "--out", temp.Combine("out"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("cloudpi: producer cartography failed: cloudpi: " + bad + ":1:", result.Error, StringComparison.Ordinal);
     }
 }
