@@ -8,6 +8,7 @@ public static class ProducerCommands
     public static Command Create() =>
         new("producer", "Dracon producers: gather findings and write a LaunchToolResponse.")
         {
+            AwsConfigProducerCommand.Create(),
             CartographyProducerCommand.Create(),
         };
 }

@@ -1,0 +1,136 @@
+using CloudPI.Dracon.Io;
+using CloudPI.TestSupport;
+using Google.Protobuf.WellKnownTypes;
+using Ocurity.Dracon.V1;
+
+namespace CloudPI.Commands.Tests;
+
+/// <summary>The enrichers against Dracon's enricher contract, on the bundled synthetic account.</summary>
+public class EnricherCommandTests
+{
+    private static readonly string Graph = RepoPaths.Examples("account", "graph.jsonl");
+
+    [Theory]
+    [InlineData("reachability")]
+    [InlineData("exploitability")]
+    public async Task Enricher_writes_one_enriched_issue_per_input_issue_with_uuids_and_original_results_intact(string enricher)
+    {
+        using var temp = new TempDirectory();
+        var (producers, tagged) = WriteTagged(temp, MixedIssues());
+        var write = temp.Combine("enrichers", enricher);
+
+        var result = await Cli.RunAsync("enricher", enricher, "--graph", Graph, "-read_path=" + producers, "-write_path", write);
+
+        Assert.Equal(0, result.ExitCode);
+        var enriched = DraconFile.ReadEnriched(Path.Combine(write, $"mixed.{enricher}.enriched.pb"));
+        Assert.Equal(tagged, enriched.OriginalResults);
+        Assert.Equal(tagged.Issues.Select(i => i.Uuid), enriched.Issues.Select(i => i.RawIssue.Uuid));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(producers, "mixed.tagged.pb")), File.ReadAllBytes(Path.Combine(write, "mixed.raw.pb")));
+        Assert.All(enriched.Issues, i => Assert.All(i.Annotations, a => Assert.StartsWith("cloudpi.", a.Key, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Every_producer_name_for_a_control_resolves_and_unresolved_issues_still_appear()
+    {
+        using var temp = new TempDirectory();
+        var (producers, _) = WriteTagged(temp, MixedIssues());
+        var write = temp.Combine("out");
+
+        var result = await Cli.RunAsync("enricher", "reachability", "--graph", Graph, "-read_path", producers, "-write_path", write);
+
+        Assert.Equal(0, result.ExitCode);
+        var issues = DraconFile.ReadEnriched(Path.Combine(write, "mixed.reachability.enriched.pb")).Issues;
+        Assert.Equal(["restricted-ssh", "restricted-ssh", "restricted-ssh", "restricted-ssh"], issues.Take(4).Select(i => i.Annotations["cloudpi.control"]));
+        var unknownType = issues[4];
+        Assert.Contains("matches no control", unknownType.Annotations["cloudpi.unresolved"], StringComparison.Ordinal);
+        Assert.Equal("true", unknownType.Annotations["cloudpi.reachable"]); // no control: any traffic is asked about
+        var missingTarget = issues[5];
+        Assert.Contains("is not in the graph", missingTarget.Annotations["cloudpi.unresolved"], StringComparison.Ordinal);
+        Assert.Equal("unknown", missingTarget.Annotations["cloudpi.reachable"]);
+    }
+
+    [Fact]
+    public async Task Read_and_write_paths_come_from_the_environment_as_in_dracon()
+    {
+        using var temp = new TempDirectory();
+        var (producers, _) = WriteTagged(temp, MixedIssues());
+        Environment.SetEnvironmentVariable("READ_PATH", producers);
+        Environment.SetEnvironmentVariable("WRITE_PATH", temp.Combine("env-out"));
+        try
+        {
+            var result = await Cli.RunAsync("enricher", "reachability", "--graph", Graph);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.True(File.Exists(temp.Combine("env-out", "mixed.reachability.enriched.pb")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("READ_PATH", null);
+            Environment.SetEnvironmentVariable("WRITE_PATH", null);
+        }
+    }
+
+    [Fact]
+    public async Task Exploitability_adjusts_the_severity_and_keeps_the_original()
+    {
+        using var temp = new TempDirectory();
+        var (producers, _) = WriteTagged(temp, MixedIssues());
+
+        await Cli.RunAsync("enricher", "exploitability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("x"));
+
+        var issue = DraconFile.ReadEnriched(temp.Combine("x", "mixed.exploitability.enriched.pb")).Issues[0];
+        Assert.Equal("HIGH", issue.Annotations["cloudpi.severity.original"]);
+        Assert.Equal((int)issue.RawIssue.Severity, SeverityFor(int.Parse(issue.Annotations["cloudpi.priority.score"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.False(string.IsNullOrEmpty(issue.Annotations["cloudpi.priority.reason"]));
+    }
+
+    [Fact]
+    public async Task Missing_paths_and_bad_rules_are_usage_errors_with_nothing_written()
+    {
+        using var temp = new TempDirectory();
+        var (producers, _) = WriteTagged(temp, MixedIssues());
+        File.WriteAllText(temp.Combine("rules.yaml"), "default: extreme\n");
+
+        var noPaths = await Cli.RunAsync("enricher", "reachability", "--graph", Graph);
+        var badRules = await Cli.RunAsync("enricher", "exploitability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("x"), "--criticality-rules", temp.Combine("rules.yaml"));
+
+        Assert.Equal(2, noPaths.ExitCode);
+        Assert.Equal("cloudpi: read_path is undefined: give -read_path or set READ_PATH\n", noPaths.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(2, badRules.ExitCode);
+        Assert.Equal($"cloudpi: {temp.Combine("rules.yaml")}: default: 'extreme' is not one of low, medium, high, critical\n", badRules.Error.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(temp.Combine("x")));
+    }
+
+    private static int SeverityFor(int score) => score >= 80 ? 5 : score >= 60 ? 4 : score >= 40 ? 3 : score >= 20 ? 2 : 1;
+
+    /// <summary>An open-SSH group of the example named four ways, an unknown type, and a target not in the graph.</summary>
+    private static Issue[] MixedIssues()
+    {
+        var graph = CloudPI.Graph.Apoc.ApocJsonLinesReader.ReadFile(Graph);
+        var group = graph.Nodes.First(n => n.HasLabel("AWSEC2SecurityGroup") && n.Properties.GetString("name") == "ssh-open").Id!;
+        return
+        [
+            Issue("restricted-ssh", group),
+            Issue("INCOMING_SSH_DISABLED", $"arn:aws:ec2:us-east-1:800868000056:security-group/{group}"),
+            Issue("ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22", group),
+            Issue("CKV_AWS_24", group),
+            Issue("custom-rule-nobody-knows", group),
+            Issue("restricted-ssh", "sg-not-in-the-graph"),
+        ];
+    }
+
+    private static Issue Issue(string type, string target) => new() { Type = type, Target = target, Title = type, Severity = Severity.High, Source = "unknown" };
+
+    private static (string Producers, LaunchToolResponse Tagged) WriteTagged(TempDirectory temp, Issue[] issues)
+    {
+        var producers = temp.Combine("producers");
+        var tagged = new LaunchToolResponse
+        {
+            ToolName = "mixed",
+            ScanInfo = new ScanInfo { ScanUuid = "scan", ScanStartTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch) },
+        };
+        tagged.Issues.AddRange(issues.Select((issue, i) => { var copy = issue.Clone(); copy.Uuid = $"scan:{i}"; return copy; }));
+        DraconFile.Write(Path.Combine(producers, "mixed.tagged.pb"), tagged);
+        return (producers, tagged);
+    }
+}
