@@ -23,6 +23,17 @@ public static class ScanCommand
             Description = "Directories (or files) of existing producer .pb outputs to include (other Dracon producers' results).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var awsConfigIn = new Option<string[]>("--awsconfig-in")
+        {
+            Description = "Offline AWS Config results (aws configservice get-compliance-details-by-config-rule JSON) for the AWS Config producer.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var awsConfigLive = new Option<bool>("--awsconfig-live") { Description = "Run the AWS Config producer live with the standard AWS credential chain." };
+        var awsAccount = new Option<string?>("--aws-account-id") { Description = "AWS account id (offline AWS Config results need it to build ARNs)." };
+        var awsRegions = new Option<string?>("--aws-regions") { Description = "AWS region(s) for the AWS Config producer (offline: the one region of the files)." };
+        var awsProfile = new Option<string?>("--aws-profile") { Description = "AWS profile for the live AWS Config producer." };
+        var awsRole = new Option<string?>("--aws-role-arn") { Description = "Role to assume for the live AWS Config producer." };
+        var awsExternalId = new Option<string?>("--aws-external-id") { Description = "External id of that role's trust policy." };
         var criticality = new Option<string?>("--criticality-rules") { Description = "Criticality rules for the exploitability enricher." };
         var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => 50 };
         var graph = new GraphSource();
@@ -30,6 +41,13 @@ public static class ScanCommand
         {
             output,
             producerResults,
+            awsConfigIn,
+            awsConfigLive,
+            awsAccount,
+            awsRegions,
+            awsProfile,
+            awsRole,
+            awsExternalId,
             criticality,
             top,
         };
@@ -38,9 +56,10 @@ public static class ScanCommand
         {
             var graphArgs = GraphArguments(parseResult, graph);
             var inputs = parseResult.GetValue(producerResults) ?? [];
-            if (graphArgs.Count == 0 && inputs.Length == 0)
+            var awsConfigArgs = AwsConfigArguments(parseResult, awsConfigIn, awsConfigLive, awsAccount, awsRegions, awsProfile, awsRole, awsExternalId);
+            if (graphArgs.Count == 0 && inputs.Length == 0 && awsConfigArgs.Count == 0)
             {
-                throw new UsageException("nothing to scan: give a graph (--graph FILE or --neo4j-uri ...) and/or --producer-results");
+                throw new UsageException("nothing to scan: give a graph (--graph FILE or --neo4j-uri ...), --awsconfig-in/--awsconfig-live and/or --producer-results");
             }
 
             var layout = new WorkspaceLayout(parseResult.GetRequiredValue(output));
@@ -53,6 +72,11 @@ public static class ScanCommand
                 if (graphArgs.Count > 0)
                 {
                     await stages.InvokeAsync(["producer", "cartography", .. graphArgs, "-out", Path.Combine(layout.Producers, "cloudpi-cartography.pb"), .. common]).ConfigureAwait(false);
+                }
+
+                if (awsConfigArgs.Count > 0)
+                {
+                    await stages.InvokeAsync(["producer", "awsconfig", .. awsConfigArgs, "-out", Path.Combine(layout.Producers, "cloudpi-aws-config.pb"), .. common]).ConfigureAwait(false);
                 }
 
                 foreach (var file in inputs.SelectMany(ExpandProducerResults))
@@ -117,6 +141,39 @@ public static class ScanCommand
         foreach (var account in parseResult.GetValue(graph.Accounts) ?? [])
         {
             args.AddRange(["--account", account]);
+        }
+
+        return args;
+    }
+
+    /// <summary>The AWS Config producer's flags, from the scan's: offline files or a live read, never both.</summary>
+    private static List<string> AwsConfigArguments(
+        ParseResult parseResult, Option<string[]> files, Option<bool> live, params Option<string?>[] valued)
+    {
+        var args = new List<string>();
+        var inputs = parseResult.GetValue(files) ?? [];
+        if (inputs.Length > 0 && parseResult.GetValue(live))
+        {
+            throw new UsageException("--awsconfig-in and --awsconfig-live exclude each other");
+        }
+
+        if (inputs.Length == 0 && !parseResult.GetValue(live))
+        {
+            return args;
+        }
+
+        foreach (var input in inputs)
+        {
+            args.AddRange(["-in", input]);
+        }
+
+        string[] names = ["--account-id", "--regions", "--profile", "--role-arn", "--external-id"];
+        for (var i = 0; i < valued.Length; i++)
+        {
+            if (parseResult.GetValue(valued[i]) is { } value)
+            {
+                args.AddRange([names[i], value]);
+            }
         }
 
         return args;
