@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using CloudPI.Analysis.Reachability;
 using CloudPI.Controls;
 using CloudPI.Graph;
@@ -13,6 +13,10 @@ namespace CloudPI.Enrichers;
 /// </summary>
 public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 {
+    // Several findings often name the same resource and traffic (one per control, one per producer): answer once.
+    private readonly ConcurrentDictionary<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new();
+    private readonly ConcurrentDictionary<int, (string Dependencies, string? CartographyExposed)> _resourceFacts = new();
+
     /// <summary>The verdict for one resolved issue, or null when its resource is not in the graph.</summary>
     public ReachabilityResult? Evaluate(ResolvedIssue issue)
     {
@@ -23,9 +27,14 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         }
 
         IReadOnlyList<NetworkExposure?> exposures = issue.Control?.Exposures is { Count: > 0 } declared ? [.. declared] : [null];
-        var results = exposures.Select(exposure => engine.Evaluate(resource, exposure)).ToList();
+        var results = exposures.Select(exposure => Evaluate(resource, exposure)).ToList();
         // Several exposures (tcp/22 and tcp/3389): the most exposed verdict speaks for the finding.
         return results.OrderBy(r => r.Verdict).First();
+    }
+
+    private ReachabilityResult Evaluate(GraphNode resource, NetworkExposure? exposure)
+    {
+        return _results.GetOrAdd((resource.Index, exposure), key => engine.Evaluate(resource, key.Traffic));
     }
 
     public EnrichedIssue Annotate(ResolvedIssue issue, ReachabilityResult? result)
@@ -60,14 +69,19 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         SetIfAny(annotations, AnnotationKeys.ReachabilityMissing, string.Join("; ", result.Missing));
         SetIfAny(annotations, AnnotationKeys.ReachabilityFix, result.Fix);
         SetIfAny(annotations, AnnotationKeys.AllowedRanges, string.Join(", ", result.AllowedRanges));
-        var flag = CartographyExposureRule.Evaluate(resource);
-        if (flag.Exposed is { } exposed)
-        {
-            annotations[AnnotationKeys.CartographyExposed] = exposed ? "true" : "false";
-        }
-
-        annotations[AnnotationKeys.Dependencies] = DependenciesJson(ResourceDependencies.Of(resource));
+        var (dependencies, cartographyExposed) = ResourceFacts(resource);
+        SetIfAny(annotations, AnnotationKeys.CartographyExposed, cartographyExposed);
+        annotations[AnnotationKeys.Dependencies] = dependencies;
         return enriched;
+    }
+
+    private (string Dependencies, string? CartographyExposed) ResourceFacts(GraphNode resource)
+    {
+        return _resourceFacts.GetOrAdd(resource.Index, _ =>
+        {
+            var flag = CartographyExposureRule.Evaluate(resource);
+            return (DependenciesJson(ResourceDependencies.Of(resource)), flag.Exposed is { } exposed ? (exposed ? "true" : "false") : null);
+        });
     }
 
     public static string VerdictText(ReachabilityVerdict verdict) => verdict switch

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using CloudPI.Analysis.Exploitability;
 using CloudPI.Analysis.Exploitability.Criticality;
@@ -94,13 +95,12 @@ public static class EnricherCommands
 
     private sealed class ReachabilityPass(ReachabilityAnnotator annotator) : IEnricherPass
     {
-        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
         public EnrichedIssue Enrich(ResolvedIssue issue)
         {
             var enriched = annotator.Annotate(issue, annotator.Evaluate(issue));
-            var verdict = enriched.Annotations[AnnotationKeys.Reachable];
-            _counts[verdict] = _counts.GetValueOrDefault(verdict) + 1;
+            _counts.AddOrUpdate(enriched.Annotations[AnnotationKeys.Reachable], 1, (_, count) => count + 1);
             return enriched;
         }
 
@@ -112,12 +112,12 @@ public static class EnricherCommands
 
     private sealed class ExploitabilityPass(ExploitabilityAnnotator annotator) : IEnricherPass
     {
-        private readonly Dictionary<ExploitabilityStatus, int> _counts = [];
+        private readonly ConcurrentDictionary<ExploitabilityStatus, int> _counts = new();
 
         public EnrichedIssue Enrich(ResolvedIssue issue)
         {
             var (enriched, verdict) = annotator.Annotate(issue);
-            _counts[verdict.Status] = _counts.GetValueOrDefault(verdict.Status) + 1;
+            _counts.AddOrUpdate(verdict.Status, 1, (_, count) => count + 1);
             return enriched;
         }
 

@@ -44,29 +44,29 @@ internal sealed class EnricherRunner(string enricherName)
 
         var resolver = new ResourceResolver(graph);
         var pass = createPass(graph);
-        var outputs = new List<(TaggedResults Input, List<EnrichedIssue> Issues)>();
+        var outputs = new List<(TaggedResults Input, EnrichedIssue[] Issues)>();
         var total = inputs.Sum(i => i.Response.Issues.Count);
         var done = 0;
         foreach (var input in inputs)
         {
-            var enriched = new List<EnrichedIssue>(input.Response.Issues.Count);
-            foreach (var issue in input.Response.Issues)
+            var issues = input.Response.Issues;
+            var enriched = new EnrichedIssue[issues.Count];
+            // The analyses are pure and their caches concurrent: use every core; the output order stays the input's.
+            Parallel.For(0, issues.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                enriched.Add(pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, resolver)));
-                if (++done % 5000 == 0)
+                enriched[i] = pass.Enrich(ResolvedIssue.Resolve(issues[i], ControlCatalog.Default, resolver));
+                if (Interlocked.Increment(ref done) % 5000 == 0)
                 {
                     context.Logger.Information("{Enricher}: {Done} of {Total} issues", enricherName, done, total);
                 }
-            }
-
+            });
             outputs.Add((input, enriched));
         }
 
         foreach (var (input, issues) in outputs)
         {
             var (enrichedPath, _) = EnricherFiles.Write(write, enricherName, input.Response, issues);
-            context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Count, input.Response.ToolName, enrichedPath);
+            context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Length, input.Response.ToolName, enrichedPath);
         }
 
         pass.LogSummary(context.Logger);
@@ -76,7 +76,7 @@ internal sealed class EnricherRunner(string enricherName)
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 }
 
-/// <summary>One enricher's per-issue work, created once per run so caches live for the whole run.</summary>
+/// <summary>One enricher's per-issue work, created once per run so caches live for the whole run; called from several threads.</summary>
 internal interface IEnricherPass
 {
     EnrichedIssue Enrich(ResolvedIssue issue);
