@@ -34,6 +34,12 @@ public static class ScanCommand
         var awsProfile = new Option<string?>("--aws-profile") { Description = "AWS profile for the live AWS Config producer." };
         var awsRole = new Option<string?>("--aws-role-arn") { Description = "Role to assume for the live AWS Config producer." };
         var awsExternalId = new Option<string?>("--aws-external-id") { Description = "External id of that role's trust policy." };
+        var pulumiIn = new Option<string[]>("--pulumi-in")
+        {
+            Description = "Pulumi preview (--json), stack export or streaming events for the preventive checks.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var policyConfig = new Option<string?>("--policy-config") { Description = "CrossGuard-format policy configuration for the preventive checks." };
         var criticality = new Option<string?>("--criticality-rules") { Description = "Criticality rules for the exploitability enricher." };
         var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => 50 };
         var graph = new GraphSource();
@@ -48,6 +54,8 @@ public static class ScanCommand
             awsProfile,
             awsRole,
             awsExternalId,
+            pulumiIn,
+            policyConfig,
             criticality,
             top,
         };
@@ -57,9 +65,10 @@ public static class ScanCommand
             var graphArgs = GraphArguments(parseResult, graph);
             var inputs = parseResult.GetValue(producerResults) ?? [];
             var awsConfigArgs = AwsConfigArguments(parseResult, awsConfigIn, awsConfigLive, awsAccount, awsRegions, awsProfile, awsRole, awsExternalId);
-            if (graphArgs.Count == 0 && inputs.Length == 0 && awsConfigArgs.Count == 0)
+            var previews = parseResult.GetValue(pulumiIn) ?? [];
+            if (graphArgs.Count == 0 && inputs.Length == 0 && awsConfigArgs.Count == 0 && previews.Length == 0)
             {
-                throw new UsageException("nothing to scan: give a graph (--graph FILE or --neo4j-uri ...), --awsconfig-in/--awsconfig-live and/or --producer-results");
+                throw new UsageException("nothing to scan: give a graph (--graph FILE or --neo4j-uri ...), --awsconfig-in/--awsconfig-live, --pulumi-in and/or --producer-results");
             }
 
             var layout = new WorkspaceLayout(parseResult.GetRequiredValue(output));
@@ -77,6 +86,19 @@ public static class ScanCommand
                 if (awsConfigArgs.Count > 0)
                 {
                     await stages.InvokeAsync(["producer", "awsconfig", .. awsConfigArgs, "-out", Path.Combine(layout.Producers, "cloudpi-aws-config.pb"), .. common]).ConfigureAwait(false);
+                }
+
+                for (var i = 0; i < previews.Length; i++)
+                {
+                    // The preventive gate exits 1 when a mandatory check fails; in a scan that is a finding, not a crash.
+                    var config = parseResult.GetValue(policyConfig) is { } path ? new[] { "--policy-config", path } : [];
+                    var exitCode = await stages.InvokeAsync(
+                        ["producer", "pulumi", "-in", previews[i], "-out", Path.Combine(layout.Producers, "cloudpi-pulumi.pb"), .. i > 0 ? new[] { "-append" } : [], .. config, .. common],
+                        allowGateFailure: true).ConfigureAwait(false);
+                    if (exitCode == ExitCodes.Failure)
+                    {
+                        context.Logger.Warning("Preventive gate: mandatory checks fail in {Preview}", previews[i]);
+                    }
                 }
 
                 foreach (var file in inputs.SelectMany(ExpandProducerResults))
@@ -210,18 +232,20 @@ public static class ScanCommand
         }
 
         /// <summary>Runs one sub-command of the same tree, as a pipeline step would run it; a failure stops the scan.</summary>
-        public async Task InvokeAsync(string[] args)
+        public async Task<int> InvokeAsync(string[] args, bool allowGateFailure = false)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var error = new StringWriter();
             var exitCode = await CliApp.RunAsync(args, CloudPICommands.CreateRoot(), CloudPICommands.ProgramName, context.Output, error).ConfigureAwait(false);
-            if (exitCode != ExitCodes.Success)
+            if (exitCode != ExitCodes.Success && !(allowGateFailure && exitCode == ExitCodes.Failure && error.ToString().Length == 0))
             {
                 var message = error.ToString().Trim();
                 throw exitCode == ExitCodes.Usage
                     ? new UsageException($"{string.Join(' ', args.Take(2))}: {message}")
                     : new IOException($"{string.Join(' ', args.Take(2))} failed: {message}");
             }
+
+            return exitCode;
         }
     }
 }

@@ -29,10 +29,14 @@ public class ScanCommandTests
     {
         using var temp = new TempDirectory();
 
-        var result = await Cli.RunAsync("scan", "--graph", RepoPaths.Examples("account", "graph.jsonl"), "--producer-results", RepoPaths.Examples("dracon"), "--out", temp.Path);
+        var result = await Cli.RunAsync(
+            "scan", "--graph", RepoPaths.Examples("account", "graph.jsonl"), "--producer-results", RepoPaths.Examples("dracon"),
+            "--pulumi-in", RepoPaths.Examples("pulumi", "preview-show-sames.json"), "--out", temp.Path);
 
         Assert.Equal(0, result.ExitCode);
         var files = temp.Files();
+        Assert.Contains(".dracon/producers/cloudpi-pulumi.tagged.pb", files);
+        Assert.Contains(".dracon/enrichers/cloudpi-pulumi.enriched.aggregated.pb", files);
         Assert.Contains(".dracon/producers/cloudpi-cartography.tagged.pb", files);
         Assert.Contains(".dracon/enrichers/reachability/cloudpi-cartography.reachability.enriched.pb", files);
         Assert.Contains(".dracon/enrichers/exploitability/cloudpi-aws-config.exploitability.enriched.pb", files);

@@ -10,5 +10,6 @@ public static class ProducerCommands
         {
             AwsConfigProducerCommand.Create(),
             CartographyProducerCommand.Create(),
+            PulumiProducerCommand.Create(),
         };
 }

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using CloudPI.Dracon.Io;
+using CloudPI.Dracon.Producers;
+using CloudPI.Iac;
+using CloudPI.Iac.Checks;
+using CloudPI.Iac.Config;
+using CloudPI.Iac.Evaluation;
+using CloudPI.Iac.Output;
+using CloudPI.Iac.Reading;
+
+namespace CloudPI.Commands.Producers;
+
+/// <summary>
+/// <c>cloudpi producer pulumi</c>: the preventive gate. Reads a Pulumi preview, stack export or engine-event stream,
+/// runs the 13 checks, writes Dracon/SARIF/CloudWatch outputs and exits 1 when a mandatory check failed.
+/// </summary>
+public static class PulumiProducerCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string>("--in", "-in") { Description = "pulumi preview --json (ideally --show-sames), pulumi stack export, or streaming engine events.", Required = true };
+        var output = new Option<string?>("--out", "-out") { Description = "The Dracon LaunchToolResponse (.pb) to write." };
+        var append = new Option<bool>("--append", "-append") { Description = "Add the issues to an existing -out file." };
+        var policyConfig = new Option<string?>("--policy-config") { Description = "CrossGuard policy-config JSON: levels and parameters per check (see README)." };
+        var metricsOut = new Option<string?>("--metrics-out") { Description = "CloudWatch put-metric-data JSON; split into FILE.2.json, ... beyond 1000 datums or 1 MB." };
+        var metricsNamespace = new Option<string>("--metrics-namespace")
+        {
+            Description = "The CloudWatch namespace to use with the metrics file.",
+            DefaultValueFactory = _ => CloudWatchMetrics.DefaultNamespace,
+        };
+        var sarifOut = new Option<string?>("--sarif-out") { Description = "SARIF 2.1.0 report." };
+        var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "Treat undecided (unknown before deployment) mandatory checks as failures." };
+        var command = new Command("pulumi", "Preventive checks on a Pulumi preview: Dracon issues, SARIF, CloudWatch metrics, and a CI gate (exit 1 on mandatory failures).")
+        {
+            input, output, append, policyConfig, metricsOut, metricsNamespace, sarifOut, failOnUnknown,
+        };
+        command.SetHandler((parseResult, context) =>
+        {
+            var namespaceProblem = CloudWatchMetrics.NamespaceProblem(parseResult.GetRequiredValue(metricsNamespace));
+            if (namespaceProblem is not null)
+            {
+                throw new UsageException($"--metrics-namespace {namespaceProblem}");
+            }
+
+            var (config, evaluation) = Evaluate(parseResult.GetRequiredValue(input), parseResult.GetValue(policyConfig));
+            var strict = parseResult.GetValue(failOnUnknown);
+
+            // Everything is computed before anything is written, so a failure leaves no partial set of outputs.
+            var sarif = parseResult.GetValue(sarifOut) is null ? null : SarifLog.Write(evaluation, EvaluatedControls(config));
+            var metrics = parseResult.GetValue(metricsOut) is null
+                ? null
+                : CloudWatchMetrics.Chunks(CloudWatchMetrics.Data(evaluation, CommitAuthor.FromEnvironment()), DateTimeOffset.UtcNow);
+
+            if (parseResult.GetValue(output) is { } outPath)
+            {
+                new ProducerWriter().Write(DraconIssues.ToolName, DraconIssues.From(evaluation), outPath, parseResult.GetValue(append));
+                context.Logger.Information("Wrote Dracon issues to {Path}", outPath);
+            }
+
+            if (sarif is not null)
+            {
+                AtomicFile.WriteAllBytes(parseResult.GetValue(sarifOut)!, sarif);
+            }
+
+            if (metrics is not null)
+            {
+                WriteMetrics(parseResult.GetValue(metricsOut)!, metrics, parseResult.GetRequiredValue(metricsNamespace), context);
+            }
+
+            SummaryTable.Write(evaluation, context.Output, strict);
+            return evaluation.ExitCode(strict);
+        });
+        return command;
+    }
+
+    private static (PolicyConfig Config, IacEvaluation Evaluation) Evaluate(string inputPath, string? configPath)
+    {
+        try
+        {
+            var config = configPath is null ? PolicyConfig.Default : PolicyConfig.Load(configPath);
+            return (config, IacEvaluation.Run(IacInputReader.ReadFile(inputPath), config));
+        }
+        catch (Exception ex) when (ex is IacFormatException or PolicyConfigException)
+        {
+            throw new UsageException(ex.Message); // a wrong input or config is the caller's to fix: exit 2.
+        }
+    }
+
+    private static List<CloudPI.Controls.Control> EvaluatedControls(PolicyConfig config) =>
+        IacChecks.All.SelectMany(c => c.Controls).Where(c => config.Level(c.Id) != EnforcementLevel.Disabled).ToList();
+
+    private static void WriteMetrics(string path, IReadOnlyList<byte[]> chunks, string metricsNamespace, CommandContext context)
+    {
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var chunkPath = CloudWatchMetrics.ChunkPath(path, i);
+            AtomicFile.WriteAllBytes(chunkPath, chunks[i]);
+            context.Logger.Information("Wrote {Path}: aws cloudwatch put-metric-data --namespace \"{Namespace}\" --metric-data file://{Path}", chunkPath, metricsNamespace, chunkPath);
+        }
+
+        // Chunks left over from an earlier, larger run would otherwise be sent again.
+        for (var i = chunks.Count; File.Exists(CloudWatchMetrics.ChunkPath(path, i)); i++)
+        {
+            File.Delete(CloudWatchMetrics.ChunkPath(path, i));
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using CloudPI.Controls;
+using CloudPI.Controls.Catalog.S3;
+using CloudPI.Iac.Model;
+using CloudPI.Iac.Policies;
+
+namespace CloudPI.Iac.Checks;
+
+/// <summary>
+/// #7 S3 buckets are not public. Per bucket: public read and public write, each from ACL grants (inline
+/// <c>acl</c>/<c>grants</c>, BucketAcl(V2)) or Allow statements to everyone without a restrictive condition (inline
+/// <c>policy</c>, BucketPolicy), unless a public access block (bucket or account) or BucketOwnerEnforced neutralises
+/// them; and an explicit bucket PublicAccessBlock with a flag off. A bucket without one relies on AWS's default and
+/// is reported as advice only. The sample only looked at PublicAccessBlock flags.
+/// </summary>
+public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadProhibited.Control, S3BucketPublicWriteProhibited.Control, S3BucketLevelPublicAccessProhibited.Control)
+{
+    private const string AccountBlock = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
+    private static readonly string[] Flags = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
+    private static readonly string[] AllUsersGroups = ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"];
+    private static readonly Access Read = new("read", ["READ", "FULL_CONTROL"], ["public-read", "public-read-write", "authenticated-read"], ["s3:GetObject", "s3:ListBucket"]);
+    private static readonly Access Write = new("write", ["WRITE", "WRITE_ACP", "FULL_CONTROL"], ["public-read-write"], ["s3:PutObject", "s3:DeleteObject", "s3:PutObjectAcl", "s3:PutBucketPolicy"]);
+
+    public override IEnumerable<CheckResult> Evaluate(IacStack stack, CheckParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var account = stack.OfType(AccountBlock).ToList();
+        foreach (var bucket in S3BucketResources.All(stack))
+        {
+            var blocks = new Blocks(bucket, account);
+            yield return DecideAccess(Controls[0], Read, bucket, blocks, stack);
+            yield return DecideAccess(Controls[1], Write, bucket, blocks, stack);
+            yield return DecideBucketBlock(bucket, account, stack);
+        }
+    }
+
+    private static CheckResult DecideAccess(Control control, Access access, S3BucketResources bucket, Blocks blocks, IacStack stack)
+    {
+        var findings = AclFindings(access, bucket).Select(f => f with { Neutralised = blocks.AclsNeutralised })
+            .Concat(PolicyFindings(access, bucket).Select(f => f with { Neutralised = blocks.PolicyNeutralised }))
+            .ToList();
+        var open = findings.FirstOrDefault(f => f.Public == true && f.Neutralised == false);
+        if (open is not null)
+        {
+            return new(control, bucket.Bucket, Verdict.Fail, open.Path, $"{open.Why} grants public {access.Name} access");
+        }
+
+        var undecided = findings.FirstOrDefault(f => f.Public != false && f.Neutralised != true);
+        if (undecided is not null)
+        {
+            return new(control, bucket.Bucket, Verdict.Unknown, undecided.Path, $"{undecided.Why} is not known before deployment");
+        }
+
+        if (bucket.Policies.AnyUndecided || bucket.Acls.AnyUndecided || MayHaveUnlistedReferrers(stack, bucket.Bucket))
+        {
+            return new(control, bucket.Bucket, Verdict.Unknown, string.Empty, bucket.Policies.AnyUndecided || bucket.Acls.AnyUndecided
+                ? "a bucket policy or ACL resource's bucket is not known before deployment" : UnlistedResources);
+        }
+
+        return new(control, bucket.Bucket, Verdict.Pass, string.Empty, findings.Count == 0 ? $"no ACL grant or policy allows public {access.Name}" : $"public {access.Name} access is blocked");
+    }
+
+    private static IEnumerable<Exposure> AclFindings(Access access, S3BucketResources bucket)
+    {
+        var sources = bucket.Acls.Linked.Select(acl => (Prefix: $"bucket ACL {acl.Name}", Resource: acl))
+            .Prepend((Prefix: string.Empty, Resource: bucket.Bucket));
+        foreach (var (prefix, resource) in sources)
+        {
+            var label = prefix.Length == 0 ? "the bucket's" : prefix + "'s";
+            var canned = resource.Property("acl");
+            if (!canned.IsMissing)
+            {
+                yield return new Exposure("acl", $"{label} canned ACL {canned}", canned.IsUnknown ? null : access.CannedAcls.Contains(canned.String, StringComparer.Ordinal));
+            }
+
+            var inline = resource.Property("grants").Items().Select((g, i) => ($"grants[{i}]", g["uri"], g["permissions"]));
+            var split = resource.Property("accessControlPolicy")["grants"].Items().Select((g, i) => ($"accessControlPolicy.grants[{i}]", g["grantee"]["uri"], g["permission"]));
+            foreach (var (path, uri, permissions) in inline.Concat(split))
+            {
+                yield return new Exposure(path, $"{label} grant {path}", IsPublicGrant(access, uri, permissions));
+            }
+        }
+    }
+
+    private static bool? IsPublicGrant(Access access, IacValue uri, IacValue permissions)
+    {
+        if (uri.IsUnknown || permissions.ContainsUnknown())
+        {
+            return null;
+        }
+
+        return uri.String is { } group && AllUsersGroups.Contains(group, StringComparer.Ordinal)
+            && permissions.Items().Any(p => access.Permissions.Contains(p.String, StringComparer.Ordinal));
+    }
+
+    private static IEnumerable<Exposure> PolicyFindings(Access access, S3BucketResources bucket)
+    {
+        foreach (var (source, policy) in bucket.PolicyDocuments())
+        {
+            var (state, statements) = IamPolicy.Statements(policy);
+            if (state == ValueState.Unknown)
+            {
+                yield return new Exposure(source, source, null);
+                continue;
+            }
+
+            foreach (var (statement, index) in statements.Select((s, i) => (s, i)))
+            {
+                var publicAllow = IamPolicy.AllowsPublicAccess(statement, acceptSourceIpCondition: true);
+                var covers = access.Actions.Select(a => IamPolicy.CoversAction(statement, a)).ToList();
+                bool? coversAccess = covers.Any(c => c == true) ? true : covers.Any(c => c is null) ? null : false;
+                bool? isPublic = publicAllow == false || coversAccess == false ? false : publicAllow == true && coversAccess == true ? true : null;
+                yield return new Exposure($"{source}.Statement[{index}]", $"{source} statement {index}", isPublic);
+            }
+        }
+    }
+
+    private CheckResult DecideBucketBlock(S3BucketResources bucket, IReadOnlyList<IacResource> account, IacStack stack)
+    {
+        var control = Controls[2];
+        foreach (var block in bucket.AccessBlocks.Linked)
+        {
+            foreach (var flag in Flags)
+            {
+                var value = block.Property(flag);
+                if (value.IsUnknown)
+                {
+                    return new(control, bucket.Bucket, Verdict.Unknown, $"{block.Name}.{flag}", $"public access block {block.Name}'s {flag} is not known before deployment");
+                }
+
+                if (value.Bool != true)
+                {
+                    return new(control, bucket.Bucket, Verdict.Fail, $"{block.Name}.{flag}", $"public access block {block.Name} turns {flag} off{(value.IsMissing ? " (absent defaults to false)" : string.Empty)}");
+                }
+            }
+        }
+
+        if (bucket.AccessBlocks.Any)
+        {
+            return new(control, bucket.Bucket, Verdict.Pass, string.Empty, "its public access block turns all four settings on");
+        }
+
+        if (account.Any(a => Flags.All(f => a.Property(f).Bool == true)))
+        {
+            return new(control, bucket.Bucket, Verdict.Pass, string.Empty, "the account public access block turns all four settings on");
+        }
+
+        if (bucket.AccessBlocks.AnyUndecided || MayHaveUnlistedReferrers(stack, bucket.Bucket))
+        {
+            return new(control, bucket.Bucket, Verdict.Unknown, string.Empty, bucket.AccessBlocks.AnyUndecided ? "a public access block's bucket is not known before deployment" : UnlistedResources);
+        }
+
+        return new(control, bucket.Bucket, Verdict.Fail, string.Empty,
+            "no explicit public access block: the bucket relies on AWS's default (all four on for buckets created since April 2023)")
+        {
+            AdvisoryAtMost = true,
+        };
+    }
+
+    /// <summary>What public read or public write means in ACL permissions, canned ACLs and policy actions.</summary>
+    private sealed record Access(string Name, string[] Permissions, string[] CannedAcls, string[] Actions);
+
+    /// <summary>One ACL grant or policy statement: whether it is public (null: unknown), and whether a block neutralises it.</summary>
+    private sealed record Exposure(string Path, string Why, bool? Public)
+    {
+        public bool? Neutralised { get; init; }
+    }
+
+    /// <summary>
+    /// The effect of the bucket's and the account's public access blocks, and of BucketOwnerEnforced: a flag is on when
+    /// either block turns it on; null when an unknown value decides.
+    /// </summary>
+    private sealed class Blocks(S3BucketResources bucket, IReadOnlyList<IacResource> account)
+    {
+        public bool? AclsNeutralised => Any(Flag("ignorePublicAcls"), Flag("blockPublicAcls"), OwnerEnforced());
+
+        public bool? PolicyNeutralised => Any(Flag("restrictPublicBuckets"), Flag("blockPublicPolicy"));
+
+        private static bool? Any(params bool?[] values) => values.Any(v => v == true) ? true : values.Any(v => v is null) ? null : false;
+
+        private bool? Flag(string name) => Any(bucket.AccessBlocks.Linked.Concat(account).Select(b => b.Property(name)).Select(v => v.IsUnknown ? (bool?)null : v.Bool == true).ToArray());
+
+        private bool? OwnerEnforced() => Any(bucket.Ownership.Linked
+            .Select(o => o.Property("rule")["objectOwnership"])
+            .Select(v => v.IsUnknown ? (bool?)null : v.String == "BucketOwnerEnforced").ToArray());
+    }
+}

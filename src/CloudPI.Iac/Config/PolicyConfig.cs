@@ -1,0 +1,170 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using CloudPI.Iac.Checks;
+
+namespace CloudPI.Iac.Config;
+
+/// <summary>
+/// Enforcement levels and parameters per control, in CrossGuard's policy-config format: a JSON object keyed by
+/// control id (or the sample's policy names) or <c>"all"</c>, applied first; each value is a level or an object with
+/// an optional <c>enforcementLevel</c> and the check's parameters. Without a file the defaults apply: mandatory for
+/// internet exposure (SSH, public buckets, public queues), advisory for the rest, as CrossGuard's default is advisory.
+/// </summary>
+public sealed class PolicyConfig
+{
+    /// <summary>Controls that block a deployment unless configured otherwise: they expose data or hosts to the internet.</summary>
+    public static readonly FrozenSet<string> MandatoryByDefault = new[]
+    {
+        "restricted-ssh", "s3-bucket-public-read-prohibited", "s3-bucket-public-write-prohibited",
+        "s3-bucket-level-public-access-prohibited", "sqs-queue-no-public-access",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The original sample's CrossGuard policy names, accepted as keys for the controls they meant.</summary>
+    public static readonly FrozenDictionary<string, string[]> SamplePolicyNames = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["kms-no-automatic-rotation"] = ["cmk-backing-key-rotation-enabled"],
+        ["security-group-ssh-policy"] = ["restricted-ssh"],
+        ["secgrp-default-no-ingress"] = ["vpc-default-security-group-closed"],
+        ["secgrp-default-no-egress"] = ["vpc-default-security-group-closed"],
+        ["vpc-flow-logs-policy"] = ["vpc-flow-logs-enabled"],
+        ["ebs_encryption_policy"] = ["encrypted-volumes"],
+        ["rds_deletion_protection_policy"] = ["rds-instance-deletion-protection-enabled", "rds-cluster-deletion-protection-enabled"],
+        ["s3_public_access_block"] = ["s3-bucket-level-public-access-prohibited"],
+        ["eks-cluster-default-logs"] = ["eks-cluster-log-enabled"],
+        ["eks-cluster-kms-key"] = ["eks-secrets-encrypted"],
+        ["eks-cluster-tags_policy"] = ["eks-resources-tagged"],
+        ["s3-ssl-requests-policy"] = ["s3-bucket-ssl-requests-only"],
+        ["s3_encryption_policy"] = ["s3-bucket-server-side-encryption-enabled"],
+        ["sqs-no-public-access"] = ["sqs-queue-no-public-access"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, EnforcementLevel> _levels;
+    private readonly Dictionary<string, Dictionary<string, JsonElement>> _parameters;
+
+    private PolicyConfig(Dictionary<string, EnforcementLevel> levels, Dictionary<string, Dictionary<string, JsonElement>> parameters)
+    {
+        _levels = levels;
+        _parameters = parameters;
+    }
+
+    public static PolicyConfig Default { get; } = new(new(StringComparer.Ordinal), []);
+
+    public EnforcementLevel Level(string controlId) =>
+        _levels.TryGetValue(controlId, out var level) ? level
+        : MandatoryByDefault.Contains(controlId) ? EnforcementLevel.Mandatory : EnforcementLevel.Advisory;
+
+    /// <summary>The parameters configured for <paramref name="check"/> (keyed by its main control), over its defaults.</summary>
+    public CheckParameters Parameters(IacCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return new(check.Parameters, _parameters.TryGetValue(check.Control.Id, out var values) ? values : new Dictionary<string, JsonElement>());
+    }
+
+    public static PolicyConfig Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            return Parse(File.ReadAllText(path), path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PolicyConfigException($"{path}: cannot read: {ex.Message}", ex);
+        }
+    }
+
+    public static PolicyConfig Parse(string json, string file)
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new PolicyConfigException($"{file}: line {(ex.LineNumber ?? 0) + 1}: malformed JSON", ex);
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new PolicyConfigException($"{file}: expected a JSON object keyed by check name or \"all\"");
+        }
+
+        var levels = new Dictionary<string, EnforcementLevel>(StringComparer.Ordinal);
+        var parameters = new Dictionary<string, Dictionary<string, JsonElement>>(StringComparer.Ordinal);
+        if (root.TryGetProperty("all", out var all))
+        {
+            var level = ReadEntry(all, file, "all", check: null, parameters)
+                ?? throw new PolicyConfigException($"{file}: all: an enforcementLevel is required");
+            foreach (var control in IacChecks.All.SelectMany(c => c.Controls))
+            {
+                levels[control.Id] = level;
+            }
+        }
+
+        foreach (var entry in root.EnumerateObject().Where(e => e.Name is not ("all" or "environments")))
+        {
+            var controlIds = ControlIds(entry.Name) ?? throw new PolicyConfigException(
+                $"{file}: {entry.Name}: unknown check (known: {string.Join(", ", IacChecks.All.SelectMany(c => c.Controls).Select(c => c.Id))}, or the sample's policy names)");
+            var check = IacChecks.All.First(c => c.Controls.Any(control => control.Id == controlIds[0]));
+            var level = ReadEntry(entry.Value, file, entry.Name, check, parameters);
+            foreach (var id in controlIds.Where(_ => level is not null))
+            {
+                levels[id] = level!.Value;
+            }
+        }
+
+        return new PolicyConfig(levels, parameters);
+    }
+
+    private static string[]? ControlIds(string key) =>
+        IacChecks.All.SelectMany(c => c.Controls).Any(c => c.Id == key) ? [key] : SamplePolicyNames.GetValueOrDefault(key);
+
+    /// <summary>Reads one entry's level (null when it only sets parameters) and records its parameters.</summary>
+    private static EnforcementLevel? ReadEntry(
+        JsonElement value, string file, string key, IacCheck? check, Dictionary<string, Dictionary<string, JsonElement>> parameters)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return ParseLevel(value.GetString()!, file, key);
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new PolicyConfigException($"{file}: {key}: expected a level string or an object");
+        }
+
+        EnforcementLevel? level = null;
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Name == "enforcementLevel")
+            {
+                level = property.Value.ValueKind == JsonValueKind.String
+                    ? ParseLevel(property.Value.GetString()!, file, key)
+                    : throw new PolicyConfigException($"{file}: {key}.enforcementLevel: expected a string");
+                continue;
+            }
+
+            var declared = check?.Parameters.FirstOrDefault(p => p.Name == property.Name) ?? throw new PolicyConfigException(
+                $"{file}: {key}.{property.Name}: unknown parameter (accepted: {(check is null || check.Parameters.Count == 0 ? "enforcementLevel only" : "enforcementLevel, " + string.Join(", ", check.Parameters.Select(p => p.Name)))})");
+            var problem = declared.Validate(property.Value);
+            if (problem is not null)
+            {
+                throw new PolicyConfigException($"{file}: {key}.{property.Name}: {problem}");
+            }
+
+            (parameters.TryGetValue(check!.Control.Id, out var values) ? values : parameters[check.Control.Id] = new(StringComparer.Ordinal))[property.Name] = property.Value.Clone();
+        }
+
+        return level;
+    }
+
+    private static EnforcementLevel ParseLevel(string text, string file, string key) => text switch
+    {
+        "mandatory" or "remediate" => EnforcementLevel.Mandatory,
+        "advisory" => EnforcementLevel.Advisory,
+        "disabled" => EnforcementLevel.Disabled,
+        _ => throw new PolicyConfigException($"{file}: {key}: '{text}' is not an enforcement level (mandatory, advisory, remediate or disabled)"),
+    };
+}

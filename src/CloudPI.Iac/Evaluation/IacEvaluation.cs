@@ -1,0 +1,52 @@
+using CloudPI.Iac.Checks;
+using CloudPI.Iac.Config;
+using CloudPI.Iac.Model;
+
+namespace CloudPI.Iac.Evaluation;
+
+/// <summary>Every enabled check run over one stack, and CrossGuard's own violations from the same input.</summary>
+public sealed class IacEvaluation
+{
+    public const int Passed = 0;
+    public const int Blocked = 1;
+
+    private IacEvaluation(IacStack stack, IReadOnlyList<Finding> findings)
+    {
+        Stack = stack;
+        Findings = findings;
+    }
+
+    public IacStack Stack { get; }
+
+    /// <summary>Results of enabled controls (passes included), in check order.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public static IacEvaluation Run(IacStack stack, PolicyConfig config, IReadOnlyList<IacCheck>? checks = null)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(config);
+        var findings = new List<Finding>();
+        foreach (var check in checks ?? IacChecks.All)
+        {
+            if (check.Controls.All(c => config.Level(c.Id) == EnforcementLevel.Disabled))
+            {
+                continue;
+            }
+
+            foreach (var result in check.Evaluate(stack, config.Parameters(check)))
+            {
+                var level = config.Level(result.Control.Id);
+                if (level != EnforcementLevel.Disabled)
+                {
+                    findings.Add(new Finding(result, result.AdvisoryAtMost && level == EnforcementLevel.Mandatory ? EnforcementLevel.Advisory : level));
+                }
+            }
+        }
+
+        return new IacEvaluation(stack, findings);
+    }
+
+    /// <summary>The gate: 1 when a mandatory check (or a mandatory CrossGuard policy) failed, else 0.</summary>
+    public int ExitCode(bool failOnUnknown) =>
+        Findings.Any(f => f.Blocks(failOnUnknown)) || Stack.PolicyViolations.Any(v => v.IsMandatory) ? Blocked : Passed;
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using CloudPI.Dracon.Io;
+using CloudPI.TestSupport;
+using Ocurity.Dracon.V1;
+
+namespace CloudPI.Iac.Tests;
+
+/// <summary><c>cloudpi producer pulumi</c> end to end: outputs, exit codes, and no output on bad input.</summary>
+public sealed class PulumiCommandTests
+{
+    private static string Example(string file) => RepoPaths.Examples("pulumi", file);
+
+    [Fact]
+    public async Task Example_writes_every_output_and_fails_the_gate()
+    {
+        using var temp = new TempDirectory();
+        var (code, output, _) = await PulumiCli.RunAsync(
+            "-in", Example("preview-show-sames.json"), "-out", temp.Combine("pulumi.pb"),
+            "--sarif-out", temp.Combine("pulumi.sarif"), "--metrics-out", temp.Combine("metrics.json"),
+            "--policy-config", Example("policy-config.json"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("restricted-ssh", output, StringComparison.Ordinal);
+        Assert.Contains("Gate: FAIL", output, StringComparison.Ordinal);
+        var response = DraconFile.ReadLaunchToolResponse(temp.Combine("pulumi.pb"));
+        Assert.Equal("cloudpi-pulumi", response.ToolName);
+        Assert.Contains(response.Issues, i => i.Type == "sqs-queue-no-public-access" && i.Target.EndsWith("::queue_public", StringComparison.Ordinal));
+        using var sarif = JsonDocument.Parse(File.ReadAllBytes(temp.Combine("pulumi.sarif")));
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        using var metrics = JsonDocument.Parse(File.ReadAllBytes(temp.Combine("metrics.json")));
+        Assert.Contains(metrics.RootElement.EnumerateArray(), d => d.GetProperty("MetricName").GetString() == "restricted-ssh");
+    }
+
+    [Fact]
+    public async Task Advisory_only_failures_pass_the_gate()
+    {
+        using var temp = new TempDirectory();
+        var config = temp.Combine("advisory.json");
+        File.WriteAllText(config, """{"all":"advisory"}""");
+        var (code, output, _) = await PulumiCli.RunAsync("-in", Example("stack-export.json"), "--policy-config", config);
+        Assert.Equal(0, code);
+        Assert.Contains("Gate: PASS", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fail_on_unknown_counts_undecided_mandatory_checks()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("preview.json");
+        File.WriteAllText(input, new PreviewBuilder().Add("aws:sqs/queue:Queue", "q", $$"""{"policy":"{{PreviewBuilder.Unknown}}"}""").Json());
+        Assert.Equal(0, (await PulumiCli.RunAsync("-in", input)).ExitCode);
+        Assert.Equal(1, (await PulumiCli.RunAsync("-in", input, "--fail-on-unknown")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Engine_events_report_crossguard_violations_too()
+    {
+        using var temp = new TempDirectory();
+        var (code, output, _) = await PulumiCli.RunAsync("-in", Example("engine-events.jsonl"), "-out", temp.Combine("p.pb"), "--policy-config", Example("policy-config.json"));
+        Assert.Equal(1, code);
+        Assert.Contains("crossguard:aws-python/kms-no-automatic-rotation", output, StringComparison.Ordinal);
+        var response = DraconFile.ReadLaunchToolResponse(temp.Combine("p.pb"));
+        Assert.Contains(response.Issues, i => i.Type == "crossguard:pulumi-awsguard/ec2-instance-no-public-ip");
+    }
+
+    [Theory]
+    [InlineData("truncated", "preview.json: line 4: malformed or truncated JSON")]
+    [InlineData("config", "bad-config.json: restricted-ssh: 'sometimes' is not an enforcement level")]
+    [InlineData("namespace", "--metrics-namespace must not use the reserved AWS/ prefix")]
+    [InlineData("missing", "cannot read")]
+    public async Task Bad_input_is_a_usage_error_with_one_line_and_no_output_files(string problem, string expected)
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("preview.json");
+        File.WriteAllText(input, problem == "truncated" ? File.ReadAllText(Example("preview.json"))[..80] : File.ReadAllText(Example("preview.json")));
+        File.WriteAllText(temp.Combine("bad-config.json"), """{"restricted-ssh":"sometimes"}""");
+        string[] args = problem switch
+        {
+            "config" => ["--policy-config", temp.Combine("bad-config.json")],
+            "namespace" => ["--metrics-namespace", "AWS/Pulumi"],
+            _ => [],
+        };
+        var before = temp.Files();
+        var (code, _, error) = await PulumiCli.RunAsync(
+        [
+            "-in", problem == "missing" ? temp.Combine("nope.json") : input,
+            "-out", temp.Combine("out.pb"), "--sarif-out", temp.Combine("out.sarif"), "--metrics-out", temp.Combine("m.json"), .. args,
+        ]);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.StartsWith("cloudpi: ", StringComparison.Ordinal));
+        Assert.Equal(before, temp.Files());
+    }
+
+    [Fact]
+    public async Task Append_adds_to_an_existing_producer_file_and_stale_metric_chunks_are_removed()
+    {
+        using var temp = new TempDirectory();
+        var metrics = temp.Combine("metrics.json");
+        File.WriteAllText(CloudPI.Iac.Output.CloudWatchMetrics.ChunkPath(metrics, 1), "[]"); // left by an earlier, larger run
+        string[] args = ["-in", Example("preview-show-sames.json"), "-out", temp.Combine("p.pb"), "--metrics-out", metrics];
+        await PulumiCli.RunAsync(args);
+        var once = DraconFile.ReadLaunchToolResponse(temp.Combine("p.pb")).Issues.Count;
+        await PulumiCli.RunAsync([.. args, "-append"]);
+
+        Assert.Equal(2 * once, DraconFile.ReadLaunchToolResponse(temp.Combine("p.pb")).Issues.Count);
+        Assert.False(File.Exists(CloudPI.Iac.Output.CloudWatchMetrics.ChunkPath(metrics, 1)));
+    }
+
+    [Fact]
+    public async Task Missing_input_option_is_a_usage_error() =>
+        Assert.Equal(2, (await PulumiCli.RunAsync()).ExitCode);
+}
