@@ -3,6 +3,7 @@ using CloudPI.Controls.Catalog.Ec2;
 using CloudPI.Controls.Catalog.Ecs;
 using CloudPI.Controls.Catalog.Eks;
 using CloudPI.Controls.Catalog.Exposure;
+using CloudPI.Controls.Catalog.Iam;
 using CloudPI.Controls.Catalog.Kms;
 using CloudPI.Controls.Catalog.Lambda;
 using CloudPI.Controls.Catalog.Rds;
@@ -50,6 +51,7 @@ internal static class BuiltInControls
         EksResourcesTagged.Control,
         EksSecretsEncrypted.Control,
         EncryptedVolumes.Control,
+        IamRoleThirdPartyTrust.Control,
         InternetExposedCluster.Control,
         InternetExposedDatabase.Control,
         InternetExposedFunction.Control,

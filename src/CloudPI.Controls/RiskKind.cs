@@ -12,6 +12,9 @@ public enum RiskKind
     /// <summary>Credential or privilege weakness on a compute resource (IMDSv1, privileged container, secrets in env).</summary>
     PrivilegeExposure,
 
+    /// <summary>An identity another party can take on (a role trusting a third-party account): usable by that party by definition.</summary>
+    ExternalTrust,
+
     /// <summary>Data at rest or in transit without the protection it should have: raises the impact of any path that reaches it.</summary>
     DataProtection,
 

@@ -15,6 +15,7 @@ public static class GraphCheckCatalog
         .. ExposureCheck.All,
         new RestrictedSshCheck(),
         new DefaultSecurityGroupCheck(),
+        new ThirdPartyTrustCheck(),
         .. PropertyCheck.All,
     ];
 

@@ -26,6 +26,8 @@ public class CartographyProducerTests
         }
 
         Assert.All(issues, issue => Assert.Equal("unknown", issue.Source));
+        var trust = Assert.Single(issues, i => i.Type == "iam-role-third-party-trust");
+        Assert.EndsWith("role/vendor-audit", trust.Target, StringComparison.Ordinal);
         Assert.Equal("cloudpi-cartography", DraconFile.ReadLaunchToolResponse(temp.Combine("out.pb")).ToolName);
     }
 

@@ -8,7 +8,7 @@ public partial class CatalogTests
 {
     private static readonly HashSet<string> Services = new(StringComparer.Ordinal)
     {
-        "EC2", "Security group", "VPC", "EBS", "ECS", "Lambda", "RDS", "Redshift", "KMS", "S3", "EKS", "SQS", "Exposure",
+        "EC2", "Security group", "VPC", "EBS", "ECS", "Lambda", "RDS", "Redshift", "KMS", "S3", "EKS", "SQS", "Exposure", "IAM",
     };
 
     private static readonly Dictionary<string, string> AreaToService = new(StringComparer.Ordinal)
@@ -41,7 +41,7 @@ public partial class CatalogTests
             .Select(p => (Control)p!.GetValue(null)!)
             .ToList();
 
-        Assert.Equal(84, declared.Count);
+        Assert.Equal(85, declared.Count);
         var registered = Catalogs.Default.Controls;
         Assert.Equal(declared.Count, registered.Count);
         Assert.All(declared, control => Assert.Contains(registered, r => ReferenceEquals(r, control)));
@@ -219,7 +219,7 @@ public partial class CatalogTests
     {
         var unmapped = Catalogs.Default.Controls.Where(c => c.Mappings.ConfigRuleIdentifiers.Count == 0).Select(c => c.Id);
         Assert.Equal(
-            ["eks-resources-tagged", "internet-exposed-cluster", "internet-exposed-database", "internet-exposed-function", "internet-exposed-instance", "internet-exposed-load-balancer", "internet-exposed-task"],
+            ["eks-resources-tagged", "iam-role-third-party-trust", "internet-exposed-cluster", "internet-exposed-database", "internet-exposed-function", "internet-exposed-instance", "internet-exposed-load-balancer", "internet-exposed-task"],
             unmapped);
     }
 
