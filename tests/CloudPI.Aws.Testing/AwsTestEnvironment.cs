@@ -1,10 +1,10 @@
-namespace CloudPI.Producers.Tests.Support;
+namespace CloudPI.Aws.Testing;
 
 /// <summary>
 /// Dummy credentials for the stub and moto tests, and no IMDS lookups. Every test sets the same values, so tests
 /// running in parallel cannot disturb each other.
 /// </summary>
-internal static class AwsTestEnvironment
+public static class AwsTestEnvironment
 {
     public const string AccessKeyId = "test";
     public const string SecretAccessKey = "test";

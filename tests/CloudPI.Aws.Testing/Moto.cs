@@ -1,10 +1,11 @@
+using Xunit;
 using System.Diagnostics;
 using System.Globalization;
 
-namespace CloudPI.Producers.Tests.Support;
+namespace CloudPI.Aws.Testing;
 
 /// <summary>Whether moto can run here, and whether its absence is a failure (CI) or a skip (a developer machine).</summary>
-internal static class MotoServer
+public static class MotoServer
 {
     public const string Executable = "moto_server";
 
@@ -110,10 +111,4 @@ public sealed class MotoServerFixture : IAsyncLifetime
 
         throw new TimeoutException($"{MotoServer.Executable} did not answer on {Endpoint} within {StartupTimeout.TotalSeconds} s");
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class MotoCollection : ICollectionFixture<MotoServerFixture>
-{
-    public const string Name = "moto";
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CloudPI.Producers.Tests.Support;
+namespace CloudPI.Aws.Testing;
 
-internal static class LoopbackPort
+public static class LoopbackPort
 {
     /// <summary>A loopback port nothing listens on at the time of the call.</summary>
     public static int Free()
