@@ -114,7 +114,10 @@ public static class ScanCommand
             {
                 foreach (var enricher in new[] { EnricherCommands.ReachabilityName, EnricherCommands.ExploitabilityName })
                 {
-                    var extra = enricher == EnricherCommands.ExploitabilityName && parseResult.GetValue(criticality) is { } rules ? new[] { "--criticality-rules", rules } : [];
+                    // Exploitability reuses the reachability verdicts just written, so both enrichers agree by construction.
+                    string[] extra = enricher != EnricherCommands.ExploitabilityName
+                        ? []
+                        : [.. parseResult.GetValue(criticality) is { } rules ? new[] { "--criticality-rules", rules } : [], "--reachability-path", layout.Enricher(EnricherCommands.ReachabilityName)];
                     await stages.RunAsync($"enricher {enricher}", () => stages.InvokeAsync(
                         ["enricher", enricher, "-read_path", layout.Producers, "-write_path", layout.Enricher(enricher), .. graphArgs, .. extra, .. common])).ConfigureAwait(false);
                 }

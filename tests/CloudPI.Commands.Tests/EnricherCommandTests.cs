@@ -85,6 +85,27 @@ public class EnricherCommandTests
     }
 
     [Fact]
+    public async Task Exploitability_uses_the_verdicts_of_an_earlier_reachability_run_when_given()
+    {
+        using var temp = new TempDirectory();
+        var (producers, _) = WriteTagged(temp, MixedIssues());
+        await Cli.RunAsync("enricher", "reachability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("r"));
+        var reachabilityFile = temp.Combine("r", "mixed.reachability.enriched.pb");
+        var earlier = DraconFile.ReadEnriched(reachabilityFile);
+        earlier.Issues[0].Annotations["cloudpi.reachable"] = "false"; // as if an earlier snapshot had the path closed
+        earlier.Issues[0].Annotations["cloudpi.reachability.summary"] = "closed in the earlier run";
+        DraconFile.Write(reachabilityFile, earlier);
+
+        var result = await Cli.RunAsync("enricher", "exploitability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("x"), "--reachability-path", temp.Combine("r"));
+
+        Assert.Equal(0, result.ExitCode);
+        var issues = DraconFile.ReadEnriched(temp.Combine("x", "mixed.exploitability.enriched.pb")).Issues;
+        Assert.Equal("false", issues[0].Annotations["cloudpi.exploitable"]);
+        Assert.Contains("closed in the earlier run", issues[0].Annotations["cloudpi.exploitability.reasons"], StringComparison.Ordinal);
+        Assert.Equal("true", issues[1].Annotations["cloudpi.exploitable"]);
+    }
+
+    [Fact]
     public async Task Missing_paths_and_bad_rules_are_usage_errors_with_nothing_written()
     {
         using var temp = new TempDirectory();

@@ -43,27 +43,57 @@ public static class EnricherCommands
         {
             Description = "YAML or JSON rules mapping your tags to asset criticality (default: environment=prod/production high, criticality tag as is, DataClassification=Sensitive on reachable data high).",
         };
+        var reachabilityPath = new Option<string?>("--reachability-path")
+        {
+            Description = "Where the reachability enricher wrote (*.reachability.enriched.pb): use its verdicts instead of computing them again.",
+        };
         var command = new Command(
             ExploitabilityName,
             "Is each issue's flaw exploitable where it is deployed, what mitigates it, what would an attacker reach, and how urgent is it? Sets the adjusted severity.")
         {
             rulesFile,
+            reachabilityPath,
         };
         runner.AddTo(command);
         command.SetHandler((parseResult, context, cancellationToken) =>
         {
             var rules = LoadRules(parseResult.GetValue(rulesFile));
+            var known = KnownReachability(parseResult.GetValue(reachabilityPath));
             return runner.RunAsync(
                 parseResult,
                 context,
                 graph =>
                 {
                     var view = new CartographyView(graph);
-                    return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules)));
+                    return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules)) { Known = known });
                 },
                 cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>The reachability verdicts already written for each issue uuid, when a reachability output is given.</summary>
+    private static Dictionary<string, ReachabilityResult> KnownReachability(string? path)
+    {
+        var known = new Dictionary<string, ReachabilityResult>(StringComparer.Ordinal);
+        if (path is null)
+        {
+            return known;
+        }
+
+        foreach (var file in CloudPI.Dracon.Io.DraconFile.Find(path, $".{ReachabilityName}.enriched.pb"))
+        {
+            foreach (var issue in CloudPI.Dracon.Io.DraconFile.ReadEnriched(file).Issues)
+            {
+                var resource = issue.Annotations.TryGetValue(AnnotationKeys.Resource, out var id) ? id : issue.RawIssue.Target;
+                if (ReachabilityAnnotations.TryRead(issue.Annotations, resource) is { } result)
+                {
+                    known[issue.RawIssue.Uuid] = result;
+                }
+            }
+        }
+
+        return known;
     }
 
     private static CriticalityRules LoadRules(string? path)

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using CloudPI.Analysis.Reachability;
+using Google.Protobuf.Collections;
+
+namespace CloudPI.Enrichers;
+
+/// <summary>
+/// Reads back what the reachability enricher wrote, so the exploitability enricher can use an earlier reachability
+/// run's verdicts (the same issue uuids) instead of computing them again.
+/// </summary>
+public static class ReachabilityAnnotations
+{
+    /// <summary>The verdict in <paramref name="annotations"/>, or null when they hold none (or only "unknown" for an unresolved issue).</summary>
+    public static ReachabilityResult? TryRead(MapField<string, string> annotations, string resourceId)
+    {
+        ArgumentNullException.ThrowIfNull(annotations);
+        if (!annotations.TryGetValue(AnnotationKeys.Reachable, out var reachable) || !annotations.ContainsKey(AnnotationKeys.ReachabilityPath))
+        {
+            return null;
+        }
+
+        var verdict = reachable switch
+        {
+            "true" => ReachabilityVerdict.Reachable,
+            "false" => ReachabilityVerdict.NotReachable,
+            "restricted" => ReachabilityVerdict.RestrictedExposure,
+            _ => ReachabilityVerdict.Unknown,
+        };
+        return new ReachabilityResult
+        {
+            ResourceId = resourceId,
+            Traffic = TrafficQuery.AnyTraffic,
+            Verdict = verdict,
+            Path = annotations[AnnotationKeys.ReachabilityPath],
+            Summary = annotations.TryGetValue(AnnotationKeys.ReachabilitySummary, out var summary) ? summary : reachable,
+            Evidence = annotations.TryGetValue(AnnotationKeys.ReachabilityEvidence, out var evidence) ? Evidence(evidence) : [],
+            Missing = annotations.TryGetValue(AnnotationKeys.ReachabilityMissing, out var missing) ? missing.Split("; ") : [],
+            Fix = annotations.TryGetValue(AnnotationKeys.ReachabilityFix, out var fix) ? fix : null,
+            AllowedRanges = annotations.TryGetValue(AnnotationKeys.AllowedRanges, out var ranges) ? ranges.Split(", ") : [],
+        };
+    }
+
+    private static List<EvidenceStep> Evidence(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray().Select(step => new EvidenceStep(
+            Layer(step.GetProperty("layer").GetString()),
+            step.GetProperty("node").GetString() ?? string.Empty,
+            Enum.TryParse<EvidenceDecision>(step.GetProperty("decision").GetString(), ignoreCase: true, out var decision) ? decision : EvidenceDecision.Note,
+            step.GetProperty("reason").GetString() ?? string.Empty)).ToList();
+    }
+
+    private static ReachabilityLayer Layer(string? name) => name switch
+    {
+        "nacl" => ReachabilityLayer.NetworkAcl,
+        "security-group" => ReachabilityLayer.SecurityGroup,
+        "load-balancer" => ReachabilityLayer.LoadBalancer,
+        _ => Enum.TryParse<ReachabilityLayer>(name, ignoreCase: true, out var layer) ? layer : ReachabilityLayer.Service,
+    };
+}
