@@ -11,18 +11,17 @@ public static class ComponentRoot
     public static RootCommand For(Command component)
     {
         ArgumentNullException.ThrowIfNull(component);
-        var root = new RootCommand(component.Description ?? string.Empty)
-        {
-            CommonOptions.Debug,
-            CommonOptions.LogFormat,
-        };
+        var root = new RootCommand(component.Description ?? string.Empty);
         foreach (var option in component.Options)
         {
-            if (!root.Options.Contains(option) && option.Name is not ("--help" or "--version"))
+            if (option.Name is not ("--help" or "--version") && option != CommonOptions.Debug && option != CommonOptions.LogFormat)
             {
                 root.Options.Add(option);
             }
         }
+
+        root.Options.Add(CommonOptions.Debug);
+        root.Options.Add(CommonOptions.LogFormat);
 
         foreach (var argument in component.Arguments)
         {

@@ -52,6 +52,9 @@ internal sealed class AwsConnectionOptions
             : value;
     }
 
+    /// <summary>Pipeline tasks pass every param, so an empty value (<c>--role-arn=</c>) means "not set".</summary>
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public async Task<AwsConnection> ConnectAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var regions = parseResult.GetValue(Regions);
@@ -62,11 +65,11 @@ internal sealed class AwsConnectionOptions
             session = await AwsSession.CreateAsync(
                 new AwsSessionOptions
                 {
-                    Profile = parseResult.GetValue(Profile),
+                    Profile = Given(parseResult.GetValue(Profile)),
                     Region = HomeRegion(regions),
-                    RoleArn = parseResult.GetValue(RoleArn),
-                    ExternalId = parseResult.GetValue(ExternalId),
-                    RoleSessionName = parseResult.GetValue(RoleSessionName),
+                    RoleArn = Given(parseResult.GetValue(RoleArn)),
+                    ExternalId = Given(parseResult.GetValue(ExternalId)),
+                    RoleSessionName = Given(parseResult.GetValue(RoleSessionName)),
                 },
                 cancellationToken).ConfigureAwait(false);
         }

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CloudPI.TestSupport;
+
+namespace CloudPI.Deploy.Tests;
+
+/// <summary>dotnet builds run one after the other: they share the libraries' Release outputs.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DotnetBuilds
+{
+    public const string Name = "dotnet builds";
+}
+
+/// <summary>
+/// What CI can run without a Docker engine: the Dockerfiles' publish command (deploy/publish.sh) for one component,
+/// and the .NET tool package installed from a folder feed.
+/// </summary>
+[Collection(DotnetBuilds.Name)]
+public partial class PackagingTests
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+
+    /// <summary>
+    /// deploy/publish.sh, as the Dockerfiles run it, for cloudpi-enricher-reachability. CI sets CLOUDPI_PUBLISH_AOT=false
+    /// only if the native compile is too slow there: every other flag (Release, the RID, trimming, warnings as errors)
+    /// stays. The binary must run: --help exits 0.
+    /// </summary>
+    [Fact]
+    public async Task Publish_script_builds_a_working_executable_without_warnings()
+    {
+        using var output = new TempDirectory();
+        var environment = new Dictionary<string, string?>
+        {
+            ["CLOUDPI_PUBLISH_AOT"] = Environment.GetEnvironmentVariable("CLOUDPI_PUBLISH_AOT") ?? "false",
+        };
+        var publish = await RunAsync("/bin/sh", [PublishScript.Path, "cloudpi-enricher-reachability", output.Path], environment);
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.DoesNotMatch(WarningLine(), publish.Output);
+
+        var binary = output.Combine("cloudpi-enricher-reachability");
+        Assert.True(File.Exists(binary), $"{binary} missing:\n{string.Join('\n', output.Files())}");
+        var help = await RunAsync(binary, ["--help"]);
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("-read_path", help.Output, StringComparison.Ordinal);
+        Assert.Contains("--neo4j-password-env-var", help.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_script_rejects_an_unknown_component()
+    {
+        using var output = new TempDirectory();
+        var result = await RunAsync("/bin/sh", [PublishScript.Path, "cloudpi-producer-nope", output.Path]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown component 'cloudpi-producer-nope'", result.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>dotnet pack → dotnet tool install from a folder feed → cloudpi --help.</summary>
+    [Fact]
+    public async Task Tool_package_installs_from_a_folder_feed_and_runs()
+    {
+        using var work = new TempDirectory();
+        var feed = work.Combine("feed");
+        var tools = work.Combine("tools");
+        var version = Regex.Match(File.ReadAllText(Path.Combine(RepoPaths.Root, "Directory.Build.props")), "<Version>([^<]+)</Version>").Groups[1].Value;
+        Assert.NotEmpty(version);
+
+        var pack = await RunAsync("dotnet", ["pack", Path.Combine(RepoPaths.Root, "src", "CloudPI.Cli", "CloudPI.Cli.csproj"), "-o", feed, "-nologo", "-warnaserror"]);
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        Assert.True(File.Exists(Path.Combine(feed, $"CloudPI.Tool.{version}.nupkg")), pack.Output);
+
+        var install = await RunAsync("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", feed, "CloudPI.Tool", "--version", version]);
+        Assert.True(install.ExitCode == 0, install.Output);
+
+        var help = await RunAsync(Path.Combine(tools, "cloudpi"), ["--help"]);
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("scan", help.Output, StringComparison.Ordinal);
+        Assert.Contains("enricher", help.Output, StringComparison.Ordinal);
+    }
+
+    private sealed record Result(int ExitCode, string Output);
+
+    private static async Task<Result> RunAsync(string file, IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(BuildTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new Result(process.ExitCode, await stdout + await stderr);
+    }
+
+    [GeneratedRegex(@"warning (IL|CS|CA|NU|NETSDK)[0-9]+", RegexOptions.IgnoreCase)]
+    private static partial Regex WarningLine();
+}

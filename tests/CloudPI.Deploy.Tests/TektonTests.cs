@@ -1,0 +1,323 @@
+using CloudPI.Commands;
+using CloudPI.TestSupport;
+using YamlDotNet.RepresentationModel;
+
+namespace CloudPI.Deploy.Tests;
+
+/// <summary>Dracon's Tekton conventions (reference/dracon-contract.md §8) on every YAML file under deploy/.</summary>
+public class TektonTests
+{
+    private const string Workspace = "$(workspaces.output.path)";
+    private static readonly string[] DraconLabels = ["base", "source", "producer", "producer-aggregator", "enricher", "enricher-aggregator", "consumer"];
+    private static readonly string[] SecretWords = ["PASSWORD", "SECRET", "TOKEN", "ACCESS_KEY", "CREDENTIAL", "API_KEY", "PRIVATE"];
+
+    [Fact]
+    public void Every_yaml_file_under_deploy_parses_into_at_least_one_document()
+    {
+        var files = Yaml.Files();
+        Assert.Contains(files, f => f.EndsWith(Path.Combine("tekton", "example", "pipeline.yaml"), StringComparison.Ordinal));
+        Assert.All(files, f => Assert.NotEmpty(Yaml.Load(f)));
+    }
+
+    [Fact]
+    public void Every_tekton_document_is_a_v1beta1_task_pipeline_or_draconctl_kustomization()
+    {
+        var docs = Yaml.Tekton();
+        Assert.Equal(6, docs.Count(d => d.Kind == "Task"));
+        Assert.All(docs, d => Assert.True(
+            (d.Root.Str("apiVersion") == "tekton.dev/v1beta1" && d.Kind is "Task" or "Pipeline")
+            || (d.Kind == "Kustomization" && d.Root.Str("apiVersion") == "kustomize.config.k8s.io/v1beta1"),
+            $"{d}: unexpected document"));
+    }
+
+    public static TheoryData<string> TaskFiles() =>
+        [.. Yaml.Tasks().Select(t => t.RelativePath)];
+
+    [Theory]
+    [MemberData(nameof(TaskFiles))]
+    public void Task_follows_draconctl_naming_labels_params_and_workspace(string file)
+    {
+        var task = Yaml.Load(Path.Combine(RepoPaths.Root, file)).Single();
+        var name = task.Name!;
+        Assert.Equal($"{name}{Path.DirectorySeparatorChar}task.yaml", Path.GetRelativePath(Path.Combine("deploy", "tekton"), file));
+
+        var label = task.Root.Map("metadata")!.Map("labels")?.Str("v1.dracon.ocurity.com/component");
+        Assert.Contains(label, DraconLabels);
+        Assert.StartsWith(label + "-", name, StringComparison.Ordinal);
+
+        var spec = task.Root.Map("spec")!;
+        var parameters = spec.Maps("params").Select(p => p.Str("name")!).ToList();
+        Assert.All(parameters, p => Assert.StartsWith(name + "-", p, StringComparison.Ordinal));
+        Assert.Equal(parameters.Count, parameters.Distinct().Count());
+        Assert.All(spec.Maps("params"), p => Assert.Equal("string", p.Str("type")));
+
+        Assert.Equal(["output"], spec.Maps("workspaces").Select(w => w.Str("name")!));
+
+        // Every $(params.x) the task uses is one of its own params.
+        var used = spec.Scalars().SelectMany(Yaml.ParamRefs).ToHashSet();
+        Assert.Subset(parameters.ToHashSet(), used);
+
+        Assert.NotEmpty(Steps(task));
+        Assert.All(Steps(task), s => Assert.Equal("IfNotPresent", s.Str("imagePullPolicy")));
+    }
+
+    [Theory]
+    [MemberData(nameof(TaskFiles))]
+    public void Secrets_come_only_from_secretKeyRefs_named_by_params(string file)
+    {
+        var task = Yaml.Load(Path.Combine(RepoPaths.Root, file)).Single();
+        var parameters = task.Root.Map("spec")!.Maps("params").ToDictionary(p => p.Str("name")!, p => p);
+        foreach (var step in Steps(task))
+        {
+            foreach (var env in step.Maps("env"))
+            {
+                var envName = env.Str("name")!;
+                var secretRef = env.Map("valueFrom")?.Map("secretKeyRef");
+                if (SecretWords.Any(w => envName.Contains(w, StringComparison.Ordinal)))
+                {
+                    Assert.True(secretRef is not null, $"{task}: {envName} must come from a secretKeyRef");
+                    Assert.Null(env.Str("value"));
+                }
+
+                if (secretRef is not null)
+                {
+                    var secretName = secretRef.Str("name")!;
+                    var param = Assert.Single(Yaml.ParamRefs(secretName));
+                    Assert.Equal($"$(params.{param})", secretName);
+                    Assert.True(parameters.ContainsKey(param), $"{task}: {param} is not a param");
+                }
+            }
+
+            // No secret value passed on the command line.
+            Assert.All(Args(step), a => Assert.DoesNotMatch("(?i)--?[a-z-]*(password|secret|token)[a-z-]*=(?!NEO4J_PASSWORD$)", a));
+        }
+
+        // A param default never holds a secret: the ones about secrets name a Secret or a key in it.
+        foreach (var (name, param) in parameters.Where(p => p.Key.Contains("password", StringComparison.Ordinal) || p.Key.Contains("credentials", StringComparison.Ordinal)))
+        {
+            Assert.True(name.EndsWith("-secret", StringComparison.Ordinal) || name.EndsWith("-secret-key", StringComparison.Ordinal), $"{task}: {name}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TaskFiles))]
+    public void Neo4j_password_env_var_flag_names_an_env_var_filled_from_a_secret(string file)
+    {
+        var task = Yaml.Load(Path.Combine(RepoPaths.Root, file)).Single();
+        foreach (var step in Steps(task))
+        {
+            foreach (var arg in Args(step).Where(a => a.StartsWith("--neo4j-password-env-var=", StringComparison.Ordinal)))
+            {
+                var variable = arg.Split('=', 2)[1];
+                var env = Assert.Single(step.Maps("env"), e => e.Str("name") == variable);
+                Assert.NotNull(env.Map("valueFrom")?.Map("secretKeyRef"));
+                Assert.Contains(Args(step), a => a.StartsWith("--neo4j-user=", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Components.Names), MemberType = typeof(Components))]
+    public void Component_task_runs_its_image_and_passes_only_flags_its_executable_has(string executable)
+    {
+        var component = Components.Get(executable);
+        var task = Yaml.Task(component.TaskName);
+        Assert.Equal(component.Kind, task.Root.Map("metadata")!.Map("labels")!.Str("v1.dracon.ocurity.com/component"));
+        var step = Assert.Single(Steps(task));
+        Assert.Matches($"^ghcr.io/cloudpi/{executable}:[0-9]+\\.[0-9]+\\.[0-9]+$", step.Str("image"));
+        Assert.Empty(step.Seq("command")); // the image's ENTRYPOINT is the executable
+
+        var flags = component.FlagNames();
+        var args = Args(step);
+        Assert.NotEmpty(args);
+        Assert.All(args, a =>
+        {
+            Assert.StartsWith("-", a, StringComparison.Ordinal);
+            var flag = a.Split('=', 2)[0];
+            Assert.True(flags.Contains(flag), $"{task.Name}: {executable} has no option {flag}");
+        });
+
+        // With every param at its default (a placeholder where there is none), the executable's command parses the args.
+        var defaults = task.Root.Map("spec")!.Maps("params").ToDictionary(p => p.Str("name")!, p => p.Str("default") ?? "placeholder");
+        var resolved = args
+            .Select(a => a.Replace(Workspace, "/workspace/output", StringComparison.Ordinal))
+            .Select(a => Yaml.ParamRefs(a).Aggregate(a, (text, p) => text.Replace($"$(params.{p})", defaults[p], StringComparison.Ordinal)))
+            .SelectMany(a => a.Split('=', 2))
+            .ToArray();
+        var parse = ComponentRoot.For(component.Factory()).Parse(resolved);
+        Assert.Empty(parse.Errors);
+
+        var step0 = step;
+        var securityContext = step0.Map("securityContext");
+        Assert.Equal("true", securityContext?.Str("readOnlyRootFilesystem"));
+        Assert.Equal("true", securityContext?.Str("runAsNonRoot"));
+    }
+
+    [Theory]
+    [InlineData("producer-cloudpi-awsconfig", "cloudpi-aws-config")]
+    [InlineData("producer-cloudpi-cartography", "cloudpi-cartography")]
+    [InlineData("producer-cloudpi-pulumi", "cloudpi-pulumi")]
+    public void Producer_writes_its_pb_under_dracon_producers(string taskName, string file)
+    {
+        var step = Assert.Single(Steps(Yaml.Task(taskName)));
+        Assert.Contains($"-out={Workspace}/.dracon/producers/{file}.pb", Args(step));
+    }
+
+    [Fact]
+    public void Producer_output_files_are_unique()
+    {
+        var outs = Yaml.Tasks().Where(t => Label(t) == "producer")
+            .SelectMany(t => Steps(t).SelectMany(Args))
+            .Where(a => a.StartsWith("-out=", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(3, outs.Count);
+        Assert.Equal(outs.Count, outs.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("enricher-cloudpi-reachability", "cloudpi-reachability")]
+    [InlineData("enricher-cloudpi-exploitability", "cloudpi-exploitability")]
+    public void Enricher_reads_producers_and_writes_its_own_enrichers_folder(string taskName, string folder)
+    {
+        var step = Assert.Single(Steps(Yaml.Task(taskName)));
+        Assert.Equal("run-enricher", step.Str("name"));
+        var env = step.Maps("env").Where(e => e.Str("value") is not null).ToDictionary(e => e.Str("name")!, e => e.Str("value")!);
+        Assert.Equal($"{Workspace}/.dracon/producers", env["READ_PATH"]);
+        Assert.Equal($"{Workspace}/.dracon/enrichers/{folder}", env["WRITE_PATH"]);
+    }
+
+    [Theory]
+    [InlineData("producer-cloudpi-cartography")]
+    [InlineData("enricher-cloudpi-reachability")]
+    [InlineData("enricher-cloudpi-exploitability")]
+    [InlineData("source-cartography-sync")]
+    public void Graph_tasks_take_neo4j_uri_user_database_and_password_secret_as_params(string taskName)
+    {
+        var task = Yaml.Task(taskName);
+        var parameters = task.Root.Map("spec")!.Maps("params").Select(p => p.Str("name")).ToHashSet();
+        foreach (var suffix in new[] { "neo4j-uri", "neo4j-user", "neo4j-database", "neo4j-password-secret", "neo4j-password-secret-key" })
+        {
+            Assert.Contains($"{taskName}-{suffix}", parameters);
+        }
+
+        var args = Steps(task).SelectMany(Args).ToList();
+        Assert.Contains($"--neo4j-uri=$(params.{taskName}-neo4j-uri)", args);
+        Assert.Contains($"--neo4j-database=$(params.{taskName}-neo4j-database)", args);
+        Assert.Contains("--neo4j-password-env-var=NEO4J_PASSWORD", args);
+    }
+
+    [Theory]
+    [InlineData("producer-cloudpi-awsconfig")]
+    [InlineData("source-cartography-sync")]
+    public void Aws_tasks_take_region_and_credentials_secret_as_params(string taskName)
+    {
+        var task = Yaml.Task(taskName);
+        var parameters = task.Root.Map("spec")!.Maps("params").Select(p => p.Str("name")).ToHashSet();
+        Assert.Contains($"{taskName}-aws-region", parameters);
+        Assert.Contains($"{taskName}-aws-credentials-secret", parameters);
+        var env = Steps(task).SelectMany(s => s.Maps("env")).ToList();
+        foreach (var variable in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN" })
+        {
+            var reference = Assert.Single(env, e => e.Str("name") == variable).Map("valueFrom")!.Map("secretKeyRef")!;
+            Assert.Equal($"$(params.{taskName}-aws-credentials-secret)", reference.Str("name"));
+            Assert.Equal("true", reference.Str("optional")); // absent Secret: the pod identity (IRSA) is used
+        }
+    }
+
+    [Fact]
+    public void Awsconfig_task_assumes_the_role_given_as_a_param()
+    {
+        var args = Steps(Yaml.Task("producer-cloudpi-awsconfig")).SelectMany(Args).ToList();
+        Assert.Contains("--role-arn=$(params.producer-cloudpi-awsconfig-aws-role-arn)", args);
+        Assert.Contains("--region=$(params.producer-cloudpi-awsconfig-aws-region)", args);
+    }
+
+    [Fact]
+    public void Cartography_sync_is_a_source_task_running_cartography()
+    {
+        var task = Yaml.Task("source-cartography-sync");
+        Assert.Equal("source", Label(task));
+        var step = Assert.Single(Steps(task));
+        var image = step.Str("image")!;
+        var parameter = Assert.Single(Yaml.ParamRefs(image));
+        var imageDefault = task.Root.Map("spec")!.Maps("params").Single(p => p.Str("name") == parameter).Str("default");
+        Assert.StartsWith("ghcr.io/cartography-cncf/cartography:", imageDefault, StringComparison.Ordinal);
+        Assert.Contains("--selected-modules=$(params.source-cartography-sync-modules)", Args(step));
+    }
+
+    [Fact]
+    public void Kustomization_lists_components_in_draconctl_stage_order_with_a_base()
+    {
+        var kustomization = Yaml.Tekton().Single(d => d.Kind == "Kustomization");
+        Assert.False(string.IsNullOrEmpty(kustomization.Root.Str("nameSuffix")));
+        var components = kustomization.Root.Strings("components");
+        var directory = Path.GetDirectoryName(Path.Combine(RepoPaths.Root, kustomization.RelativePath))!;
+        var stages = components.Select(c =>
+        {
+            if (c.StartsWith("pkg:helm/", StringComparison.Ordinal))
+            {
+                var taskName = c.Split('/')[^1];
+                return DraconLabels.Single(l => taskName == l || taskName.StartsWith(l + "-", StringComparison.Ordinal) && !DraconLabels.Contains(taskName));
+            }
+
+            var path = Path.GetFullPath(Path.Combine(directory, c));
+            Assert.True(File.Exists(path), $"{c} does not exist");
+            return Label(Yaml.Load(path).Single());
+        }).ToList();
+
+        Assert.Equal("base", stages[0]);
+        var order = stages.Select(s => Array.IndexOf(DraconLabels, s)).ToList();
+        Assert.Equal(order.Order(), order);
+        Assert.Equal(DraconLabels, stages.Distinct());
+        foreach (var component in Components.All)
+        {
+            Assert.Contains($"../{component.TaskName}/task.yaml", components);
+        }
+    }
+
+    [Fact]
+    public void Pipeline_runs_stages_in_order_and_passes_every_task_param_from_a_declared_pipeline_param()
+    {
+        var pipeline = Yaml.Tekton().Single(d => d.Kind == "Pipeline");
+        var spec = pipeline.Root.Map("spec")!;
+        Assert.Equal(["output"], spec.Maps("workspaces").Select(w => w.Str("name")!));
+        var declared = spec.Maps("params").Select(p => p.Str("name")!).ToHashSet();
+        var localTasks = Yaml.Tasks().ToDictionary(t => t.Name!);
+        var tasks = spec.Maps("tasks").ToList();
+        var seen = new HashSet<string>();
+        foreach (var task in tasks)
+        {
+            var name = task.Str("name")!;
+            Assert.All(task.Strings("runAfter"), r => Assert.Contains(r, seen));
+            Assert.Equal("output", Assert.Single(task.Maps("workspaces")).Str("workspace"));
+            var passed = task.Maps("params").ToDictionary(p => p.Str("name")!, p => p.Str("value") ?? string.Empty);
+            Assert.All(passed.Values.SelectMany(Yaml.ParamRefs), r => Assert.Contains(r, declared));
+            if (localTasks.TryGetValue(task.Map("taskRef")!.Str("name")!, out var local))
+            {
+                var own = local.Root.Map("spec")!.Maps("params").Select(p => p.Str("name")!).ToHashSet();
+                var ownPassed = passed.Keys.Where(k => k != "anchors" && !k.StartsWith("dracon_", StringComparison.Ordinal)).ToHashSet();
+                Assert.Equal(own, ownPassed);
+                Assert.All(own, p => Assert.Contains(p, declared));
+                if (Label(local) == "producer")
+                {
+                    Assert.Equal("$(tasks.base.results.dracon-scan-id)", passed["dracon_scan_id"]);
+                }
+            }
+
+            seen.Add(name);
+        }
+
+        Assert.Equal(
+            ["base", "source-cartography-sync", "producer-cloudpi-awsconfig", "producer-cloudpi-cartography", "producer-cloudpi-pulumi", "producer-aggregator",
+             "enricher-cloudpi-reachability", "enricher-cloudpi-exploitability", "enricher-aggregator", "consumer-stdout-json"],
+            tasks.Select(t => t.Str("name")!));
+        Assert.Contains("source-cartography-sync", tasks.Single(t => t.Str("name") == "producer-cloudpi-cartography").Strings("runAfter"));
+    }
+
+    private static string Label(YamlDoc task) =>
+        task.Root.Map("metadata")!.Map("labels")!.Str("v1.dracon.ocurity.com/component")!;
+
+    private static IReadOnlyList<YamlMappingNode> Steps(YamlDoc task) => task.Root.Map("spec")!.Maps("steps").ToList();
+
+    private static IReadOnlyList<string> Args(YamlMappingNode step) => step.Strings("args");
+}
