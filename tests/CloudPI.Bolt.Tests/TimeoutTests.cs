@@ -60,9 +60,10 @@ public class TimeoutTests
             await s.ExpectAsync(BoltMessageSignature.Run);
             await s.ExpectAsync(BoltMessageSignature.Pull);
             await s.Success(new Dictionary<string, object?> { ["fields"] = new object?[] { "i" } }).FlushAsync();
-            for (var i = 0; i < 6; i++)
+            for (var i = 0; i < 20; i++)
             {
-                // 6 x 150 ms of silence but for NOOPs: longer than the 400 ms read timeout in total.
+                // 20 x 150 ms of silence but for NOOPs: longer than the 2 s read timeout in total, with room for a
+                // loaded machine to deliver each NOOP late.
                 await s.Noop().FlushAsync();
                 await Task.Delay(150, s.Stopping);
             }
@@ -70,7 +71,7 @@ public class TimeoutTests
             await s.Record(1L).Noop().Noop().Record(2L).Noop().Success().FlushAsync();
             await Neo4j.ServeRequestsAsync(s);
         });
-        await using var client = new BoltClient(Options(server) with { ReadTimeout = TimeSpan.FromMilliseconds(400) });
+        await using var client = new BoltClient(Options(server) with { ReadTimeout = TimeSpan.FromSeconds(2) });
 
         var values = (await client.RunAsync("RETURN 1").ToListAsync()).Select(r => r["i"]);
         Assert.Equal([1L, 2L], values);
