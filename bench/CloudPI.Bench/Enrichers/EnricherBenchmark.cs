@@ -85,27 +85,10 @@ public sealed class EnricherBenchmark : IBenchmark
         DraconFile.Write(Path.Combine(directory, "bench.tagged.pb"), tagged);
     }
 
-    private static async Task<(double Milliseconds, double PeakMegabytes)> ChildAsync(string[] command, CancellationToken cancellationToken)
+    private async Task<(double Milliseconds, double PeakMegabytes)> ChildAsync(string[] command, CancellationToken cancellationToken)
     {
-        var host = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(EnricherBenchmark).Assembly.Location);
-        }
-
-        foreach (var argument in (string[])["enrichers", ChildFlag, .. command])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start)!;
-        var output = child.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = child.StandardError.ReadToEndAsync(cancellationToken);
-        await child.WaitForExitAsync(cancellationToken);
-        var result = (await output).Split('\n').LastOrDefault(l => l.StartsWith("measured ", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"child run failed: {await error}");
-        var parts = result.Split(' ');
+        var measured = (await BenchChild.RunAsync(Name, [ChildFlag, .. command], cancellationToken)).Last(l => l.StartsWith("measured ", StringComparison.Ordinal));
+        var parts = measured.Split(' ');
         return (double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture));
     }
 

@@ -59,7 +59,10 @@ public sealed class GraphLoadBenchmark : IBenchmark
             Console.WriteLine($"ratio load/baseline: {load.Elapsed / baseline.Elapsed:F2}x (goal <= 1.5x); without GC pauses: {(load.Elapsed - load.GcPauses) / baseline.Elapsed:F2}x");
             Console.WriteLine($"ratio load/JsonDocument parse: {load.Elapsed / documents.Elapsed:F2}x");
 
-            await RunLoadOnlyChildAsync(path, cancellationToken);
+            foreach (var line in await BenchChild.RunAsync(Name, [LoadOnlyFlag, path], cancellationToken))
+            {
+                Console.WriteLine(line);
+            }
         }
         finally
         {
@@ -146,29 +149,6 @@ public sealed class GraphLoadBenchmark : IBenchmark
         return lines;
     }
 
-    /// <summary>Peak working set is per process and generation inflates it, so a fresh process does only the load.</summary>
-    private static async Task RunLoadOnlyChildAsync(string path, CancellationToken cancellationToken)
-    {
-        var host = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(GraphLoadBenchmark).Assembly.Location);
-        }
-
-        foreach (var argument in (string[])["graph-load", LoadOnlyFlag, path])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start)!;
-        var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
-        await child.WaitForExitAsync(cancellationToken);
-        foreach (var line in output.Split('\n').Where(l => !l.StartsWith("==", StringComparison.Ordinal) && l.Length > 0))
-        {
-            Console.WriteLine(line);
-        }
-    }
 
     private static void ReportLoadOnly(string path)
     {

@@ -43,7 +43,10 @@ public sealed class PulumiPreviewBenchmark : IBenchmark
             var best = Enumerable.Range(0, Runs).Select(_ => Measure(path, directory.FullName)).MinBy(t => t.Total)!;
             Console.WriteLine($"best of {Runs}: total {best.Total.TotalMilliseconds:F0} ms = read {best.Read.TotalMilliseconds:F0} ms + checks {best.Check.TotalMilliseconds:F0} ms + outputs {best.Write.TotalMilliseconds:F0} ms");
             Console.WriteLine($"results: {best.Findings:N0} ({best.Failures:N0} failures, {best.Issues:N0} Dracon issues, {best.MetricFiles} metrics file(s))");
-            await RunChildAsync(path, cancellationToken);
+            foreach (var line in await BenchChild.RunAsync(Name, [RunOnlyFlag, path], cancellationToken))
+            {
+                Console.WriteLine(line);
+            }
         }
         finally
         {
@@ -77,29 +80,6 @@ public sealed class PulumiPreviewBenchmark : IBenchmark
         return new Timing(read, check, write, evaluation.Findings.Count, evaluation.Findings.Count(f => f.Result.Verdict == Verdict.Fail), issues.Count, chunks.Count);
     }
 
-    /// <summary>Peak working set is per process and generating the file inflates it, so a fresh process does one run.</summary>
-    private static async Task RunChildAsync(string path, CancellationToken cancellationToken)
-    {
-        var host = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(PulumiPreviewBenchmark).Assembly.Location);
-        }
-
-        foreach (var argument in (string[])["pulumi-preview", RunOnlyFlag, path])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start)!;
-        var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
-        await child.WaitForExitAsync(cancellationToken);
-        foreach (var line in output.Split('\n').Where(l => !l.StartsWith("==", StringComparison.Ordinal) && l.Length > 0))
-        {
-            Console.WriteLine(line);
-        }
-    }
 
     private static void ReportRunOnly(string path)
     {
