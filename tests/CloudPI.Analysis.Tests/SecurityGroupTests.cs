@@ -109,7 +109,7 @@ public class SecurityGroupTests
         var result = graph.Ssh("i-1");
 
         Assert.Equal(ReachabilityVerdict.Unknown, result.Verdict);
-        Assert.Equal(["the source of sg-1's inbound rule tcp/22-22: IPv6 ranges and prefix lists are not ingested"], result.Missing);
+        Assert.Equal(["the source of sg-1's inbound rule tcp/22-22: it has no IP range and its group references no group (IPv6 ranges and prefix lists are not ingested by Cartography)"], result.Missing);
         Assert.Contains("? sg-1 tcp/22", result.Path);
         Assert.Equal(CartographyAgreement.NotComparable, graph.Compare("i-1", NetworkExposure.Tcp(22)).Agreement);
     }

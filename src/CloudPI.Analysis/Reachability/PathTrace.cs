@@ -17,13 +17,13 @@ internal sealed class PathTrace
 
     public TrafficQuery Traffic { get; }
 
-    /// <summary>Everything applied so far, starting from every public IPv4 source.</summary>
+    /// <summary>Everything applied so far, starting from every public IPv4 and IPv6 source.</summary>
     public LayerOutcome Sofar { get; }
 
     public bool IsClosed => Sofar.IsClosed;
 
     public ReachabilityVerdict Verdict =>
-        Sofar.Definite.Covers(AddressSet.PublicInternet) ? ReachabilityVerdict.Reachable
+        Sofar.Definite.CoversInternet ? ReachabilityVerdict.Reachable
         : !Sofar.Definite.IsEmpty ? ReachabilityVerdict.RestrictedExposure
         : !Sofar.Possible.IsEmpty ? ReachabilityVerdict.Unknown
         : ReachabilityVerdict.NotReachable;

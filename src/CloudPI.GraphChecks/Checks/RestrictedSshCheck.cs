@@ -24,7 +24,7 @@ public sealed class RestrictedSshCheck : IGraphCheck
                 .Where(rule => IpProtocol.Parse(rule.Protocol) is { } protocol && Ssh.Overlaps(protocol, rule.FromPort, rule.ToPort))
                 .ToList();
             var sources = AddressSet.FromCidrs(rules.SelectMany(rule => rule.Ranges).Select(range => range.Cidr));
-            if (sources.Covers(AddressSet.PublicInternet))
+            if (sources.CoversInternet)
             {
                 yield return new GraphFinding(Control, group.Node, $"inbound rules {string.Join(", ", rules.Select(r => r.Node.Id))} admit tcp/22 from {string.Join(", ", sources.ToCidrs())}");
             }

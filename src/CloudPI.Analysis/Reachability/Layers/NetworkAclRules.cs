@@ -2,13 +2,13 @@ using CloudPI.Graph.Cartography;
 
 namespace CloudPI.Analysis.Reachability.Layers;
 
-/// <summary>One NACL rule, parsed: IPv6-only rules have no <see cref="Sources"/> and never match IPv4 sources.</summary>
+/// <summary>One NACL rule, parsed: an IPv4 rule matches IPv4 sources only, an IPv6 rule IPv6 sources only.</summary>
 internal sealed record NaclRule(long Number, bool Allows, int Protocol, long? FromPort, long? ToPort, string Cidr, AddressSet Sources)
 {
     public static NaclRule Of(NetworkAclRule rule)
     {
         var cidr = rule.CidrBlock ?? rule.Ipv6CidrBlock ?? "no source";
-        AddressSet.TryParseCidr(rule.CidrBlock, out var sources);
+        AddressSet.TryParseCidr(rule.CidrBlock ?? rule.Ipv6CidrBlock, out var sources);
         return new NaclRule(
             rule.RuleNumber ?? long.MaxValue, rule.Allows, IpProtocol.Parse(rule.Protocol) ?? IpProtocol.All, rule.FromPort, rule.ToPort, cidr, sources);
     }

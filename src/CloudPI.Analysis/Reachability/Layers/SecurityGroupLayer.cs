@@ -4,8 +4,8 @@ namespace CloudPI.Analysis.Reachability.Layers;
 
 /// <summary>
 /// Security groups facing the internet: the union of the public sources of every rule, in every group, that admits
-/// the traffic. Open to the internet only when that union covers all public IPv4 (0.0.0.0/1 + 128.0.0.0/1 counts);
-/// private ranges, group references and prefix lists are not internet.
+/// the traffic. Open to the internet only when that union covers all public IPv4 or IPv6 (0.0.0.0/1 + 128.0.0.0/1
+/// counts); private ranges and group references are not internet; a rule whose source is not in the graph is unknown.
 /// </summary>
 internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
 {
@@ -29,9 +29,12 @@ internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
         evidence.AddRange(unknown.Select((r, i) => new EvidenceStep(
             ReachabilityLayer.SecurityGroup, r.GroupId, EvidenceDecision.Unknown,
             $"inbound rule {r.Description} admits {query} from a source the graph does not hold", open.Count == 0 && i == 0 ? hop : null)));
+        evidence.AddRange(admitting.Where(r => r.IsReferenceOnly).Select(ReferenceNote));
         if (open.Count == 0 && unknown.Count == 0)
         {
-            var privateOnly = admitting.SelectMany(r => r.Cidrs.Select(c => $"{r.GroupId} {r.Description} from {c}")).ToList();
+            var privateOnly = admitting.SelectMany(r => r.Cidrs.Select(c => $"{r.GroupId} {r.Description} from {c}"))
+                .Concat(admitting.Where(r => r.IsReferenceOnly).Select(r => $"{r.GroupId} {r.Description} from the members of {string.Join(", ", r.ReferenceIds)}"))
+                .ToList();
             evidence.Add(new EvidenceStep(ReachabilityLayer.SecurityGroup, groupIds, EvidenceDecision.Denies, privateOnly.Count > 0
                 ? $"{query} is admitted only from non-public sources: {string.Join("; ", privateOnly)}"
                 : $"no inbound rule of {groupIds} admits {query}", hop));
@@ -65,20 +68,18 @@ internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
         var unexplained = new List<SecurityGroupRuleEntry>();
         foreach (var rule in admitting)
         {
-            if (!rule.HasIngestedSource)
+            if (rule.IsReferenceOnly)
             {
-                // Group references are stored per group without ports (quirk 5): a rule with no range in a group
-                // that references the balancer's group is taken to be that reference.
-                var references = rule.Group.AllowsTrafficFrom.Select(g => NetworkTopology.IdOf(g.Node)).Where(balancer.GroupIds.Contains).ToList();
+                var references = rule.ReferenceIds.Where(balancer.GroupIds.Contains).ToList();
                 if (references.Count > 0)
                 {
-                    reasons.Add((rule, $"inbound rule {rule.Description} references {string.Join(", ", references)}, {balancer.Name}'s security group",
+                    reasons.Add((rule, $"inbound rule {rule.Description} references {string.Join(", ", references)}, {balancer.Name}'s security group (read from {rule.GroupId}'s ALLOWS_TRAFFIC_FROM: the rule has no IP range)",
                         $"remove {string.Join(", ", references)} from {rule.GroupId}'s inbound rule {rule.Description}"));
                 }
-                else
-                {
-                    unexplained.Add(rule);
-                }
+            }
+            else if (!rule.HasIngestedSource)
+            {
+                unexplained.Add(rule);
             }
             else if (balancer.SubnetCidrs.FirstOrDefault(rule.Sources.Covers) is { } covered)
             {
@@ -114,12 +115,14 @@ internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
         };
     }
 
-    private static string MissingSource(SecurityGroupRuleEntry rule)
-    {
-        var references = rule.Group.AllowsTrafficFrom.Select(g => NetworkTopology.IdOf(g.Node)).ToList();
-        return $"the source of {rule.GroupId}'s inbound rule {rule.Description}: IPv6 ranges and prefix lists are not ingested"
-            + (references.Count > 0 ? $" (it may be the reference to {string.Join(", ", references)})" : "");
-    }
+    private static string MissingSource(SecurityGroupRuleEntry rule) =>
+        $"the source of {rule.GroupId}'s inbound rule {rule.Description}: it has no IP range and its group references no group (IPv6 ranges and prefix lists are not ingested by Cartography)";
+
+    private static EvidenceStep ReferenceNote(SecurityGroupRuleEntry rule) => new(
+        ReachabilityLayer.SecurityGroup,
+        rule.GroupId,
+        EvidenceDecision.Note,
+        $"inbound rule {rule.Description} has no IP range in the graph; read as {rule.GroupId}'s reference to {string.Join(", ", rule.ReferenceIds)} (Cartography keeps group references per group, without ports): only members of {(rule.ReferenceIds.Count == 1 ? "that group" : "those groups")} are admitted, not the internet");
 }
 
 /// <summary>What a target sees of a balancer: its groups and subnets, and whether it passes on the client's address.</summary>

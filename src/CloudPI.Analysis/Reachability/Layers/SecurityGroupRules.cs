@@ -5,15 +5,26 @@ using CloudPI.Graph.Cartography;
 namespace CloudPI.Analysis.Reachability.Layers;
 
 /// <summary>
-/// One inbound security-group rule, parsed. A rule with no ingested IPv4 range stands for an IPv6 range, a prefix
-/// list or a group reference that the graph does not hold with the rule (quirk 5): its source is unknown.
+/// One inbound security-group rule, parsed. Cartography keeps a rule's IP ranges with the rule but its group
+/// references only per group (<c>ALLOWS_TRAFFIC_FROM</c>, no ports: quirk 5), and drops IPv6 ranges and prefix
+/// lists. So a rule with no range, in a group that references groups, is read as those references
+/// (<see cref="References"/>); with neither, its source is unknown.
 /// </summary>
 internal sealed record SecurityGroupRuleEntry(
     SecurityGroup Group, string Description, int Protocol, long? FromPort, long? ToPort, AddressSet Sources, IReadOnlyList<string> Cidrs)
 {
     public string GroupId => NetworkTopology.IdOf(Group.Node);
 
-    public bool HasIngestedSource => Cidrs.Count > 0;
+    /// <summary>For a rule with no range: the groups its group references, taken as this rule's sources (an assumption the evidence states).</summary>
+    public IReadOnlyList<SecurityGroup> References { get; init; } = [];
+
+    public IReadOnlyList<string> ReferenceIds => [.. References.Select(g => NetworkTopology.IdOf(g.Node))];
+
+    /// <summary>True when the graph explains where the rule admits traffic from: ranges, or group references.</summary>
+    public bool HasIngestedSource => Cidrs.Count > 0 || References.Count > 0;
+
+    /// <summary>A rule read as group references: its sources are the members of those groups, never the internet.</summary>
+    public bool IsReferenceOnly => Cidrs.Count == 0 && References.Count > 0;
 
     public AddressSet PublicSources => Sources.Intersect(AddressSet.PublicInternet);
 
@@ -23,7 +34,10 @@ internal sealed record SecurityGroupRuleEntry(
     {
         var protocol = IpProtocol.Parse(rule.Protocol) ?? IpProtocol.All;
         var cidrs = rule.Ranges.Select(r => r.Cidr).OfType<string>().Order(StringComparer.Ordinal).ToList();
-        return new SecurityGroupRuleEntry(group, Describe(protocol, rule.FromPort, rule.ToPort), protocol, rule.FromPort, rule.ToPort, AddressSet.FromCidrs(cidrs), cidrs);
+        return new SecurityGroupRuleEntry(group, Describe(protocol, rule.FromPort, rule.ToPort), protocol, rule.FromPort, rule.ToPort, AddressSet.FromCidrs(cidrs), cidrs)
+        {
+            References = cidrs.Count == 0 ? [.. group.AllowsTrafficFrom.Distinct().OrderBy(g => NetworkTopology.IdOf(g.Node), StringComparer.Ordinal)] : [],
+        };
     }
 
     public bool Admits(TrafficQuery query) => query.Overlaps(Protocol, FromPort, ToPort);
