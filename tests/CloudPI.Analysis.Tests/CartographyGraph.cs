@@ -58,6 +58,34 @@ internal sealed class CartographyGraph
             : this;
     }
 
+    /// <summary>An IPv6 route (<c>destination_ipv6_cidr_block</c>), to an internet gateway or an egress-only one.</summary>
+    public CartographyGraph Ipv6Route(string table, string destination, string? gatewayId = null, string? egressOnlyGatewayId = null)
+    {
+        var id = $"{table}|{destination}";
+        Node(id, ["AWSEC2Route", "EC2Route"], ("destination_ipv6_cidr_block", destination), ("gateway_id", gatewayId),
+            ("egress_only_internet_gateway_id", egressOnlyGatewayId), ("state", "active"), ("target", destination)).Edge(table, "ROUTE", id);
+        return gatewayId is not null && gatewayId.StartsWith("igw-", StringComparison.Ordinal) && _builder.ContainsNode(gatewayId)
+            ? Edge(id, "ROUTES_TO_GATEWAY", gatewayId)
+            : this;
+    }
+
+    /// <summary>A route to a Gateway Load Balancer / Network Firewall endpoint, as Cartography stores it (<c>gateway_id</c> and <c>vpc_endpoint_id</c>).</summary>
+    public CartographyGraph EndpointRoute(string table, string destination, string endpoint)
+    {
+        var id = $"{table}|{destination}";
+        return Node(id, ["AWSEC2Route", "EC2Route"], ("destination_cidr_block", destination), ("gateway_id", endpoint), ("vpc_endpoint_id", endpoint),
+            ("state", "active"), ("target", destination)).Edge(table, "ROUTE", id);
+    }
+
+    /// <summary>An internet gateway's edge route table (ingress routing): the association names the gateway.</summary>
+    public CartographyGraph EdgeAssociation(string table, string gateway)
+    {
+        var id = $"rtbassoc-{table}-{gateway}";
+        return Node(id, ["AWSEC2RouteTableAssociation", "EC2RouteTableAssociation"], ("main", false), ("gateway_id", gateway), ("target", gateway))
+            .Edge(table, "ASSOCIATION", id)
+            .Edge(id, "ASSOCIATED_IGW_FOR_INGRESS", gateway);
+    }
+
     public CartographyGraph Nacl(string id, bool isDefault, string vpc = "vpc-1", params string[] subnets)
     {
         Node(id, ["AWSEC2NetworkAcl", "EC2NetworkAcl"], ("is_default", isDefault), ("vpc_id", vpc)).Edge(id, "MEMBER_OF_AWS_VPC", vpc);
@@ -112,12 +140,19 @@ internal sealed class CartographyGraph
         return Members(id, groups);
     }
 
-    public CartographyGraph NetworkInterface(string id, string subnet, string? publicIp, params string[] groups)
+    public CartographyGraph NetworkInterface(string id, string subnet, string? publicIp, params string[] groups) =>
+        Interface(id, subnet, publicIp, "10.0.1.50", groups);
+
+    public CartographyGraph Interface(string id, string subnet, string? publicIp, string privateIp, params string[] groups)
     {
-        Node(id, ["AWSNetworkInterface", "NetworkInterface"], ("public_ip", publicIp), ("private_ip_address", "10.0.1.50"), ("interface_type", "interface"))
+        Node(id, ["AWSNetworkInterface", "NetworkInterface"], ("public_ip", publicIp), ("private_ip_address", privateIp), ("interface_type", "interface"))
             .Edge(id, "PART_OF_SUBNET", subnet);
         return Members(id, groups);
     }
+
+    /// <summary>An IPv6 address of an interface (<c>AWSEC2Ipv6Address</c>, id = the address).</summary>
+    public CartographyGraph Ipv6Address(string eni, string address) =>
+        Node(address, ["AWSEC2Ipv6Address", "EC2Ipv6Address", "Ip"], ("address", address)).Edge(eni, "IPV6_ADDRESS", address);
 
     public CartographyGraph Members(string member, params string[] groups)
     {

@@ -41,11 +41,44 @@ internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IR
         };
 
     /// <summary>This layer, then <paramref name="next"/> on what it let through; a closed layer ends the path there.</summary>
-    public LayerOutcome Then(LayerOutcome next) => IsClosed ? this : new(Definite.Intersect(next.Definite), Possible.Intersect(next.Possible), [.. Evidence, .. next.Evidence])
+    public LayerOutcome Then(LayerOutcome next)
     {
-        Missing = [.. Missing, .. next.Missing],
-        Fixes = [.. Fixes, .. next.Fixes],
-    };
+        if (IsClosed)
+        {
+            return this;
+        }
+
+        var possible = Possible.Intersect(next.Possible);
+        if (possible.IsEmpty && !next.IsClosed)
+        {
+            return Disjoint(next);
+        }
+
+        return new(Definite.Intersect(next.Definite), possible, [.. Evidence, .. next.Evidence])
+        {
+            Missing = [.. Missing, .. next.Missing],
+            Fixes = [.. Fixes, .. next.Fixes],
+        };
+    }
+
+    /// <summary>The sources seen so far, as the start of a sub-path (a subnet's routes and NACL) evaluated on their behalf.</summary>
+    public LayerOutcome SourcesOnly() => new(Definite, Possible, []);
+
+    /// <summary>
+    /// <paramref name="next"/> lets some sources through, but none of those that got this far (IPv4 rules facing an
+    /// IPv6-only address, an IPv6 route when only IPv4 arrives): it closes the path, and says why.
+    /// </summary>
+    private LayerOutcome Disjoint(LayerOutcome next)
+    {
+        var hopStep = next.Evidence.LastOrDefault(s => s.Hop is not null);
+        var closing = new EvidenceStep(
+            hopStep?.Layer ?? ReachabilityLayer.Service,
+            hopStep?.NodeId ?? "",
+            EvidenceDecision.Denies,
+            $"{hopStep?.NodeId ?? "the next layer"} lets traffic through only from {next.Possible.Intersect(AddressSet.PublicInternet).Describe()}, and none of the sources that got this far ({Possible.Intersect(AddressSet.PublicInternet).Describe()})",
+            hopStep?.Hop);
+        return new(AddressSet.Empty, AddressSet.Empty, [.. Evidence, .. next.Evidence.Select(s => s with { Hop = null }), closing]) { Missing = Missing };
+    }
 
     /// <summary>Alternatives (the subnets of a balancer): sources any of them lets through; evidence of the most open.</summary>
     public static LayerOutcome Either(IReadOnlyList<LayerOutcome> alternatives)

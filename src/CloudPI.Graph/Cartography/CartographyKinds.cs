@@ -29,6 +29,7 @@ public static class CartographyKinds
     public static readonly CartographyKind NetworkInterface = new("AWSNetworkInterface", "NetworkInterface");
     public static readonly CartographyKind PrivateIp = new("AWSEC2PrivateIp", "EC2PrivateIp");
     public static readonly CartographyKind ElasticIp = new("AWSElasticIPAddress", "ElasticIPAddress");
+    public static readonly CartographyKind Ipv6Address = new("AWSEC2Ipv6Address", "EC2Ipv6Address");
 
     /// <summary>Classic ELB; its legacy <c>LoadBalancer</c> label is also on ELBv2 nodes.</summary>
     public static readonly CartographyKind LoadBalancer = new("AWSLoadBalancer", "LoadBalancer", "AWSLoadBalancerV2", "LoadBalancerV2");
@@ -79,6 +80,7 @@ public static class CartographyKinds
         NetworkInterface,
         PrivateIp,
         ElasticIp,
+        Ipv6Address,
         LoadBalancer,
         ElbListener,
         LoadBalancerV2,

@@ -12,6 +12,9 @@ public readonly record struct Ec2Instance(GraphNode Node) : ICartographyNode<Ec2
 
     public string? PrivateIpAddress => Node.Properties.GetString("privateipaddress");
 
+    /// <summary>The primary interface's IPv6 address, when it has one.</summary>
+    public string? Ipv6Address => Node.Properties.GetString("ipv6address");
+
     /// <summary><c>running</c>, <c>stopped</c>, <c>terminated</c>…</summary>
     public string? State => Node.Properties.GetString("state");
 
@@ -60,6 +63,18 @@ public readonly record struct NetworkInterface(GraphNode Node) : ICartographyNod
     public IEnumerable<PrivateIp> PrivateIps => Node.Related<PrivateIp>("PRIVATE_IP_ADDRESS", Direction.Outgoing);
 
     public IEnumerable<ElasticIp> ElasticIps => Node.Related<ElasticIp>("ELASTIC_IP_ADDRESS", Direction.Outgoing);
+
+    public IEnumerable<Ipv6Address> Ipv6Addresses => Node.Related<Ipv6Address>("IPV6_ADDRESS", Direction.Outgoing);
+}
+
+/// <summary>An IPv6 address of a network interface (its id is the address).</summary>
+public readonly record struct Ipv6Address(GraphNode Node) : ICartographyNode<Ipv6Address>
+{
+    public static CartographyKind Kind => CartographyKinds.Ipv6Address;
+
+    public static Ipv6Address Wrap(GraphNode node) => new(node);
+
+    public string? Address => Node.Properties.GetString("address") ?? Node.Id;
 }
 
 public readonly record struct PrivateIp(GraphNode Node) : ICartographyNode<PrivateIp>
@@ -149,4 +164,7 @@ public readonly record struct ElasticIp(GraphNode Node) : ICartographyNode<Elast
 
     /// <summary>The public address (also the node's id).</summary>
     public string? PublicIp => Node.Properties.GetString("public_ip") ?? Node.Id;
+
+    /// <summary>The interface the address is associated with, when it is.</summary>
+    public string? NetworkInterfaceId => Node.Properties.GetString("network_interface_id");
 }

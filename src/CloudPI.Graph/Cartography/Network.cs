@@ -105,6 +105,18 @@ public readonly record struct Route(GraphNode Node) : ICartographyNode<Route>
 
     public string? DestinationCidrBlock => Node.Properties.GetString("destination_cidr_block");
 
+    public string? DestinationIpv6CidrBlock => Node.Properties.GetString("destination_ipv6_cidr_block");
+
+    /// <summary>An egress-only internet gateway (<c>eigw-…</c>): IPv6 out, nothing in.</summary>
+    public string? EgressOnlyInternetGatewayId => Node.Properties.GetString("egress_only_internet_gateway_id");
+
+    /// <summary>A Gateway Load Balancer or Network Firewall endpoint (<c>vpce-…</c>) that inspects the traffic.</summary>
+    public string? VpcEndpointId => Node.Properties.GetString("vpc_endpoint_id");
+
+    public string? InstanceId => Node.Properties.GetString("instance_id");
+
+    public string? NetworkInterfaceId => Node.Properties.GetString("network_interface_id");
+
     /// <summary><c>igw-…</c>, <c>local</c>, <c>vpce-…</c>; use this rather than <c>target</c> (which holds the CIDR).</summary>
     public string? GatewayId => Node.Properties.GetString("gateway_id");
 

@@ -30,15 +30,16 @@ internal sealed class DirectPaths(SubnetLayer subnets, SecurityGroupLayer groups
             trace = trace.Towards(endpoint.ResourceId, query);
         }
 
-        trace = trace.Then(() => subnets.Evaluate(endpoint, query));
+        trace = trace.Then(() => subnets.Evaluate(endpoint, query, trace.Sofar));
         if (endpoint.ServiceStep is { } listener)
         {
             trace = trace.Then(LayerOutcome.Open(listener));
         }
 
-        return trace.Then(() => endpointGroups.Count == 0 && endpoint.MayHaveNoGroups
+        trace = trace.Then(() => endpointGroups.Count == 0 && endpoint.MayHaveNoGroups
             ? LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.SecurityGroup, endpoint.ResourceId, EvidenceDecision.Note,
                 "no security group: a network load balancer without one is guarded only by routes and NACLs"))
             : groups.FromInternet(endpointGroups, query, endpoint.ResourceId));
+        return endpoint.InterfaceStep is { } via ? trace.Then(LayerOutcome.Open(via)) : trace;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class EndpointResolver
         _topology = topology;
         _endpointResolvers =
         [
-            (CartographyKinds.Ec2Instance, node => [Instance(Ec2Instance.Wrap(node))]),
+            (CartographyKinds.Ec2Instance, node => Instance(Ec2Instance.Wrap(node))),
             (CartographyKinds.NetworkInterface, node => [Interface(NetworkInterface.Wrap(node), NetworkTopology.IdOf(node), LayerOutcome.Open())]),
             (CartographyKinds.EcsTask, node => Task(EcsTask.Wrap(node), NetworkTopology.IdOf(node))),
             (CartographyKinds.EcsContainer, node => TaskOf(node).SelectMany(t => Task(t, NetworkTopology.IdOf(node))).ToList()),
@@ -77,17 +77,67 @@ internal sealed class EndpointResolver
     private static List<SecurityGroup> GroupsOf(Ec2Instance instance) =>
         [.. instance.SecurityGroups.Concat(instance.NetworkInterfaces.SelectMany(e => e.SecurityGroups)).Distinct()];
 
-    private static NetworkEndpoint Instance(Ec2Instance instance)
+    /// <summary>
+    /// An instance is reached through each network interface on that interface's own terms: its addresses, its
+    /// subnet, its groups. Pooling them would let a public interface's address meet a private interface's rule.
+    /// </summary>
+    private static List<NetworkEndpoint> Instance(Ec2Instance instance)
     {
         var id = NetworkTopology.IdOf(instance.Node);
-        return new NetworkEndpoint
+        var state = AddressLayer.InstanceState(id, instance.State);
+        var instanceAddresses = AddressLayer.InstanceLevelAddressesOf(instance).ToList();
+        var interfaces = instance.NetworkInterfaces.OrderBy(e => NetworkTopology.IdOf(e.Node), StringComparer.Ordinal).ToList();
+        if (interfaces.Count == 0)
         {
-            Resource = instance.Node,
-            ResourceId = id,
-            Exposure = AddressLayer.InstanceState(id, instance.State).Then(AddressLayer.PublicAddress(id, AddressLayer.AddressesOf(instance))),
-            Subnets = [.. instance.Subnets.Concat(instance.NetworkInterfaces.SelectMany(e => e.Subnets)).Distinct()],
-            Groups = GroupsOf(instance),
-        };
+            return
+            [
+                new NetworkEndpoint
+                {
+                    Resource = instance.Node,
+                    ResourceId = id,
+                    Exposure = state.Then(AddressLayer.PublicAddress(id, instanceAddresses.Select(a => (a.Address, a.Source)))),
+                    Subnets = [.. instance.Subnets],
+                    Groups = [.. instance.SecurityGroups],
+                },
+            ];
+        }
+
+        var own = interfaces.ToDictionary(e => e.Node, e => AddressLayer.AddressesOf(e).ToList());
+        var onSomeInterface = own.Values.SelectMany(a => a).Select(a => a.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var primary = PrimaryInterface(instance, interfaces);
+        return
+        [
+            .. interfaces.Select(eni =>
+            {
+                var eniId = NetworkTopology.IdOf(eni.Node);
+                // The instance's own address properties belong to its primary interface (an Elastic IP names its own).
+                var inherited = instanceAddresses
+                    .Where(a => !onSomeInterface.Contains(a.Address) && (a.InterfaceId is { } named ? named == eniId : eni.Node == primary.Node))
+                    .Select(a => (a.Address, $"{a.Source} of {id}"));
+                var subnets = eni.Subnets.ToList();
+                var groups = eni.SecurityGroups.ToList();
+                return new NetworkEndpoint
+                {
+                    Resource = instance.Node,
+                    ResourceId = id,
+                    Exposure = state.Then(AddressLayer.PublicAddress(id, own[eni.Node].Concat(inherited))),
+                    Subnets = subnets.Count > 0 ? subnets : [.. instance.Subnets],
+                    Groups = groups.Count > 0 ? groups : [.. instance.SecurityGroups],
+                    InterfaceStep = interfaces.Count == 1 ? null : new EvidenceStep(ReachabilityLayer.Target, eniId, EvidenceDecision.Allows,
+                        $"{id} has {interfaces.Count} network interfaces; each is judged on its own addresses, subnet and groups: this path is {eniId}'s", eniId),
+                };
+            }),
+        ];
+    }
+
+    /// <summary>The interface holding the instance's primary private address, else the one in the instance's subnet, else the first.</summary>
+    private static NetworkInterface PrimaryInterface(Ec2Instance instance, List<NetworkInterface> interfaces)
+    {
+        var privateAddress = instance.PrivateIpAddress;
+        var subnets = instance.Subnets.Select(s => s.Node).ToHashSet();
+        var byAddress = interfaces.FindIndex(e => privateAddress is not null && (e.PrivateIpAddress == privateAddress || e.PrivateIps.Any(p => p.PrivateIpAddress == privateAddress)));
+        var bySubnet = interfaces.FindIndex(e => e.Subnets.Any(s => subnets.Contains(s.Node)));
+        return interfaces[byAddress >= 0 ? byAddress : Math.Max(bySubnet, 0)];
     }
 
     private static NetworkEndpoint Interface(NetworkInterface eni, string resourceId, LayerOutcome state) => new()

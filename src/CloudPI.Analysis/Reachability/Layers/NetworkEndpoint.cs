@@ -32,6 +32,9 @@ internal sealed record NetworkEndpoint
     /// <summary>The listener hop, between the subnet layers and the security groups.</summary>
     public EvidenceStep? ServiceStep { get; init; }
 
+    /// <summary>For an instance with several interfaces: the interface this endpoint stands for, the path's last hop.</summary>
+    public EvidenceStep? InterfaceStep { get; init; }
+
     /// <summary>For classic ELB listeners: the instance port they forward to.</summary>
     public long? ForwardsToPort { get; init; }
 }

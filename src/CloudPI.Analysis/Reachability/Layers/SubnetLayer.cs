@@ -5,21 +5,23 @@ namespace CloudPI.Analysis.Reachability.Layers;
 /// <summary>Routing then the NACL, per subnet; a resource in several subnets (a balancer) is open through any of them.</summary>
 internal sealed class SubnetLayer(RouteLayer routes, NetworkAclLayer acls)
 {
-    public LayerOutcome Evaluate(NetworkEndpoint endpoint, TrafficQuery query)
+    /// <summary>The subnets' layers for the sources in <paramref name="sofar"/>, so that a layer that admits none of them is named as the block.</summary>
+    public LayerOutcome Evaluate(NetworkEndpoint endpoint, TrafficQuery query, LayerOutcome sofar)
     {
         if (endpoint.Subnets.Count == 0)
         {
             return LayerOutcome.Unknown(ReachabilityLayer.Route, endpoint.ResourceId, $"no subnet ingested for {endpoint.ResourceId}");
         }
 
-        var perSubnet = endpoint.Subnets.Select(subnet => Through(subnet, query)).ToList();
+        var sources = sofar.SourcesOnly();
+        var perSubnet = endpoint.Subnets.Select(subnet => Through(subnet, query, sources)).ToList();
         var outcome = perSubnet.Count == 1 ? perSubnet[0] : LayerOutcome.Either(perSubnet);
         return endpoint.SubnetNote is { } note ? LayerOutcome.Open(note).Then(outcome) : outcome;
     }
 
-    private LayerOutcome Through(Subnet subnet, TrafficQuery query)
+    private LayerOutcome Through(Subnet subnet, TrafficQuery query, LayerOutcome sources)
     {
-        var routing = routes.Evaluate(subnet);
+        var routing = sources.Then(routes.Evaluate(subnet));
         return routing.IsClosed ? routing : routing.Then(acls.Evaluate(subnet, query));
     }
 }
