@@ -29,8 +29,8 @@ internal sealed class CartographyGraph
 
     public CartographyGraph Vpc(string id = "vpc-1") => Node(id, ["AWSVpc"], ("vpcid", id), ("primary_cidr_block", "10.0.0.0/16"));
 
-    public CartographyGraph Subnet(string id, string cidr, string vpc = "vpc-1") =>
-        Node(id, ["AWSEC2Subnet", "EC2Subnet"], ("subnetid", id), ("cidr_block", cidr), ("vpc_id", vpc))
+    public CartographyGraph Subnet(string id, string cidr, string vpc = "vpc-1", string? zone = null) =>
+        Node(id, ["AWSEC2Subnet", "EC2Subnet"], ("subnetid", id), ("cidr_block", cidr), ("vpc_id", vpc), ("availability_zone", zone))
             .Edge(id, "MEMBER_OF_AWS_VPC", vpc);
 
     public CartographyGraph InternetGateway(string id = "igw-1", string vpc = "vpc-1") =>
@@ -152,7 +152,7 @@ internal sealed class CartographyGraph
 
     /// <summary>An IPv6 address of an interface (<c>AWSEC2Ipv6Address</c>, id = the address).</summary>
     public CartographyGraph Ipv6Address(string eni, string address) =>
-        Node(address, ["AWSEC2Ipv6Address", "EC2Ipv6Address", "Ip"], ("address", address)).Edge(eni, "IPV6_ADDRESS", address);
+        Node(address, ["AWSEC2Ipv6Address", "EC2Ipv6Address", "Ip"], ("ipv6_address", address), ("network_interface_id", eni)).Edge(eni, "IPV6_ADDRESS", address);
 
     public CartographyGraph Members(string member, params string[] groups)
     {
@@ -200,10 +200,15 @@ internal sealed class CartographyGraph
     public CartographyGraph Expose(string balancer, string target, int? port) =>
         port is null ? Edge(balancer, "EXPOSE", target) : Edge(balancer, "EXPOSE", target, ("port", port), ("protocol", "HTTP"));
 
-    public CartographyGraph Rds(string id, bool publiclyAccessible, int port, string[] subnets, params string[] groups)
+    public CartographyGraph Rds(string id, bool publiclyAccessible, int port, string[] subnets, params string[] groups) =>
+        RdsIn(id, zone: null, publiclyAccessible, port, subnets, groups);
+
+    /// <summary>An RDS instance with its <c>availability_zone</c>, in a DB subnet group of <paramref name="subnets"/>.</summary>
+    public CartographyGraph RdsIn(string id, string? zone, bool publiclyAccessible, int port, string[] subnets, params string[] groups)
     {
         var subnetGroup = $"{id}-subnets";
-        Node(id, ["AWSRDSInstance", "RDSInstance", "Database"], ("publicly_accessible", publiclyAccessible), ("endpoint_port", port), ("engine", "postgres"))
+        Node(id, ["AWSRDSInstance", "RDSInstance", "Database"], ("publicly_accessible", publiclyAccessible), ("endpoint_port", port), ("engine", "postgres"),
+                ("availability_zone", zone))
             .Node(subnetGroup, ["AWSDBSubnetGroup", "DBSubnetGroup"])
             .Edge(id, "MEMBER_OF_DB_SUBNET_GROUP", subnetGroup);
         foreach (var subnet in subnets)

@@ -20,14 +20,20 @@ public class SyntheticAccountTests
         var account = SyntheticAccountGenerator.Generate(2_000, seed: 7);
         var engine = new ReachabilityEngine(new CartographyView(account.Graph));
 
-        var wrong = account.Expectations
+        var results = account.Expectations
             .Where(e => NetworkKinds.Contains(e.Label))
             .Select(e => (Expected: e, Result: engine.Evaluate(Find(account.Graph, e.ResourceId), null)))
-            .Where(r => (r.Result.Verdict == ReachabilityVerdict.Reachable) != r.Expected.InternetExposed)
+            .ToList();
+        var wrong = results
+            .Where(r => r.Result.Verdict != ReachabilityVerdict.Unknown && (r.Result.Verdict == ReachabilityVerdict.Reachable) != r.Expected.InternetExposed)
             .Select(r => $"{r.Expected.Archetype} {r.Expected.ResourceId}: expected exposed={r.Expected.InternetExposed}, got {r.Result.Summary}")
             .ToList();
+        // Unknown only where Cartography's data cannot decide: a Redshift cluster's subnet (its subnet group is not
+        // ingested, and each zone of these VPCs has a public and a private subnet) and a Lambda without a recorded policy.
+        var unknownKinds = results.Where(r => r.Result.Verdict == ReachabilityVerdict.Unknown).Select(r => r.Expected.Label).Distinct().Order().ToList();
 
         Assert.Empty(wrong);
+        Assert.Subset(new HashSet<string> { "AWSLambda", "AWSRedshiftCluster" }, unknownKinds.ToHashSet());
         Assert.Contains(account.Expectations, e => e.Archetype == "split-cidr-ssh");
     }
 

@@ -97,6 +97,32 @@ internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IR
         };
     }
 
+    /// <summary>
+    /// Candidates of which exactly one applies, unknown which (a database's subnet when the graph cannot place it):
+    /// sources every candidate lets through surely pass, any candidate's might. When the candidates disagree the
+    /// verdict is unknown, and the evidence says which candidate decides what.
+    /// </summary>
+    public static LayerOutcome OneOf(IReadOnlyList<LayerOutcome> candidates, IReadOnlyList<string> names, string resourceId)
+    {
+        var definite = candidates.Skip(1).Aggregate(candidates[0].Definite, (set, c) => set.Intersect(c.Definite));
+        var possible = candidates.Aggregate(AddressSet.Empty, (set, c) => set.Union(c.Possible));
+        var best = Either(candidates);
+        if (definite.Equals(best.Definite) && possible.Equals(best.Possible))
+        {
+            return best;
+        }
+
+        var verdicts = string.Join("; ", names.Zip(candidates, (name, c) => $"{name} {(c.IsClosed ? "closes the path" : c.Definite.IsEmpty ? "is undecided" : "is open")}"));
+        var missing = $"which of {string.Join(", ", names)} holds {resourceId} (the candidates disagree: {verdicts})";
+        return best with
+        {
+            Definite = definite,
+            Possible = possible,
+            Evidence = [.. best.Evidence, new EvidenceStep(ReachabilityLayer.Route, resourceId, EvidenceDecision.Unknown, missing)],
+            Missing = [.. best.Missing, missing],
+        };
+    }
+
     /// <summary>Closing alternatives means closing each open one: per layer, the changes every alternative needs.</summary>
     private static List<FixCandidate> AllOf(List<LayerOutcome> open) =>
         open.SelectMany(a => a.Fixes).Select(f => f.Layer).Distinct()

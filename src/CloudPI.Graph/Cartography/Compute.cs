@@ -56,6 +56,9 @@ public readonly record struct NetworkInterface(GraphNode Node) : ICartographyNod
 
     public string? InterfaceType => Node.Properties.GetString("interface_type");
 
+    /// <summary>The attachment's device index: 0 is an instance's primary interface.</summary>
+    public long? DeviceIndex => Node.Properties.GetLong("device_index");
+
     public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 
     public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
@@ -74,7 +77,7 @@ public readonly record struct Ipv6Address(GraphNode Node) : ICartographyNode<Ipv
 
     public static Ipv6Address Wrap(GraphNode node) => new(node);
 
-    public string? Address => Node.Properties.GetString("address") ?? Node.Id;
+    public string? Address => Node.Properties.GetString("ipv6_address") ?? Node.Id;
 }
 
 public readonly record struct PrivateIp(GraphNode Node) : ICartographyNode<PrivateIp>

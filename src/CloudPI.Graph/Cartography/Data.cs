@@ -12,6 +12,9 @@ public readonly record struct RdsInstance(GraphNode Node) : ICartographyNode<Rds
 
     public long? EndpointPort => Node.Properties.GetLong("endpoint_port");
 
+    /// <summary>The zone of the primary instance: it sits in its subnet group's subnet of that zone.</summary>
+    public string? AvailabilityZone => Node.Properties.GetString("availability_zone");
+
     public bool PubliclyAccessible => Node.Properties.GetBool("publicly_accessible") == true;
 
     public bool StorageEncrypted => Node.Properties.GetBool("storage_encrypted") == true;
@@ -37,6 +40,8 @@ public readonly record struct RedshiftCluster(GraphNode Node) : ICartographyNode
     public bool Encrypted => Node.Properties.GetBool("encrypted") == true;
 
     public long? EndpointPort => Node.Properties.GetLong("endpoint_port");
+
+    public string? AvailabilityZone => Node.Properties.GetString("availability_zone");
 
     public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 

@@ -130,9 +130,14 @@ internal sealed class EndpointResolver
         ];
     }
 
-    /// <summary>The interface holding the instance's primary private address, else the one in the instance's subnet, else the first.</summary>
+    /// <summary>The interface at device index 0, else the one holding the instance's primary private address, else the one in its subnet, else the first.</summary>
     private static NetworkInterface PrimaryInterface(Ec2Instance instance, List<NetworkInterface> interfaces)
     {
+        if (interfaces.FindIndex(e => e.DeviceIndex == 0) is var primary and >= 0)
+        {
+            return interfaces[primary];
+        }
+
         var privateAddress = instance.PrivateIpAddress;
         var subnets = instance.Subnets.Select(s => s.Node).ToHashSet();
         var byAddress = interfaces.FindIndex(e => privateAddress is not null && (e.PrivateIpAddress == privateAddress || e.PrivateIps.Any(p => p.PrivateIpAddress == privateAddress)));
@@ -156,15 +161,42 @@ internal sealed class EndpointResolver
     private static NetworkEndpoint Database(RdsInstance database)
     {
         var id = NetworkTopology.IdOf(database.Node);
+        var (subnets, note) = Placed(id, [.. database.Subnets.Distinct()], database.AvailabilityZone, "its DB subnet group");
         return new NetworkEndpoint
         {
             Resource = database.Node,
             ResourceId = id,
             Exposure = AddressLayer.PubliclyAccessible(id, database.PubliclyAccessible),
-            Subnets = [.. database.Subnets.Distinct()],
+            Subnets = subnets,
+            SubnetNote = note,
+            SubnetsAreCandidates = true,
             Groups = [.. database.SecurityGroups],
             Service = database.EndpointPort is { } port ? TrafficQuery.Tcp((int)port) : null,
         };
+    }
+
+    /// <summary>
+    /// A single-subnet resource among candidate subnets: the candidates of its availability zone when the zone is
+    /// known and some candidate is in it; otherwise all of them (the layer then needs them to agree).
+    /// </summary>
+    private static (IReadOnlyList<Subnet> Subnets, EvidenceStep? Note) Placed(string resourceId, List<Subnet> candidates, string? zone, string whence)
+    {
+        var inZone = zone is null ? [] : candidates.Where(s => string.Equals(s.AvailabilityZone, zone, StringComparison.Ordinal)).ToList();
+        if (candidates.Count <= 1)
+        {
+            return (candidates, null);
+        }
+
+        if (inZone.Count > 0)
+        {
+            return (inZone, new EvidenceStep(ReachabilityLayer.Route, resourceId, EvidenceDecision.Note,
+                $"{resourceId} is in {zone}: of {whence} ({string.Join(", ", candidates.Select(s => NetworkTopology.IdOf(s.Node)))}) it sits in {string.Join(", ", inZone.Select(s => NetworkTopology.IdOf(s.Node)))}"));
+        }
+
+        return (candidates, new EvidenceStep(ReachabilityLayer.Route, resourceId, EvidenceDecision.Note,
+            zone is null
+                ? $"{resourceId}'s availability zone is not in the graph: it sits in one of {whence}'s subnets, which must agree"
+                : $"no subnet of {whence} is in {resourceId}'s zone {zone}: it sits in one of them, which must agree"));
     }
 
     /// <summary>Redshift has no subnet edge (quirk 4): its VPC's subnets stand in, and the evidence says so.</summary>
@@ -172,13 +204,16 @@ internal sealed class EndpointResolver
     {
         var id = NetworkTopology.IdOf(cluster.Node);
         var vpcs = cluster.Vpcs.ToList();
+        var (subnets, placement) = Placed(id, [.. vpcs.SelectMany(_topology.SubnetsOf)], cluster.AvailabilityZone, $"the subnets of {string.Join(", ", vpcs.Select(v => NetworkTopology.IdOf(v.Node)))}");
+        var note = VpcSubnetsNote(id, vpcs, "Redshift clusters");
         return new NetworkEndpoint
         {
             Resource = cluster.Node,
             ResourceId = id,
             Exposure = AddressLayer.PubliclyAccessible(id, cluster.PubliclyAccessible),
-            Subnets = [.. vpcs.SelectMany(_topology.SubnetsOf)],
-            SubnetNote = VpcSubnetsNote(id, vpcs, "Redshift clusters"),
+            Subnets = subnets,
+            SubnetNote = placement is null ? note : note with { Reason = $"{note.Reason}; {placement.Reason}" },
+            SubnetsAreCandidates = true,
             Groups = [.. cluster.SecurityGroups],
             Service = TrafficQuery.Tcp((int)(cluster.EndpointPort ?? RedshiftDefaultPort)),
         };

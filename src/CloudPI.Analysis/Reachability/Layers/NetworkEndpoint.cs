@@ -18,8 +18,14 @@ internal sealed record NetworkEndpoint
 
     public required IReadOnlyList<Subnet> Subnets { get; init; }
 
-    /// <summary>How the subnets were found when not through an edge (quirk 4: from the VPC).</summary>
+    /// <summary>How the subnets were found when not through an edge (quirk 4: from the VPC), or how one was chosen.</summary>
     public EvidenceStep? SubnetNote { get; init; }
+
+    /// <summary>
+    /// True when the resource sits in ONE of <see cref="Subnets"/>, unknown which (a database the graph cannot
+    /// place); false when it sits in all of them (a balancer spans its subnets).
+    /// </summary>
+    public bool SubnetsAreCandidates { get; init; }
 
     public required IReadOnlyList<SecurityGroup> Groups { get; init; }
 

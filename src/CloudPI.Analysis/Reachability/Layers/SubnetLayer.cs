@@ -15,7 +15,9 @@ internal sealed class SubnetLayer(RouteLayer routes, NetworkAclLayer acls)
 
         var sources = sofar.SourcesOnly();
         var perSubnet = endpoint.Subnets.Select(subnet => Through(subnet, query, sources)).ToList();
-        var outcome = perSubnet.Count == 1 ? perSubnet[0] : LayerOutcome.Either(perSubnet);
+        var outcome = perSubnet.Count == 1 ? perSubnet[0]
+            : endpoint.SubnetsAreCandidates ? LayerOutcome.OneOf(perSubnet, [.. endpoint.Subnets.Select(s => NetworkTopology.IdOf(s.Node))], endpoint.ResourceId)
+            : LayerOutcome.Either(perSubnet);
         return endpoint.SubnetNote is { } note ? LayerOutcome.Open(note).Then(outcome) : outcome;
     }
 
