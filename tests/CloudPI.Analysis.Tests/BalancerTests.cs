@@ -30,7 +30,7 @@ public class BalancerTests
         var result = graph.Reach("i-2", Port8080);
 
         Assert.Equal(ReachabilityVerdict.Reachable, result.Verdict);
-        Assert.Equal("internet → igw-1 → rtb-1 → acl-1#100 → elbv2 alb-1 listener 443 → sg-lb tcp/443 → target port 8080 → sg-target → i-2", result.Path);
+        Assert.Equal("internet → igw-1 → rtb-1 → acl-1#100 → elbv2 alb-1 listener 443 → sg-lb tcp/443 → target port 8080 → acl-1#100 → sg-target → i-2", result.Path);
         Assert.Equal("remove sg-lb from sg-target's inbound rule tcp/8080-8080", result.Fix);
         var comparison = graph.Compare("i-2", Port8080);
         Assert.Equal(["elbv2"], comparison.Cartography.Types);
@@ -53,7 +53,7 @@ public class BalancerTests
         var result = graph.Reach("container-1", null);
 
         Assert.Equal(ReachabilityVerdict.Reachable, result.Verdict);
-        Assert.EndsWith("target port 8080 → sg-target → container-1", result.Path);
+        Assert.EndsWith("target port 8080 → acl-1#100 → sg-target → container-1", result.Path);
         var comparison = graph.Compare("container-1", null);
         Assert.Equal(["elbv2"], comparison.Cartography.Types);
         Assert.Equal(CartographyAgreement.Agree, comparison.Agreement);
@@ -76,7 +76,7 @@ public class BalancerTests
         var result = graph.Reach("i-2", Port8080);
 
         Assert.Equal(ReachabilityVerdict.NotReachable, result.Verdict);
-        Assert.EndsWith("target port 8080 ✗ sg-target", result.Path);
+        Assert.EndsWith("target port 8080 → acl-1#100 ✗ sg-target", result.Path);
         Assert.Equal(CartographyAgreement.CartographyOverstates, graph.Compare("i-2", Port8080).Agreement);
     }
 
@@ -132,7 +132,7 @@ public class BalancerTests
         Assert.Equal(ReachabilityVerdict.Reachable, balancer.Verdict);
         Assert.Contains(balancer.Evidence, e => e.Reason.Contains("no security group"));
         Assert.Equal(ReachabilityVerdict.Reachable, target.Verdict);
-        Assert.EndsWith("nlb-1 listener 443 → target port 443 → sg-target → i-3", target.Path);
+        Assert.EndsWith("nlb-1 listener 443 → target port 443 → acl-1#100 → sg-target → i-3", target.Path);
         Assert.Equal(CartographyAgreement.Agree, graph.Compare("nlb-1", NetworkExposure.Tcp(443)).Agreement);
     }
 

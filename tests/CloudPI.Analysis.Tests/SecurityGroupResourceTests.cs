@@ -57,7 +57,7 @@ public class SecurityGroupResourceTests
         var result = graph.Reach("sg-target", NetworkExposure.Tcp(8080));
 
         Assert.Equal(ReachabilityVerdict.Reachable, result.Verdict);
-        Assert.EndsWith("sg-lb tcp/443 → target port 8080 → sg-target → i-2", result.Path);
+        Assert.EndsWith("sg-lb tcp/443 → target port 8080 → acl-1#100 → sg-target → i-2", result.Path);
         Assert.Equal(ReachabilityVerdict.Reachable, graph.Reach("sg-lb", NetworkExposure.Tcp(443)).Verdict);
     }
 

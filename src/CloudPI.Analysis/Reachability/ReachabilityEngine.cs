@@ -24,8 +24,9 @@ public sealed class ReachabilityEngine : IReachabilityEngine
         _rules = new SecurityGroupRules();
         var groups = new SecurityGroupLayer(_rules);
         _endpoints = new EndpointResolver(topology);
-        _direct = new DirectPaths(new SubnetLayer(new RouteLayer(topology), new NetworkAclLayer(topology)), groups);
-        _balancers = new BalancerPaths(_endpoints, _direct, groups);
+        var acls = new NetworkAclLayer(topology);
+        _direct = new DirectPaths(new SubnetLayer(new RouteLayer(topology), acls), groups);
+        _balancers = new BalancerPaths(_endpoints, _direct, groups, acls);
     }
 
     public ReachabilityResult Evaluate(GraphNode resource, NetworkExposure? port)

@@ -9,7 +9,7 @@ namespace CloudPI.Analysis.Reachability.Layers;
 /// The internet to a target through a balancer: the balancer's listener path (shared by all its targets), the
 /// <c>EXPOSE</c> edge's target port, the target's state, and the target's groups admitting the balancer.
 /// </summary>
-internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths direct, SecurityGroupLayer groups)
+internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths direct, SecurityGroupLayer groups, NetworkAclLayer acls)
 {
     private readonly ConcurrentDictionary<(GraphNode Balancer, int Listener), PathTrace> _listenerPaths = new();
 
@@ -28,7 +28,7 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
             var targetQuery = port is { } p ? query.Within(TrafficQuery.Tcp((int)p)) : query;
             if (targetQuery is { } traffic)
             {
-                yield return Through(exposure.Start, port, target, targetGroups, traffic);
+                yield return Through(exposure, port, target, targetGroups, traffic);
             }
         }
     }
@@ -54,8 +54,9 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
         .SelectMany(n => n.Relationships(Direction.Incoming, "EXPOSE"))
         .Where(e => !e.Properties.ContainsKey("exposure_type"));
 
-    private PathTrace Through(GraphNode balancer, long? port, BalancerTarget target, IReadOnlyList<SecurityGroup> targetGroups, TrafficQuery traffic)
+    private PathTrace Through(GraphRelationship exposure, long? port, BalancerTarget target, IReadOnlyList<SecurityGroup> targetGroups, TrafficQuery traffic)
     {
+        var balancer = exposure.Start;
         var listeners = endpoints.EndpointsOf(balancer);
         var balancerId = NetworkTopology.IdOf(balancer);
         var (candidates, ambiguity) = ListenersFor(listeners, port);
@@ -72,14 +73,39 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
         }
 
         var hop = port is { } p ? string.Create(CultureInfo.InvariantCulture, $"target port {p}") : "target";
-        var balancerSource = SourceOf(listeners[candidates[0]]);
+        var balancerSource = SourceOf(listeners[candidates[0]], exposure);
         return trace
             .Then(LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, target.ResourceId, EvidenceDecision.Allows,
-                $"{balancerSource.Name} forwards to {target.ResourceId}{(port is null ? "" : $" on port {port}")} (EXPOSE)", hop)))
+                $"{balancerSource.Name} forwards to {target.ResourceId}{(port is null ? "" : $" on port {port}")} (EXPOSE); {balancerSource.ClientAddressReason}", hop)))
             .Then(target.State)
             .Then(() => target.InvokedWithoutNetwork
                 ? LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, target.ResourceId, EvidenceDecision.Note, "the balancer invokes the function directly: no security group applies"))
-                : groups.FromBalancer(targetGroups, traffic, balancerSource, target.ResourceId));
+                : TargetSubnets(target, traffic, balancerSource, listeners[candidates[0]]).Then(groups.FromBalancer(targetGroups, traffic, balancerSource, target.ResourceId)));
+    }
+
+    /// <summary>
+    /// The hop into the target's subnet crosses its NACL (unless the balancer sits in the same subnet): inbound on
+    /// the target port from what arrives (the balancer's addresses, or the clients' when it keeps them), and the
+    /// replies back out.
+    /// </summary>
+    private LayerOutcome TargetSubnets(BalancerTarget target, TrafficQuery traffic, BalancerSource balancer, NetworkEndpoint listener)
+    {
+        var crossing = target.Subnets.Where(s => !listener.Subnets.Contains(s)).ToList();
+        if (crossing.Count == 0)
+        {
+            return LayerOutcome.Open();
+        }
+
+        var arriving = balancer.KeepsClientAddress ? AddressSet.PublicInternet : balancer.SubnetCidrs.Aggregate(AddressSet.Empty, (set, c) => set.Union(c));
+        if (arriving.IsEmpty)
+        {
+            return LayerOutcome.Unknown(ReachabilityLayer.NetworkAcl, target.ResourceId, $"the address ranges of {balancer.Name}'s subnets (no subnet CIDR ingested), so {target.ResourceId}'s subnet NACL cannot be judged");
+        }
+
+        var perSubnet = crossing.Select(s => acls.Evaluate(s, traffic, arriving)).ToList();
+        var outcome = perSubnet.Count == 1 ? perSubnet[0] : LayerOutcome.Either(perSubnet);
+        // From the balancer's own addresses, a NACL that admits them lets every client's request through.
+        return balancer.KeepsClientAddress || outcome.IsClosed ? outcome : outcome with { Definite = outcome.Definite.IsEmpty ? AddressSet.Empty : AddressSet.All, Possible = AddressSet.All };
     }
 
     /// <summary>Without a group filter every endpoint has a path.</summary>
@@ -104,14 +130,41 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
             : (all, $"which listener forwards to target port {port?.ToString(CultureInfo.InvariantCulture) ?? "(none recorded)"} is not in the graph (listener → target group link missing)");
     }
 
-    private static BalancerSource SourceOf(NetworkEndpoint balancer)
+    private static BalancerSource SourceOf(NetworkEndpoint balancer, GraphRelationship exposure)
     {
-        var isNetwork = balancer.Resource.Properties.GetString("type") == "network";
         var name = balancer.Resource.Properties.GetString("name") ?? balancer.ResourceId;
+        var (keeps, why) = ClientAddress(balancer.Resource.Properties.GetString("type"), exposure);
         return new BalancerSource(
             name,
             balancer.Groups.Select(g => NetworkTopology.IdOf(g.Node)).ToHashSet(StringComparer.Ordinal),
             [.. balancer.Subnets.Select(s => AddressSet.TryParseCidr(s.CidrBlock, out var cidr) ? cidr : AddressSet.Empty).Where(c => !c.IsEmpty)],
-            isNetwork);
+            keeps)
+        {
+            ClientAddressReason = why,
+        };
+    }
+
+    /// <summary>
+    /// Whether the target sees the client's address. Application and classic balancers never pass it on (only in
+    /// headers); a network balancer preserves it for instance targets, and for IP targets only over UDP by default
+    /// (TCP/TLS IP targets see the balancer's address unless preserve_client_ip is turned on, which Cartography does
+    /// not ingest).
+    /// </summary>
+    private static (bool Keeps, string Why) ClientAddress(string? balancerType, GraphRelationship exposure)
+    {
+        if (balancerType != "network")
+        {
+            return (false, "the target sees the balancer's own addresses (the client's only in headers)");
+        }
+
+        if (CartographyKinds.Ec2Instance.Matches(exposure.End))
+        {
+            return (true, "a network balancer keeps the client's address for instance targets");
+        }
+
+        var protocol = exposure.Properties.GetString("protocol") ?? "";
+        return protocol.Contains("UDP", StringComparison.OrdinalIgnoreCase)
+            ? (true, $"a network balancer keeps the client's address for IP targets over {protocol}")
+            : (false, $"a network balancer passes IP targets over {(protocol.Length == 0 ? "TCP" : protocol)} its own address by default (preserve_client_ip is not in the graph)");
     }
 }

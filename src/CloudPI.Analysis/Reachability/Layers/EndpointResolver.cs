@@ -52,6 +52,7 @@ internal sealed class EndpointResolver
                 ExposedNodes = [resource, .. instance.NetworkInterfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)],
                 State = AddressLayer.InstanceState(id, instance.State),
                 Groups = GroupsOf(instance),
+                Subnets = [.. (instance.Subnets.Any() ? instance.Subnets : instance.NetworkInterfaces.SelectMany(e => e.Subnets)).Distinct()],
             };
         }
 
@@ -68,6 +69,7 @@ internal sealed class EndpointResolver
             ExposedNodes = [resource, .. interfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)],
             State = task.Select(t => AddressLayer.TaskState(id, t.LastStatus)).FirstOrDefault() ?? LayerOutcome.Open(),
             Groups = [.. interfaces.SelectMany(e => e.SecurityGroups).Distinct()],
+            Subnets = [.. interfaces.SelectMany(e => e.Subnets).Distinct()],
         };
     }
 

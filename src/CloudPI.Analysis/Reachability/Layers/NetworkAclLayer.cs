@@ -13,12 +13,16 @@ internal sealed class NetworkAclLayer(NetworkTopology topology)
 {
     private readonly ConcurrentDictionary<GraphNode, (NetworkAcl? Acl, LayerOutcome Choice)> _aclOfSubnet = new();
     private readonly ConcurrentDictionary<GraphNode, NetworkAclRules> _rules = new();
-    private readonly ConcurrentDictionary<(GraphNode Acl, TrafficQuery Query), LayerOutcome> _decisions = new();
+    private readonly ConcurrentDictionary<(GraphNode Acl, TrafficQuery Query, AddressSet Sources), LayerOutcome> _decisions = new();
 
-    public LayerOutcome Evaluate(Subnet subnet, TrafficQuery query)
+    /// <summary>The subnet's NACL for traffic from the internet.</summary>
+    public LayerOutcome Evaluate(Subnet subnet, TrafficQuery query) => Evaluate(subnet, query, AddressSet.PublicInternet);
+
+    /// <summary>The subnet's NACL for traffic from <paramref name="sources"/> (a balancer's subnets, or the internet).</summary>
+    public LayerOutcome Evaluate(Subnet subnet, TrafficQuery query, AddressSet sources)
     {
         var (acl, choice) = _aclOfSubnet.GetOrAdd(subnet.Node, _ => Choose(subnet));
-        return acl is { } chosen ? choice.Then(_decisions.GetOrAdd((chosen.Node, query), key => Decide(chosen, key.Query))) : choice;
+        return acl is { } chosen ? choice.Then(_decisions.GetOrAdd((chosen.Node, query, sources), key => Decide(chosen, key.Query, key.Sources))) : choice;
     }
 
     /// <summary>
@@ -60,7 +64,7 @@ internal sealed class NetworkAclLayer(NetworkTopology topology)
             $"{subnetId} has no network ACL edge; using {vpcId}'s default network ACL {aclId} (Cartography keeps one subnet edge per NACL)")));
     }
 
-    private LayerOutcome Decide(NetworkAcl acl, TrafficQuery query)
+    private LayerOutcome Decide(NetworkAcl acl, TrafficQuery query, AddressSet sources)
     {
         var aclId = NetworkTopology.IdOf(acl.Node);
         var rules = _rules.GetOrAdd(acl.Node, _ => NetworkAclRules.Of(acl));
@@ -77,7 +81,7 @@ internal sealed class NetworkAclLayer(NetworkTopology topology)
         var blocking = new List<(string Hop, string Reason)>();
         foreach (var protocol in rules.ProtocolsOf(query))
         {
-            var inbound = NetworkAclRules.Walk(rules.Inbound, protocol, query.FromPort, query.ToPort, AddressSet.PublicInternet);
+            var inbound = NetworkAclRules.Walk(rules.Inbound, protocol, query.FromPort, query.ToPort, sources);
             var (replyFrom, replyTo) = NetworkAclRules.ReplyPorts(protocol);
             var replies = NetworkAclRules.Walk(rules.Outbound, protocol, replyFrom, replyTo, inbound.Admitted);
             admitted = admitted.Union(replies.Admitted);
@@ -88,7 +92,7 @@ internal sealed class NetworkAclLayer(NetworkTopology topology)
             }
             else
             {
-                blocking.Add(WhyClosed(aclId, protocol, query, inbound, replies));
+                blocking.Add(WhyClosed(aclId, protocol, query, inbound, replies, sources.Equals(AddressSet.PublicInternet) ? "internet sources" : sources.Describe()));
             }
         }
 
@@ -107,14 +111,14 @@ internal sealed class NetworkAclLayer(NetworkTopology topology)
     }
 
     /// <summary>Why one protocol cannot pass, and the hop that names the blocking rule.</summary>
-    private static (string Hop, string Reason) WhyClosed(string aclId, int protocol, TrafficQuery query, NaclWalk inbound, NaclWalk replies)
+    private static (string Hop, string Reason) WhyClosed(string aclId, int protocol, TrafficQuery query, NaclWalk inbound, NaclWalk replies, string sources)
     {
         var traffic = query.Protocol == IpProtocol.All ? NetworkAclRules.ProtocolName(protocol) : query.ToString();
         if (inbound.Admitted.IsEmpty)
         {
             return inbound.Denying.Count == 0
-                ? (aclId, $"no inbound rule of {aclId} matches {traffic} from internet sources")
-                : (Hop(aclId, inbound.Denying[0].Number), $"inbound {Describe(inbound.Denying)} deny {traffic} from every internet source before any allow");
+                ? (aclId, $"no inbound rule of {aclId} matches {traffic} from {sources}")
+                : (Hop(aclId, inbound.Denying[0].Number), $"inbound {Describe(inbound.Denying)} deny {traffic} from {sources} before any allow");
         }
 
         var (from, to) = NetworkAclRules.ReplyPorts(protocol);

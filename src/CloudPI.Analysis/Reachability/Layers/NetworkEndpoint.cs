@@ -57,6 +57,9 @@ internal sealed record BalancerTarget
 
     public required IReadOnlyList<SecurityGroup> Groups { get; init; }
 
+    /// <summary>The subnets the balancer's traffic enters (their NACLs apply); none for functions.</summary>
+    public IReadOnlyList<Subnet> Subnets { get; init; } = [];
+
     /// <summary>Lambda functions are invoked by the balancer, with no security group in between.</summary>
     public bool InvokedWithoutNetwork { get; init; }
 }

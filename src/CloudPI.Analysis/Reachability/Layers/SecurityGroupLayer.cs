@@ -81,7 +81,7 @@ internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
             {
                 unexplained.Add(rule);
             }
-            else if (balancer.SubnetCidrs.FirstOrDefault(rule.Sources.Covers) is { } covered)
+            else if (!balancer.KeepsClientAddress && balancer.SubnetCidrs.FirstOrDefault(rule.Sources.Covers) is { } covered)
             {
                 var covering = rule.Cidrs.Where(c => AddressSet.TryParseCidr(c, out var cidr) && cidr.Overlaps(covered));
                 reasons.Add((rule, $"inbound rule {rule.Description} from {string.Join(", ", rule.Cidrs)} covers {balancer.Name}'s subnet {covered}",
@@ -126,4 +126,8 @@ internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
 }
 
 /// <summary>What a target sees of a balancer: its groups and subnets, and whether it passes on the client's address.</summary>
-internal sealed record BalancerSource(string Name, IReadOnlySet<string> GroupIds, IReadOnlyList<AddressSet> SubnetCidrs, bool KeepsClientAddress);
+internal sealed record BalancerSource(string Name, IReadOnlySet<string> GroupIds, IReadOnlyList<AddressSet> SubnetCidrs, bool KeepsClientAddress)
+{
+    /// <summary>Why the target does or does not see the client's address, for the evidence.</summary>
+    public string ClientAddressReason { get; init; } = "";
+}
