@@ -45,6 +45,7 @@ public static class CartographyKinds
     public static readonly CartographyKind EcsCluster = new("AWSECSCluster", "ECSCluster");
     public static readonly CartographyKind EcsTask = new("AWSECSTask", "ECSTask");
     public static readonly CartographyKind EcsContainer = new("AWSECSContainer", "ECSContainer");
+    public static readonly CartographyKind EcsContainerInstance = new("AWSECSContainerInstance", "ECSContainerInstance");
     public static readonly CartographyKind EksCluster = new("AWSEKSCluster", "EKSCluster");
     public static readonly CartographyKind EbsVolume = new("AWSEBSVolume", "EBSVolume");
     public static readonly CartographyKind S3Bucket = new("AWSS3Bucket", "S3Bucket");
@@ -93,6 +94,7 @@ public static class CartographyKinds
         EcsCluster,
         EcsTask,
         EcsContainer,
+        EcsContainerInstance,
         EksCluster,
         EbsVolume,
         S3Bucket,

@@ -132,6 +132,14 @@ public readonly record struct EcsTask(GraphNode Node) : ICartographyNode<EcsTask
     public IEnumerable<NetworkInterface> NetworkInterfaces => Node.Related<NetworkInterface>("NETWORK_INTERFACE", Direction.Outgoing);
 
     public IEnumerable<EcsContainer> Containers => Node.Related<EcsContainer>("HAS_CONTAINER", Direction.Outgoing);
+
+    /// <summary>The EC2 instances a task without its own interface runs on (<c>container instance -HAS_TASK-> task</c>, <c>-IS_INSTANCE-></c>).</summary>
+    public IEnumerable<Ec2Instance> HostInstances => Node.Neighbors("HAS_TASK", Direction.Incoming)
+        .Where(CartographyKinds.EcsContainerInstance.Matches)
+        .SelectMany(c => c.Related<Ec2Instance>("IS_INSTANCE", Direction.Outgoing));
+
+    /// <summary>The task definition's <c>network_mode</c>: <c>awsvpc</c>, <c>bridge</c>, <c>host</c> or <c>none</c>.</summary>
+    public string? NetworkMode => Node.Neighbors("HAS_TASK_DEFINITION", Direction.Outgoing).Select(d => d.Properties.GetString("network_mode")).FirstOrDefault(m => m is not null);
 }
 
 public readonly record struct EcsContainer(GraphNode Node) : ICartographyNode<EcsContainer>

@@ -80,7 +80,8 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
             .Then(target.State)
             .Then(() => target.InvokedWithoutNetwork
                 ? LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, target.ResourceId, EvidenceDecision.Note, "the balancer invokes the function directly: no security group applies"))
-                : TargetSubnets(target, traffic, balancerSource, listeners[candidates[0]]).Then(groups.FromBalancer(targetGroups, traffic, balancerSource, target.ResourceId)));
+                : TargetSubnets(target, traffic, balancerSource, listeners[candidates[0]]).Then(groups.FromBalancer(targetGroups, traffic, balancerSource, target.ResourceId)))
+            .Then(target.FinalHops ?? LayerOutcome.Open());
     }
 
     /// <summary>

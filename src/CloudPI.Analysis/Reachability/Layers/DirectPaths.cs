@@ -40,6 +40,6 @@ internal sealed class DirectPaths(SubnetLayer subnets, SecurityGroupLayer groups
             ? LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.SecurityGroup, endpoint.ResourceId, EvidenceDecision.Note,
                 "no security group: a network load balancer without one is guarded only by routes and NACLs"))
             : groups.FromInternet(endpointGroups, query, endpoint.ResourceId));
-        return endpoint.InterfaceStep is { } via ? trace.Then(LayerOutcome.Open(via)) : trace;
+        return endpoint.FinalHops is { } hops ? trace.Then(hops) : trace;
     }
 }

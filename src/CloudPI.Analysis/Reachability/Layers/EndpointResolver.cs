@@ -63,6 +63,17 @@ internal sealed class EndpointResolver
 
         var task = CartographyKinds.EcsTask.Matches(resource) ? [EcsTask.Wrap(resource)] : CartographyKinds.EcsContainer.Matches(resource) ? TaskOf(resource) : [];
         var interfaces = CartographyKinds.NetworkInterface.Matches(resource) ? [NetworkInterface.Wrap(resource)] : task.SelectMany(t => t.NetworkInterfaces).ToList();
+        if (interfaces.Count == 0 && task.Count > 0 && task[0].HostInstances.Select(h => TargetOf(h.Node)).FirstOrDefault(t => t is not null) is { } hostTarget)
+        {
+            // Behind an instance target group, a bridge or host task is reached through its container instance.
+            return hostTarget with
+            {
+                ResourceId = id,
+                State = AddressLayer.TaskState(id, task[0].LastStatus).Then(hostTarget.State),
+                FinalHops = OnHost(task[0], id, hostTarget.ResourceId),
+            };
+        }
+
         return interfaces.Count == 0 ? null : new BalancerTarget
         {
             ResourceId = id,
@@ -125,8 +136,8 @@ internal sealed class EndpointResolver
                     Exposure = state.Then(AddressLayer.PublicAddress(id, own[eni.Node].Concat(inherited))),
                     Subnets = subnets.Count > 0 ? subnets : [.. instance.Subnets],
                     Groups = groups.Count > 0 ? groups : [.. instance.SecurityGroups],
-                    InterfaceStep = interfaces.Count == 1 ? null : new EvidenceStep(ReachabilityLayer.Target, eniId, EvidenceDecision.Allows,
-                        $"{id} has {interfaces.Count} network interfaces; each is judged on its own addresses, subnet and groups: this path is {eniId}'s", eniId),
+                    FinalHops = interfaces.Count == 1 ? null : LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, eniId, EvidenceDecision.Allows,
+                        $"{id} has {interfaces.Count} network interfaces; each is judged on its own addresses, subnet and groups: this path is {eniId}'s", eniId)),
                 };
             }),
         ];
@@ -156,9 +167,47 @@ internal sealed class EndpointResolver
         Groups = [.. eni.SecurityGroups],
     };
 
-    /// <summary>awsvpc tasks (Fargate) get their own ENI, with a public IP when the service assigns one.</summary>
-    private static List<NetworkEndpoint> Task(EcsTask task, string resourceId) =>
-        [.. task.NetworkInterfaces.Select(eni => Interface(eni, resourceId, AddressLayer.TaskState(resourceId, task.LastStatus)))];
+    /// <summary>
+    /// awsvpc tasks (Fargate) get their own ENI, with a public IP when the service assigns one; bridge and host
+    /// tasks share their container instance's network, so they are reached through that EC2 instance.
+    /// </summary>
+    private static List<NetworkEndpoint> Task(EcsTask task, string resourceId)
+    {
+        var state = AddressLayer.TaskState(resourceId, task.LastStatus);
+        var interfaces = task.NetworkInterfaces.ToList();
+        if (interfaces.Count > 0)
+        {
+            return [.. interfaces.Select(eni => Interface(eni, resourceId, state))];
+        }
+
+        return
+        [
+            .. task.HostInstances.SelectMany(host => Instance(host).Select(endpoint => endpoint with
+            {
+                ResourceId = resourceId,
+                Exposure = state.Then(endpoint.Exposure),
+                FinalHops = (endpoint.FinalHops ?? LayerOutcome.Open()).Then(OnHost(task, resourceId, NetworkTopology.IdOf(host.Node))),
+            })),
+        ];
+    }
+
+    /// <summary>
+    /// The hop from a host instance to a task running on it. In host mode the task listens on the host's ports; in
+    /// bridge mode a host port maps to the container's, and the mapping is not in the graph: an open host port
+    /// may or may not be the task's (unknown), a closed host closes the task.
+    /// </summary>
+    private static LayerOutcome OnHost(EcsTask task, string taskId, string hostId)
+    {
+        var mode = task.NetworkMode;
+        if (mode == "host")
+        {
+            return LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, hostId, EvidenceDecision.Allows,
+                $"{taskId} runs in host network mode on container instance {hostId}: it listens on the host's own ports", hostId));
+        }
+
+        var missing = $"which host port of {hostId} maps to {taskId} ({(mode is null ? "network mode not in the graph" : $"{mode} network mode")}; Cartography does not ingest port mappings)";
+        return LayerOutcome.Unknown(ReachabilityLayer.Target, hostId, missing, hostId);
+    }
 
     private static NetworkEndpoint Database(RdsInstance database)
     {

@@ -38,8 +38,11 @@ internal sealed record NetworkEndpoint
     /// <summary>The listener hop, between the subnet layers and the security groups.</summary>
     public EvidenceStep? ServiceStep { get; init; }
 
-    /// <summary>For an instance with several interfaces: the interface this endpoint stands for, the path's last hop.</summary>
-    public EvidenceStep? InterfaceStep { get; init; }
+    /// <summary>
+    /// The path's last hops after the security groups: the interface an endpoint of a multi-interface instance stands
+    /// for, the host instance of a task without its own interface.
+    /// </summary>
+    public LayerOutcome? FinalHops { get; init; }
 
     /// <summary>For classic ELB listeners: the instance port they forward to.</summary>
     public long? ForwardsToPort { get; init; }
@@ -56,6 +59,9 @@ internal sealed record BalancerTarget
     public required LayerOutcome State { get; init; }
 
     public required IReadOnlyList<SecurityGroup> Groups { get; init; }
+
+    /// <summary>Hops after the target's groups (a task reached through its host instance).</summary>
+    public LayerOutcome? FinalHops { get; init; }
 
     /// <summary>The subnets the balancer's traffic enters (their NACLs apply); none for functions.</summary>
     public IReadOnlyList<Subnet> Subnets { get; init; } = [];
