@@ -155,12 +155,13 @@ public class BalancerTests
     }
 
     [Fact]
-    public void Classic_elb_without_subnet_edge_uses_the_vpc_subnets_and_says_so()
+    public void Classic_elb_without_subnet_edge_is_placed_by_its_network_interfaces_and_says_so()
     {
         var graph = new CartographyGraph().PublicNetwork().Subnet("subnet-2", "10.0.2.0/24")
             .SecurityGroup("sg-elb").Inbound("sg-elb", "tcp", 80, 80, "0.0.0.0/0")
             .SecurityGroup("sg-web").Inbound("sg-web", "tcp", 8080, 8080, "10.0.0.0/16")
             .ClassicBalancer("elb-1", "internet-facing", 80, 8080, "sg-elb")
+            .RequesterManagedInterface("eni-elb", "subnet-1", "ELB elb-1", "sg-elb")
             .Instance("i-4", "subnet-2", null, "running", "sg-web")
             .Expose("elb-1", "i-4", null).Check();
 
@@ -168,11 +169,26 @@ public class BalancerTests
         var target = graph.Reach("i-4", Port8080);
 
         Assert.Equal(ReachabilityVerdict.Reachable, balancer.Verdict);
-        Assert.Contains(balancer.Evidence, e => e.Decision == EvidenceDecision.Note && e.Reason.Contains("no subnet edge") && e.Reason.Contains("vpc-1"));
+        Assert.Contains(balancer.Evidence, e => e.Decision == EvidenceDecision.Note && e.Reason.Contains("no subnet edge") && e.Reason.Contains("described \"ELB elb-1\") are in subnet-1"));
         Assert.Equal(ReachabilityVerdict.Reachable, target.Verdict);
-        Assert.EndsWith("elb elb-1 listener 80 → sg-elb tcp/80 → target port 8080 → sg-web → i-4", target.Path);
+        Assert.EndsWith("elb elb-1 listener 80 → sg-elb tcp/80 → target port 8080 → acl-1#100 → sg-web → i-4", target.Path);
         Assert.Equal("remove 10.0.0.0/16 from sg-web's inbound rule tcp/8080-8080", target.Fix);
         Assert.Equal(CartographyAgreement.Agree, graph.Compare("i-4", Port8080).Agreement);
+    }
+
+    [Fact]
+    public void Classic_elb_with_neither_subnet_edge_nor_interfaces_is_unknown_when_its_vpcs_subnets_disagree()
+    {
+        // subnet-2 has no route to the internet gateway: the balancer may sit there or in subnet-1.
+        var graph = new CartographyGraph().PublicNetwork().Subnet("subnet-2", "10.0.2.0/24")
+            .SecurityGroup("sg-elb").Inbound("sg-elb", "tcp", 80, 80, "0.0.0.0/0")
+            .ClassicBalancer("elb-1", "internet-facing", 80, 8080, "sg-elb").Check();
+
+        var balancer = graph.Reach("elb-1", NetworkExposure.Tcp(80));
+
+        Assert.Equal(ReachabilityVerdict.Unknown, balancer.Verdict);
+        Assert.Contains(balancer.Missing, m => m.StartsWith("which of subnet-1, subnet-2 holds elb-1", StringComparison.Ordinal));
+        Assert.Contains(balancer.Evidence, e => e.Decision == EvidenceDecision.Note && e.Reason.Contains("using every subnet of vpc-1"));
     }
 
     [Fact]

@@ -150,6 +150,14 @@ internal sealed class CartographyGraph
         return Members(id, groups);
     }
 
+    /// <summary>An interface AWS manages for a service (a classic balancer's reads <c>ELB &lt;name&gt;</c>), not linked to its owner.</summary>
+    public CartographyGraph RequesterManagedInterface(string id, string subnet, string description, params string[] groups)
+    {
+        Node(id, ["AWSNetworkInterface", "NetworkInterface"], ("description", description), ("interface_type", "interface"), ("requester_managed", true))
+            .Edge(id, "PART_OF_SUBNET", subnet);
+        return Members(id, groups);
+    }
+
     /// <summary>An IPv6 address of an interface (<c>AWSEC2Ipv6Address</c>, id = the address).</summary>
     public CartographyGraph Ipv6Address(string eni, string address) =>
         Node(address, ["AWSEC2Ipv6Address", "EC2Ipv6Address", "Ip"], ("ipv6_address", address), ("network_interface_id", eni)).Edge(eni, "IPV6_ADDRESS", address);

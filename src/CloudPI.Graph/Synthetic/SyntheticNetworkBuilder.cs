@@ -69,7 +69,8 @@ internal sealed class SyntheticNetworkBuilder(SyntheticEmitter emit, string acco
         var classicInternetFacing = index % 2 == 0;
         var (alb, albTargets) = LoadBalancerV2(region, name + "-alb", "application", groups[SecurityGroupTemplates.WebPublic], [publicA, publicB], [(443, "HTTPS"), (80, "HTTP")], 8080);
         var (nlb, nlbTargets) = LoadBalancerV2(region, name + "-nlb", "network", null, [publicA, publicB], [(443, "TCP")], 443);
-        var elb = ClassicElb(region, name + "-elb", classicInternetFacing, groups[classicInternetFacing ? SecurityGroupTemplates.WebPublic : SecurityGroupTemplates.Internal]);
+        var elb = ClassicElb(region, name + "-elb", classicInternetFacing, groups[classicInternetFacing ? SecurityGroupTemplates.WebPublic : SecurityGroupTemplates.Internal],
+            classicInternetFacing ? [publicA, publicB] : [privateA, privateB]);
 
         return new VpcNetwork
         {
@@ -326,7 +327,7 @@ internal sealed class SyntheticNetworkBuilder(SyntheticEmitter emit, string acco
         return (balancer, targetGroup);
     }
 
-    private Emitted ClassicElb(string region, string name, bool internetFacing, Emitted securityGroup)
+    private Emitted ClassicElb(string region, string name, bool internetFacing, Emitted securityGroup, SubnetInfo[] subnets)
     {
         var dns = $"{(internetFacing ? string.Empty : "internal-")}{name}-{emit.NewAwsId("elb")[6..14]}.{region}.elb.amazonaws.com".ToUpperInvariant();
         var balancer = new Emitted(emit.Node(SyntheticLabels.LoadBalancer, new Props
@@ -350,6 +351,23 @@ internal sealed class SyntheticNetworkBuilder(SyntheticEmitter emit, string acco
             { "instance_protocol", "HTTP" },
         }, resource: false);
         emit.Link(balancer.Node, "ELB_LISTENER", listener);
+        // One requester-managed interface per subnet, described "ELB <name>"; Cartography does not link it to the balancer.
+        foreach (var subnet in subnets)
+        {
+            var eniId = emit.NewAwsId("eni");
+            var eni = emit.Node(SyntheticLabels.NetworkInterface, new Props
+            {
+                { "id", eniId },
+                { "description", $"ELB {name}" },
+                { "interface_type", "interface" },
+                { "requester_managed", true },
+                { "subnetid", subnet.Emitted.Id },
+                { "region", region },
+            });
+            emit.Link(eni, "PART_OF_SUBNET", subnet.Emitted.Node);
+            emit.Link(eni, "MEMBER_OF_EC2_SECURITY_GROUP", securityGroup.Node);
+        }
+
         return balancer;
     }
 

@@ -301,9 +301,18 @@ internal sealed class EndpointResolver
         }
 
         var subnets = balancer.Subnets.ToList();
+        var name = balancer.Node.Properties.GetString("name") ?? id;
         EvidenceStep? note = null;
-        if (subnets.Count == 0)
+        var candidates = false;
+        if (subnets.Count == 0 && _topology.SubnetsOfClassicBalancer(name) is { Count: > 0 } ofInterfaces)
         {
+            subnets = [.. ofInterfaces];
+            note = new EvidenceStep(ReachabilityLayer.Route, id, EvidenceDecision.Note,
+                $"{id} has no subnet edge (Cartography links none for classic load balancers); its network interfaces (described \"ELB {name}\") are in {string.Join(", ", subnets.Select(s => NetworkTopology.IdOf(s.Node)))}");
+        }
+        else if (subnets.Count == 0)
+        {
+            candidates = true;
             var vpcs = groups.SelectMany(g => g.Vpcs)
                 .Concat(balancer.Exposes.Select(e => e.Target).Where(CartographyKinds.Ec2Instance.Matches)
                     .SelectMany(t => Ec2Instance.Wrap(t).Subnets).Select(_topology.VpcOf).OfType<Vpc>())
@@ -319,9 +328,10 @@ internal sealed class EndpointResolver
             Exposure = AddressLayer.InternetFacing(id, balancer.InternetFacing),
             Subnets = subnets,
             SubnetNote = note,
+            // Inferred from the VPC, the subnets are candidates: the balancer sits in some of them, unknown which.
+            SubnetsAreCandidates = candidates,
             Groups = groups,
         };
-        var name = balancer.Node.Properties.GetString("name") ?? id;
         var listeners = balancer.Listeners.Where(l => l.Port is not null).OrderBy(l => l.Port).ToList();
         return listeners.Count == 0
             ? [NoListener(baseEndpoint)]
