@@ -22,6 +22,9 @@ public static class AnnotationKeys
 
     public const string ReachabilityPath = Prefix + "reachability.path";
 
+    /// <summary>JSON array of the path's hops in order: <c>{kind, id, label, decision}</c>.</summary>
+    public const string ReachabilityHops = Prefix + "reachability.hops";
+
     public const string ReachabilitySummary = Prefix + "reachability.summary";
 
     /// <summary>The traffic checked, e.g. <c>tcp/22</c>, and for any-traffic questions the ports found open.</summary>

@@ -32,6 +32,7 @@ public static class ReachabilityAnnotations
             Traffic = TrafficQuery.AnyTraffic,
             Verdict = verdict,
             Path = annotations[AnnotationKeys.ReachabilityPath],
+            Hops = annotations.TryGetValue(AnnotationKeys.ReachabilityHops, out var hops) ? Hops(hops) : [],
             Summary = annotations.TryGetValue(AnnotationKeys.ReachabilitySummary, out var summary) ? summary : reachable,
             Evidence = annotations.TryGetValue(AnnotationKeys.ReachabilityEvidence, out var evidence) ? Evidence(evidence) : [],
             Missing = annotations.TryGetValue(AnnotationKeys.ReachabilityMissing, out var missing) ? missing.Split("; ") : [],
@@ -48,6 +49,16 @@ public static class ReachabilityAnnotations
             step.GetProperty("node").GetString() ?? string.Empty,
             Enum.TryParse<EvidenceDecision>(step.GetProperty("decision").GetString(), ignoreCase: true, out var decision) ? decision : EvidenceDecision.Note,
             step.GetProperty("reason").GetString() ?? string.Empty)).ToList();
+    }
+
+    private static List<PathHop> Hops(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray().Select(hop => new PathHop(
+            hop.GetProperty("kind").GetString() ?? string.Empty,
+            hop.GetProperty("id").GetString() ?? string.Empty,
+            hop.TryGetProperty("label", out var label) ? label.GetString() ?? string.Empty : string.Empty,
+            hop.TryGetProperty("decision", out var decision) && Enum.TryParse<EvidenceDecision>(decision.GetString(), ignoreCase: true, out var parsed) ? parsed : EvidenceDecision.Allows)).ToList();
     }
 
     private static ReachabilityLayer Layer(string? name) => name switch

@@ -61,6 +61,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         annotations[AnnotationKeys.Resource] = resource.Id ?? resource.ExternalId;
         annotations[AnnotationKeys.Reachable] = VerdictText(result.Verdict);
         annotations[AnnotationKeys.ReachabilityPath] = result.Path;
+        annotations[AnnotationKeys.ReachabilityHops] = HopsJson(result.Hops);
         annotations[AnnotationKeys.ReachabilitySummary] = result.Summary;
         annotations[AnnotationKeys.ReachabilityPorts] = result.OpenPorts.Count > 0
             ? string.Join(", ", result.OpenPorts.Where(p => p.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure).Select(p => p.Traffic.ToString()).DefaultIfEmpty(result.Traffic.ToString()))
@@ -110,6 +111,22 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
             json.WriteString("node", step.NodeId);
             json.WriteString("decision", step.Decision.ToString().ToLowerInvariant());
             json.WriteString("reason", step.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    });
+
+    private static string HopsJson(IReadOnlyList<PathHop> hops) => AnnotationJson.Write(json =>
+    {
+        json.WriteStartArray();
+        foreach (var hop in hops)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", hop.Kind);
+            json.WriteString("id", hop.Id);
+            json.WriteString("label", hop.Label);
+            json.WriteString("decision", hop.Decision.ToString().ToLowerInvariant());
             json.WriteEndObject();
         }
 

@@ -50,6 +50,33 @@ public class EnricherCommandTests
     }
 
     [Fact]
+    public async Task Reachability_hops_are_the_paths_hops_in_order_for_machines()
+    {
+        using var temp = new TempDirectory();
+        var (producers, _) = WriteTagged(temp, MixedIssues());
+        var write = temp.Combine("out");
+
+        var result = await Cli.RunAsync("enricher", "reachability", "--graph", Graph, "-read_path", producers, "-write_path", write);
+
+        Assert.Equal(0, result.ExitCode);
+        var withPaths = DraconFile.ReadEnriched(Path.Combine(write, "mixed.reachability.enriched.pb")).Issues
+            .Where(i => i.Annotations.ContainsKey("cloudpi.reachability.path")).ToList();
+        Assert.NotEmpty(withPaths);
+        foreach (var issue in withPaths)
+        {
+            using var hops = System.Text.Json.JsonDocument.Parse(issue.Annotations["cloudpi.reachability.hops"]);
+            var list = hops.RootElement.EnumerateArray().ToList();
+            Assert.Equal("internet", list[0].GetProperty("kind").GetString());
+            Assert.All(list, h => Assert.False(string.IsNullOrEmpty(h.GetProperty("id").GetString())));
+            // The compact path is the same hops, with "?" marking unknown ones and "✗" before the one that blocks.
+            var path = issue.Annotations["cloudpi.reachability.path"].Replace(" ✗ ", " → ", StringComparison.Ordinal).Replace("? ", "", StringComparison.Ordinal);
+            Assert.Equal(path, string.Join(" → ", list.Select(h => h.GetProperty("label").GetString())));
+            var blocked = issue.Annotations["cloudpi.reachable"] == "false";
+            Assert.Equal(blocked, list[^1].GetProperty("decision").GetString() == "denies");
+        }
+    }
+
+    [Fact]
     public async Task Read_and_write_paths_come_from_the_environment_as_in_dracon()
     {
         using var temp = new TempDirectory();

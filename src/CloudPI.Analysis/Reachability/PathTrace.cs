@@ -39,6 +39,26 @@ internal sealed class PathTrace
     /// <summary>The same path continued towards another resource (a balancer's target) and traffic.</summary>
     public PathTrace Towards(string resourceId, TrafficQuery traffic) => new(resourceId, traffic, Sofar);
 
+    /// <summary>The path's hops in order, from the internet to the resource or to the hop that blocks it.</summary>
+    public IReadOnlyList<PathHop> Hops
+    {
+        get
+        {
+            var hops = new List<PathHop> { PathHop.Internet };
+            foreach (var step in Sofar.Evidence.Where(s => s.Hop is not null))
+            {
+                hops.Add(PathHop.Of(step));
+                if (step.Decision == EvidenceDecision.Denies)
+                {
+                    return hops;
+                }
+            }
+
+            hops.Add(PathHop.Resource(ResourceId));
+            return hops;
+        }
+    }
+
     public string Path
     {
         get

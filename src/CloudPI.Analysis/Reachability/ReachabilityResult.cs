@@ -15,6 +15,9 @@ public sealed record ReachabilityResult
     /// </summary>
     public required string Path { get; init; }
 
+    /// <summary>The path's hops in order, for machines (the same hops as <see cref="Path"/>).</summary>
+    public IReadOnlyList<PathHop> Hops { get; init; } = [];
+
     /// <summary>One line for a person: the verdict and its main reason.</summary>
     public required string Summary { get; init; }
 

@@ -56,6 +56,36 @@ public sealed record EvidenceStep(ReachabilityLayer Layer, string NodeId, Eviden
     public override string ToString() => $"[{LayerName}] {NodeId}: {Decision.ToString().ToLowerInvariant()} - {Reason}";
 }
 
+/// <summary>
+/// One hop of a path, for machines: what it is (<c>internet-gateway</c>, <c>route-table</c>, <c>network-acl</c>,
+/// <c>security-group</c>, <c>load-balancer</c>, …), its Cartography id, its label in the compact path, and what it
+/// decided (<c>allows</c>, <c>denies</c> where the path ends, <c>unknown</c>).
+/// </summary>
+public sealed record PathHop(string Kind, string Id, string Label, EvidenceDecision Decision)
+{
+    public static PathHop Internet { get; } = new("internet", "internet", "internet", EvidenceDecision.Allows);
+
+    public static PathHop Resource(string id, EvidenceDecision decision = EvidenceDecision.Allows) => new("resource", id, id, decision);
+
+    /// <summary>The hop an evidence step stands for; its kind from the id's AWS prefix where there is one, else the layer.</summary>
+    public static PathHop Of(EvidenceStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var kind = step.NodeId switch
+        {
+            var id when id.StartsWith("igw-", StringComparison.Ordinal) => "internet-gateway",
+            var id when id.StartsWith("rtb-", StringComparison.Ordinal) => "route-table",
+            var id when id.StartsWith("vpce-", StringComparison.Ordinal) => "vpc-endpoint",
+            var id when id.StartsWith("acl-", StringComparison.Ordinal) || id.Contains(":network-acl/", StringComparison.Ordinal) => "network-acl",
+            var id when id.StartsWith("sg-", StringComparison.Ordinal) => "security-group",
+            var id when id.StartsWith("eni-", StringComparison.Ordinal) => "network-interface",
+            var id when id.StartsWith("i-", StringComparison.Ordinal) => "instance",
+            _ => step.LayerName,
+        };
+        return new PathHop(kind, step.NodeId, step.Hop ?? step.NodeId, step.Decision == EvidenceDecision.Note ? EvidenceDecision.Allows : step.Decision);
+    }
+}
+
 /// <summary>Traffic found open from the internet, for any-traffic questions.</summary>
 public sealed record OpenPort(TrafficQuery Traffic, ReachabilityVerdict Verdict, string Path)
 {

@@ -32,6 +32,7 @@ internal static class ResultComposer
             Traffic = best.Traffic,
             Verdict = verdict,
             Path = best.Path,
+            Hops = best.Hops,
             Summary = verdict switch
             {
                 ReachabilityVerdict.Reachable => $"{resourceId} is reachable from the internet on {best.Traffic}{through}: {best.Path}",
@@ -68,6 +69,7 @@ internal static class ResultComposer
             Traffic = query,
             Verdict = ReachabilityVerdict.Unknown,
             Path = $"internet → ? {resourceId}",
+            Hops = [PathHop.Internet, PathHop.Resource(resourceId, EvidenceDecision.Unknown)],
             Summary = $"cannot tell whether {resourceId} is reachable: missing {missing}",
             Evidence = [new EvidenceStep(ReachabilityLayer.Service, resourceId, EvidenceDecision.Unknown, missing)],
             Missing = [missing],
@@ -83,6 +85,7 @@ internal static class ResultComposer
         Traffic = query,
         Verdict = ReachabilityVerdict.NotReachable,
         Path = $"internet ✗ {resourceId}",
+        Hops = [PathHop.Internet, PathHop.Resource(resourceId, EvidenceDecision.Denies)],
         Summary = $"{resourceId} is not reachable from the internet on {query}: {reason}",
         Evidence = [.. evidence, new EvidenceStep(ReachabilityLayer.Service, resourceId, EvidenceDecision.Denies, reason)],
     };
