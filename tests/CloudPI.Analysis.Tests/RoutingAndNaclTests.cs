@@ -76,7 +76,7 @@ public class RoutingAndNaclTests
         var result = graph.Ssh("i-1");
 
         Assert.Equal(ReachabilityVerdict.NotReachable, result.Verdict);
-        Assert.Contains("replies (tcp/1024-65535)", result.Summary);
+        Assert.Contains("replies (tcp/32768-65535)", result.Summary);
         Assert.EndsWith("✗ acl-1 egress#32767", result.Path);
         Assert.Equal(CartographyAgreement.CartographyOverstates, graph.Compare("i-1", NetworkExposure.Tcp(22)).Agreement);
     }
@@ -90,6 +90,20 @@ public class RoutingAndNaclTests
             .NaclRule("acl-1", 100, egress: true, "allow", "6", "0.0.0.0/0", 32768, 65535)).Check();
 
         Assert.Equal(ReachabilityVerdict.Reachable, graph.Ssh("i-1").Verdict);
+    }
+
+    [Fact]
+    public void Nacl_outbound_allowing_only_ports_no_client_os_uses_closes_the_return_path()
+    {
+        var graph = InstanceWith(g => g.PublicRoutes()
+            .Nacl("acl-1", isDefault: true, "vpc-1", "subnet-1")
+            .NaclRule("acl-1", 100, egress: false, "allow", "6", "0.0.0.0/0", 22, 22)
+            .NaclRule("acl-1", 100, egress: true, "allow", "6", "0.0.0.0/0", 1024, 32767)).Check();
+
+        var result = graph.Ssh("i-1");
+
+        Assert.Equal(ReachabilityVerdict.NotReachable, result.Verdict);
+        Assert.EndsWith("✗ acl-1 egress#32767", result.Path);
     }
 
     [Fact]

@@ -13,8 +13,13 @@ public readonly record struct TrafficQuery(int Protocol, int FromPort, int ToPor
 
     public static TrafficQuery AnyTraffic { get; } = new(IpProtocol.All, 0, MaxPort);
 
-    /// <summary>The client side of a connection: where replies to inbound traffic go (stateless NACLs must allow it).</summary>
-    public static (int FromPort, int ToPort) EphemeralPorts => (1024, MaxPort);
+    /// <summary>
+    /// The client side of a connection: where replies to inbound traffic go (stateless NACLs must let them out).
+    /// Internet clients pick their source port from their OS's ephemeral range: Linux 32768–60999, Windows, macOS
+    /// and the BSDs 49152–65535. A return path is open when outbound rules let replies reach some of 32768–65535;
+    /// AWS's advice to open 1024–65535 covers it, a rule for 1024–32767 alone reaches no common client.
+    /// </summary>
+    public static (int FromPort, int ToPort) EphemeralPorts => (32768, MaxPort);
 
     public bool IsAnyTraffic => Protocol == IpProtocol.All && FromPort == 0 && ToPort == MaxPort;
 
