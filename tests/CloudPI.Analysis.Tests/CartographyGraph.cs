@@ -251,6 +251,94 @@ internal sealed class CartographyGraph
     public Checked Check() => new(new CartographyView(_builder.Build()));
 
     private static string Text(int? port) => port?.ToString(CultureInfo.InvariantCulture) ?? "None";
+
+    // ---- Configuration objects ----------------------------------------------------------------------------------
+
+    /// <summary>An EBS volume <c>ATTACHED_TO</c> <paramref name="instances"/>.</summary>
+    public CartographyGraph Volume(string id, params string[] instances)
+    {
+        Node(id, ["AWSEBSVolume", "EBSVolume", "BlockStorage"], ("volumeid", id), ("encrypted", false), ("state", instances.Length == 0 ? "available" : "in-use"));
+        foreach (var instance in instances)
+        {
+            Edge(id, "ATTACHED_TO", instance);
+        }
+
+        return this;
+    }
+
+    public CartographyGraph TaskDefinition(string id, string networkMode = "awsvpc") =>
+        Node(id, ["AWSECSTaskDefinition", "ECSTaskDefinition"], ("network_mode", networkMode), ("family", id));
+
+    /// <summary>An awsvpc (Fargate) task on its own interface <paramref name="eni"/>, running <paramref name="taskDefinition"/>.</summary>
+    public CartographyGraph FargateTask(string id, string taskDefinition, string eni, string lastStatus = "RUNNING") =>
+        Node(id, ["AWSECSTask", "ECSTask"], ("launch_type", "FARGATE"), ("last_status", lastStatus), ("network_interface_id", eni))
+            .Edge(id, "NETWORK_INTERFACE", eni)
+            .Edge(id, "HAS_TASK_DEFINITION", taskDefinition);
+
+    /// <summary>An ECS service (<c>-HAS_TASK-></c> each task, <c>-HAS_TASK_DEFINITION-></c> its definition when given).</summary>
+    public CartographyGraph EcsService(string id, string? taskDefinition, params string[] tasks)
+    {
+        Node(id, ["AWSECSService", "ECSService"], ("name", id), ("launch_type", "FARGATE"));
+        if (taskDefinition is not null)
+        {
+            Edge(id, "HAS_TASK_DEFINITION", taskDefinition);
+        }
+
+        foreach (var task in tasks)
+        {
+            Edge(id, "HAS_TASK", task);
+        }
+
+        return this;
+    }
+
+    /// <summary>An auto-scaling group; each of <paramref name="instances"/> is <c>MEMBER_AUTO_SCALE_GROUP</c> of it.</summary>
+    public CartographyGraph AutoScalingGroup(string id, params string[] instances)
+    {
+        Node(id, ["AWSAutoScalingGroup", "AutoScalingGroup"], ("name", id));
+        foreach (var instance in instances)
+        {
+            Edge(instance, "MEMBER_AUTO_SCALE_GROUP", id);
+        }
+
+        return this;
+    }
+
+    /// <summary>A launch template that <paramref name="groups"/> launch from (<c>group -HAS_LAUNCH_TEMPLATE-> template</c>).</summary>
+    public CartographyGraph LaunchTemplate(string id, params string[] groups)
+    {
+        Node(id, ["AWSLaunchTemplate", "LaunchTemplate"], ("name", id));
+        foreach (var group in groups)
+        {
+            Edge(group, "HAS_LAUNCH_TEMPLATE", id);
+        }
+
+        return this;
+    }
+
+    /// <summary>A launch configuration that <paramref name="groups"/> launch from (<c>group -HAS_LAUNCH_CONFIG-> configuration</c>).</summary>
+    public CartographyGraph LaunchConfiguration(string id, params string[] groups)
+    {
+        Node(id, ["AWSLaunchConfiguration", "LaunchConfiguration"], ("name", id));
+        foreach (var group in groups)
+        {
+            Edge(group, "HAS_LAUNCH_CONFIG", id);
+        }
+
+        return this;
+    }
+
+    /// <summary>An RDS/Aurora cluster; each of <paramref name="members"/> <c>IS_CLUSTER_MEMBER_OF</c> it.</summary>
+    public CartographyGraph RdsCluster(string id, int port, params string[] members)
+    {
+        Node(id, ["AWSRDSCluster", "RDSCluster"], ("db_cluster_identifier", id), ("port", port), ("engine", "aurora-postgresql"));
+        foreach (var member in members)
+        {
+            Edge(member, "IS_CLUSTER_MEMBER_OF", id);
+        }
+
+        return this;
+    }
 }
 
 /// <summary>A built graph with an engine: asks questions by Cartography id.</summary>

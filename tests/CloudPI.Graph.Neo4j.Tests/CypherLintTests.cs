@@ -82,8 +82,17 @@ public partial class CypherLintTests
             labels.Add("ECS" + member);
         }
 
+        // Labels the reference does not name, checked against Cartography's models (cartography/models/aws/**).
+        labels.UnionWith(LabelsFromCartographySource);
         return (labels, relationshipTypes);
     }
+
+    /// <summary>Read from Cartography's models at 0.140.x: node label and compatibility label of each.</summary>
+    private static readonly string[] LabelsFromCartographySource =
+    [
+        "AWSLaunchTemplate", "LaunchTemplate", // ec2/launch_templates.py, LEGACY_LAUNCH_TEMPLATE
+        "LaunchConfiguration", // ec2/launch_configurations.py, LEGACY_LAUNCH_CONFIGURATION
+    ];
 
     [GeneratedRegex(@"`([A-Za-z][A-Za-z0-9_]*)`")]
     private static partial Regex Identifier();

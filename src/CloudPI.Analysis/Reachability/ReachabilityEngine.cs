@@ -38,6 +38,11 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return EvaluateGroup(SecurityGroup.Wrap(resource), resourceId, query);
         }
 
+        if (RunningResources.KindOf(resource) is { } configuration)
+        {
+            return EvaluateConfiguration(resource, resourceId, configuration, query);
+        }
+
         if (!_endpoints.HasEndpointModel(resource) && EndpointResolver.TargetOf(resource) is null && !ManagedServicePaths.Handles(resource))
         {
             return ResultComposer.NotModelled(resourceId, query, resource.Labels);
@@ -63,6 +68,27 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             query,
             q => UntilReachable(members.SelectMany(m => Traces(m, q, group))),
             members.SelectMany(m => CandidateQueries(m, group)));
+    }
+
+    /// <summary>
+    /// A configuration object (volume, task definition, service, auto-scaling group, launch template or
+    /// configuration, RDS cluster) is exposing when a running resource it belongs to is reachable, judged on that
+    /// resource's own path; the path goes on through the relation to the object.
+    /// </summary>
+    private ReachabilityResult EvaluateConfiguration(GraphNode resource, string resourceId, ConfigurationKind kind, TrafficQuery query)
+    {
+        var members = kind.MembersOf(resource);
+        if (members.Count == 0)
+        {
+            return RunningResources.NoMembers(resource, resourceId, kind, query);
+        }
+
+        var result = Answer(
+            resourceId,
+            query,
+            q => UntilReachable(members.SelectMany(m => Traces(m.Node, q, onlyGroup: null).Select(t => RunningResources.Through(t, m, resourceId)))),
+            members.SelectMany(m => CandidateQueries(m.Node, onlyGroup: null)));
+        return RunningResources.Judged(result, kind, members);
     }
 
     private ReachabilityResult Answer(string resourceId, TrafficQuery query, Func<TrafficQuery, IEnumerable<PathTrace>> traces, IEnumerable<TrafficQuery> candidates)

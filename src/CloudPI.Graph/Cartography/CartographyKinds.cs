@@ -48,6 +48,15 @@ public static class CartographyKinds
     public static readonly CartographyKind EcsContainerInstance = new("AWSECSContainerInstance", "ECSContainerInstance");
     public static readonly CartographyKind EksCluster = new("AWSEKSCluster", "EKSCluster");
     public static readonly CartographyKind EbsVolume = new("AWSEBSVolume", "EBSVolume");
+
+    // Configuration objects, judged by the running resources they belong to.
+    public static readonly CartographyKind EcsTaskDefinition = new("AWSECSTaskDefinition", "ECSTaskDefinition");
+    public static readonly CartographyKind EcsService = new("AWSECSService", "ECSService");
+    public static readonly CartographyKind AutoScalingGroup = new("AWSAutoScalingGroup", "AutoScalingGroup");
+    public static readonly CartographyKind LaunchTemplate = new("AWSLaunchTemplate", "LaunchTemplate");
+    public static readonly CartographyKind LaunchConfiguration = new("AWSLaunchConfiguration", "LaunchConfiguration");
+    public static readonly CartographyKind RdsCluster = new("AWSRDSCluster", "RDSCluster");
+
     public static readonly CartographyKind S3Bucket = new("AWSS3Bucket", "S3Bucket");
     public static readonly CartographyKind KmsKey = new("AWSKMSKey", "KMSKey");
     public static readonly CartographyKind SqsQueue = new("AWSSQSQueue", "SQSQueue");
@@ -97,6 +106,12 @@ public static class CartographyKinds
         EcsContainerInstance,
         EksCluster,
         EbsVolume,
+        EcsTaskDefinition,
+        EcsService,
+        AutoScalingGroup,
+        LaunchTemplate,
+        LaunchConfiguration,
+        RdsCluster,
         S3Bucket,
         KmsKey,
         SqsQueue,
