@@ -192,7 +192,7 @@ public class BalancerTests
     }
 
     [Fact]
-    public void Lambda_is_reachable_only_behind_an_alb()
+    public void Lambda_is_reachable_behind_an_alb_and_not_without_any_entry_point()
     {
         var graph = AlbWithTarget(OpenOn443, AdmitsLbGroup)
             .Node("arn:lambda:fn-1", ["AWSLambda", "Function"], ("runtime", "python3.12"))
@@ -205,7 +205,7 @@ public class BalancerTests
         Assert.Equal(ReachabilityVerdict.Reachable, behind.Verdict);
         Assert.EndsWith("elbv2 alb-1 listener 443 → sg-lb tcp/443 → target → arn:lambda:fn-1", behind.Path);
         Assert.Equal(ReachabilityVerdict.NotReachable, alone.Verdict);
-        Assert.Contains("Function URLs", alone.Summary);
+        Assert.Contains("no resource policy was recorded for arn:lambda:fn-2", alone.Summary);
         Assert.Equal(CartographyAgreement.NotComparable, graph.Compare("arn:lambda:fn-1", null).Agreement);
     }
 }

@@ -252,6 +252,55 @@ internal sealed class CartographyGraph
 
     private static string Text(int? port) => port?.ToString(CultureInfo.InvariantCulture) ?? "None";
 
+    // ---- Public grants ---------------------------------------------------------------------------------------------
+
+    /// <summary>A bucket owned by account 111122223333 in us-east-1, with Cartography's anonymous_access reading.</summary>
+    public CartographyGraph Bucket(string name, bool? anonymousAccess = false, params (string Key, object? Value)[] settings)
+    {
+        if (!_builder.ContainsNode("111122223333"))
+        {
+            Node("111122223333", ["AWSAccount"], ("inscope", true));
+        }
+
+        return Node(name, ["AWSS3Bucket", "S3Bucket", "ObjectStorage"], [("name", name), ("region", "us-east-1"), ("anonymous_access", anonymousAccess), .. settings])
+            .Edge("111122223333", "RESOURCE", name);
+    }
+
+    /// <summary>A bucket policy statement as Cartography keeps it: principal and condition as JSON text.</summary>
+    public CartographyGraph BucketStatement(string bucket, int index, string principalJson, string? conditionJson = null, string effect = "Allow", string action = "s3:GetObject")
+    {
+        var id = string.Create(CultureInfo.InvariantCulture, $"{bucket}/policy_statement/{index}");
+        return Node(id, ["AWSS3PolicyStatement", "S3PolicyStatement"], ("effect", effect), ("principal", principalJson), ("condition", conditionJson), ("action", action), ("bucket", bucket))
+            .Edge(bucket, "POLICY_STATEMENT", id);
+    }
+
+    public CartographyGraph BucketAcl(string bucket, string group, string permission)
+    {
+        var id = $"acl-{bucket}-{group}-{permission}";
+        return Node(id, ["AWSS3Acl", "S3Acl"], ("type", "Group"), ("uri", $"http://acs.amazonaws.com/groups/global/{group}"), ("permission", permission))
+            .Edge(id, "APPLIES_TO", bucket);
+    }
+
+    public CartographyGraph AccountPublicAccessBlock(params (string Key, object? Value)[] settings) =>
+        Node("111122223333:us-east-1", ["AWSS3AccountPublicAccessBlock", "S3AccountPublicAccessBlock"], [("region", "us-east-1"), .. settings])
+            .Edge("111122223333", "RESOURCE", "111122223333:us-east-1");
+
+    public CartographyGraph Function(string arn, bool? anonymousAccess) =>
+        Node(arn, ["AWSLambda", "Function"], ("arn", arn), ("anonymous_access", anonymousAccess), ("anonymous_actions", anonymousAccess == true ? new[] { "lambda:InvokeFunctionUrl" } : null));
+
+    /// <summary>A REST API whose resource <paramref name="path"/> integrates with <paramref name="functionArn"/> (the integration hangs off the resource).</summary>
+    public CartographyGraph RestApi(string apiId, string endpointType, string path, string functionArn, string authorization)
+    {
+        var resource = $"{apiId}-res";
+        var method = $"{apiId}/{resource}/GET";
+        return Node(apiId, ["AWSAPIGatewayRestAPI", "APIGatewayRestAPI"], ("endpoint_type", endpointType), ("exposed_internet", endpointType != "PRIVATE"))
+            .Node(resource, ["AWSAPIGatewayResource", "APIGatewayResource"], ("path", path))
+            .Node(method, ["AWSAPIGatewayMethod", "APIGatewayMethod"], ("httpmethod", "GET"), ("authorization_type", authorization), ("api_key_required", false))
+            .Node(method + "#integration", ["AWSAPIGatewayIntegration", "APIGatewayIntegration"], ("type", "AWS_PROXY"),
+                ("uri", $"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{functionArn}/invocations"))
+            .Edge(apiId, "RESOURCE", resource).Edge(resource, "HAS_METHOD", method).Edge(resource, "HAS_INTEGRATION", method + "#integration");
+    }
+
     // ---- Configuration objects ----------------------------------------------------------------------------------
 
     /// <summary>An EBS volume <c>ATTACHED_TO</c> <paramref name="instances"/>.</summary>

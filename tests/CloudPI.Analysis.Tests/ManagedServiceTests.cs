@@ -130,9 +130,9 @@ public class ManagedServiceTests
     [Fact]
     public void Unmodelled_kinds_are_unknown_not_guessed()
     {
-        var graph = new CartographyGraph().Node("bucket-1", ["AWSS3Bucket", "S3Bucket"]).Check();
+        var graph = new CartographyGraph().Node("table-1", ["AWSDynamoDBTable", "DynamoDBTable"]).Check();
 
-        var result = graph.Reach("bucket-1", null);
+        var result = graph.Reach("table-1", null);
 
         Assert.Equal(ReachabilityVerdict.Unknown, result.Verdict);
         Assert.Contains("not analysed", result.Missing.Single());

@@ -11,8 +11,8 @@ namespace CloudPI.Analysis.Tests;
 /// </summary>
 public class SyntheticAccountTests
 {
-    /// <summary>Kinds with a network model; buckets and queues are exposed by policy, not by network.</summary>
-    private static readonly string[] NetworkKinds = ["AWSEC2Instance", "AWSRDSInstance", "AWSLambda", "AWSECSTask", "AWSRedshiftCluster", "AWSEKSCluster"];
+    /// <summary>Kinds with a verdict of their own: network paths, and buckets and queues public by policy.</summary>
+    private static readonly string[] NetworkKinds = ["AWSEC2Instance", "AWSRDSInstance", "AWSLambda", "AWSECSTask", "AWSRedshiftCluster", "AWSEKSCluster", "AWSS3Bucket", "AWSSQSQueue"];
 
     [Fact]
     public void Verdicts_match_the_generators_ground_truth_for_every_archetype()

@@ -92,6 +92,11 @@ public partial class CypherLintTests
     [
         "AWSLaunchTemplate", "LaunchTemplate", // ec2/launch_templates.py, LEGACY_LAUNCH_TEMPLATE
         "LaunchConfiguration", // ec2/launch_configurations.py, LEGACY_LAUNCH_CONFIGURATION
+        "S3PolicyStatement", "S3Acl", "S3AccountPublicAccessBlock", // s3/*.py, LEGACY_S3_*
+        "EBSSnapshot", "RDSSnapshot", "AWSSNSTopic", "SNSTopic", "AWSECRRepository", "ECRRepository", // ec2/snapshots.py, rds/snapshot.py, sns/topic.py, ecr/repository.py
+        "AWSAPIGatewayResource", "APIGatewayResource", "AWSAPIGatewayMethod", "APIGatewayMethod", // apigateway/*.py, LEGACY_API_GATEWAY_*
+        "AWSAPIGatewayIntegration", "APIGatewayIntegration", "APIGatewayRestAPI", "AWSAPIGatewayV2API", "APIGatewayV2API",
+        "AWSCloudFrontDistribution", "CloudFrontDistribution", // cloudfront/distribution.py, LEGACY_CLOUD_FRONT_DISTRIBUTION
     ];
 
     [GeneratedRegex(@"`([A-Za-z][A-Za-z0-9_]*)`")]

@@ -16,6 +16,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
     private readonly SecurityGroupRules _rules;
     private readonly DirectPaths _direct;
     private readonly BalancerPaths _balancers;
+    private readonly ManagedServicePaths _managed;
 
     public ReachabilityEngine(CartographyView view)
     {
@@ -27,6 +28,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
         var acls = new NetworkAclLayer(topology);
         _direct = new DirectPaths(new SubnetLayer(new RouteLayer(topology), acls), groups);
         _balancers = new BalancerPaths(_endpoints, _direct, groups, acls);
+        _managed = new ManagedServicePaths(view);
     }
 
     public ReachabilityResult Evaluate(GraphNode resource, NetworkExposure? port)
@@ -125,9 +127,12 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             }
         }
 
-        if (onlyGroup is null && ManagedServicePaths.Trace(resource, query) is { } managed)
+        if (onlyGroup is null)
         {
-            yield return managed;
+            foreach (var managed in _managed.Traces(resource, query))
+            {
+                yield return managed;
+            }
         }
     }
 

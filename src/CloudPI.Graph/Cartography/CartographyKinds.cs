@@ -60,6 +60,22 @@ public static class CartographyKinds
     public static readonly CartographyKind S3Bucket = new("AWSS3Bucket", "S3Bucket");
     public static readonly CartographyKind KmsKey = new("AWSKMSKey", "KMSKey");
     public static readonly CartographyKind SqsQueue = new("AWSSQSQueue", "SQSQueue");
+    // Resources public by policy, ACL or attribute, and what fronts them.
+    public static readonly CartographyKind S3PolicyStatement = new("AWSS3PolicyStatement", "S3PolicyStatement");
+    public static readonly CartographyKind S3Acl = new("AWSS3Acl", "S3Acl");
+    public static readonly CartographyKind S3AccountPublicAccessBlock = new("AWSS3AccountPublicAccessBlock", "S3AccountPublicAccessBlock");
+    public static readonly CartographyKind EbsSnapshot = new("AWSEBSSnapshot", "EBSSnapshot");
+    public static readonly CartographyKind RdsSnapshot = new("AWSRDSSnapshot", "RDSSnapshot");
+    public static readonly CartographyKind SnsTopic = new("AWSSNSTopic", "SNSTopic");
+    public static readonly CartographyKind EcrRepository = new("AWSECRRepository", "ECRRepository");
+    public static readonly CartographyKind ApiGatewayRestApi = new("AWSAPIGatewayRestAPI", "APIGatewayRestAPI");
+    public static readonly CartographyKind ApiGatewayResource = new("AWSAPIGatewayResource", "APIGatewayResource");
+    public static readonly CartographyKind ApiGatewayMethod = new("AWSAPIGatewayMethod", "APIGatewayMethod");
+    public static readonly CartographyKind ApiGatewayIntegration = new("AWSAPIGatewayIntegration", "APIGatewayIntegration");
+
+    /// <summary>HTTP and WebSocket APIs: Cartography records the API only, not its routes or integrations.</summary>
+    public static readonly CartographyKind ApiGatewayV2Api = new("AWSAPIGatewayV2API", "APIGatewayV2API");
+    public static readonly CartographyKind CloudFrontDistribution = new("AWSCloudFrontDistribution", "CloudFrontDistribution");
     public static readonly CartographyKind Role = new("AWSRole");
     public static readonly CartographyKind Principal = new("AWSPrincipal");
 
@@ -115,6 +131,19 @@ public static class CartographyKinds
         S3Bucket,
         KmsKey,
         SqsQueue,
+        S3PolicyStatement,
+        S3Acl,
+        S3AccountPublicAccessBlock,
+        EbsSnapshot,
+        RdsSnapshot,
+        SnsTopic,
+        EcrRepository,
+        ApiGatewayRestApi,
+        ApiGatewayResource,
+        ApiGatewayMethod,
+        ApiGatewayIntegration,
+        ApiGatewayV2Api,
+        CloudFrontDistribution,
         Role,
         Principal,
         Policy,

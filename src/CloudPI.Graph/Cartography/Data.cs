@@ -60,7 +60,25 @@ public readonly record struct S3Bucket(GraphNode Node) : ICartographyNode<S3Buck
 
     public IReadOnlyList<string> AnonymousActions => Node.Properties.GetStringList("anonymous_actions");
 
+    /// <summary>Cartography's reading of the policy and ACLs: null when it was not recorded.</summary>
+    public bool? AnonymousAccessRecorded => Node.Properties.GetBool("anonymous_access");
+
     public bool? BlockPublicPolicy => Node.Properties.GetBool("block_public_policy");
+
+    public bool? BlockPublicAcls => Node.Properties.GetBool("block_public_acls");
+
+    public bool? IgnorePublicAcls => Node.Properties.GetBool("ignore_public_acls");
+
+    public bool? RestrictPublicBuckets => Node.Properties.GetBool("restrict_public_buckets");
+
+    /// <summary><c>BucketOwnerEnforced</c> turns ACLs off.</summary>
+    public string? ObjectOwnership => Node.Properties.GetString("object_ownership");
+
+    public IEnumerable<S3PolicyStatement> PolicyStatements => Node.Related<S3PolicyStatement>("POLICY_STATEMENT", Direction.Outgoing);
+
+    public IEnumerable<S3Acl> Acls => Node.Related<S3Acl>("APPLIES_TO", Direction.Incoming);
+
+    public IEnumerable<GraphNode> ServedBy => Node.Neighbors("SERVES_FROM", Direction.Incoming).Where(CartographyKinds.CloudFrontDistribution.Matches);
 
     public bool DefaultEncryption => Node.Properties.GetBool("default_encryption") == true;
 }

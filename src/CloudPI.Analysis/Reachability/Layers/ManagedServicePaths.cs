@@ -4,31 +4,29 @@ using CloudPI.Graph.Cartography;
 namespace CloudPI.Analysis.Reachability.Layers;
 
 /// <summary>
-/// Resources whose network entry AWS runs outside the account's VPC routing: the EKS public API endpoint, and
-/// Lambda functions (reachable only through a balancer in the graph).
+/// Resources whose entry AWS runs outside the account's VPC routing: the EKS public API endpoint, and resources
+/// used through an AWS API that a grant makes public (<see cref="PublicGrantPaths"/>).
 /// </summary>
-internal static class ManagedServicePaths
+internal sealed class ManagedServicePaths(CartographyView view)
 {
     private static readonly TrafficQuery KubernetesApi = TrafficQuery.Tcp(443);
 
-    public static bool Handles(GraphNode resource) => CartographyKinds.EksCluster.Matches(resource) || CartographyKinds.Lambda.Matches(resource);
+    private readonly PublicGrantPaths _grants = new(view);
 
-    public static PathTrace? Trace(GraphNode resource, TrafficQuery query)
+    public static bool Handles(GraphNode resource) => CartographyKinds.EksCluster.Matches(resource) || PublicGrantPaths.Handles(resource);
+
+    public IEnumerable<PathTrace> Traces(GraphNode resource, TrafficQuery query)
     {
-        var id = NetworkTopology.IdOf(resource);
         if (CartographyKinds.EksCluster.Matches(resource))
         {
-            return KubernetesEndpoint(EksCluster.Wrap(resource), id, query);
+            return [KubernetesEndpoint(EksCluster.Wrap(resource), NetworkTopology.IdOf(resource), query)];
         }
 
-        return CartographyKinds.Lambda.Matches(resource)
-            ? PathTrace.FromInternet(id, query).Then(LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Service, id, EvidenceDecision.Denies,
-                "a function has no network address of its own; of its entry points the graph holds only load balancers (EXPOSE), not Function URLs or API Gateway", id)))
-            : null;
+        return PublicGrantPaths.Handles(resource) ? _grants.Traces(resource, query) : [];
     }
 
     public static IEnumerable<TrafficQuery> ServicePorts(GraphNode resource) =>
-        CartographyKinds.EksCluster.Matches(resource) ? [KubernetesApi] : [];
+        CartographyKinds.EksCluster.Matches(resource) ? [KubernetesApi] : PublicGrantPaths.Handles(resource) ? [PublicGrantPaths.Https] : [];
 
     private static PathTrace KubernetesEndpoint(EksCluster cluster, string id, TrafficQuery query)
     {

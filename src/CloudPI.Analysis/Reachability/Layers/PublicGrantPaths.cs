@@ -1,0 +1,327 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CloudPI.Controls.Policies;
+using CloudPI.Graph;
+using CloudPI.Graph.Cartography;
+
+namespace CloudPI.Analysis.Reachability.Layers;
+
+/// <summary>
+/// Resources the internet reaches through an AWS API rather than a network path (S3 buckets, Lambda functions, SQS
+/// queues, KMS keys, EBS and RDS snapshots, SNS topics, ECR repositories): reachable when a grant lets anyone in now,
+/// by policy, ACL or attribute, or when a public API in front of them invokes them. Unknown, naming what is missing,
+/// where Cartography does not store the grant. Block Public Access is stated, not applied (exploitability decides).
+/// </summary>
+internal sealed partial class PublicGrantPaths(CartographyView view)
+{
+    /// <summary>The AWS APIs these services are used through.</summary>
+    public static readonly TrafficQuery Https = TrafficQuery.Tcp(443);
+
+    private static readonly CartographyKind[] Kinds =
+    [
+        CartographyKinds.S3Bucket, CartographyKinds.Lambda, CartographyKinds.SqsQueue, CartographyKinds.KmsKey,
+        CartographyKinds.EbsSnapshot, CartographyKinds.RdsSnapshot, CartographyKinds.SnsTopic, CartographyKinds.EcrRepository,
+    ];
+
+    private readonly Lazy<ILookup<string, (ApiGatewayRestApi Api, ApiGatewayResource Resource)>> _apisByFunction = new(() => ApisByFunction(view));
+    private readonly Lazy<bool> _hasHttpApis = new(() => view.NodesOf(CartographyKinds.ApiGatewayV2Api).Any());
+
+    public static bool Handles(GraphNode resource) => Kinds.Any(k => k.Matches(resource));
+
+    /// <summary>One path per grant (or one closed or unknown path when there is none).</summary>
+    public IEnumerable<PathTrace> Traces(GraphNode resource, TrafficQuery query)
+    {
+        var id = NetworkTopology.IdOf(resource);
+        var trace = PathTrace.FromInternet(id, query);
+        if (query.Within(Https) is not { } served)
+        {
+            yield return trace.Then(LayerOutcome.Closed(new EvidenceStep(
+                ReachabilityLayer.Service, id, EvidenceDecision.Denies, $"{id} is used through the AWS API over {Https} only, not {query}", id)));
+            yield break;
+        }
+
+        trace = trace.Towards(id, served);
+        foreach (var grant in Grants(resource, id))
+        {
+            yield return trace.Then(grant);
+        }
+    }
+
+    private IEnumerable<LayerOutcome> Grants(GraphNode resource, string id) => resource switch
+    {
+        _ when CartographyKinds.S3Bucket.Matches(resource) => Bucket(S3Bucket.Wrap(resource), id),
+        _ when CartographyKinds.Lambda.Matches(resource) => Function(resource, id),
+        _ when CartographyKinds.SqsQueue.Matches(resource) => [Queue(SqsQueue.Wrap(resource), id)],
+        _ when CartographyKinds.KmsKey.Matches(resource) => [Flag(resource, id, "anonymous_access", "its key policy lets any principal use it",
+            "its key policy grants no public principal", "the key policy of {0} (anonymous_access is null: Cartography could not read it)",
+            $"remove the public principal from {id}'s key policy", "kms key policy")],
+        _ when CartographyKinds.EbsSnapshot.Matches(resource) => [Flag(resource, id, "ispublic", "it is shared with all AWS accounts: anyone can create a volume from it",
+            "it is not shared publicly", "whether {0} is public (ispublic is null: its createVolumePermission was not read)",
+            $"remove the public (all) create-volume permission from {id}", "public snapshot")],
+        _ when CartographyKinds.RdsSnapshot.Matches(resource) => [Flag(resource, id, "ispublic", "it is shared with all AWS accounts: anyone can restore it",
+            "it is not shared publicly", "whether {0} is public (ispublic is null: its restore attribute was not read)",
+            $"remove \"all\" from {id}'s restore attribute", "public snapshot")],
+        _ => [LayerOutcome.Unknown(ReachabilityLayer.Service, id,
+            $"the access policy of {id} (Cartography does not store {(CartographyKinds.SnsTopic.Matches(resource) ? "SNS topic" : "ECR repository")} policies)", id)],
+    };
+
+    // ---- S3 ---------------------------------------------------------------------------------------------------------
+
+    private IEnumerable<LayerOutcome> Bucket(S3Bucket bucket, string id)
+    {
+        var grants = new List<LayerOutcome>();
+        var statements = bucket.PolicyStatements.OrderBy(s => NetworkTopology.IdOf(s.Node), StringComparer.Ordinal).ToList();
+        var policyBlocks = BlockPublicAccessNotes(bucket, id, acl: false);
+        var aclBlocks = BlockPublicAccessNotes(bucket, id, acl: true);
+        var served = bucket.ServedBy.Select(d => new EvidenceStep(ReachabilityLayer.Service, NetworkTopology.IdOf(d), EvidenceDecision.Note,
+            $"CloudFront distribution {NetworkTopology.IdOf(d)} serves from {id}")).ToList();
+        foreach (var (statement, index) in statements.Select((s, i) => (s, i + 1)))
+        {
+            var statementId = NetworkTopology.IdOf(statement.Node);
+            if (!TryParse(statement.PrincipalJson, out var principal) || !TryParse(statement.ConditionJson ?? "null", out var condition))
+            {
+                grants.Add(LayerOutcome.Unknown(ReachabilityLayer.Service, statementId, $"the principal or condition of {statementId} (not valid JSON)", $"s3 policy {statementId}"));
+                continue;
+            }
+
+            if (PublicPolicy.Evaluate(index, statement.Sid, statement.Effect, principal, condition) is { } grant)
+            {
+                var actions = statement.Actions.Count == 0 ? "its actions" : string.Join(", ", statement.Actions);
+                grants.Add(Granted(grant.SourceIpRanges, statementId,
+                    $"policy statement {statementId} allows {actions} to principal {statement.PrincipalJson} with no condition that ties the caller to an account, organisation or network{Ranges(grant.SourceIpRanges)}",
+                    $"s3 policy {statementId}", $"remove the public principal from {statementId} (or limit it with aws:PrincipalOrgID / aws:SourceVpce)", [.. policyBlocks, .. served]));
+            }
+        }
+
+        foreach (var acl in bucket.Acls.Where(a => a.PublicGroup is not null).OrderBy(a => a.PublicGroup).ThenBy(a => a.Permission))
+        {
+            var who = acl.PublicGroup == "AllUsers" ? "AllUsers (anyone)" : "AuthenticatedUsers (anyone with an AWS account)";
+            grants.Add(Granted(null, NetworkTopology.IdOf(acl.Node), $"the bucket ACL grants {acl.Permission} to {who}",
+                $"s3 acl {acl.PublicGroup} {acl.Permission}", $"remove the {acl.PublicGroup} {acl.Permission} grant from {id}'s ACL", [.. aclBlocks, .. served]));
+        }
+
+        if (grants.Count == 0 && bucket.AnonymousAccessRecorded == true)
+        {
+            grants.Add(Granted(null, id, $"Cartography found it internet-accessible (anonymous_access; anonymous_actions: {string.Join(", ", bucket.AnonymousActions)}); no statement or ACL node explains it",
+                "s3 anonymous_access", $"remove the public grant from {id}'s policy or ACL", [.. policyBlocks, .. aclBlocks, .. served]));
+        }
+
+        if (grants.Count > 0)
+        {
+            return grants;
+        }
+
+        if (bucket.AnonymousAccessRecorded is null && statements.Count == 0)
+        {
+            return [LayerOutcome.Unknown(ReachabilityLayer.Service, id, $"the policy and ACL of {id} (anonymous_access is not recorded: Cartography could not read them)", id)];
+        }
+
+        return [LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Service, id, EvidenceDecision.Denies,
+            $"no public grant: {statements.Count} policy statement(s), none allows a public principal without a restrictive condition; no ACL grant to AllUsers or AuthenticatedUsers", id))];
+    }
+
+    /// <summary>
+    /// Which Block Public Access setting applies to a public policy (<c>restrict_public_buckets</c>) or ACL
+    /// (<c>ignore_public_acls</c>, ACLs disabled by <c>BucketOwnerEnforced</c>), at bucket or account level; the
+    /// <c>block_*</c> settings only stop new grants.
+    /// </summary>
+    private List<EvidenceStep> BlockPublicAccessNotes(S3Bucket bucket, string id, bool acl)
+    {
+        var notes = new List<EvidenceStep>();
+        var accountBlocks = AccountBlocks(bucket);
+        var (neutralising, onlyNew) = acl ? ("ignore_public_acls", "block_public_acls") : ("restrict_public_buckets", "block_public_policy");
+        var mechanism = acl ? "public ACL grants" : "public policy grants";
+        if ((acl ? bucket.IgnorePublicAcls : bucket.RestrictPublicBuckets) == true)
+        {
+            notes.Add(Note(id, $"{neutralising} on the bucket neutralises {mechanism} (the exploitability enricher decides)"));
+        }
+
+        foreach (var block in accountBlocks.Where(b => acl ? b.IgnorePublicAcls : b.RestrictPublicBuckets))
+        {
+            notes.Add(Note(NetworkTopology.IdOf(block.Node), $"{neutralising} on the account's public access block {NetworkTopology.IdOf(block.Node)} neutralises {mechanism} (the exploitability enricher decides)"));
+        }
+
+        if (acl && bucket.ObjectOwnership == "BucketOwnerEnforced")
+        {
+            notes.Add(Note(id, "object_ownership BucketOwnerEnforced disables ACLs: ACL grants have no effect (the exploitability enricher decides)"));
+        }
+
+        if ((acl ? bucket.BlockPublicAcls : bucket.BlockPublicPolicy) == true || accountBlocks.Any(b => acl ? b.BlockPublicAcls : b.BlockPublicPolicy))
+        {
+            notes.Add(Note(id, $"{onlyNew} is on, but it only stops new {mechanism}; it does not neutralise this one"));
+        }
+
+        return notes;
+    }
+
+    /// <summary>The owning account's public access block for the bucket's region (<c>account -RESOURCE-></c> both; no bucket link).</summary>
+    private static List<S3AccountPublicAccessBlock> AccountBlocks(S3Bucket bucket)
+    {
+        var region = bucket.Region();
+        return
+        [
+            .. bucket.Node.Neighbors("RESOURCE", Direction.Incoming).Where(CartographyKinds.Account.Matches)
+                .SelectMany(a => a.Related<S3AccountPublicAccessBlock>("RESOURCE", Direction.Outgoing))
+                .Where(b => region is null || b.Region() is null || b.Region() == region),
+        ];
+    }
+
+    // ---- Lambda -----------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Its resource policy (Cartography's <c>anonymous_access</c>; a function URL with auth NONE needs a public
+    /// grant), the REST APIs whose integrations invoke it, and HTTP APIs, which Cartography records without their
+    /// integrations. Balancers that EXPOSE it are traced by the engine.
+    /// </summary>
+    private IEnumerable<LayerOutcome> Function(GraphNode function, string id)
+    {
+        yield return Flag(function, id, "anonymous_access",
+            "its resource policy lets any principal invoke it (a function URL with auth type NONE needs exactly such a grant)",
+            "its resource policy grants no public principal (a function URL with AWS_IAM auth needs signed requests)",
+            null, $"remove the public statement from {id}'s resource policy (or set its function URL's auth type to AWS_IAM)", "lambda policy",
+            absent: $"no resource policy was recorded for {id} (Cartography records none when the function has no policy): nothing outside the account may invoke it");
+        foreach (var (api, resource) in _apisByFunction.Value[function.Arn ?? id])
+        {
+            yield return ThroughApi(api, resource, id);
+        }
+
+        if (_hasHttpApis.Value)
+        {
+            yield return LayerOutcome.Unknown(ReachabilityLayer.Service, id,
+                $"whether an HTTP or WebSocket API (API Gateway v2) invokes {id}: the graph has such APIs, and Cartography does not ingest their routes or integrations", "api gateway v2");
+        }
+    }
+
+    private static LayerOutcome ThroughApi(ApiGatewayRestApi api, ApiGatewayResource resource, string functionId)
+    {
+        var apiId = NetworkTopology.IdOf(api.Node);
+        var path = resource.Path ?? NetworkTopology.IdOf(resource.Node);
+        var hop = $"api {apiId} {path}";
+        var invokes = new EvidenceStep(ReachabilityLayer.Service, apiId, EvidenceDecision.Note, $"REST API {apiId} integrates {path} with {functionId}");
+        if (api.ExposedInternet is null)
+        {
+            return LayerOutcome.Open(invokes).Then(LayerOutcome.Unknown(ReachabilityLayer.Service, apiId, $"the endpoint type of REST API {apiId} (exposed_internet not recorded)", hop));
+        }
+
+        if (api.ExposedInternet == false || api.DisableExecuteApiEndpoint)
+        {
+            return LayerOutcome.Closed(invokes, new EvidenceStep(ReachabilityLayer.Service, apiId, EvidenceDecision.Denies,
+                api.DisableExecuteApiEndpoint ? $"REST API {apiId} has its execute-api endpoint disabled" : $"REST API {apiId} is PRIVATE: reachable from VPC endpoints only", hop));
+        }
+
+        var methods = resource.Methods.ToList();
+        var anonymous = methods.Where(m => m.AuthorizationType == "NONE" && !m.ApiKeyRequired).Select(m => m.HttpMethod ?? "?").ToList();
+        if (anonymous.Count == 0)
+        {
+            var required = methods.Count == 0 ? "no method is recorded" : string.Join(", ", methods.Select(m => $"{m.HttpMethod} requires {(m.ApiKeyRequired ? "an API key" : m.AuthorizationType)}"));
+            return LayerOutcome.Closed(invokes, new EvidenceStep(ReachabilityLayer.Service, apiId, EvidenceDecision.Denies,
+                $"{api.EndpointType ?? "public"} REST API {apiId}, but no anonymous method on {path}: {required}", hop));
+        }
+
+        return LayerOutcome.Open(invokes, new EvidenceStep(ReachabilityLayer.Service, apiId, EvidenceDecision.Allows,
+            $"{api.EndpointType ?? "public"} REST API {apiId} serves {string.Join(", ", anonymous)} {path} with authorization NONE", hop)) with
+        {
+            Fixes = [new FixCandidate(ReachabilityLayer.Service, $"require an authorizer (AWS_IAM, Cognito or a Lambda authorizer) on {string.Join(", ", anonymous)} {path} of REST API {apiId}")],
+        };
+    }
+
+    /// <summary>REST API resources per invoked function ARN (version or alias qualifiers dropped), built once per graph.</summary>
+    private static ILookup<string, (ApiGatewayRestApi Api, ApiGatewayResource Resource)> ApisByFunction(CartographyView view) =>
+        view.All<ApiGatewayIntegration>()
+            .Select(i => (Integration: i, Match: i.Uri is { } uri ? LambdaInvocation().Match(uri) : Match.Empty))
+            .Where(x => x.Match.Success)
+            .SelectMany(x => x.Integration.Resources.SelectMany(r => r.Apis.Select(a => (Function: Unqualified(x.Match.Groups["arn"].Value), Api: a, Resource: r))))
+            .ToLookup(x => x.Function, x => (x.Api, x.Resource), StringComparer.Ordinal);
+
+    /// <summary><c>arn:aws:lambda:r:a:function:name[:qualifier]</c> → without the qualifier.</summary>
+    private static string Unqualified(string arn)
+    {
+        var parts = arn.Split(':');
+        return parts.Length > 7 ? string.Join(':', parts.Take(7)) : arn;
+    }
+
+    [GeneratedRegex(@":lambda:path/[^/]+/functions/(?<arn>arn:[^/]+)/invocations", RegexOptions.CultureInvariant)]
+    private static partial Regex LambdaInvocation();
+
+    // ---- SQS and attributes -----------------------------------------------------------------------------------------
+
+    private static LayerOutcome Queue(SqsQueue queue, string id)
+    {
+        if (queue.Policy is not { Length: > 0 } policy)
+        {
+            return LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Service, id, EvidenceDecision.Denies, "no queue policy: only the owner account's principals may use it", id));
+        }
+
+        IReadOnlyList<PublicStatement> statements;
+        try
+        {
+            statements = PublicPolicy.PublicStatements(policy);
+        }
+        catch (JsonException)
+        {
+            return LayerOutcome.Unknown(ReachabilityLayer.Service, id, $"the policy of {id} (its policy property is not valid JSON)", id);
+        }
+
+        if (statements.Count == 0)
+        {
+            return LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Service, id, EvidenceDecision.Denies,
+                "its queue policy grants no public principal without a restrictive condition", id));
+        }
+
+        var open = statements.FirstOrDefault(s => s.IsOpenToEveryone) ?? statements[0];
+        var name = open.Sid is null ? $"statement {open.Index}" : $"statement {open.Index} ({open.Sid})";
+        return Granted(open.SourceIpRanges, id, $"queue policy {name} allows a public principal with no condition that ties the caller to an account, organisation or network{Ranges(open.SourceIpRanges)}",
+            "sqs policy", $"remove the public principal from {name} of {id}'s policy (or limit it with aws:SourceArn / aws:PrincipalOrgID)", []);
+    }
+
+    /// <summary>A tri-state public flag: true grants, false denies, null is unknown (or, with <paramref name="absent"/>, a closed path saying so).</summary>
+    private static LayerOutcome Flag(GraphNode node, string id, string property, string granted, string denied, string? unknown, string fix, string hop, string? absent = null)
+    {
+        var value = node.Properties.GetBool(property);
+        if (value == true)
+        {
+            var actions = node.Properties.GetStringList("anonymous_actions");
+            return Granted(null, id, $"{granted}{(actions.Count > 0 ? $" (anonymous_actions: {string.Join(", ", actions)})" : "")} [{property}]", hop, fix, []);
+        }
+
+        return value == false
+            ? LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Service, id, EvidenceDecision.Denies, $"{denied} [{property} false]", id))
+            : absent is not null
+                ? LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Service, id, EvidenceDecision.Denies, absent, id))
+                : LayerOutcome.Unknown(ReachabilityLayer.Service, id, string.Format(System.Globalization.CultureInfo.InvariantCulture, unknown!, id), id);
+    }
+
+    /// <summary>A grant: open to every public address, or to the <c>aws:SourceIp</c> ranges a condition names.</summary>
+    private static LayerOutcome Granted(IReadOnlyList<string>? sourceIps, string nodeId, string reason, string hop, string fix, IReadOnlyList<EvidenceStep> notes)
+    {
+        var sources = sourceIps is null ? AddressSet.PublicInternet : AddressSet.FromCidrs(sourceIps).Intersect(AddressSet.PublicInternet);
+        return new LayerOutcome(sources, sources, [.. notes, new EvidenceStep(ReachabilityLayer.Service, nodeId, EvidenceDecision.Allows, reason, hop)])
+        {
+            Fixes = [new FixCandidate(ReachabilityLayer.Service, fix)],
+        };
+    }
+
+    private static string Ranges(IReadOnlyList<string>? sourceIps) => sourceIps is null ? "" : $" beyond aws:SourceIp {string.Join(", ", sourceIps)}";
+
+    private static EvidenceStep Note(string nodeId, string reason) => new(ReachabilityLayer.Service, nodeId, EvidenceDecision.Note, reason);
+
+    private static bool TryParse(string? json, out JsonElement element)
+    {
+        element = default;
+        if (json is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            element = document.RootElement.Clone();
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
