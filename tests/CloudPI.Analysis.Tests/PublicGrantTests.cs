@@ -55,6 +55,16 @@ public class PublicGrantTests
     }
 
     [Fact]
+    public void Bucket_allow_overridden_by_an_unconditional_deny_to_everyone_is_not_public()
+    {
+        var result = new CartographyGraph().Bucket("b1")
+            .BucketStatement("b1", 1, Everyone, action: "s3:GetObject")
+            .BucketStatement("b1", 2, Everyone, effect: "Deny", action: "s3:*").Check().Reach("b1", null);
+
+        Assert.Equal(ReachabilityVerdict.NotReachable, result.Verdict);
+    }
+
+    [Fact]
     public void Bucket_acl_grant_to_all_users_is_reachable_and_block_public_access_is_named_per_mechanism()
     {
         var result = new CartographyGraph().Bucket("b1", true, ("block_public_policy", true), ("object_ownership", "ObjectWriter"))
@@ -135,10 +145,13 @@ public class PublicGrantTests
             .RestApi("api-iam", "EDGE", "/admin", Fn, "AWS_IAM");
         var closed = Apis().Check().Reach(Fn, null);
         var withHttpApi = Apis().Node("v2-1", ["AWSAPIGatewayV2API"], ("protocoltype", "HTTP")).Check().Reach(Fn, null);
+        var withoutPolicy = new CartographyGraph().Function(Fn, null).Node("v2-1", ["AWSAPIGatewayV2API"], ("protocoltype", "HTTP")).Check().Reach(Fn, null);
 
         Assert.Equal(ReachabilityVerdict.NotReachable, closed.Verdict);
         Assert.Equal(ReachabilityVerdict.Unknown, withHttpApi.Verdict);
         Assert.Contains(withHttpApi.Missing, m => m.StartsWith("whether an HTTP or WebSocket API (API Gateway v2) invokes", StringComparison.Ordinal));
+        // No resource policy: no API can have been granted invoke.
+        Assert.Equal(ReachabilityVerdict.NotReachable, withoutPolicy.Verdict);
     }
 
     [Fact]

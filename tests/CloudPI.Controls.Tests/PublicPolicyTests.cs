@@ -44,7 +44,7 @@ public class PublicPolicyTests
             {"Version":"2012-10-17","Statement":[
               {"Sid":"office","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"IpAddress":{"aws:SourceIp":["203.0.113.0/24"]}}},
               {"Sid":"anywhere","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}},
-              {"Effect":"Deny","Principal":"*","Action":"s3:*"}]}
+              {"Effect":"Deny","Principal":"*","Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}
             """;
 
         var statements = PublicPolicy.PublicStatements(Policy);
@@ -65,6 +65,25 @@ public class PublicPolicyTests
             """;
 
         Assert.Empty(PublicPolicy.PublicStatements(Policy));
+    }
+
+    [Fact]
+    public void An_unconditional_deny_to_everyone_overrides_the_allows_it_covers()
+    {
+        const string Policy = """
+            {"Statement":[
+              {"Effect":"Allow","Principal":"*","Action":"s3:GetObject"},
+              {"Effect":"Allow","Principal":"*","Action":["s3:PutObject","sqs:SendMessage"]},
+              {"Effect":"Deny","Principal":{"AWS":"*"},"Action":["s3:*"]},
+              {"Effect":"Deny","Principal":"*","Action":"sqs:*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}
+            """;
+
+        var statements = PublicPolicy.PublicStatements(Policy);
+
+        // s3:* covers the first Allow entirely, the second only in part; the conditional Deny overrides nothing.
+        Assert.Equal([2], statements.Select(s => s.Index));
+        Assert.True(PublicPolicy.ActionMatches("s3:Get*", "s3:GetObject"));
+        Assert.False(PublicPolicy.ActionMatches("s3:Get*", "s3:PutObject"));
     }
 
     [Fact]

@@ -39,19 +39,69 @@ public static class PublicPolicy
             return [];
         }
 
-        var list = statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : [statements];
+        var list = (statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : [statements])
+            .Where(s => s.ValueKind == JsonValueKind.Object).ToList();
+        var denied = list.Where(s => DeniesEveryone(Text(s, "Effect"), Property(s, "Principal"), Property(s, "Condition")))
+            .SelectMany(s => Items(Property(s, "Action"))).ToList();
         return
         [
             .. list.Select((statement, index) => (Statement: statement, Index: index + 1))
-                .Where(s => s.Statement.ValueKind == JsonValueKind.Object)
+                .Where(s => !CoveredByDeny(denied, [.. Items(Property(s.Statement, "Action"))]))
                 .Select(s => Evaluate(
                     s.Index,
-                    s.Statement.TryGetProperty("Sid", out var sid) && sid.ValueKind == JsonValueKind.String ? sid.GetString() : null,
+                    Text(s.Statement, "Sid"),
                     Text(s.Statement, "Effect"),
-                    s.Statement.TryGetProperty("Principal", out var principal) ? principal : default,
-                    s.Statement.TryGetProperty("Condition", out var condition) ? condition : default))
+                    Property(s.Statement, "Principal"),
+                    Property(s.Statement, "Condition")))
                 .OfType<PublicStatement>(),
         ];
+    }
+
+    /// <summary>A Deny to a public principal with no condition: it overrides any Allow of the actions it names.</summary>
+    public static bool DeniesEveryone(string? effect, JsonElement principal, JsonElement condition) =>
+        string.Equals(effect, "Deny", StringComparison.OrdinalIgnoreCase) && IsPublicPrincipal(principal)
+        && (condition.ValueKind != JsonValueKind.Object || !condition.EnumerateObject().Any());
+
+    /// <summary>True when every one of <paramref name="allowedActions"/> matches a pattern an unconditional public Deny names.</summary>
+    public static bool CoveredByDeny(IReadOnlyCollection<string> deniedActions, IReadOnlyCollection<string> allowedActions) =>
+        deniedActions.Count > 0 && allowedActions.Count > 0
+        && allowedActions.All(allowed => deniedActions.Any(denied => ActionMatches(denied, allowed) || denied == "*"));
+
+    /// <summary>IAM action wildcards: <c>*</c> (any run) and <c>?</c> (one character), case-insensitive.</summary>
+    public static bool ActionMatches(string pattern, string action)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(action);
+        int p = 0, a = 0, star = -1, resume = 0;
+        while (a < action.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(action[a])))
+            {
+                p++;
+                a++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                resume = a;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1; // let the last '*' swallow one more character and retry
+                a = ++resume;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
     }
 
     /// <summary>One statement whose parts are stored apart (as Cartography keeps S3 statements): public or null.</summary>
@@ -125,6 +175,8 @@ public static class PublicPolicy
         JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!),
         _ => [],
     };
+
+    private static JsonElement Property(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value : default;
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -94,42 +94,8 @@ internal static class IamPolicy
         return actions.Any(a => a.IsUnknown) ? null : false;
     }
 
-    /// <summary>IAM action wildcards: <c>*</c> (any run) and <c>?</c> (one character), case-insensitive.</summary>
-    public static bool Matches(string pattern, string action)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        ArgumentNullException.ThrowIfNull(action);
-        int p = 0, a = 0, star = -1, resume = 0;
-        while (a < action.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(action[a])))
-            {
-                p++;
-                a++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                resume = a;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1; // let the last '*' swallow one more character and retry
-                a = ++resume;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
+    /// <summary>IAM action wildcards (one implementation, shared with the graph's policy reading).</summary>
+    public static bool Matches(string pattern, string action) => CloudPI.Controls.Policies.PublicPolicy.ActionMatches(pattern, action);
 
     private static bool IsEveryone(string principal) => principal is "*" || principal.Equals("arn:aws:iam::*:root", StringComparison.OrdinalIgnoreCase);
 

@@ -26,6 +26,11 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
     private readonly Lazy<ILookup<string, (ApiGatewayRestApi Api, ApiGatewayResource Resource)>> _apisByFunction = new(() => ApisByFunction(view));
     private readonly Lazy<bool> _hasHttpApis = new(() => view.NodesOf(CartographyKinds.ApiGatewayV2Api).Any());
 
+    /// <summary>Account-level public access blocks by owning account node (one per region synced), built once.</summary>
+    private readonly Lazy<ILookup<GraphNode, S3AccountPublicAccessBlock>> _accountBlocks = new(() => view.All<S3AccountPublicAccessBlock>()
+        .SelectMany(b => b.Node.Neighbors("RESOURCE", Direction.Incoming).Where(CartographyKinds.Account.Matches).Select(a => (Account: a, Block: b)))
+        .ToLookup(x => x.Account, x => x.Block));
+
     public static bool Handles(GraphNode resource) => Kinds.Any(k => k.Matches(resource));
 
     /// <summary>One path per grant (or one closed or unknown path when there is none).</summary>
@@ -75,9 +80,16 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
         var aclBlocks = BlockPublicAccessNotes(bucket, id, acl: true);
         var served = bucket.ServedBy.Select(d => new EvidenceStep(ReachabilityLayer.Service, NetworkTopology.IdOf(d), EvidenceDecision.Note,
             $"CloudFront distribution {NetworkTopology.IdOf(d)} serves from {id}")).ToList();
+        var denied = statements.Where(s => TryParse(s.PrincipalJson, out var p) && TryParse(s.ConditionJson ?? "null", out var c) && PublicPolicy.DeniesEveryone(s.Effect, p, c))
+            .SelectMany(s => s.Actions).ToList();
         foreach (var (statement, index) in statements.Select((s, i) => (s, i + 1)))
         {
             var statementId = NetworkTopology.IdOf(statement.Node);
+            if (PublicPolicy.CoveredByDeny(denied, statement.Actions))
+            {
+                continue; // an unconditional Deny to everyone overrides it
+            }
+
             if (!TryParse(statement.PrincipalJson, out var principal) || !TryParse(statement.ConditionJson ?? "null", out var condition))
             {
                 grants.Add(LayerOutcome.Unknown(ReachabilityLayer.Service, statementId, $"the principal or condition of {statementId} (not valid JSON)", $"s3 policy {statementId}"));
@@ -155,13 +167,13 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
     }
 
     /// <summary>The owning account's public access block for the bucket's region (<c>account -RESOURCE-></c> both; no bucket link).</summary>
-    private static List<S3AccountPublicAccessBlock> AccountBlocks(S3Bucket bucket)
+    private List<S3AccountPublicAccessBlock> AccountBlocks(S3Bucket bucket)
     {
         var region = bucket.Region();
         return
         [
             .. bucket.Node.Neighbors("RESOURCE", Direction.Incoming).Where(CartographyKinds.Account.Matches)
-                .SelectMany(a => a.Related<S3AccountPublicAccessBlock>("RESOURCE", Direction.Outgoing))
+                .SelectMany(a => _accountBlocks.Value[a])
                 .Where(b => region is null || b.Region() is null || b.Region() == region),
         ];
     }
@@ -185,7 +197,9 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
             yield return ThroughApi(api, resource, id);
         }
 
-        if (_hasHttpApis.Value)
+        // An API (v1 or v2) invokes a function through a permission in its resource policy: only a function with a
+        // policy (anonymous_access recorded as false) may be invoked by an HTTP API the graph cannot link.
+        if (_hasHttpApis.Value && function.Properties.GetBool("anonymous_access") == false)
         {
             yield return LayerOutcome.Unknown(ReachabilityLayer.Service, id,
                 $"whether an HTTP or WebSocket API (API Gateway v2) invokes {id}: the graph has such APIs, and Cartography does not ingest their routes or integrations", "api gateway v2");
