@@ -39,6 +39,22 @@ internal sealed class SyntheticEmitter(int seed)
     /// <summary>A unique AWS-style id such as <c>i-0a1b…</c>: a bijective mix of a counter, so never repeated.</summary>
     public string NewAwsId(string prefix) => prefix + "-0" + Mix((ulong)seed << 40 ^ ++_idCounter).ToString("x16", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An id derived from <paramref name="key"/> alone (FNV-1a), drawing nothing from the id sequence: adding such
+    /// nodes leaves every other id of an account unchanged.
+    /// </summary>
+    public string DerivedAwsId(string prefix, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return prefix + "-0" + Mix(hash ^ (ulong)seed).ToString("x16", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A unique GUID-shaped id (KMS key ids).</summary>
     public string NewGuid()
     {

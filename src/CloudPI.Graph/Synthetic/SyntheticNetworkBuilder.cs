@@ -354,7 +354,7 @@ internal sealed class SyntheticNetworkBuilder(SyntheticEmitter emit, string acco
         // One requester-managed interface per subnet, described "ELB <name>"; Cartography does not link it to the balancer.
         foreach (var subnet in subnets)
         {
-            var eniId = emit.NewAwsId("eni");
+            var eniId = emit.DerivedAwsId("eni", $"{name}/{subnet.Emitted.Id}");
             var eni = emit.Node(SyntheticLabels.NetworkInterface, new Props
             {
                 { "id", eniId },
