@@ -17,6 +17,14 @@ public class BalancerTargetHopTests
             .Node("eni-ip:10.0.2.9", ["AWSEC2PrivateIp", "EC2PrivateIp"], ("private_ip_address", "10.0.2.9"))
             .Edge("eni-ip", "PRIVATE_IP_ADDRESS", "eni-ip:10.0.2.9");
 
+    /// <summary>alb-1 in subnet-1 (sg-lb open on 443) forwarding 8080 to i-2 in <paramref name="targetSubnet"/>, whose group references sg-lb.</summary>
+    private static CartographyGraph AlbForwardingTo(CartographyGraph graph, string targetSubnet) => graph
+        .SecurityGroup("sg-lb").Inbound("sg-lb", "tcp", 443, 443, "0.0.0.0/0")
+        .SecurityGroup("sg-target").Inbound("sg-target", "tcp", 8080, 8080).Edge("sg-target", "ALLOWS_TRAFFIC_FROM", "sg-lb")
+        .BalancerV2("alb-1", "application", "internet-facing", [443], ["subnet-1"], "sg-lb")
+        .Instance("i-2", targetSubnet, null, "running", "sg-target")
+        .Expose("alb-1", "i-2", 8080);
+
     /// <summary>A target group rule that admits only the balancer's subnet, as for health checks.</summary>
     private static CartographyGraph AdmitsBalancerSubnetOnly(CartographyGraph g) => g.Inbound("sg-target", "tcp", 443, 443, "10.0.1.0/24");
 
@@ -47,17 +55,11 @@ public class BalancerTargetHopTests
     [Fact]
     public void Target_subnet_nacl_that_denies_the_balancer_subnet_closes_the_hop()
     {
-        var graph = new CartographyGraph().PublicNetwork().Subnet("subnet-2", "10.0.2.0/24")
+        var graph = AlbForwardingTo(new CartographyGraph().PublicNetwork().Subnet("subnet-2", "10.0.2.0/24")
             .Nacl("acl-private", isDefault: false, "vpc-1", "subnet-2")
             .NaclRule("acl-private", 100, egress: false, "deny", "6", "10.0.1.0/24", 8080, 8080)
             .NaclRule("acl-private", 200, egress: false, "allow")
-            .NaclRule("acl-private", 100, egress: true, "allow")
-            .SecurityGroup("sg-lb").Inbound("sg-lb", "tcp", 443, 443, "0.0.0.0/0")
-            .SecurityGroup("sg-target").Inbound("sg-target", "tcp", 8080, 8080).Edge("sg-target", "ALLOWS_TRAFFIC_FROM", "sg-lb")
-            .BalancerV2("alb-1", "application", "internet-facing", [443], ["subnet-1"], "sg-lb")
-            .Instance("i-2", "subnet-2", null, "running", "sg-target")
-            .Expose("alb-1", "i-2", 8080)
-            .Check();
+            .NaclRule("acl-private", 100, egress: true, "allow"), "subnet-2").Check();
 
         var result = graph.Reach("i-2", NetworkExposure.Tcp(8080));
 
@@ -69,13 +71,7 @@ public class BalancerTargetHopTests
     [Fact]
     public void Target_in_the_balancers_own_subnet_crosses_no_nacl()
     {
-        var graph = new CartographyGraph().PublicNetwork()
-            .SecurityGroup("sg-lb").Inbound("sg-lb", "tcp", 443, 443, "0.0.0.0/0")
-            .SecurityGroup("sg-target").Inbound("sg-target", "tcp", 8080, 8080).Edge("sg-target", "ALLOWS_TRAFFIC_FROM", "sg-lb")
-            .BalancerV2("alb-1", "application", "internet-facing", [443], ["subnet-1"], "sg-lb")
-            .Instance("i-2", "subnet-1", null, "running", "sg-target")
-            .Expose("alb-1", "i-2", 8080)
-            .Check();
+        var graph = AlbForwardingTo(new CartographyGraph().PublicNetwork(), "subnet-1").Check();
 
         var result = graph.Reach("i-2", NetworkExposure.Tcp(8080));
 

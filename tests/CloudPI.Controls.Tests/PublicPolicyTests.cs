@@ -82,8 +82,8 @@ public class PublicPolicyTests
 
         // s3:* covers the first Allow entirely, the second only in part; the conditional Deny overrides nothing.
         Assert.Equal([2], statements.Select(s => s.Index));
-        Assert.True(PublicPolicy.ActionMatches("s3:Get*", "s3:GetObject"));
-        Assert.False(PublicPolicy.ActionMatches("s3:Get*", "s3:PutObject"));
+        Assert.True(ActionPattern.Matches("s3:Get*", "s3:GetObject"));
+        Assert.False(ActionPattern.Matches("s3:Get*", "s3:PutObject"));
     }
 
     [Fact]

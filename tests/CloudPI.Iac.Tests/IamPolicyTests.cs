@@ -14,5 +14,5 @@ public sealed class IamPolicyTests
     [InlineData("sqs:*", "s3:GetObject", false)]
     [InlineData("s3:GetObject", "s3:GetObjectAcl", false)]
     public void Action_wildcards(string pattern, string action, bool expected) =>
-        Assert.Equal(expected, IamPolicy.Matches(pattern, action));
+        Assert.Equal(expected, CloudPI.Controls.Policies.ActionPattern.Matches(pattern, action));
 }

@@ -79,7 +79,8 @@ internal static class ResultComposer
     public static ReachabilityResult NoMembers(string groupId, TrafficQuery query) =>
         Closed(groupId, query, $"{groupId} has no member (instance, interface, balancer or database) in the graph, so it exposes nothing", []);
 
-    private static ReachabilityResult Closed(string resourceId, TrafficQuery query, string reason, IReadOnlyList<EvidenceStep> evidence) => new()
+    /// <summary>Not reachable for a reason that is no layer of a path (no member, nothing attached).</summary>
+    public static ReachabilityResult Closed(string resourceId, TrafficQuery query, string reason, IReadOnlyList<EvidenceStep> evidence) => new()
     {
         ResourceId = resourceId,
         Traffic = query,

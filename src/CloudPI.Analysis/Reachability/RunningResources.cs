@@ -96,17 +96,7 @@ internal static class RunningResources
     {
         var groups = kind.Intermediates?.Invoke(node).Select(NetworkTopology.IdOf).Order(StringComparer.Ordinal).ToList() ?? [];
         var detail = groups.Count == 0 ? "" : $" (it is used by {string.Join(", ", groups)}, which {(groups.Count == 1 ? "has" : "have")} no instance in the graph)";
-        var reason = $"{resourceId} is {kind.UsedBy} no running resource in the graph{detail}, so it exposes nothing";
-        return new ReachabilityResult
-        {
-            ResourceId = resourceId,
-            Traffic = query,
-            Verdict = ReachabilityVerdict.NotReachable,
-            Path = $"internet ✗ {resourceId}",
-            Hops = [PathHop.Internet, PathHop.Resource(resourceId, EvidenceDecision.Denies)],
-            Summary = $"{resourceId} is not reachable from the internet on {query}: {reason}",
-            Evidence = [new EvidenceStep(ReachabilityLayer.Service, resourceId, EvidenceDecision.Denies, reason)],
-        };
+        return ResultComposer.Closed(resourceId, query, $"{resourceId} is {kind.UsedBy} no running resource in the graph{detail}, so it exposes nothing", []);
     }
 
     private static RunningMember Member(GraphNode member, string verb, Func<string, string> reason)

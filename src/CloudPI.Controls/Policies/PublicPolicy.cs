@@ -65,44 +65,7 @@ public static class PublicPolicy
     /// <summary>True when every one of <paramref name="allowedActions"/> matches a pattern an unconditional public Deny names.</summary>
     public static bool CoveredByDeny(IReadOnlyCollection<string> deniedActions, IReadOnlyCollection<string> allowedActions) =>
         deniedActions.Count > 0 && allowedActions.Count > 0
-        && allowedActions.All(allowed => deniedActions.Any(denied => ActionMatches(denied, allowed) || denied == "*"));
-
-    /// <summary>IAM action wildcards: <c>*</c> (any run) and <c>?</c> (one character), case-insensitive.</summary>
-    public static bool ActionMatches(string pattern, string action)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        ArgumentNullException.ThrowIfNull(action);
-        int p = 0, a = 0, star = -1, resume = 0;
-        while (a < action.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(action[a])))
-            {
-                p++;
-                a++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                resume = a;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1; // let the last '*' swallow one more character and retry
-                a = ++resume;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
+        && allowedActions.All(allowed => ActionPattern.MatchesAny(deniedActions, allowed));
 
     /// <summary>One statement whose parts are stored apart (as Cartography keeps S3 statements): public or null.</summary>
     public static PublicStatement? Evaluate(int index, string? sid, string? effect, JsonElement principal, JsonElement condition)

@@ -86,16 +86,13 @@ internal static class IamPolicy
         }
 
         var actions = statement["Action"].Items().ToList();
-        if (actions.Any(a => a.String is { } pattern && Matches(pattern, action)))
+        if (actions.Any(a => a.String is { } pattern && CloudPI.Controls.Policies.ActionPattern.Matches(pattern, action)))
         {
             return true;
         }
 
         return actions.Any(a => a.IsUnknown) ? null : false;
     }
-
-    /// <summary>IAM action wildcards (one implementation, shared with the graph's policy reading).</summary>
-    public static bool Matches(string pattern, string action) => CloudPI.Controls.Policies.PublicPolicy.ActionMatches(pattern, action);
 
     private static bool IsEveryone(string principal) => principal is "*" || principal.Equals("arn:aws:iam::*:root", StringComparison.OrdinalIgnoreCase);
 

@@ -1,6 +1,9 @@
-namespace CloudPI.Analysis.Exploitability.Iam;
+namespace CloudPI.Controls.Policies;
 
-/// <summary>IAM's wildcard matching: <c>*</c> any run, <c>?</c> one character, case-insensitive (as IAM matches actions).</summary>
+/// <summary>
+/// IAM's wildcard matching: <c>*</c> any run, <c>?</c> one character, case-insensitive (as IAM matches actions). The one
+/// implementation: identity policies (exploitability), resource policies (reachability) and IaC checks use it.
+/// </summary>
 public static class ActionPattern
 {
     public static bool Matches(string pattern, string value)
