@@ -81,6 +81,25 @@ public class PublicGrantTests
     }
 
     [Fact]
+    public void A_private_bucket_served_by_an_enabled_cloudfront_distribution_is_reachable_through_it()
+    {
+        var graph = new CartographyGraph().Bucket("b1").Bucket("b2")
+            .Node("arn:cf:dist-1", ["AWSCloudFrontDistribution", "CloudFrontDistribution"], ("domain_name", "d1.cloudfront.net"), ("enabled", true), ("web_acl_id", "waf-1"))
+            .Node("arn:cf:dist-2", ["AWSCloudFrontDistribution", "CloudFrontDistribution"], ("domain_name", "d2.cloudfront.net"), ("enabled", false))
+            .Edge("arn:cf:dist-1", "SERVES_FROM", "b1").Edge("arn:cf:dist-2", "SERVES_FROM", "b2").Check();
+
+        var served = graph.Reach("b1", null);
+        var disabled = graph.Reach("b2", null);
+
+        Assert.Equal(ReachabilityVerdict.Reachable, served.Verdict);
+        Assert.Equal("internet → cloudfront d1.cloudfront.net → b1", served.Path);
+        Assert.Contains("behind web ACL waf-1", served.Evidence[^1].Reason);
+        Assert.Equal(ReachabilityVerdict.NotReachable, disabled.Verdict);
+        Assert.Contains("no enabled CloudFront distribution serves it", disabled.Summary);
+        Assert.Contains(disabled.Evidence, s => s.Reason == "CloudFront distribution arn:cf:dist-2 serves from b2 but is disabled");
+    }
+
+    [Fact]
     public void Bucket_with_block_public_policy_on_says_it_stops_only_new_policies()
     {
         var result = new CartographyGraph().Bucket("b1", true, ("block_public_policy", true)).BucketStatement("b1", 1, Everyone).Check().Reach("b1", null);

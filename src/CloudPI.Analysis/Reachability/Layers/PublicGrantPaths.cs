@@ -78,8 +78,7 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
         var statements = bucket.PolicyStatements.OrderBy(s => NetworkTopology.IdOf(s.Node), StringComparer.Ordinal).ToList();
         var policyBlocks = BlockPublicAccessNotes(bucket, id, acl: false);
         var aclBlocks = BlockPublicAccessNotes(bucket, id, acl: true);
-        var served = bucket.ServedBy.Select(d => new EvidenceStep(ReachabilityLayer.Service, NetworkTopology.IdOf(d), EvidenceDecision.Note,
-            $"CloudFront distribution {NetworkTopology.IdOf(d)} serves from {id}")).ToList();
+        List<EvidenceStep> served = [];
         var denied = statements.Where(s => TryParse(s.PrincipalJson, out var p) && TryParse(s.ConditionJson ?? "null", out var c) && PublicPolicy.DeniesEveryone(s.Effect, p, c))
             .SelectMany(s => s.Actions).ToList();
         foreach (var (statement, index) in statements.Select((s, i) => (s, i + 1)))
@@ -112,6 +111,8 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
                 $"s3 acl {acl.PublicGroup} {acl.Permission}", $"remove the {acl.PublicGroup} {acl.Permission} grant from {id}'s ACL", [.. aclBlocks, .. served]));
         }
 
+        var distributions = bucket.ServedBy.ToLookup(d => d.Properties.GetBool("enabled") != false);
+        grants.AddRange(distributions[true].Select(d => ThroughDistribution(d, id)));
         if (grants.Count == 0 && bucket.AnonymousAccessRecorded == true)
         {
             grants.Add(Granted(null, id, $"Cartography found it internet-accessible (anonymous_access; anonymous_actions: {string.Join(", ", bucket.AnonymousActions)}); no statement or ACL node explains it",
@@ -128,8 +129,37 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
             return [LayerOutcome.Unknown(ReachabilityLayer.Service, id, $"the policy and ACL of {id} (anonymous_access is not recorded: Cartography could not read them)", id)];
         }
 
-        return [LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Service, id, EvidenceDecision.Denies,
-            $"no public grant: {statements.Count} policy statement(s), none allows a public principal without a restrictive condition; no ACL grant to AllUsers or AuthenticatedUsers", id))];
+        return [LayerOutcome.Closed(
+        [
+            .. distributions[false].Select(d => Note(NetworkTopology.IdOf(d), $"CloudFront distribution {NetworkTopology.IdOf(d)} serves from {id} but is disabled")),
+            new EvidenceStep(ReachabilityLayer.Service, id, EvidenceDecision.Denies,
+                $"no public grant: {statements.Count} policy statement(s), none allows a public principal without a restrictive condition; no ACL grant to AllUsers or AuthenticatedUsers; no enabled CloudFront distribution serves it", id),
+        ])];
+    }
+
+    /// <summary>
+    /// A CloudFront distribution serving from the bucket publishes its objects, whatever the bucket's own policy
+    /// (an origin access control is exactly how a private bucket is served). Viewer restrictions by signed URLs or cookies are not in the graph; a web ACL and geo restriction are named.
+    /// </summary>
+    private static LayerOutcome ThroughDistribution(GraphNode distribution, string bucketId)
+    {
+        var distributionId = NetworkTopology.IdOf(distribution);
+        var domain = distribution.Properties.GetString("domain_name") ?? distributionId;
+        var hop = $"cloudfront {domain}";
+        var guards = new List<string>();
+        if (distribution.Properties.GetString("web_acl_id") is { Length: > 0 } webAcl)
+        {
+            guards.Add($"web ACL {webAcl}");
+        }
+
+        if (distribution.Properties.GetString("geo_restriction_type") is { Length: > 0 } geo && geo != "none")
+        {
+            guards.Add($"geo restriction ({geo} {string.Join(", ", distribution.Properties.GetStringList("geo_restriction_locations"))})");
+        }
+
+        return Granted(null, distributionId,
+            $"CloudFront distribution {distributionId} ({domain}) serves {bucketId}'s objects to the internet{(guards.Count == 0 ? "" : $", behind {string.Join(" and ", guards)}")}; whether viewers must present signed URLs or cookies is not in the graph",
+            hop, $"require signed URLs or cookies on {distributionId}, or stop serving {bucketId} from it", []);
     }
 
     /// <summary>
