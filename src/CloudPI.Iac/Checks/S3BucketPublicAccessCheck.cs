@@ -1,5 +1,6 @@
 using CloudPI.Controls;
 using CloudPI.Controls.Catalog.S3;
+using CloudPI.Controls.Policies;
 using CloudPI.Iac.Model;
 using CloudPI.Iac.Policies;
 
@@ -166,14 +167,18 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
     }
 
     /// <summary>
-    /// The effect of the bucket's and the account's public access blocks, and of BucketOwnerEnforced: a flag is on when
-    /// either block turns it on; null when an unknown value decides.
+    /// The effect of the bucket's and the account's public access blocks, and of BucketOwnerEnforced, on grants this
+    /// deployment makes (so the block_* settings count: AWS refuses the new grant). The rule per mechanism is
+    /// <see cref="BlockPublicAccess"/>'s, shared with the live-account analysis.
     /// </summary>
     private sealed class Blocks(S3BucketResources bucket, IReadOnlyList<IacResource> account)
     {
-        public bool? AclsNeutralised => Any(Flag("ignorePublicAcls"), Flag("blockPublicAcls"), OwnerEnforced());
+        public bool? AclsNeutralised => BlockPublicAccess.Neutralises(PublicGrantMechanism.Acl, grantIsNew: true, OwnerEnforced(), [Settings]);
 
-        public bool? PolicyNeutralised => Any(Flag("restrictPublicBuckets"), Flag("blockPublicPolicy"));
+        public bool? PolicyNeutralised => BlockPublicAccess.Neutralises(PublicGrantMechanism.Policy, grantIsNew: true, aclsDisabled: false, [Settings]);
+
+        /// <summary>The bucket's and the account's blocks together: a flag is on when either turns it on.</summary>
+        private BlockPublicAccessSettings Settings => new(Flag("blockPublicAcls"), Flag("ignorePublicAcls"), Flag("blockPublicPolicy"), Flag("restrictPublicBuckets"));
 
         private static bool? Any(params bool?[] values) => values.Any(v => v == true) ? true : values.Any(v => v is null) ? null : false;
 

@@ -26,10 +26,7 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
     private readonly Lazy<ILookup<string, (ApiGatewayRestApi Api, ApiGatewayResource Resource)>> _apisByFunction = new(() => ApisByFunction(view));
     private readonly Lazy<bool> _hasHttpApis = new(() => view.NodesOf(CartographyKinds.ApiGatewayV2Api).Any());
 
-    /// <summary>Account-level public access blocks by owning account node (one per region synced), built once.</summary>
-    private readonly Lazy<ILookup<GraphNode, S3AccountPublicAccessBlock>> _accountBlocks = new(() => view.All<S3AccountPublicAccessBlock>()
-        .SelectMany(b => b.Node.Neighbors("RESOURCE", Direction.Incoming).Where(CartographyKinds.Account.Matches).Select(a => (Account: a, Block: b)))
-        .ToLookup(x => x.Account, x => x.Block));
+    private readonly S3PublicGrants _s3 = new(view);
 
     public static bool Handles(GraphNode resource) => Kinds.Any(k => k.Matches(resource));
 
@@ -54,7 +51,7 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
 
     private IEnumerable<LayerOutcome> Grants(GraphNode resource, string id) => resource switch
     {
-        _ when CartographyKinds.S3Bucket.Matches(resource) => Bucket(S3Bucket.Wrap(resource), id),
+        _ when CartographyKinds.S3Bucket.Matches(resource) => Bucket(resource, id),
         _ when CartographyKinds.Lambda.Matches(resource) => Function(resource, id),
         _ when CartographyKinds.SqsQueue.Matches(resource) => [Queue(SqsQueue.Wrap(resource), id)],
         _ when CartographyKinds.KmsKey.Matches(resource) => [Flag(resource, id, "anonymous_access", "its key policy lets any principal use it",
@@ -72,140 +69,33 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
 
     // ---- S3 ---------------------------------------------------------------------------------------------------------
 
-    private IEnumerable<LayerOutcome> Bucket(S3Bucket bucket, string id)
+    private IEnumerable<LayerOutcome> Bucket(GraphNode node, string id)
     {
-        var grants = new List<LayerOutcome>();
-        var statements = bucket.PolicyStatements.OrderBy(s => NetworkTopology.IdOf(s.Node), StringComparer.Ordinal).ToList();
-        var policyBlocks = BlockPublicAccessNotes(bucket, id, acl: false);
-        var aclBlocks = BlockPublicAccessNotes(bucket, id, acl: true);
-        List<EvidenceStep> served = [];
-        var denied = statements.Where(s => TryParse(s.PrincipalJson, out var p) && TryParse(s.ConditionJson ?? "null", out var c) && PublicPolicy.DeniesEveryone(s.Effect, p, c))
-            .SelectMany(s => s.Actions).ToList();
-        foreach (var (statement, index) in statements.Select((s, i) => (s, i + 1)))
+        var bucket = S3Bucket.Wrap(node);
+        var grants = _s3.Of(node, out var unreadable);
+        List<LayerOutcome> outcomes =
+        [
+            .. grants.Select(g => Granted(g.SourceIpRanges, g.NodeId, g.Reason, g.Hop, g.Fix, _s3.Notes(node, g.Kind))),
+            .. unreadable.Select(s => LayerOutcome.Unknown(ReachabilityLayer.Service, s, $"the principal or condition of {s} (not valid JSON)", $"s3 policy {s}")),
+        ];
+        if (outcomes.Count > 0)
         {
-            var statementId = NetworkTopology.IdOf(statement.Node);
-            if (PublicPolicy.CoveredByDeny(denied, statement.Actions))
-            {
-                continue; // an unconditional Deny to everyone overrides it
-            }
-
-            if (!TryParse(statement.PrincipalJson, out var principal) || !TryParse(statement.ConditionJson ?? "null", out var condition))
-            {
-                grants.Add(LayerOutcome.Unknown(ReachabilityLayer.Service, statementId, $"the principal or condition of {statementId} (not valid JSON)", $"s3 policy {statementId}"));
-                continue;
-            }
-
-            if (PublicPolicy.Evaluate(index, statement.Sid, statement.Effect, principal, condition) is { } grant)
-            {
-                var actions = statement.Actions.Count == 0 ? "its actions" : string.Join(", ", statement.Actions);
-                grants.Add(Granted(grant.SourceIpRanges, statementId,
-                    $"policy statement {statementId} allows {actions} to principal {statement.PrincipalJson} with no condition that ties the caller to an account, organisation or network{Ranges(grant.SourceIpRanges)}",
-                    $"s3 policy {statementId}", $"remove the public principal from {statementId} (or limit it with aws:PrincipalOrgID / aws:SourceVpce)", [.. policyBlocks, .. served]));
-            }
+            return outcomes;
         }
 
-        foreach (var acl in bucket.Acls.Where(a => a.PublicGroup is not null).OrderBy(a => a.PublicGroup).ThenBy(a => a.Permission))
-        {
-            var who = acl.PublicGroup == "AllUsers" ? "AllUsers (anyone)" : "AuthenticatedUsers (anyone with an AWS account)";
-            grants.Add(Granted(null, NetworkTopology.IdOf(acl.Node), $"the bucket ACL grants {acl.Permission} to {who}",
-                $"s3 acl {acl.PublicGroup} {acl.Permission}", $"remove the {acl.PublicGroup} {acl.Permission} grant from {id}'s ACL", [.. aclBlocks, .. served]));
-        }
-
-        var distributions = bucket.ServedBy.ToLookup(d => d.Properties.GetBool("enabled") != false);
-        grants.AddRange(distributions[true].Select(d => ThroughDistribution(d, id)));
-        if (grants.Count == 0 && bucket.AnonymousAccessRecorded == true)
-        {
-            grants.Add(Granted(null, id, $"Cartography found it internet-accessible (anonymous_access; anonymous_actions: {string.Join(", ", bucket.AnonymousActions)}); no statement or ACL node explains it",
-                "s3 anonymous_access", $"remove the public grant from {id}'s policy or ACL", [.. policyBlocks, .. aclBlocks, .. served]));
-        }
-
-        if (grants.Count > 0)
-        {
-            return grants;
-        }
-
-        if (bucket.AnonymousAccessRecorded is null && statements.Count == 0)
+        var statements = bucket.PolicyStatements.Count();
+        if (bucket.AnonymousAccessRecorded is null && statements == 0)
         {
             return [LayerOutcome.Unknown(ReachabilityLayer.Service, id, $"the policy and ACL of {id} (anonymous_access is not recorded: Cartography could not read them)", id)];
         }
 
         return [LayerOutcome.Closed(
         [
-            .. distributions[false].Select(d => Note(NetworkTopology.IdOf(d), $"CloudFront distribution {NetworkTopology.IdOf(d)} serves from {id} but is disabled")),
+            .. bucket.ServedBy.Where(d => d.Properties.GetBool("enabled") == false)
+                .Select(d => Note(NetworkTopology.IdOf(d), $"CloudFront distribution {NetworkTopology.IdOf(d)} serves from {id} but is disabled")),
             new EvidenceStep(ReachabilityLayer.Service, id, EvidenceDecision.Denies,
-                $"no public grant: {statements.Count} policy statement(s), none allows a public principal without a restrictive condition; no ACL grant to AllUsers or AuthenticatedUsers; no enabled CloudFront distribution serves it", id),
+                $"no public grant: {statements} policy statement(s), none allows a public principal without a restrictive condition; no ACL grant to AllUsers or AuthenticatedUsers; no enabled CloudFront distribution serves it", id),
         ])];
-    }
-
-    /// <summary>
-    /// A CloudFront distribution serving from the bucket publishes its objects, whatever the bucket's own policy
-    /// (an origin access control is exactly how a private bucket is served). Viewer restrictions by signed URLs or cookies are not in the graph; a web ACL and geo restriction are named.
-    /// </summary>
-    private static LayerOutcome ThroughDistribution(GraphNode distribution, string bucketId)
-    {
-        var distributionId = NetworkTopology.IdOf(distribution);
-        var domain = distribution.Properties.GetString("domain_name") ?? distributionId;
-        var hop = $"cloudfront {domain}";
-        var guards = new List<string>();
-        if (distribution.Properties.GetString("web_acl_id") is { Length: > 0 } webAcl)
-        {
-            guards.Add($"web ACL {webAcl}");
-        }
-
-        if (distribution.Properties.GetString("geo_restriction_type") is { Length: > 0 } geo && geo != "none")
-        {
-            guards.Add($"geo restriction ({geo} {string.Join(", ", distribution.Properties.GetStringList("geo_restriction_locations"))})");
-        }
-
-        return Granted(null, distributionId,
-            $"CloudFront distribution {distributionId} ({domain}) serves {bucketId}'s objects to the internet{(guards.Count == 0 ? "" : $", behind {string.Join(" and ", guards)}")}; whether viewers must present signed URLs or cookies is not in the graph",
-            hop, $"require signed URLs or cookies on {distributionId}, or stop serving {bucketId} from it", []);
-    }
-
-    /// <summary>
-    /// Which Block Public Access setting applies to a public policy (<c>restrict_public_buckets</c>) or ACL
-    /// (<c>ignore_public_acls</c>, ACLs disabled by <c>BucketOwnerEnforced</c>), at bucket or account level; the
-    /// <c>block_*</c> settings only stop new grants.
-    /// </summary>
-    private List<EvidenceStep> BlockPublicAccessNotes(S3Bucket bucket, string id, bool acl)
-    {
-        var notes = new List<EvidenceStep>();
-        var accountBlocks = AccountBlocks(bucket);
-        var (neutralising, onlyNew) = acl ? ("ignore_public_acls", "block_public_acls") : ("restrict_public_buckets", "block_public_policy");
-        var mechanism = acl ? "public ACL grants" : "public policy grants";
-        if ((acl ? bucket.IgnorePublicAcls : bucket.RestrictPublicBuckets) == true)
-        {
-            notes.Add(Note(id, $"{neutralising} on the bucket neutralises {mechanism} (the exploitability enricher decides)"));
-        }
-
-        foreach (var block in accountBlocks.Where(b => acl ? b.IgnorePublicAcls : b.RestrictPublicBuckets))
-        {
-            notes.Add(Note(NetworkTopology.IdOf(block.Node), $"{neutralising} on the account's public access block {NetworkTopology.IdOf(block.Node)} neutralises {mechanism} (the exploitability enricher decides)"));
-        }
-
-        if (acl && bucket.ObjectOwnership == "BucketOwnerEnforced")
-        {
-            notes.Add(Note(id, "object_ownership BucketOwnerEnforced disables ACLs: ACL grants have no effect (the exploitability enricher decides)"));
-        }
-
-        if ((acl ? bucket.BlockPublicAcls : bucket.BlockPublicPolicy) == true || accountBlocks.Any(b => acl ? b.BlockPublicAcls : b.BlockPublicPolicy))
-        {
-            notes.Add(Note(id, $"{onlyNew} is on, but it only stops new {mechanism}; it does not neutralise this one"));
-        }
-
-        return notes;
-    }
-
-    /// <summary>The owning account's public access block for the bucket's region (<c>account -RESOURCE-></c> both; no bucket link).</summary>
-    private List<S3AccountPublicAccessBlock> AccountBlocks(S3Bucket bucket)
-    {
-        var region = bucket.Region();
-        return
-        [
-            .. bucket.Node.Neighbors("RESOURCE", Direction.Incoming).Where(CartographyKinds.Account.Matches)
-                .SelectMany(a => _accountBlocks.Value[a])
-                .Where(b => region is null || b.Region() is null || b.Region() == region),
-        ];
     }
 
     // ---- Lambda -----------------------------------------------------------------------------------------------------
@@ -348,24 +238,4 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
     private static string Ranges(IReadOnlyList<string>? sourceIps) => sourceIps is null ? "" : $" beyond aws:SourceIp {string.Join(", ", sourceIps)}";
 
     private static EvidenceStep Note(string nodeId, string reason) => new(ReachabilityLayer.Service, nodeId, EvidenceDecision.Note, reason);
-
-    private static bool TryParse(string? json, out JsonElement element)
-    {
-        element = default;
-        if (json is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            element = document.RootElement.Clone();
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 }
