@@ -157,7 +157,8 @@ public sealed class S3PublicGrants(CartographyView view)
     private List<(BlockPublicAccessSettings Settings, string Where)> Settings(S3Bucket bucket)
     {
         var region = bucket.Region();
-        var own = new BlockPublicAccessSettings(bucket.BlockPublicAcls, bucket.IgnorePublicAcls, bucket.BlockPublicPolicy, bucket.RestrictPublicBuckets);
+        // Cartography leaves a flag null when the bucket has no block configured: AWS applies none then.
+        var own = new BlockPublicAccessSettings(bucket.BlockPublicAcls ?? false, bucket.IgnorePublicAcls ?? false, bucket.BlockPublicPolicy ?? false, bucket.RestrictPublicBuckets ?? false);
         return
         [
             (own, "the bucket"),
