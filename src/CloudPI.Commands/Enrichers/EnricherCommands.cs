@@ -153,7 +153,8 @@ public static class EnricherCommands
 
         public void LogSummary(ILogger logger) =>
             logger.Information(
-                "Exploitability: {Exploitable} exploitable, {NotExploitable} not exploitable, {Unknown} unknown",
-                _counts.GetValueOrDefault(ExploitabilityStatus.Exploitable), _counts.GetValueOrDefault(ExploitabilityStatus.NotExploitable), _counts.GetValueOrDefault(ExploitabilityStatus.Unknown));
+                "Exploitability: {Exploitable} exploitable, {Conditional} conditional, {NotExploitable} not exploitable, {Unknown} unknown",
+                _counts.GetValueOrDefault(ExploitabilityStatus.Exploitable), _counts.GetValueOrDefault(ExploitabilityStatus.Conditional),
+                _counts.GetValueOrDefault(ExploitabilityStatus.NotExploitable), _counts.GetValueOrDefault(ExploitabilityStatus.Unknown));
     }
 }
