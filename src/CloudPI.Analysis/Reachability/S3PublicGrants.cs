@@ -68,9 +68,8 @@ public sealed class S3PublicGrants(CartographyView view)
             if (PublicPolicy.Evaluate(index, statement.Sid, statement.Effect, readPrincipal, condition ?? default) is { } grant)
             {
                 var actions = statement.Actions.Count == 0 ? "its actions" : string.Join(", ", statement.Actions);
-                var ranges = grant.SourceIpRanges is null ? "" : $" beyond aws:SourceIp {string.Join(", ", grant.SourceIpRanges)}";
                 grants.Add(new S3Grant(S3GrantKind.Policy, statementId,
-                    $"policy statement {statementId} allows {actions} to principal {statement.PrincipalJson} with no condition that ties the caller to an account, organisation or network{ranges}",
+                    $"policy statement {statementId} allows {actions} to principal {statement.PrincipalJson} with no condition that ties the caller to an account, organisation or network{grant.SourceIpLimit}",
                     $"s3 policy {statementId}", $"remove the public principal from {statementId} (or limit it with aws:PrincipalOrgID / aws:SourceVpce)", grant.SourceIpRanges));
             }
         }
@@ -190,11 +189,14 @@ public sealed class S3PublicGrants(CartographyView view)
             $"cloudfront {domain}", $"require signed URLs or cookies on {distributionId}, or stop serving {bucketId} from it");
     }
 
+    /// <summary>The bucket's statements in id order, principal and condition parsed; a null principal marks one that is not valid JSON.</summary>
     private static List<(S3PolicyStatement Statement, JsonElement? Principal, JsonElement? Condition, int Index)> Statements(S3Bucket bucket) =>
     [
-        .. bucket.PolicyStatements.OrderBy(s => NetworkTopology.IdOf(s.Node), StringComparer.Ordinal)
-            .Select((s, i) => (s, Parse(s.PrincipalJson), s.ConditionJson is null ? (JsonElement?)default(JsonElement) : Parse(s.ConditionJson), i + 1))
-            .Select(x => x.Item3 is null ? (x.s, (JsonElement?)null, (JsonElement?)null, x.Item4) : (x.s, x.Item2, x.Item3, x.Item4)),
+        .. bucket.PolicyStatements.OrderBy(s => NetworkTopology.IdOf(s.Node), StringComparer.Ordinal).Select((s, i) =>
+        {
+            var condition = s.ConditionJson is null ? default(JsonElement) : Parse(s.ConditionJson);
+            return (s, condition is null ? null : Parse(s.PrincipalJson), condition, i + 1);
+        }),
     ];
 
     private static JsonElement? Parse(string? json)

@@ -7,6 +7,9 @@ public sealed record PublicStatement(int Index, string? Sid, IReadOnlyList<strin
 {
     /// <summary>True when anyone on the internet qualifies; false when an <c>aws:SourceIp</c> condition names ranges.</summary>
     public bool IsOpenToEveryone => SourceIpRanges is null;
+
+    /// <summary>The limit for sentences: empty, or " beyond aws:SourceIp 203.0.113.0/24".</summary>
+    public string SourceIpLimit => SourceIpRanges is null ? "" : $" beyond aws:SourceIp {string.Join(", ", SourceIpRanges)}";
 }
 
 /// <summary>

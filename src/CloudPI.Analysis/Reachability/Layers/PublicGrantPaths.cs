@@ -204,7 +204,7 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
 
         var open = statements.FirstOrDefault(s => s.IsOpenToEveryone) ?? statements[0];
         var name = open.Sid is null ? $"statement {open.Index}" : $"statement {open.Index} ({open.Sid})";
-        return Granted(open.SourceIpRanges, id, $"queue policy {name} allows a public principal with no condition that ties the caller to an account, organisation or network{Ranges(open.SourceIpRanges)}",
+        return Granted(open.SourceIpRanges, id, $"queue policy {name} allows a public principal with no condition that ties the caller to an account, organisation or network{open.SourceIpLimit}",
             "sqs policy", $"remove the public principal from {name} of {id}'s policy (or limit it with aws:SourceArn / aws:PrincipalOrgID)", []);
     }
 
@@ -234,8 +234,6 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
             Fixes = [new FixCandidate(ReachabilityLayer.Service, fix)],
         };
     }
-
-    private static string Ranges(IReadOnlyList<string>? sourceIps) => sourceIps is null ? "" : $" beyond aws:SourceIp {string.Join(", ", sourceIps)}";
 
     private static EvidenceStep Note(string nodeId, string reason) => new(ReachabilityLayer.Service, nodeId, EvidenceDecision.Note, reason);
 }
