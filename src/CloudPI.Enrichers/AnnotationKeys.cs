@@ -67,6 +67,9 @@ public static class AnnotationKeys
     /// <summary>0–100, the documented priority formula.</summary>
     public const string PriorityScore = Prefix + "priority.score";
 
+    /// <summary>JSON array of the score's terms, <c>[{"name":"exploitability","points":55,"basis":"exploitable"}, …]</c>; they add up to <see cref="PriorityScore"/>.</summary>
+    public const string PriorityComponents = Prefix + "priority.components";
+
     /// <summary>One plain sentence: why this priority.</summary>
     public const string PriorityReason = Prefix + "priority.reason";
 

@@ -26,10 +26,15 @@ public static class ReachabilityAnnotations
             "restricted" => ReachabilityVerdict.RestrictedExposure,
             _ => ReachabilityVerdict.Unknown,
         };
+        // The ports line holds the question's traffic, or for an any-traffic question the ports found open.
+        var ports = annotations.TryGetValue(AnnotationKeys.ReachabilityPorts, out var portsText)
+            ? portsText.Split(", ").Select(TrafficQuery.TryParse).OfType<TrafficQuery>().ToList()
+            : [];
         return new ReachabilityResult
         {
             ResourceId = resourceId,
-            Traffic = TrafficQuery.AnyTraffic,
+            Traffic = ports.Count == 1 ? ports[0] : TrafficQuery.AnyTraffic,
+            OpenPorts = ports.Count > 1 ? [.. ports.Select(p => new OpenPort(p, verdict, annotations[AnnotationKeys.ReachabilityPath]))] : [],
             Verdict = verdict,
             Path = annotations[AnnotationKeys.ReachabilityPath],
             Hops = annotations.TryGetValue(AnnotationKeys.ReachabilityHops, out var hops) ? Hops(hops) : [],

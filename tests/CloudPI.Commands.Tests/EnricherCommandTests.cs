@@ -109,6 +109,31 @@ public class EnricherCommandTests
         Assert.Equal("HIGH", issue.Annotations["cloudpi.severity.original"]);
         Assert.Equal((int)issue.RawIssue.Severity, SeverityFor(int.Parse(issue.Annotations["cloudpi.priority.score"], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.False(string.IsNullOrEmpty(issue.Annotations["cloudpi.priority.reason"]));
+        using var components = System.Text.Json.JsonDocument.Parse(issue.Annotations["cloudpi.priority.components"]);
+        Assert.Equal(
+            ["exploitability", "severity", "exposure", "identity", "data", "asset"],
+            components.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(
+            int.Parse(issue.Annotations["cloudpi.priority.score"], System.Globalization.CultureInfo.InvariantCulture),
+            components.RootElement.EnumerateArray().Sum(c => c.GetProperty("points").GetInt32()));
+    }
+
+    [Fact]
+    public async Task An_earlier_reachability_run_read_back_gives_the_same_priority_as_computing_it()
+    {
+        using var temp = new TempDirectory();
+        var (producers, _) = WriteTagged(temp, MixedIssues());
+        await Cli.RunAsync("enricher", "reachability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("r"));
+
+        await Cli.RunAsync("enricher", "exploitability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("computed"));
+        await Cli.RunAsync("enricher", "exploitability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("read"), "--reachability-path", temp.Combine("r"));
+
+        // The ports line carries the traffic that gets in (tcp/22, not "all traffic"), so the exposure term agrees.
+        var computed = DraconFile.ReadEnriched(temp.Combine("computed", "mixed.exploitability.enriched.pb")).Issues;
+        var read = DraconFile.ReadEnriched(temp.Combine("read", "mixed.exploitability.enriched.pb")).Issues;
+        Assert.Equal(
+            computed.Select(i => i.Annotations["cloudpi.priority.components"]),
+            read.Select(i => i.Annotations["cloudpi.priority.components"]));
     }
 
     [Fact]

@@ -71,6 +71,35 @@ public readonly record struct TrafficQuery(int Protocol, int FromPort, int ToPor
             : this with { Protocol = protocol };
     }
 
+    /// <summary>Reads back what <see cref="ToString"/> wrote (<c>all traffic</c>, <c>tcp/22</c>, <c>tcp/20-21</c>, <c>icmp</c>); null for other text.</summary>
+    public static TrafficQuery? TryParse(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (string.Equals(trimmed, "all traffic", StringComparison.Ordinal))
+        {
+            return AnyTraffic;
+        }
+
+        var slash = trimmed?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        if (IpProtocol.Parse(slash < 0 ? trimmed : trimmed![..slash]) is not { } protocol)
+        {
+            return null;
+        }
+
+        if (slash < 0)
+        {
+            return IpProtocol.HasPorts(protocol) ? null : new TrafficQuery(protocol, 0, MaxPort);
+        }
+
+        var ports = trimmed![(slash + 1)..].Split('-');
+        return ports.Length <= 2
+            && int.TryParse(ports[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
+            && int.TryParse(ports[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var to)
+            && from <= to && to <= MaxPort
+            ? new TrafficQuery(protocol, from, to)
+            : null;
+    }
+
     public override string ToString()
     {
         if (IsAnyTraffic)
