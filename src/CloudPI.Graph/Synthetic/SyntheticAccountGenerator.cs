@@ -20,7 +20,7 @@ namespace CloudPI.Graph.Synthetic;
 /// Cartography = whether its own <c>exposed_internet</c> rule agrees, written as the analysis would):</para>
 /// <list type="table">
 /// <item><term>web-direct</term><description>EC2, public IP, 443/80 from 0.0.0.0/0, IMDSv1 — exposed (Cartography: yes)</description></item>
-/// <item><term>ssh-bastion-admin</term><description>EC2, public IP, 22 from 0.0.0.0/0, admin role — exposed (yes)</description></item>
+/// <item><term>ssh-bastion-admin</term><description>EC2, public IP, 22 from 0.0.0.0/0; by round the admin role, the worker role (may assume admin; kept stopped, so not exposed) or the web role — exposed when running (yes: state ignored)</description></item>
 /// <item><term>rdp-stopped</term><description>EC2 stopped with EIP, 3389 from 0.0.0.0/0 — not exposed (yes: state ignored)</description></item>
 /// <item><term>office-allowlist</term><description>EC2, public IP, 22/443 from 203.0.113.0/24 only — not exposed (no)</description></item>
 /// <item><term>split-cidr-ssh</term><description>EC2, public IP, 22 from 0.0.0.0/1 + 128.0.0.0/1 — exposed (no: exact match only)</description></item>
@@ -39,7 +39,8 @@ namespace CloudPI.Graph.Synthetic;
 /// <item><term>eks</term><description>public endpoint in even cycles — exposed (yes); private in odd</description></item>
 /// </list>
 /// <para>Every EC2 instance has an ENI, a private-IP node and an EBS volume (every third unencrypted) and tags
-/// <c>environment</c> and <c>criticality</c>; data stores carry <c>DataClassification</c>. The real-graph quirks of
+/// <c>environment</c> and <c>criticality</c>; data stores carry <c>DataClassification</c>. Criticality and
+/// classification values change from one round of the cycle to the next, as owners tag real copies differently. The real-graph quirks of
 /// the schema appendix are reproduced (see <see cref="SyntheticNetworkBuilder"/>).</para>
 /// </remarks>
 public static class SyntheticAccountGenerator

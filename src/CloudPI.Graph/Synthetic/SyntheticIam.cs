@@ -59,7 +59,7 @@ internal sealed class SyntheticIam
         var lambda = Role(app + "-lambda", _lambdaService.Node);
         InlinePolicy(lambda, "logs", (["logs:CreateLogStream", "logs:PutLogEvents"], ["*"]));
 
-        return new AppRoles(web, worker, deploy, lambda, InstanceProfile(web), InstanceProfile(deploy));
+        return new AppRoles(web, worker, deploy, lambda, InstanceProfile(web), InstanceProfile(worker), InstanceProfile(deploy));
     }
 
     private Emitted ServicePrincipal(string service) =>

@@ -21,13 +21,24 @@ internal sealed class SyntheticWorkloads(SyntheticEmitter emit, string accountId
     /// <summary>Resource nodes per workload over a cycle: 11 instances × 4 (with ENI, private IP, volume), Fargate 4, 8 single nodes.</summary>
     public const double ResourcesPerWorkload = 56.0 / 20;
 
+    /// <summary>
+    /// Owners tag the same kind of workload differently: each round of the archetype cycle takes the next value, so
+    /// the copies of an archetype differ as real ones do (and a priority has something to rank).
+    /// </summary>
+    private static readonly string[] InstanceCriticality = ["medium", "high", "low", "medium", "critical"];
+    private static readonly string[] BastionCriticality = ["critical", "high", "medium", "low"];
+    private static readonly string[] DatabaseClassification = ["internal", "confidential", "restricted"];
+    private static readonly string[] PublicBucketClassification = ["public", "internal", "confidential"];
+
     private long _publicIps;
     private long _volumes;
+    private int _round;
 
     public void Create(VpcNetwork vpc, int slot)
     {
         var archetype = Archetypes[slot % Archetypes.Length];
-        var alternate = slot / Archetypes.Length % 2 == 1;
+        _round = slot / Archetypes.Length;
+        var alternate = _round % 2 == 1;
         switch (archetype)
         {
             case "web-direct":
@@ -35,8 +46,16 @@ internal sealed class SyntheticWorkloads(SyntheticEmitter emit, string accountId
                     exposed: true, flagged: true, "public IP, HTTP/HTTPS open to 0.0.0.0/0, subnet routed to the IGW");
                 break;
             case "ssh-bastion-admin":
-                Instance(archetype, vpc, vpc.PublicA, SshOpen, publicIp: true, "running", vpc.Roles.DeployProfile, vpc.Roles.Deploy, "optional",
-                    exposed: true, flagged: true, "public IP, SSH open to 0.0.0.0/0; its instance profile role is admin (*:*)");
+                // Bastions run as the admin deploy role, as the worker role that may assume it (kept stopped between
+                // uses, with its Elastic IP), or as the web role.
+                var (profile, role, state, how) = (_round % 3) switch
+                {
+                    0 => (vpc.Roles.DeployProfile, vpc.Roles.Deploy, "running", "its instance profile role is admin (*:*)"),
+                    1 => (vpc.Roles.WorkerProfile, vpc.Roles.Worker, "stopped", "stopped between uses; its role may assume the admin deploy role"),
+                    _ => (vpc.Roles.WebProfile, vpc.Roles.Web, "running", "its role reads the application's data bucket"),
+                };
+                Instance(archetype, vpc, vpc.PublicA, SshOpen, publicIp: true, state, profile, role, "optional",
+                    exposed: state == "running", flagged: true, $"public IP, SSH open to 0.0.0.0/0; {how}");
                 break;
             case "rdp-stopped":
                 Instance(archetype, vpc, vpc.PublicA, RdpOpen, publicIp: true, "stopped", null, null, "required",
@@ -93,7 +112,7 @@ internal sealed class SyntheticWorkloads(SyntheticEmitter emit, string accountId
                 FargateTask(archetype, vpc);
                 break;
             case "s3-public":
-                Bucket(archetype, vpc, $"{vpc.Name}-public-{slot}", anonymous: true, "public");
+                Bucket(archetype, vpc, $"{vpc.Name}-public-{slot}", anonymous: true, PublicBucketClassification[_round % PublicBucketClassification.Length]);
                 break;
             case "s3-private":
                 Bucket(archetype, vpc, $"{vpc.Name}-private-{slot}", anonymous: false, "confidential");
@@ -158,7 +177,7 @@ internal sealed class SyntheticWorkloads(SyntheticEmitter emit, string accountId
 
         Volume(vpc, instance);
         emit.Tag(instance.Node, "environment", vpc.Environment);
-        emit.Tag(instance.Node, "criticality", archetype == "ssh-bastion-admin" ? "high" : "medium");
+        emit.Tag(instance.Node, "criticality", archetype == "ssh-bastion-admin" ? BastionCriticality[_round % BastionCriticality.Length] : InstanceCriticality[_round % InstanceCriticality.Length]);
         Expect(archetype, instance, "AWSEC2Instance", exposed, flagged, reason);
         return instance;
     }
@@ -247,7 +266,7 @@ internal sealed class SyntheticWorkloads(SyntheticEmitter emit, string accountId
             emit.Link(db.Node, "ENCRYPTED_BY", vpc.KmsKey.Node);
         }
 
-        emit.Tag(db.Node, "DataClassification", publiclyAccessible ? "internal" : "confidential");
+        emit.Tag(db.Node, "DataClassification", publiclyAccessible ? DatabaseClassification[_round % DatabaseClassification.Length] : "confidential");
         emit.Tag(db.Node, "environment", vpc.Environment);
         Expect(archetype, db, "AWSRDSInstance", publiclyAccessible, flagged: false, publiclyAccessible
             ? "publicly_accessible, in public subnets, 5432 open to 0.0.0.0/0"

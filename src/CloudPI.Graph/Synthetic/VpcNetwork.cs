@@ -6,7 +6,7 @@ internal readonly record struct Emitted(string Node, string Id);
 internal sealed record SubnetInfo(Emitted Emitted, string Cidr, string AvailabilityZone);
 
 /// <summary>Roles of one application: who runs what, and with which permissions.</summary>
-internal sealed record AppRoles(Emitted Web, Emitted Worker, Emitted Deploy, Emitted Lambda, Emitted WebProfile, Emitted DeployProfile);
+internal sealed record AppRoles(Emitted Web, Emitted Worker, Emitted Deploy, Emitted Lambda, Emitted WebProfile, Emitted WorkerProfile, Emitted DeployProfile);
 
 /// <summary>The per-VPC pieces that workloads attach to.</summary>
 internal sealed class VpcNetwork
