@@ -57,6 +57,29 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public async Task The_readme_scan_of_the_bundled_example_ranks_its_top_ten_with_ten_distinct_scores_and_merges_producers()
+    {
+        using var temp = new TempDirectory();
+        string[] awsConfig = [.. Directory.GetFiles(RepoPaths.Examples("awsconfig"), "*.json").Order(StringComparer.Ordinal)];
+
+        var result = await Cli.RunAsync(
+            ["scan", "--graph", RepoPaths.Examples("account", "graph.jsonl"), "--awsconfig-in", .. awsConfig, "--aws-account-id", "800868000056",
+             "--aws-regions", "us-east-1", "--pulumi-in", RepoPaths.Examples("pulumi", "preview-show-sames.json"),
+             "--policy-config", RepoPaths.Examples("pulumi", "policy-config.json"), "--out", temp.Path]);
+
+        Assert.Equal(0, result.ExitCode);
+        var report = File.ReadAllLines(temp.Combine("report.md"));
+        var top = report.Where(l => l.StartsWith("### ", StringComparison.Ordinal)).Take(10)
+            .Select(l => int.Parse(l[(l.IndexOf('[', StringComparison.Ordinal) + 1)..l.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(10, top.Count);
+        Assert.Equal(10, top.Distinct().Count());
+        Assert.Equal(top.OrderDescending(), top);
+        // The open-SSH group is reported by the graph and by AWS Config: one entry, both sources.
+        Assert.Single(report, l => l.StartsWith("- **Control:** `restricted-ssh` (cloudpi-aws-config, cloudpi-cartography)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Scan_without_inputs_is_a_usage_error()
     {
         using var temp = new TempDirectory();

@@ -38,7 +38,10 @@ public static class ReportCommand
         return command;
     }
 
-    /// <summary>Every aggregated finding, highest priority first; ties by severity, then target, so the order is stable.</summary>
+    /// <summary>
+    /// Every aggregated finding, highest priority first; ties by severity, then target, so the order is stable. The
+    /// reports of several producers on the same control and resource are one finding that lists them all.
+    /// </summary>
     internal static IReadOnlyList<ReportFinding> Load(string directory)
     {
         var files = DraconFile.Find(directory, EnrichmentAggregator.AggregatedSuffix);
@@ -50,6 +53,10 @@ public static class ReportCommand
         return files
             .Select(DraconFile.ReadEnriched)
             .SelectMany(file => file.Issues.Select(issue => new ReportFinding(file.OriginalResults.ToolName, issue)))
+            .OrderByDescending(f => f.Score)
+            .ThenBy(f => f.Tool, StringComparer.Ordinal)
+            .GroupBy(f => f.Key)
+            .Select(same => same.First() with { Tools = [.. same.Select(f => f.Tool).Distinct().Order(StringComparer.Ordinal)] })
             .OrderByDescending(f => f.Score)
             .ThenByDescending(f => f.Issue.Severity)
             .ThenBy(f => f.Issue.Target, StringComparer.Ordinal)

@@ -4,10 +4,15 @@ using Ocurity.Dracon.V1;
 
 namespace CloudPI.Commands.Report;
 
-/// <summary>One aggregated finding as the report shows it.</summary>
+/// <summary>One aggregated finding as the report shows it; reported by <see cref="Tools"/> (several producers on the same control and resource are one finding).</summary>
 internal sealed record ReportFinding(string Tool, EnrichedIssue Enriched)
 {
+    public IReadOnlyList<string> Tools { get; init; } = [Tool];
+
     public Issue Issue => Enriched.RawIssue;
+
+    /// <summary>What makes two reports the same finding: the control and the resource (the graph's id when resolved, else the target).</summary>
+    public (string Control, string Resource) Key => (Control, Annotation(AnnotationKeys.Resource) ?? Issue.Target);
 
     public int Score => int.TryParse(Annotation(AnnotationKeys.PriorityScore), NumberStyles.Integer, CultureInfo.InvariantCulture, out var score)
         ? score

@@ -31,7 +31,7 @@ internal static class ReportWriter
             rank++;
             md.AppendLine(Invariant($"### {rank}. [{finding.Score}] {Cell(finding.Issue.Title)}")).AppendLine();
             md.AppendLine(Invariant($"- **Resource:** `{finding.Issue.Target}`"));
-            md.AppendLine(Invariant($"- **Control:** `{finding.Control}` ({finding.Tool}), severity {finding.Issue.Severity.ToString().ToUpperInvariant()}"));
+            md.AppendLine(Invariant($"- **Control:** `{finding.Control}` ({string.Join(", ", finding.Tools)}), severity {finding.Issue.Severity.ToString().ToUpperInvariant()}"));
             md.AppendLine(Invariant($"- **Exploitable:** {finding.Exploitable}; **reachable:** {finding.Reachable}"));
             if (finding.Reason is { } reason)
             {
@@ -77,7 +77,7 @@ internal static class ReportWriter
         foreach (var finding in findings.Take(top))
         {
             html.AppendLine(Invariant($"<li><p><span class=\"score\">[{finding.Score}]</span> <strong>{E(finding.Issue.Title)}</strong> on <code>{E(finding.Issue.Target)}</code></p>"));
-            html.AppendLine(Invariant($"<p>Control <code>{E(finding.Control)}</code>, exploitable: {E(finding.Exploitable)}, reachable: {E(finding.Reachable)}</p>"));
+            html.AppendLine(Invariant($"<p>Control <code>{E(finding.Control)}</code> ({E(string.Join(", ", finding.Tools))}), exploitable: {E(finding.Exploitable)}, reachable: {E(finding.Reachable)}</p>"));
             if (finding.Reason is { } reason)
             {
                 html.AppendLine(Invariant($"<p>{E(reason)}</p>"));
