@@ -12,6 +12,10 @@ public enum RiskKind
     /// <summary>Credential or privilege weakness on a compute resource (IMDSv1, privileged container, secrets in env).</summary>
     PrivilegeExposure,
 
+    /// <summary>A container that can break out to its host (privileged, root, the host's process or network namespace):
+    /// whoever gets code execution in it gets the host, its role and every task on it.</summary>
+    ContainerEscape,
+
     /// <summary>An identity another party can take on (a role trusting a third-party account): usable by that party by definition.</summary>
     ExternalTrust,
 

@@ -3,12 +3,12 @@ namespace CloudPI.Controls.Tests.Catalog;
 public class EcsControlsTests
 {
     [Theory]
-    [InlineData("ecs-containers-nonprivileged", RiskKind.PrivilegeExposure, ControlSeverity.High)]
-    [InlineData("ecs-task-definition-user-for-host-mode-check", RiskKind.PrivilegeExposure, ControlSeverity.High)]
+    [InlineData("ecs-containers-nonprivileged", RiskKind.ContainerEscape, ControlSeverity.High)]
+    [InlineData("ecs-task-definition-user-for-host-mode-check", RiskKind.ContainerEscape, ControlSeverity.High)]
     [InlineData("ecs-no-environment-secrets", RiskKind.PrivilegeExposure, ControlSeverity.Critical)]
     [InlineData("ecs-containers-readonly-access", RiskKind.PrivilegeExposure, ControlSeverity.High)]
-    [InlineData("ecs-task-definition-nonroot-user", RiskKind.PrivilegeExposure, ControlSeverity.Medium)]
-    [InlineData("ecs-task-definition-pid-mode-check", RiskKind.PrivilegeExposure, ControlSeverity.High)]
+    [InlineData("ecs-task-definition-nonroot-user", RiskKind.ContainerEscape, ControlSeverity.Medium)]
+    [InlineData("ecs-task-definition-pid-mode-check", RiskKind.ContainerEscape, ControlSeverity.High)]
     [InlineData("ecs-task-definition-log-configuration", RiskKind.Visibility, ControlSeverity.Medium)]
     [InlineData("ecs-fargate-latest-platform-version", RiskKind.Hygiene, ControlSeverity.Medium)]
     [InlineData("ecs-container-insights-enabled", RiskKind.Visibility, ControlSeverity.Medium)]

@@ -11,7 +11,7 @@ public static class EcsContainersNonprivileged
         Severity = ControlSeverity.High,
         Service = "ECS",
         ResourceTypes = ["AWS::ECS::TaskDefinition"],
-        Risk = RiskKind.PrivilegeExposure,
+        Risk = RiskKind.ContainerEscape,
         Remediation = "Register a new task definition revision with privileged set to false (or omitted) for every container, grant only the specific Linux capabilities needed, and update the services to the new revision.",
         Mappings = new()
         {

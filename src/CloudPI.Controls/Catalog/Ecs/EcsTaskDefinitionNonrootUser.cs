@@ -11,7 +11,7 @@ public static class EcsTaskDefinitionNonrootUser
         Severity = ControlSeverity.Medium,
         Service = "ECS",
         ResourceTypes = ["AWS::ECS::TaskDefinition"],
-        Risk = RiskKind.PrivilegeExposure,
+        Risk = RiskKind.ContainerEscape,
         Remediation = "Set the user parameter of each container definition to a non-root UID (or build the image with a USER instruction), register a new task definition revision and update the services.",
         Mappings = new()
         {

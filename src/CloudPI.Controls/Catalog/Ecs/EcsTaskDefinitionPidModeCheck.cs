@@ -11,7 +11,7 @@ public static class EcsTaskDefinitionPidModeCheck
         Severity = ControlSeverity.High,
         Service = "ECS",
         ResourceTypes = ["AWS::ECS::TaskDefinition"],
-        Risk = RiskKind.PrivilegeExposure,
+        Risk = RiskKind.ContainerEscape,
         Remediation = "Register a new revision with pidMode set to task or left unset, update the services to it, and deregister the revision that uses the host PID namespace.",
         Mappings = new()
         {

@@ -11,7 +11,7 @@ public static class EcsTaskDefinitionUserForHostModeCheck
         Severity = ControlSeverity.High,
         Service = "ECS",
         ResourceTypes = ["AWS::ECS::TaskDefinition"],
-        Risk = RiskKind.PrivilegeExposure,
+        Risk = RiskKind.ContainerEscape,
         Remediation = "Switch the task definition to the awsvpc network mode, or set a non-root user (e.g. \"user\": \"1000\") on each container that keeps host mode, register the new revision and update the services.",
         Mappings = new()
         {
