@@ -41,6 +41,11 @@ public static class ScanCommand
         };
         var policyConfig = new Option<string?>("--policy-config") { Description = "CrossGuard-format policy configuration for the preventive checks." };
         var criticality = new Option<string?>("--criticality-rules") { Description = "Criticality rules for the exploitability enricher." };
+        var cloudRanges = new Option<string[]>(EnricherCommands.CloudRangesOption)
+        {
+            Description = "Cloud address space anyone can rent (AWS ip-ranges.json, Google Cloud cloud.json, or CIDRs) for the exploitability enricher.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => 50 };
         var graph = new GraphSource();
         var command = new Command("scan", "Run the whole chain locally: producers → tag → reachability and exploitability enrichers → aggregate → report.")
@@ -57,6 +62,7 @@ public static class ScanCommand
             pulumiIn,
             policyConfig,
             criticality,
+            cloudRanges,
             top,
         };
         graph.AddTo(command);
@@ -117,7 +123,11 @@ public static class ScanCommand
                     // Exploitability reuses the reachability verdicts just written, so both enrichers agree by construction.
                     string[] extra = enricher != EnricherCommands.ExploitabilityName
                         ? []
-                        : [.. parseResult.GetValue(criticality) is { } rules ? new[] { "--criticality-rules", rules } : [], "--reachability-path", layout.Enricher(EnricherCommands.ReachabilityName)];
+                        : [
+                            .. parseResult.GetValue(criticality) is { } rules ? new[] { "--criticality-rules", rules } : [],
+                            .. (parseResult.GetValue(cloudRanges) ?? []).SelectMany(file => new[] { EnricherCommands.CloudRangesOption, file }),
+                            "--reachability-path", layout.Enricher(EnricherCommands.ReachabilityName),
+                        ];
                     await stages.RunAsync($"enricher {enricher}", () => stages.InvokeAsync(
                         ["enricher", enricher, "-read_path", layout.Producers, "-write_path", layout.Enricher(enricher), .. graphArgs, .. extra, .. common])).ConfigureAwait(false);
                 }

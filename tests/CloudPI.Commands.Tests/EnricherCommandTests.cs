@@ -174,6 +174,23 @@ public class EnricherCommandTests
         Assert.False(Directory.Exists(temp.Combine("x")));
     }
 
+    [Fact]
+    public async Task Cloud_ranges_are_read_from_the_providers_files_and_a_bad_one_is_a_usage_error_naming_it()
+    {
+        using var temp = new TempDirectory();
+        var (producers, _) = WriteTagged(temp, MixedIssues());
+        File.WriteAllText(temp.Combine("ip-ranges.json"), "{\"syncToken\":\"1\",\"prefixes\":[{\"ip_prefix\":\"3.5.140.0/22\",\"region\":\"ap-northeast-2\",\"service\":\"EC2\"}]}");
+        File.WriteAllText(temp.Combine("bad.txt"), "3.5.140.0/22\n3.5.999.0/22\n");
+
+        var good = await Cli.RunAsync("enricher", "exploitability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("x"), "--cloud-ranges", temp.Combine("ip-ranges.json"));
+        var bad = await Cli.RunAsync("enricher", "exploitability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("y"), "--cloud-ranges", temp.Combine("bad.txt"));
+
+        Assert.Equal(0, good.ExitCode);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal($"cloudpi: {temp.Combine("bad.txt")}: line 2: \"3.5.999.0/22\" is not a CIDR\n", bad.Error.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(temp.Combine("y")));
+    }
+
     private static int SeverityFor(int score) => score >= 80 ? 5 : score >= 60 ? 4 : score >= 40 ? 3 : score >= 20 ? 2 : 1;
 
     /// <summary>An open-SSH group of the example named four ways, an unknown type, and a target not in the graph.</summary>

@@ -36,6 +36,9 @@ public static class EnricherCommands
         return command;
     }
 
+    /// <summary>The exploitability enricher's option for rentable cloud ranges (the scan passes it on).</summary>
+    public const string CloudRangesOption = "--cloud-ranges";
+
     public static Command CreateExploitability()
     {
         var runner = new EnricherRunner(ExploitabilityName);
@@ -47,17 +50,24 @@ public static class EnricherCommands
         {
             Description = "Where the reachability enricher wrote (*.reachability.enriched.pb): use its verdicts instead of computing them again.",
         };
+        var cloudRanges = new Option<string[]>(CloudRangesOption)
+        {
+            Description = "Cloud address space anyone can rent, as the providers publish it (AWS ip-ranges.json, Google Cloud cloud.json) or a CIDR per line: an allow-list that admits it counts as open to the internet.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command(
             ExploitabilityName,
             "Is each issue's flaw exploitable where it is deployed, what mitigates it, what would an attacker reach, and how urgent is it? Sets the adjusted severity.")
         {
             rulesFile,
             reachabilityPath,
+            cloudRanges,
         };
         runner.AddTo(command);
         command.SetHandler((parseResult, context, cancellationToken) =>
         {
             var rules = LoadRules(parseResult.GetValue(rulesFile));
+            var rentable = LoadRentable(parseResult.GetValue(cloudRanges) ?? []);
             var known = KnownReachability(parseResult.GetValue(reachabilityPath));
             return runner.RunAsync(
                 parseResult,
@@ -65,7 +75,7 @@ public static class EnricherCommands
                 graph =>
                 {
                     var view = new CartographyView(graph);
-                    return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules)) { Known = known });
+                    return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules, rentable)) { Known = known });
                 },
                 cancellationToken);
         });
@@ -95,6 +105,22 @@ public static class EnricherCommands
 
         return known;
     }
+
+    private static RentableRanges LoadRentable(IEnumerable<string> paths) => RentableRanges.Combine(paths.Select(path =>
+    {
+        try
+        {
+            return RentableRanges.Parse(File.ReadAllText(path), path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot read the cloud ranges: {ex.Message}");
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }));
 
     private static CriticalityRules LoadRules(string? path)
     {
