@@ -40,6 +40,7 @@ internal static class BuiltInControls
         EcsContainersReadonlyAccess.Control,
         EcsFargateLatestPlatformVersion.Control,
         EcsNoEnvironmentSecrets.Control,
+        EcsServiceAssignPublicIpDisabled.Control,
         EcsTaskDefinitionLogConfiguration.Control,
         EcsTaskDefinitionNonrootUser.Control,
         EcsTaskDefinitionPidModeCheck.Control,

@@ -395,6 +395,10 @@ internal sealed class Checked(CartographyView view)
 {
     private readonly ReachabilityEngine _engine = new(view);
 
+    public CartographyView View => view;
+
+    public IReachabilityEngine Engine => _engine;
+
     public GraphNode Node(string id) => view.Graph.TryFindById(id, out var node) ? node : throw new KeyNotFoundException(id);
 
     public ReachabilityResult Reach(string id, NetworkExposure? traffic) => _engine.Evaluate(Node(id), traffic);

@@ -43,6 +43,14 @@ public class ResolutionTests
     [InlineData("redshift_cluster_encrypted_at_rest", "redshift-cluster-kms-enabled")]
     [InlineData("redshift_cluster_audit_logging", "redshift-audit-logging-enabled")]
     [InlineData("ckv2_aws_12", "vpc-default-security-group-closed")]
+    [InlineData("ec2_instance_port_ssh_exposed_to_internet", "internet-exposed-instance")]
+    [InlineData("ec2_instance_port_elasticsearch_kibana_exposed_to_internet", "internet-exposed-instance")]
+    [InlineData("ec2_instance_internet_facing_with_instance_profile", "internet-exposed-instance")]
+    [InlineData("elbv2_internet_facing", "internet-exposed-load-balancer")]
+    [InlineData("ecs_service_no_assign_public_ip", "ecs-service-assign-public-ip-disabled")]
+    [InlineData("ecs_task_set_no_assign_public_ip", "ecs-service-assign-public-ip-disabled")]
+    [InlineData("CKV_AWS_333", "ecs-service-assign-public-ip-disabled")]
+    [InlineData("securityhub-ecs-service-assign-public-ip-disabled-1a2b3c", "ecs-service-assign-public-ip-disabled")]
     public void Resolves_by_any_alias(string type, string expected)
     {
         Assert.Equal(expected, Catalogs.Default.Resolve(type)?.Id);

@@ -26,6 +26,9 @@ public sealed class PropertyCheck(string controlId, CartographyKind kind, Func<G
         new PropertyCheck("s3-bucket-public-read-prohibited", CartographyKinds.S3Bucket, n => PublicActions(n, "Get", "List") is { } actions ? $"anonymous access allows {actions}" : null),
         new PropertyCheck("s3-bucket-public-write-prohibited", CartographyKinds.S3Bucket, n => PublicActions(n, "Put", "Delete") is { } actions ? $"anonymous access allows {actions}" : null),
         new PropertyCheck("sqs-queue-no-public-access", CartographyKinds.SqsQueue, n => QueuePolicy.PublicStatement(n.Properties.GetString("policy"))),
+        // Cartography does not store the service's assignPublicIp: what it produces is in the graph, a running task
+        // whose interface holds a public address.
+        new PropertyCheck("ecs-service-assign-public-ip-disabled", CartographyKinds.EcsService, TaskPublicAddress),
     ];
 
     public Control Control { get; } = ControlCatalog.Default.Resolve(controlId) ?? throw new ArgumentException($"no control {controlId}", nameof(controlId));
@@ -41,6 +44,14 @@ public sealed class PropertyCheck(string controlId, CartographyKind kind, Func<G
             }
         }
     }
+
+    private static string? TaskPublicAddress(GraphNode service) =>
+        EcsService.Wrap(service).Tasks
+            .Where(t => string.Equals(t.LastStatus ?? "RUNNING", "RUNNING", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(t => t.NetworkInterfaces.Select(eni => (Task: t, Eni: eni, Ip: eni.Node.Properties.GetString("public_ip"))))
+            .Where(x => x.Ip is { Length: > 0 })
+            .Select(x => $"task {x.Task.Node.Id}'s interface {x.Eni.Node.Id} has public IP {x.Ip} (assignPublicIp ENABLED)")
+            .FirstOrDefault();
 
     /// <summary>The anonymous actions of a bucket starting with any of <paramref name="verbs"/> (s3:GetObject...).</summary>
     private static string? PublicActions(GraphNode bucket, params string[] verbs)

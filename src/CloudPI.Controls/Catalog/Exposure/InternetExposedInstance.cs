@@ -14,5 +14,19 @@ public static class InternetExposedInstance
         Exposures = [NetworkExposure.AnyTraffic],
         Risk = RiskKind.NetworkExposure,
         Remediation = "Remove the public address or the internet-open inbound rules, or put the service behind a load balancer that admits only the ports it serves.",
+        // Other tools' names for the same question asked per port: their findings resolve here (the path is computed
+        // for any traffic, and names the ports that get in).
+        Mappings = new()
+        {
+            ProwlerChecks =
+            [
+                "ec2_instance_internet_facing_with_instance_profile",
+                .. new[]
+                {
+                    "cassandra", "elasticsearch_kibana", "ftp", "kafka", "kerberos", "ldap", "memcached", "mongodb", "mysql", "oracle",
+                    "postgresql", "rdp", "redis", "sqlserver", "ssh", "telnet",
+                }.Select(service => $"ec2_instance_port_{service}_exposed_to_internet"),
+            ],
+        },
     };
 }

@@ -14,5 +14,9 @@ public static class InternetExposedLoadBalancer
         Exposures = [NetworkExposure.AnyTraffic],
         Risk = RiskKind.NetworkExposure,
         Remediation = "Make the balancer internal if it serves no public clients, or restrict its security group to the clients that need it; add AWS WAF for HTTP listeners.",
+        Mappings = new()
+        {
+            ProwlerChecks = ["elbv2_internet_facing", "elb_internet_facing"],
+        },
     };
 }
