@@ -4,6 +4,7 @@ using CloudPI.Commands.Enrichers;
 using CloudPI.Commands.Graph;
 using CloudPI.Commands.Report;
 using CloudPI.Dracon.Io;
+using CloudPI.Dracon.Producers;
 using CloudPI.Dracon.Pipeline;
 
 namespace CloudPI.Commands;
@@ -107,10 +108,20 @@ public static class ScanCommand
                     }
                 }
 
+                // Imported results join this scan (one scan id, as the aggregator demands), each in a file of its own:
+                // two results of one tool, or one of a tool a producer above just ran, are merged by the tagger, never
+                // written over each other.
+                var scanInfo = ScanEnvironment.FromEnvironment();
                 foreach (var file in inputs.SelectMany(ExpandProducerResults))
                 {
                     var response = DraconFile.ReadLaunchToolResponse(file);
-                    DraconFile.Write(Path.Combine(layout.Producers, DraconFile.FileStem(response.ToolName) + ".pb"), response);
+                    response.ScanInfo = scanInfo.Clone();
+                    var stem = DraconFile.FileStem(response.ToolName);
+                    var target = Enumerable.Range(1, int.MaxValue)
+                        .Select(n => Path.Combine(layout.Producers, n == 1 ? $"{stem}.pb" : $"{stem}.imported-{n}.pb"))
+                        .First(path => !File.Exists(path));
+                    DraconFile.Write(target, response);
+                    context.Logger.Information("Imported {Count} issues of {Tool} from {File}", response.Issues.Count, response.ToolName, file);
                 }
             }).ConfigureAwait(false);
 
@@ -176,6 +187,11 @@ public static class ScanCommand
         foreach (var account in parseResult.GetValue(graph.Accounts) ?? [])
         {
             args.AddRange(["--account", account]);
+        }
+
+        if (parseResult.GetValue(graph.AllowEmpty))
+        {
+            args.Add(graph.AllowEmpty.Name);
         }
 
         return args;

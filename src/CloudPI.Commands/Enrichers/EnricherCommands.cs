@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using CloudPI.Dracon.Io;
 using CloudPI.Analysis.Exploitability;
 using CloudPI.Analysis.Exploitability.Criticality;
 using CloudPI.Analysis.Reachability;
@@ -110,7 +111,7 @@ public static class EnricherCommands
     {
         try
         {
-            return RentableRanges.Parse(File.ReadAllText(path), path);
+            return RentableRanges.Parse(StrictText.ReadAllText(path), path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -132,11 +133,15 @@ public static class EnricherCommands
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = StrictText.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"{path}: cannot read the criticality rules: {ex.Message}");
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message);
         }
 
         try

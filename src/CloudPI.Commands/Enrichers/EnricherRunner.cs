@@ -2,6 +2,7 @@ using System.CommandLine;
 using CloudPI.Commands.Graph;
 using CloudPI.Controls;
 using CloudPI.Dracon.Enrichers;
+using CloudPI.Dracon.Io;
 using CloudPI.Enrichers;
 using CloudPI.Graph;
 using Ocurity.Dracon.V1;
@@ -40,6 +41,11 @@ internal sealed class EnricherRunner(string enricherName)
         var write = FirstNonEmpty(parseResult.GetValue(WritePath), Environment.GetEnvironmentVariable(EnricherFiles.WritePathVariable))
             ?? throw new UsageException("write_path is undefined: give -write_path or set WRITE_PATH");
         var inputs = EnricherFiles.ReadTagged(read);
+        foreach (var merged in inputs.Where(i => i.Sources.Count > 1))
+        {
+            context.Logger.Warning("{Count} tagged files of {Tool} merged into one ({Files})", merged.Sources.Count, merged.Response.ToolName, string.Join(", ", merged.Sources));
+        }
+
         var graph = await Graph.LoadAsync(parseResult, context.Logger, cancellationToken).ConfigureAwait(false);
 
         var resolver = new ResourceResolver(graph);
@@ -63,10 +69,17 @@ internal sealed class EnricherRunner(string enricherName)
             outputs.Add((input, enriched));
         }
 
-        foreach (var (input, issues) in outputs)
+        // Every tool's enriched and raw files appear together, or none do.
+        var stems = DraconFile.FileStems(outputs.Select(o => o.Input.Response.ToolName));
+        using (var files = new AtomicFileSet())
         {
-            var (enrichedPath, _) = EnricherFiles.Write(write, enricherName, input.Response, issues);
-            context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Length, input.Response.ToolName, enrichedPath);
+            foreach (var (input, issues) in outputs)
+            {
+                var (enrichedPath, _) = EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, issues);
+                context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Length, input.Response.ToolName, enrichedPath);
+            }
+
+            files.Commit();
         }
 
         pass.LogSummary(context.Logger);

@@ -65,7 +65,7 @@ public static class GraphCommands
 
     private static Command CreateSnapshot()
     {
-        var source = new GraphSource();
+        var source = new GraphSource { RefusesEmpty = false };
         var output = new Option<string>("--out", "-out") { Description = "The APOC JSON-lines file to write.", Required = true };
         var command = new Command("snapshot", "Export the graph (from Neo4j or a file) to an APOC JSON-lines file that --graph reads.") { output };
         source.AddTo(command);
@@ -82,7 +82,7 @@ public static class GraphCommands
 
     private static Command CreateStats()
     {
-        var source = new GraphSource();
+        var source = new GraphSource { RefusesEmpty = false };
         var json = new Option<bool>("--json") { Description = "Print the counts as one JSON object." };
         var command = new Command("stats", "Count nodes per label and relationships per type.") { json };
         source.AddTo(command);

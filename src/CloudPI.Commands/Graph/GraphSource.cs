@@ -26,11 +26,23 @@ internal sealed class GraphSource
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public Option<bool> AllowEmpty { get; } = new("--allow-empty-graph")
+    {
+        Description = "Accept a graph without nodes as an empty account (by default it is refused: an empty export or the wrong file would pass as a clean account).",
+    };
+
+    /// <summary>Whether a graph without nodes is an input error (analyses) or a fact to show (graph stats).</summary>
+    public bool RefusesEmpty { get; init; } = true;
+
     public void AddTo(Command command)
     {
         command.Options.Add(File);
         Neo4j.AddTo(command);
         command.Options.Add(Accounts);
+        if (RefusesEmpty)
+        {
+            command.Options.Add(AllowEmpty);
+        }
     }
 
     public async Task<PropertyGraph> LoadAsync(ParseResult parseResult, ILogger logger, CancellationToken cancellationToken)
@@ -41,15 +53,28 @@ internal sealed class GraphSource
             throw new UsageException("give exactly one graph source: --graph FILE or --neo4j-uri URI");
         }
 
+        PropertyGraph graph;
+        string source;
         if (file is not null)
         {
             logger.Information("Loading the graph from {File}", file);
-            var graph = ApocJsonLinesReader.ReadFile(file);
+            graph = ApocJsonLinesReader.ReadFile(file);
             logger.Information("Loaded {Nodes} nodes and {Relationships} relationships", graph.NodeCount, graph.RelationshipCount);
-            return graph;
+            source = file;
+        }
+        else
+        {
+            var options = Neo4j.Resolve(parseResult);
+            await using var client = new BoltClient(options);
+            graph = await new Neo4jGraphLoader(client, logger).LoadAsync(parseResult.GetValue(Accounts), cancellationToken).ConfigureAwait(false);
+            source = $"{options.Uri.Scheme}://{options.Uri.Host}:{(options.Uri.IsDefaultPort ? 7687 : options.Uri.Port)}"; // never the user info
         }
 
-        await using var client = new BoltClient(Neo4j.Resolve(parseResult));
-        return await new Neo4jGraphLoader(client, logger).LoadAsync(parseResult.GetValue(Accounts), cancellationToken).ConfigureAwait(false);
+        if (graph.NodeCount == 0 && RefusesEmpty && !parseResult.GetValue(AllowEmpty))
+        {
+            throw new GraphFormatException(source, "the graph has no nodes (an empty export, the wrong file or account?); give --allow-empty-graph to analyse it as an empty account");
+        }
+
+        return graph;
     }
 }

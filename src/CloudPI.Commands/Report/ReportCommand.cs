@@ -26,11 +26,15 @@ public static class ReportCommand
             var directory = parseResult.GetRequiredValue(input);
             var findings = Load(directory);
             var count = Math.Max(1, parseResult.GetValue(top));
-            AtomicFile.WriteAllText(parseResult.GetRequiredValue(markdown), ReportWriter.Markdown(findings, count));
+            // Both formats or neither: a new Markdown report beside the previous run's HTML would disagree with it.
+            using var files = new AtomicFileSet();
+            files.AddBytes(parseResult.GetRequiredValue(markdown), System.Text.Encoding.UTF8.GetBytes(ReportWriter.Markdown(findings, count)));
             if (parseResult.GetValue(html) is { } htmlPath)
             {
-                AtomicFile.WriteAllText(htmlPath, ReportWriter.Html(findings, count));
+                files.AddBytes(htmlPath, System.Text.Encoding.UTF8.GetBytes(ReportWriter.Html(findings, count)));
             }
+
+            files.Commit();
 
             context.Logger.Information("Report of {Count} findings written to {Path}", findings.Count, parseResult.GetRequiredValue(markdown));
             return ExitCodes.Success;

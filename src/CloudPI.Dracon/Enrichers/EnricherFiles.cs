@@ -23,19 +23,49 @@ public static class EnricherFiles
             throw new DraconFormatException($"{readPath}: no *{Tagger.TaggedSuffix} files found (run the tagger first)");
         }
 
-        return files.Select(f => new TaggedResults(f, DraconFile.ReadLaunchToolResponse(f))).ToList();
+        // Dracon's semantics: one tool, all its issues. Two tagged files of one tool (from two directories) are merged,
+        // never one written over the other.
+        var byTool = new Dictionary<string, TaggedResults>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var response = DraconFile.ReadLaunchToolResponse(file);
+            if (byTool.TryGetValue(response.ToolName, out var first))
+            {
+                first.Response.Issues.AddRange(response.Issues);
+                byTool[response.ToolName] = first with { Sources = [.. first.Sources, file] };
+                continue;
+            }
+
+            byTool.Add(response.ToolName, new TaggedResults(file, response));
+        }
+
+        return [.. byTool.Values];
     }
 
-    /// <summary>Checks the enricher contract, then writes both files atomically; returns their paths.</summary>
+    /// <summary>Checks the enricher contract, then writes both files together; returns their paths.</summary>
     public static (string Enriched, string Raw) Write(
         string writePath, string enricherName, LaunchToolResponse original, IReadOnlyList<EnrichedIssue> enriched)
     {
+        ArgumentNullException.ThrowIfNull(original);
+        using var files = new AtomicFileSet();
+        var paths = Stage(files, writePath, DraconFile.FileStem(original.ToolName), enricherName, original, enriched);
+        files.Commit();
+        return paths;
+    }
+
+    /// <summary>
+    /// Checks the enricher contract, then stages both files in <paramref name="files"/> (written together, or neither);
+    /// <paramref name="stem"/> names them (<see cref="DraconFile.FileStems"/> keeps tools apart). Returns their paths.
+    /// </summary>
+    public static (string Enriched, string Raw) Stage(
+        AtomicFileSet files, string writePath, string stem, string enricherName, LaunchToolResponse original, IReadOnlyList<EnrichedIssue> enriched)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(enricherName);
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(enriched);
         Validate(enricherName, original, enriched);
 
-        var stem = DraconFile.FileStem(original.ToolName);
         var output = new EnrichedLaunchToolResponse { OriginalResults = original };
         output.Issues.AddRange(enriched);
         var raw = new LaunchToolResponse { ScanInfo = original.ScanInfo, ToolName = original.ToolName };
@@ -43,8 +73,8 @@ public static class EnricherFiles
 
         var enrichedPath = Path.Combine(writePath, $"{stem}.{enricherName}.enriched.pb");
         var rawPath = Path.Combine(writePath, $"{stem}.raw.pb");
-        DraconFile.Write(enrichedPath, output);
-        DraconFile.Write(rawPath, raw);
+        DraconFile.Stage(files, enrichedPath, output);
+        DraconFile.Stage(files, rawPath, raw);
         return (enrichedPath, rawPath);
     }
 

@@ -18,10 +18,33 @@ public static class AtomicFile
     /// <summary>Writes through <paramref name="writeContent"/>; on any failure the target is left untouched.</summary>
     public static void Write(string path, Action<Stream> writeContent)
     {
+        using var files = new AtomicFileSet();
+        files.Add(path, writeContent);
+        files.Commit();
+    }
+}
+
+/// <summary>
+/// Files that appear together or not at all (an enriched file and its raw file, every tagged file of a run, a report
+/// in two formats): each is written to a temporary file beside its target, and only when all are written are they
+/// renamed over their targets. A failure before that leaves every target untouched; a failed rename removes what this
+/// set already renamed, so no half of the set stays beside an older other half. Disposing removes what was not committed.
+/// </summary>
+public sealed class AtomicFileSet : IDisposable
+{
+    private readonly List<(string Temporary, string Target)> _staged = [];
+
+    public void Add(string path, Action<Stream> writeContent)
+    {
         ArgumentNullException.ThrowIfNull(writeContent);
-        var fullPath = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(fullPath)!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        var target = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(target)!;
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        if (_staged.Any(s => string.Equals(s.Target, target, StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException($"{path}: written twice in one set of outputs");
+        }
+
         try
         {
             Directory.CreateDirectory(directory);
@@ -31,24 +54,43 @@ public static class AtomicFile
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600, as Dracon writes.
             }
 
-            using (var stream = new FileStream(temporary, options))
-            {
-                writeContent(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
+            _staged.Add((temporary, target));
+            using var stream = new FileStream(temporary, options);
+            writeContent(stream);
+            stream.Flush(flushToDisk: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
             throw new IOException($"{path}: cannot write: {ex.Message}", ex);
         }
-        catch
+    }
+
+    public void AddBytes(string path, byte[] content) => Add(path, stream => stream.Write(content));
+
+    public void Commit()
+    {
+        var renamed = new List<string>();
+        foreach (var (temporary, target) in _staged)
         {
-            TryDelete(temporary);
-            throw;
+            try
+            {
+                File.Move(temporary, target, overwrite: true);
+                renamed.Add(target);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                renamed.ForEach(TryDelete);
+                throw new IOException($"{target}: cannot write: {ex.Message}", ex);
+            }
         }
+
+        _staged.Clear();
+    }
+
+    public void Dispose()
+    {
+        _staged.ForEach(s => TryDelete(s.Temporary));
+        _staged.Clear();
     }
 
     private static void TryDelete(string path)
@@ -59,7 +101,7 @@ public static class AtomicFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The temporary file may never have been created; nothing else to clean.
+            // Nothing more can be cleaned; the caller reports the original failure.
         }
     }
 }

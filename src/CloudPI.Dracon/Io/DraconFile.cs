@@ -40,8 +40,27 @@ public static class DraconFile
     /// <summary>Serializes and writes atomically (temp file + rename): a failure never leaves a partial file.</summary>
     public static void Write(string path, IMessage message)
     {
+        using var files = new AtomicFileSet();
+        Stage(files, path, message);
+        files.Commit();
+    }
+
+    /// <summary>Adds <paramref name="message"/> to a set of files written together.</summary>
+    public static void Stage(AtomicFileSet files, string path, IMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(message);
-        AtomicFile.WriteAllBytes(path, message.ToByteArray());
+        try
+        {
+            _ = message.CalculateSize();
+        }
+        catch (OverflowException ex)
+        {
+            // Protobuf cannot encode a message of 2 GiB or more; say so before any byte is written.
+            throw new DraconFormatException($"{path}: the output is over protobuf's 2 GiB message limit; split the input (fewer accounts or regions per run)", ex);
+        }
+
+        files.Add(path, stream => message.WriteTo(stream));
     }
 
     public static DraconMessage Decode(string path, byte[] bytes)
@@ -125,6 +144,22 @@ public static class DraconFile
             .Where(f => f.EndsWith(suffix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// The file stem of each tool, unique among <paramref name="toolNames"/>: names that sanitise to the same stem
+    /// (<c>acme/scan</c>, <c>acme-scan</c>) each get a short hash of the name, so neither file overwrites the other.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> FileStems(IEnumerable<string> toolNames)
+    {
+        var names = toolNames.Distinct(StringComparer.Ordinal).ToList();
+        var clashing = names.GroupBy(FileStem, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet(StringComparer.Ordinal);
+        return names.ToDictionary(
+            name => name,
+            name => clashing.Contains(name)
+                ? $"{FileStem(name)}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..8]}"
+                : FileStem(name),
+            StringComparer.Ordinal);
     }
 
     /// <summary>A tool name made safe to use as a file name (Dracon names files after the tool).</summary>

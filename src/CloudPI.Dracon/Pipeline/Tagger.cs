@@ -43,6 +43,8 @@ public sealed class Tagger(ILogger logger, Func<Guid>? newGuid = null)
         }
 
         var written = new List<string>();
+        var stems = DraconFile.FileStems(byTool.Keys);
+        using var files = new AtomicFileSet();
         foreach (var response in byTool.Values)
         {
             var tagged = new LaunchToolResponse { ScanInfo = response.ScanInfo, ToolName = response.ToolName };
@@ -53,12 +55,14 @@ public sealed class Tagger(ILogger logger, Func<Guid>? newGuid = null)
                 tagged.Issues.Add(stamped);
             }
 
-            var path = Path.Combine(writePath, DraconFile.FileStem(response.ToolName) + TaggedSuffix);
-            DraconFile.Write(path, tagged);
+            var path = Path.Combine(writePath, stems[response.ToolName] + TaggedSuffix);
+            DraconFile.Stage(files, path, tagged);
             logger.Information("Tagged {IssueCount} issues of {ToolName} into {Path}", tagged.Issues.Count, tagged.ToolName, path);
             written.Add(path);
         }
 
+        // Every tagged file or none: the enrichers must not read one tool's fresh tagging beside another's stale one.
+        files.Commit();
         return written;
     }
 }

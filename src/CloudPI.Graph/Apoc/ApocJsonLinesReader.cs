@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 
 namespace CloudPI.Graph.Apoc;
@@ -9,6 +11,8 @@ namespace CloudPI.Graph.Apoc;
 /// </summary>
 public static class ApocJsonLinesReader
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Reads the file at <paramref name="path"/>; errors name the file and the 1-based line.</summary>
     /// <exception cref="GraphFormatException">A line is not a valid record.</exception>
     public static PropertyGraph ReadFile(string path)
@@ -34,8 +38,15 @@ public static class ApocJsonLinesReader
         var parser = new ApocRecordParser(builder);
         using var lines = new PooledLineReader(stream);
         bool? arrayLayout = null;
-        while (lines.TryReadLine(out var line))
+        while (NextLine(lines, sourceName, out var line))
         {
+            // Replacing bad bytes would silently change values (a tag "prod" that no longer matches): refuse them.
+            if (!Utf8.IsValid(line))
+            {
+                var at = InvalidUtf8Index(line);
+                throw new GraphFormatException(sourceName, lines.LineNumber, $"invalid UTF-8 at byte offset {lines.LineOffset + at} (byte {at + 1} of the line)");
+            }
+
             try
             {
                 arrayLayout ??= StartsArray(line);
@@ -52,6 +63,32 @@ public static class ApocJsonLinesReader
             {
                 throw new GraphFormatException(sourceName, lines.LineNumber, $"invalid JSON ({e.Message})", e);
             }
+        }
+    }
+
+    private static bool NextLine(PooledLineReader lines, string sourceName, out ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            return lines.TryReadLine(out line);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new GraphFormatException(sourceName, lines.LineNumber + 1, e.Message, e);
+        }
+    }
+
+    /// <summary>Where the first byte that is not valid UTF-8 sits in <paramref name="bytes"/>.</summary>
+    private static int InvalidUtf8Index(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            StrictUtf8.GetCharCount(bytes);
+            return bytes.Length;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return ex.Index;
         }
     }
 

@@ -11,6 +11,14 @@ public sealed class GraphFormatException : Exception
         Problem = problem;
     }
 
+    /// <summary>A problem of the whole source rather than of one line.</summary>
+    public GraphFormatException(string sourceName, string problem)
+        : base($"{sourceName}: {problem}")
+    {
+        SourceName = sourceName;
+        Problem = problem;
+    }
+
     public string SourceName { get; }
 
     /// <summary>1-based line of the offending record.</summary>

@@ -10,6 +10,7 @@ internal sealed class PooledLineReader : IDisposable
     private int _start;
     private int _end;
     private bool _endOfStream;
+    private long _consumed;
 
     public PooledLineReader(Stream stream, int initialBufferSize = 1 << 16)
     {
@@ -19,6 +20,9 @@ internal sealed class PooledLineReader : IDisposable
 
     /// <summary>1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
+
+    /// <summary>Byte offset in the stream of the first byte of the line last returned.</summary>
+    public long LineOffset { get; private set; }
 
     /// <summary>The next line without its line terminator; valid until the next call.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
@@ -60,6 +64,7 @@ internal sealed class PooledLineReader : IDisposable
 
     private ReadOnlySpan<byte> TakeLine(int lineEnd, int terminatorLength)
     {
+        LineOffset = _consumed + _start;
         var line = _buffer.AsSpan(_start, lineEnd - _start);
         if (line.Length > 0 && line[^1] == (byte)'\r')
         {
@@ -69,6 +74,7 @@ internal sealed class PooledLineReader : IDisposable
         if (LineNumber == 0 && line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             line = line[3..];
+            LineOffset += 3;
         }
 
         _start = lineEnd + terminatorLength;
@@ -83,6 +89,12 @@ internal sealed class PooledLineReader : IDisposable
         var pending = _end - _start;
         if (pending == _buffer.Length)
         {
+            // Past half the largest array a line cannot double any more: say so instead of overflowing.
+            if (_buffer.Length > Array.MaxLength / 2)
+            {
+                throw new InvalidDataException($"line {LineNumber + 1} is longer than {Array.MaxLength / 2:N0} bytes");
+            }
+
             var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
             _buffer.AsSpan(_start, pending).CopyTo(larger);
             ArrayPool<byte>.Shared.Return(_buffer);
@@ -93,6 +105,7 @@ internal sealed class PooledLineReader : IDisposable
             _buffer.AsSpan(_start, pending).CopyTo(_buffer);
         }
 
+        _consumed += shift;
         _start = 0;
         _end = pending;
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);

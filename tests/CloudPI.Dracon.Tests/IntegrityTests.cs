@@ -1,0 +1,131 @@
+using CloudPI.Dracon.Enrichers;
+using CloudPI.Dracon.Io;
+using CloudPI.Dracon.Pipeline;
+using CloudPI.TestSupport;
+using Ocurity.Dracon.V1;
+using Serilog.Core;
+
+namespace CloudPI.Dracon.Tests;
+
+/// <summary>
+/// No finding silently lost or doubled between producers, tagger, enrichers and aggregator (issue 14: each case
+/// exited 0 with a wrong result before).
+/// </summary>
+public class IntegrityTests
+{
+    [Fact]
+    public void Tool_names_that_sanitise_to_one_file_name_keep_a_file_each()
+    {
+        using var temp = new TempDirectory();
+        DraconFile.Write(temp.Combine("in", "a.pb"), Issues.Response("acme/scan", "s", Issues.SshIssue("r1")));
+        DraconFile.Write(temp.Combine("in", "b.pb"), Issues.Response("acme-scan", "s", Issues.SshIssue("r2"), Issues.SshIssue("r3")));
+
+        var written = new Tagger(Logger.None).Tag(temp.Combine("in"), temp.Combine("out"));
+
+        Assert.Equal(2, written.Distinct().Count());
+        var byTool = written.Select(DraconFile.ReadLaunchToolResponse).ToDictionary(r => r.ToolName, r => r.Issues.Count);
+        Assert.Equal(new Dictionary<string, int> { ["acme/scan"] = 1, ["acme-scan"] = 2 }, byTool);
+        Assert.All(written, path => Assert.Matches(@"^acme-scan-[0-9a-f]{8}\.tagged\.pb$", Path.GetFileName(path)));
+    }
+
+    [Fact]
+    public void Two_tagged_files_of_one_tool_are_enriched_as_one_with_every_issue()
+    {
+        using var temp = new TempDirectory();
+        DraconFile.Write(temp.Combine("read", "x", "tool.tagged.pb"), Issues.Response("tool", "s", Issues.SshIssue("r1")));
+        DraconFile.Write(temp.Combine("read", "y", "tool.tagged.pb"), Issues.Response("tool", "s", Issues.SshIssue("r2"), Issues.SshIssue("r3")));
+
+        var merged = Assert.Single(EnricherFiles.ReadTagged(temp.Combine("read")));
+
+        Assert.Equal(["r1", "r2", "r3"], merged.Response.Issues.Select(i => i.Target));
+        Assert.Equal(2, merged.Sources.Count);
+    }
+
+    [Fact]
+    public void Enricher_outputs_of_a_second_tagging_are_refused_instead_of_doubling_every_finding()
+    {
+        using var temp = new TempDirectory();
+        DraconFile.Write(temp.Combine("producers", "tool.pb"), Issues.Response("tool", "scan", Issues.SshIssue("r1"), Issues.SshIssue("r2")));
+        var tagger = new Tagger(Logger.None);
+        tagger.Tag(temp.Combine("producers"), temp.Combine("first"));
+        tagger.Tag(temp.Combine("producers"), temp.Combine("second")); // dracon tag run again between the enrichers
+        Enrich(temp.Combine("first"), temp.Combine("enrichers", "reachability"), "reachability");
+        Enrich(temp.Combine("second"), temp.Combine("enrichers", "exploitability"), "exploitability");
+
+        var error = Assert.Throws<DraconFormatException>(() => new EnrichmentAggregator(Logger.None).Aggregate(temp.Combine("enrichers"), temp.Combine("out")));
+
+        Assert.Contains("2 issues of tool appear under different uuids in tool.exploitability.enriched.pb and tool.reachability.enriched.pb", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("out")));
+    }
+
+    [Fact]
+    public void Enriched_files_of_different_scans_are_refused_naming_both()
+    {
+        using var temp = new TempDirectory();
+        foreach (var (scan, tool) in new[] { ("scan-1", "a"), ("scan-2", "b") })
+        {
+            DraconFile.Write(temp.Combine(scan, $"{tool}.pb"), Issues.Response(tool, scan, Issues.SshIssue()));
+            new Tagger(Logger.None).Tag(temp.Combine(scan), temp.Combine(scan));
+            Enrich(temp.Combine(scan), temp.Combine("enrichers", scan), "reachability");
+        }
+
+        var error = Assert.Throws<DraconFormatException>(() => new EnrichmentAggregator(Logger.None).Aggregate(temp.Combine("enrichers"), temp.Combine("out")));
+
+        Assert.EndsWith("enriched files of 2 different scans; aggregate one scan at a time (scan 'scan-1': a.reachability.enriched.pb; scan 'scan-2': b.reachability.enriched.pb)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_findings_of_one_tagging_are_kept_as_they_are()
+    {
+        using var temp = new TempDirectory();
+        DraconFile.Write(temp.Combine("producers", "tool.pb"), Issues.Response("tool", "scan", Issues.SshIssue("r1"), Issues.SshIssue("r1")));
+        new Tagger(Logger.None).Tag(temp.Combine("producers"), temp.Combine("producers"));
+        Enrich(temp.Combine("producers"), temp.Combine("enrichers", "reachability"), "reachability");
+        Enrich(temp.Combine("producers"), temp.Combine("enrichers", "exploitability"), "exploitability");
+
+        var aggregated = new EnrichmentAggregator(Logger.None).Aggregate(temp.Combine("enrichers"), temp.Combine("out"));
+
+        Assert.Equal(2, DraconFile.ReadEnriched(Assert.Single(aggregated)).Issues.Count);
+    }
+
+    [Fact]
+    public void A_set_of_outputs_appears_whole_or_not_at_all()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Combine("first.md"), "previous run");
+        Directory.CreateDirectory(temp.Combine("second.html")); // a directory where the second file must go
+
+        var error = Assert.Throws<IOException>(() =>
+        {
+            using var files = new AtomicFileSet();
+            files.AddBytes(temp.Combine("first.md"), "new"u8.ToArray());
+            files.AddBytes(temp.Combine("second.html"), "new"u8.ToArray());
+            files.Commit();
+        });
+
+        Assert.StartsWith(temp.Combine("second.html"), error.Message, StringComparison.Ordinal);
+        // The first file was renamed before the second failed: removed, so no new half stands beside an old half.
+        Assert.Equal(["second.html"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Staged_files_that_are_never_committed_leave_nothing_behind()
+    {
+        using var temp = new TempDirectory();
+
+        using (var files = new AtomicFileSet())
+        {
+            files.AddBytes(temp.Combine("a.pb"), [1, 2, 3]);
+        }
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    private static void Enrich(string readPath, string writePath, string name)
+    {
+        foreach (var input in EnricherFiles.ReadTagged(readPath))
+        {
+            EnricherFiles.Write(writePath, name, input.Response, [.. input.Response.Issues.Select(issue => new EnrichedIssue { RawIssue = issue })]);
+        }
+    }
+}
