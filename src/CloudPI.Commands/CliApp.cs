@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 
 namespace CloudPI.Commands;
 
@@ -30,15 +31,34 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
-        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error };
+        // Our own signal handling (not System.CommandLine's 2-second grace): the work unwinds, every temporary file is
+        // removed and nothing is renamed into place, however long that takes, and SIGTERM gets its own exit code.
+        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error, ProcessTerminationTimeout = null };
+        using var interruption = new CancellationTokenSource();
+        PosixSignal? received = null;
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            received ??= signal.Signal;
+            interruption.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        CloudPI.Dracon.Io.ProcessInterruption.ObserveSignals(interruption.Token);
         try
         {
-            return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+            return await parseResult.InvokeAsync(configuration, interruption.Token).ConfigureAwait(false);
         }
         catch (UsageException ex)
         {
             await error.WriteLineAsync($"{programName}: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (received is { } signal)
+        {
+            await error.WriteLineAsync($"{programName}: stopped by {signal}; no partial output was left").ConfigureAwait(false);
+            return signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Cancelled;
         }
         catch (OperationCanceledException)
         {

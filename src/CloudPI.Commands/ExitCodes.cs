@@ -11,5 +11,9 @@ public static class ExitCodes
     /// <summary>The command line itself is wrong.</summary>
     public const int Usage = 2;
 
+    /// <summary>Interrupted by SIGINT (Ctrl+C): 128 + 2, as shells report it.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM (a pipeline step's deadline, docker stop): 128 + 15.</summary>
+    public const int Terminated = 143;
 }

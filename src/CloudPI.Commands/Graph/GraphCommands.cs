@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.CommandLine;
+using CloudPI.Dracon.Io;
 using System.Text;
 using System.Globalization;
 using System.Text.Json;
@@ -73,7 +74,7 @@ public static class GraphCommands
         {
             var graph = await source.LoadAsync(parseResult, context.Logger, cancellationToken).ConfigureAwait(false);
             var path = parseResult.GetRequiredValue(output);
-            ApocJsonLinesWriter.WriteFile(graph, path);
+            AtomicFile.Write(path, stream => ApocJsonLinesWriter.Write(graph, stream));
             context.Logger.Information("Wrote {Nodes} nodes and {Relationships} relationships to {Path}", graph.NodeCount, graph.RelationshipCount, path);
             return ExitCodes.Success;
         });
@@ -103,6 +104,8 @@ public static class GraphCommands
         return command;
     }
 
+    private const int MaxSyntheticResources = 1_000_000;
+
     private static Command CreateSynth()
     {
         var resources = new Option<int>("--resources") { Description = "Approximate number of resource nodes.", DefaultValueFactory = _ => 1000 };
@@ -117,14 +120,15 @@ public static class GraphCommands
         command.SetHandler((parseResult, context) =>
         {
             var count = parseResult.GetValue(resources);
-            if (count < 1)
+            if (count is < 1 or > MaxSyntheticResources)
             {
-                throw new UsageException("--resources must be at least 1");
+                // A synthetic graph is held in memory whole: about 10 KB per resource, so a million is ~10 GB.
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--resources must be between 1 and {MaxSyntheticResources:N0}"));
             }
 
             var account = SyntheticAccountGenerator.Generate(count, parseResult.GetValue(seed));
             var path = parseResult.GetRequiredValue(output);
-            ApocJsonLinesWriter.WriteFile(account.Graph, path);
+            AtomicFile.Write(path, stream => ApocJsonLinesWriter.Write(account.Graph, stream));
             var exposed = account.Expectations.Count(e => e.InternetExposed);
             context.Logger.Information(
                 "Wrote account {Account}: {Resources} resources in {Vpcs} VPCs, {Nodes} nodes, {Relationships} relationships to {Path}",

@@ -56,7 +56,7 @@ public sealed class AtomicFileSet : IDisposable
 
             _staged.Add((temporary, target));
             using var stream = new FileStream(temporary, options);
-            writeContent(stream);
+            writeContent(new InterruptibleStream(stream));
             stream.Flush(flushToDisk: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -69,6 +69,7 @@ public sealed class AtomicFileSet : IDisposable
 
     public void Commit()
     {
+        ProcessInterruption.Token.ThrowIfCancellationRequested();
         var renamed = new List<string>();
         foreach (var (temporary, target) in _staged)
         {
@@ -104,4 +105,34 @@ public sealed class AtomicFileSet : IDisposable
             // Nothing more can be cleaned; the caller reports the original failure.
         }
     }
+}
+
+/// <summary>Passes writes through, and stops them once the process is asked to stop (a large output is not finished first).</summary>
+internal sealed class InterruptibleStream(Stream inner) : Stream
+{
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => inner.Length;
+
+    public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        ProcessInterruption.Token.ThrowIfCancellationRequested();
+        inner.Write(buffer);
+    }
+
+    public override void Flush() => inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
 }
