@@ -79,6 +79,7 @@ public static class ScanCommand
             }
 
             var layout = new WorkspaceLayout(parseResult.GetRequiredValue(output));
+            using var exclusive = layout.Lock();
             layout.Reset();
             var stages = new ScanStages(context, cancellationToken);
             var common = CommonArguments(parseResult);

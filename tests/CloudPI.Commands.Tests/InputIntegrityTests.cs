@@ -87,4 +87,22 @@ public class InputIntegrityTests
         Assert.False(File.Exists(temp.Combine("report.md")));
         Assert.False(File.Exists(temp.Combine("report.html")));
     }
+
+    [Fact]
+    public async Task A_second_scan_on_the_same_directory_is_refused_while_the_first_runs()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Combine("report.md"), "the first scan's");
+
+        using (new WorkspaceLayout(temp.Path).Lock())
+        {
+            var second = await Cli.RunAsync("scan", "--graph", Example, "--out", temp.Path);
+
+            Assert.Equal(1, second.ExitCode);
+            Assert.Equal($"cloudpi: {temp.Path}: another scan is writing this directory ({temp.Combine(".cloudpi-scan.lock")} is held); wait for it or choose another --out\n", second.Error.ReplaceLineEndings("\n"));
+            Assert.Equal("the first scan's", File.ReadAllText(temp.Combine("report.md")));
+        }
+
+        Assert.False(File.Exists(temp.Combine(".cloudpi-scan.lock")));
+    }
 }
