@@ -32,6 +32,9 @@ public sealed record BoltClientOptions
     /// <summary>Longest wait for the next bytes from the server; replaced by the server's connection.recv_timeout_seconds hint when it sends one.</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Longest wait for one whole message (a record, a summary), keep-alives or not; infinite by default.</summary>
+    public TimeSpan MessageTimeout { get; init; } = Timeout.InfiniteTimeSpan;
+
     /// <summary>Records per PULL batch; the bound on how many records wait in flight.</summary>
     public int FetchSize { get; init; } = 1000;
 

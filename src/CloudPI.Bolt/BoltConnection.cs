@@ -28,7 +28,7 @@ internal sealed class BoltConnection : IAsyncDisposable
         _stream = stream;
         _endpoint = endpoint;
         _options = options;
-        _reader = new BoltChunkReader(stream) { ReadTimeout = options.ReadTimeout };
+        _reader = new BoltChunkReader(stream) { ReadTimeout = options.ReadTimeout, MessageTimeout = options.MessageTimeout };
     }
 
     public BoltVersion Version { get; private set; }

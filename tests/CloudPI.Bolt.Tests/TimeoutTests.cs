@@ -78,6 +78,28 @@ public class TimeoutTests
     }
 
     [Fact]
+    public async Task A_server_that_only_sends_keep_alives_trips_the_message_timeout()
+    {
+        await using var server = BoltTestServer.Start(async s =>
+        {
+            await Neo4j.HandshakeAndAuthenticateAsync(s);
+            await s.ExpectAsync(BoltMessageSignature.Run);
+            while (!s.Stopping.IsCancellationRequested)
+            {
+                await s.Noop().FlushAsync();
+                await Task.Delay(100, s.Stopping);
+            }
+        });
+        await using var client = new BoltClient(Options(server) with { ReadTimeout = TimeSpan.FromSeconds(2), MessageTimeout = TimeSpan.FromMilliseconds(800) });
+
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.RunAsync("RETURN 1").ToListAsync()).WaitAsync(TestTimeout);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(5));
+        Assert.Contains("keep-alives do not extend the wait", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Server_that_never_answers_the_handshake_trips_the_connect_timeout()
     {
         await using var server = BoltTestServer.Start(s => Task.Delay(Timeout.Infinite, s.Stopping));

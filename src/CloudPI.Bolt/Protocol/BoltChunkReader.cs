@@ -20,7 +20,54 @@ public sealed class BoltChunkReader(Stream stream)
     /// <summary>How long to wait for the next bytes before failing with <see cref="TimeoutException"/>; infinite by default.</summary>
     public TimeSpan ReadTimeout { get; set; } = Timeout.InfiniteTimeSpan;
 
-    public async ValueTask<ReadOnlyMemory<byte>> ReadMessageAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// How long to wait for one whole message, however many NOOP keep-alives arrive meanwhile (a server that only
+    /// keeps the connection alive must not hold the client forever); infinite by default.
+    /// </summary>
+    public TimeSpan MessageTimeout { get; set; } = Timeout.InfiniteTimeSpan;
+
+    public ValueTask<ReadOnlyMemory<byte>> ReadMessageAsync(CancellationToken cancellationToken)
+    {
+        // A whole message already buffered (records usually are) needs no deadline and no await.
+        while (_end - _start >= 2)
+        {
+            var size = BinaryPrimitives.ReadUInt16BigEndian(_buffer.AsSpan(_start));
+            if (size == 0)
+            {
+                _start += 2; // NOOP keep-alive between messages.
+                continue;
+            }
+
+            _start += 2;
+            if (IsWholeMessageBuffered(size))
+            {
+                var inPlace = _buffer.AsMemory(_start, size);
+                _start += size + 2;
+                return ValueTask.FromResult<ReadOnlyMemory<byte>>(inPlace);
+            }
+
+            _start -= 2; // the framed read takes the chunk header again
+            break;
+        }
+
+        return MessageTimeout == Timeout.InfiniteTimeSpan ? ReadFramedAsync(cancellationToken) : ReadWithinDeadlineAsync(cancellationToken);
+    }
+
+    private async ValueTask<ReadOnlyMemory<byte>> ReadWithinDeadlineAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(MessageTimeout);
+        try
+        {
+            return await ReadFramedAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No complete message from the server within {MessageTimeout.TotalSeconds:0.###} s (keep-alives do not extend the wait).");
+        }
+    }
+
+    private async ValueTask<ReadOnlyMemory<byte>> ReadFramedAsync(CancellationToken cancellationToken)
     {
         var messageLength = 0;
         while (true)

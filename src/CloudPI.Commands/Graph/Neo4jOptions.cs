@@ -25,7 +25,7 @@ internal sealed class Neo4jOptions
 
     public Option<int> TimeoutSeconds { get; } = new("--neo4j-timeout")
     {
-        Description = "Seconds to wait for a connection, and between bytes of a result.",
+        Description = "Seconds to wait for a connection, and for each record of a result (keep-alives do not extend it).",
         DefaultValueFactory = _ => 30,
     };
 
@@ -72,7 +72,13 @@ internal sealed class Neo4jOptions
             throw new UsageException("--neo4j-user needs --neo4j-password-env-var naming the variable that holds the password");
         }
 
-        var timeout = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(TimeoutSeconds)));
+        var seconds = parseResult.GetValue(TimeoutSeconds);
+        if (seconds < 1)
+        {
+            throw new UsageException($"--neo4j-timeout must be at least 1 second (got {seconds})");
+        }
+
+        var timeout = TimeSpan.FromSeconds(seconds);
         return new BoltClientOptions
         {
             Uri = uri,
@@ -80,6 +86,7 @@ internal sealed class Neo4jOptions
             Database = parseResult.GetValue(Database),
             ConnectTimeout = timeout,
             ReadTimeout = timeout,
+            MessageTimeout = timeout,
         };
     }
 }
