@@ -185,6 +185,10 @@ public static class ScanCommand
         Add(graph.Neo4j.User);
         Add(graph.Neo4j.PasswordEnvVar);
         Add(graph.Neo4j.Database);
+        if (parseResult.GetResult(graph.Neo4j.TimeoutSeconds) is { Implicit: false })
+        {
+            args.AddRange([graph.Neo4j.TimeoutSeconds.Name, parseResult.GetValue(graph.Neo4j.TimeoutSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
         foreach (var account in parseResult.GetValue(graph.Accounts) ?? [])
         {
             args.AddRange(["--account", account]);

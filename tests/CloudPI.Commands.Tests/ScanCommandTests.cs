@@ -80,6 +80,22 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public async Task Scan_hands_its_neo4j_timeout_to_every_stage()
+    {
+        using var temp = new TempDirectory();
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start(); // accepts connections and never answers the Bolt handshake
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await Cli.RunAsync("scan", "--neo4j-uri", $"bolt://127.0.0.1:{port}", "--neo4j-timeout", "1", "--out", temp.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("cloudpi: producer cartography failed:", result.Error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed} (the default 30 s connect timeout was used)");
+    }
+
+    [Fact]
     public async Task Scan_without_inputs_is_a_usage_error()
     {
         using var temp = new TempDirectory();
