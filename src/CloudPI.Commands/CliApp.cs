@@ -22,9 +22,16 @@ public static class CliApp
         var parseResult = root.Parse(GoStyleFlags.Normalize(args));
         if (parseResult.Errors.Count > 0 && !IsHelpRequest(parseResult))
         {
+            var secrets = SecretsGiven(args);
             foreach (var parseError in parseResult.Errors)
             {
-                await error.WriteLineAsync($"{programName}: {parseError.Message.ReplaceLineEndings(" ").Replace('\t', ' ')}").ConfigureAwait(false);
+                var message = secrets.Aggregate(parseError.Message, (text, secret) => text.Replace(secret, "***", StringComparison.Ordinal));
+                await error.WriteLineAsync($"{programName}: {message.ReplaceLineEndings(" ").Replace('\t', ' ')}").ConfigureAwait(false);
+            }
+
+            if (secrets.Count > 0)
+            {
+                await error.WriteLineAsync($"{programName}: secrets are never taken on the command line: put them in an environment variable and name it (e.g. --neo4j-password-env-var NEO4J_PASSWORD)").ConfigureAwait(false);
             }
 
             await error.WriteLineAsync($"Run '{CommandPath(programName, parseResult)} --help' for usage.").ConfigureAwait(false);
@@ -73,6 +80,35 @@ public static class CliApp
             await error.WriteLineAsync(debug ? $"{programName}: {ex}" : $"{programName}: {OneLine(ex)}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// Values given after a flag that names a secret (--neo4j-password X, --aws-secret-key=X): no such flag exists, and
+    /// the parse error would echo X; they are masked wherever an error repeats them.
+    /// </summary>
+    private static List<string> SecretsGiven(string[] args)
+    {
+        static bool NamesSecret(string flag) =>
+            flag.StartsWith('-') && !flag.EndsWith("-env-var", StringComparison.OrdinalIgnoreCase)
+            && new[] { "password", "secret", "token" }.Any(word => flag.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+        var secrets = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var (flag, inline) = args[i].IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? (args[i][..eq], args[i][(eq + 1)..]) : (args[i], null);
+            if (!NamesSecret(flag))
+            {
+                continue;
+            }
+
+            var value = inline ?? (i + 1 < args.Length ? args[i + 1] : null);
+            if (!string.IsNullOrEmpty(value))
+            {
+                secrets.Add(value);
+            }
+        }
+
+        return secrets;
     }
 
     private static bool IsHelpRequest(ParseResult parseResult) =>

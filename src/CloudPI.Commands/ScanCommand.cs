@@ -69,6 +69,11 @@ public static class ScanCommand
         graph.AddTo(command);
         command.SetHandler(async (parseResult, context, cancellationToken) =>
         {
+            if (parseResult.GetValue(top) < 1)
+            {
+                throw new UsageException($"--top must be at least 1 (got {parseResult.GetValue(top)})");
+            }
+
             var graphArgs = GraphArguments(parseResult, graph);
             var inputs = parseResult.GetValue(producerResults) ?? [];
             var awsConfigArgs = AwsConfigArguments(parseResult, awsConfigIn, awsConfigLive, awsAccount, awsRegions, awsProfile, awsRole, awsExternalId);

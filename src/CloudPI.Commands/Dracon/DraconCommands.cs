@@ -104,6 +104,11 @@ public static class DraconCommands
     private static (string Read, string Write) ResolvePaths(
         ParseResult parseResult, Argument<string?> directory, Option<string?> readPath, Option<string?> writePath)
     {
+        if (FirstNonEmpty(parseResult.GetValue(directory)) is { } given && FirstNonEmpty(parseResult.GetValue(readPath)) is { } flag && given != flag)
+        {
+            throw new UsageException($"two read paths: DIR '{given}' and -read_path '{flag}'; give one");
+        }
+
         var read = FirstNonEmpty(parseResult.GetValue(directory), parseResult.GetValue(readPath), Environment.GetEnvironmentVariable(EnricherFiles.ReadPathVariable))
             ?? throw new UsageException("read path is undefined: give DIR, -read_path or set READ_PATH");
         var write = FirstNonEmpty(parseResult.GetValue(writePath), Environment.GetEnvironmentVariable(EnricherFiles.WritePathVariable)) ?? read;

@@ -97,7 +97,17 @@ public static class EnricherCommands
             foreach (var issue in CloudPI.Dracon.Io.DraconFile.ReadEnriched(file).Issues)
             {
                 var resource = issue.Annotations.TryGetValue(AnnotationKeys.Resource, out var id) ? id : issue.RawIssue.Target;
-                if (ReachabilityAnnotations.TryRead(issue.Annotations, resource) is { } result)
+                ReachabilityResult? result;
+                try
+                {
+                    result = ReachabilityAnnotations.TryRead(issue.Annotations, resource);
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
+                {
+                    throw new CloudPI.Dracon.DraconFormatException($"{file}: issue {issue.RawIssue.Uuid}: the reachability annotations are malformed ({ex.Message})", ex);
+                }
+
+                if (result is not null)
                 {
                     known[issue.RawIssue.Uuid] = result;
                 }

@@ -60,6 +60,13 @@ internal sealed class Neo4jOptions
             throw new UsageException($"--neo4j-uri '{text}' is not a URI like bolt://host:7687");
         }
 
+        string[] schemes = ["bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"];
+        if (!schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
+        {
+            // http(s)://host:7474 is Neo4j's browser port, not the Bolt protocol.
+            throw new UsageException($"--neo4j-uri scheme '{uri.Scheme}' is not Bolt: use {string.Join(", ", schemes)} (port 7687, not the browser's 7474)");
+        }
+
         var user = parseResult.GetValue(User);
         var passwordVariable = parseResult.GetValue(PasswordEnvVar);
         if (user is null && passwordVariable is not null)

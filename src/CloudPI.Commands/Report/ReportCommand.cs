@@ -23,9 +23,15 @@ public static class ReportCommand
         };
         command.SetHandler((parseResult, context) =>
         {
+            var count = parseResult.GetValue(top);
+            if (count < 1)
+            {
+                throw new UsageException($"--top must be at least 1 (got {count})");
+            }
+
             var directory = parseResult.GetRequiredValue(input);
             var findings = Load(directory);
-            var count = Math.Max(1, parseResult.GetValue(top));
+
             // Both formats or neither: a new Markdown report beside the previous run's HTML would disagree with it.
             using var files = new AtomicFileSet();
             files.AddBytes(parseResult.GetRequiredValue(markdown), System.Text.Encoding.UTF8.GetBytes(ReportWriter.Markdown(findings, count)));

@@ -80,7 +80,7 @@ public static class DraconFile
             return reason is null
                 ? throw new DraconFormatException(
                     $"{path}: not a Dracon LaunchToolResponse or EnrichedLaunchToolResponse (neither scan_info nor original_results is present)")
-                : throw new DraconFormatException($"{path}: truncated or malformed protobuf: {reason}");
+                : throw new DraconFormatException($"{path}: not a readable Dracon file: truncated or corrupt protobuf (the decoder stopped at: {reason})");
         }
 
         if (enriched is not null && (launch is null || enriched.CalculateSize() > launch.CalculateSize()))

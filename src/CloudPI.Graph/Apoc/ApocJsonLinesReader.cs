@@ -17,6 +17,11 @@ public static class ApocJsonLinesReader
     /// <exception cref="GraphFormatException">A line is not a valid record.</exception>
     public static PropertyGraph ReadFile(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new GraphFormatException(path, "is a directory; expected a graph file (an APOC JSON-lines export)");
+        }
+
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return Read(stream, path);
     }
