@@ -40,7 +40,7 @@ public class BadInputTests
 
         var ex = Assert.Throws<DraconFormatException>(() => DraconFile.Read(path));
 
-        Assert.StartsWith($"{path}: truncated or malformed protobuf:", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}: not a readable Dracon file: truncated or corrupt protobuf", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class BadInputTests
 
         var ex = Assert.Throws<DraconFormatException>(() => new Tagger(Logger.None).Tag(temp.Path, temp.Path));
 
-        Assert.Contains("b.pb: truncated or malformed protobuf", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("b.pb: not a readable Dracon file: truncated or corrupt protobuf", ex.Message, StringComparison.Ordinal);
         Assert.Equal(["a.pb", "b.pb"], temp.Files());
     }
 }
