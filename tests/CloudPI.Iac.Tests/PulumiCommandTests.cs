@@ -42,6 +42,23 @@ public sealed class PulumiCommandTests
         Assert.Contains("Gate: PASS", output, StringComparison.Ordinal);
     }
 
+    [Fact] // The design: "even if one check fails, the build process is halted", hygiene checks included.
+    public async Task By_default_any_failing_check_blocks_and_a_config_or_the_recommended_preset_relaxes_it()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("preview.json");
+        File.WriteAllText(input, new PreviewBuilder().Add("aws:kms/key:Key", "key", """{"description":"never rotated"}""").Json());
+        File.WriteAllText(temp.Combine("advisory.json"), """{"all":"advisory"}""");
+        File.WriteAllText(temp.Combine("kms.json"), """{"cmk-backing-key-rotation-enabled":"mandatory"}""");
+
+        var (code, output, _) = await PulumiCli.RunAsync("-in", input);
+        Assert.Equal(1, code);
+        Assert.Contains("FAIL    mandatory cmk-backing-key-rotation-enabled", output, StringComparison.Ordinal);
+        Assert.Equal(0, (await PulumiCli.RunAsync("-in", input, "--policy-config", temp.Combine("advisory.json"))).ExitCode);
+        Assert.Equal(0, (await PulumiCli.RunAsync("-in", input, "--enforcement", "recommended")).ExitCode);
+        Assert.Equal(1, (await PulumiCli.RunAsync("-in", input, "--enforcement", "recommended", "--policy-config", temp.Combine("kms.json"))).ExitCode);
+    }
+
     [Fact]
     public async Task Fail_on_unknown_counts_undecided_mandatory_checks()
     {
@@ -68,6 +85,7 @@ public sealed class PulumiCommandTests
     [InlineData("config", "bad-config.json: restricted-ssh: 'sometimes' is not an enforcement level")]
     [InlineData("namespace", "--metrics-namespace must not use the reserved AWS/ prefix")]
     [InlineData("missing", "cannot read")]
+    [InlineData("preset", "Argument 'strict' not recognized. Must be one of")]
     public async Task Bad_input_is_a_usage_error_with_one_line_and_no_output_files(string problem, string expected)
     {
         using var temp = new TempDirectory();
@@ -78,6 +96,7 @@ public sealed class PulumiCommandTests
         {
             "config" => ["--policy-config", temp.Combine("bad-config.json")],
             "namespace" => ["--metrics-namespace", "AWS/Pulumi"],
+            "preset" => ["--enforcement", "strict"],
             _ => [],
         };
         var before = temp.Files();
