@@ -35,6 +35,69 @@ public sealed class StackChecksTests
         Assert.Equal(Verdict.Fail, new PreviewBuilder().Add(Vpc, "main", "{}").WithoutSames().VerdictOf(check, "main")); // new VPC: its logs would be new too
     }
 
+    /// <summary>
+    /// Targets a check cannot resolve: a secret (from config: no dependency, or the empty list Pulumi records for it),
+    /// the unknown sentinel with an empty list, and a value from another stack (a StackReference names nothing here).
+    /// "P" stands for the linking property.
+    /// </summary>
+    public static TheoryData<string, string> UndecidableTargets => new()
+    {
+        { "\"[secret]\"", "{}" },
+        { "\"[secret]\"", """{"P":[]}""" },
+        { $"\"{U}\"", """{"P":[]}""" },
+        { $"\"{U}\"", $$"""{"P":["{{StackReference}}"]}""" },
+    };
+
+    private static readonly string StackReference = PreviewBuilder.Urn("pulumi:pulumi:StackReference", "network");
+
+    /// <summary>A preview that also lists the StackReference an undecidable value may come from.</summary>
+    private static PreviewBuilder WithStackReference() =>
+        new PreviewBuilder().Add("pulumi:pulumi:StackReference", "network", """{"name":"org/network/dev"}""", op: "read", id: "org/network/dev");
+
+    [Theory]
+    [MemberData(nameof(UndecidableTargets))]
+    public void A_flow_log_with_an_undecidable_vpc_leaves_every_vpc_unknown(string vpcId, string dependencies)
+    {
+        var results = WithStackReference()
+            .Add(Vpc, "kept", "{}", op: "same", id: "vpc-1")
+            .Add(Vpc, "main", "{}")
+            .Add(FlowLog, "fl", $$"""{"vpcId":{{vpcId}},"trafficType":"ALL"}""", dependencies: dependencies.Replace("\"P\"", "\"vpcId\"", StringComparison.Ordinal))
+            .Run(new VpcFlowLogsEnabledCheck());
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.Equal(Verdict.Unknown, r.Verdict));
+        Assert.All(results, r => Assert.Contains("flow log fl", r.Reason, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(UndecidableTargets))]
+    public void A_rule_with_an_undecidable_group_leaves_the_default_group_unknown(string groupId, string dependencies) =>
+        Assert.Equal(Verdict.Unknown, WithStackReference()
+            .Add("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "d", "{}")
+            .Add("aws:ec2/securityGroupRule:SecurityGroupRule", "r", $$"""{"type":"ingress","securityGroupId":{{groupId}},"protocol":"tcp","fromPort":443,"toPort":443}""",
+                dependencies: dependencies.Replace("\"P\"", "\"securityGroupId\"", StringComparison.Ordinal))
+            .VerdictOf(new VpcDefaultSecurityGroupClosedCheck(), "d"));
+
+    [Theory]
+    [MemberData(nameof(UndecidableTargets))]
+    public void A_bucket_policy_with_an_undecidable_bucket_leaves_tls_unknown(string bucket, string dependencies) =>
+        Assert.Equal(Verdict.Unknown, WithStackReference()
+            .Add(BucketV2, "b", "{}")
+            .Add("aws:s3/bucketPolicy:BucketPolicy", "p", $$"""{"bucket":{{bucket}},"policy":{{Policy("""[{"Effect":"Deny","Principal":"*","Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]""")}}}""",
+                dependencies: dependencies.Replace("\"P\"", "\"bucket\"", StringComparison.Ordinal))
+            .VerdictOf(new S3BucketSslRequestsOnlyCheck(), "b"));
+
+    [Theory]
+    [MemberData(nameof(UndecidableTargets))]
+    public void An_access_block_with_an_undecidable_bucket_leaves_public_access_unknown(string bucket, string dependencies)
+    {
+        var preview = WithStackReference()
+            .Add(Bucket, "b", """{"acl":"public-read"}""")
+            .Add("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", $$"""{"bucket":{{bucket}},"blockPublicAcls":true,"blockPublicPolicy":true,"ignorePublicAcls":true,"restrictPublicBuckets":true}""",
+                dependencies: dependencies.Replace("\"P\"", "\"bucket\"", StringComparison.Ordinal));
+        Assert.Equal(Verdict.Unknown, Public(preview, "s3-bucket-public-read-prohibited")); // the block may neutralise the public ACL
+        Assert.Equal(Verdict.Pass, Public(preview, "s3-bucket-public-write-prohibited"));
+    }
+
     [Fact]
     public void Flow_log_linked_by_vpc_id_and_parameterised_traffic_types()
     {

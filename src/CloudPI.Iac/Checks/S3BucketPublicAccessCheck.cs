@@ -48,7 +48,9 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
         var undecided = findings.FirstOrDefault(f => f.Public != false && f.Neutralised != true);
         if (undecided is not null)
         {
-            return new(control, bucket.Bucket, Verdict.Unknown, undecided.Path, $"{undecided.Why} is not known before deployment");
+            return new(control, bucket.Bucket, Verdict.Unknown, undecided.Path, undecided.Public is null
+                ? $"{undecided.Why} is not known before deployment"
+                : $"{undecided.Why} grants public {access.Name} access unless a public access block or ownership control not known before deployment neutralises it");
         }
 
         if (bucket.Policies.AnyUndecided || bucket.Acls.AnyUndecided || MayHaveUnlistedReferrers(stack, bucket.Bucket))
@@ -169,7 +171,8 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
     /// <summary>
     /// The effect of the bucket's and the account's public access blocks, and of BucketOwnerEnforced, on grants this
     /// deployment makes (so the block_* settings count: AWS refuses the new grant). The rule per mechanism is
-    /// <see cref="BlockPublicAccess"/>'s, shared with the live-account analysis.
+    /// <see cref="BlockPublicAccess"/>'s, shared with the live-account analysis. A block or ownership control whose
+    /// bucket is not known may be this bucket's: where it would neutralise, whether it does is unknown.
     /// </summary>
     private sealed class Blocks(S3BucketResources bucket, IReadOnlyList<IacResource> account)
     {
@@ -180,12 +183,20 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
         /// <summary>The bucket's and the account's blocks together: a flag is on when either turns it on.</summary>
         private BlockPublicAccessSettings Settings => new(Flag("blockPublicAcls"), Flag("ignorePublicAcls"), Flag("blockPublicPolicy"), Flag("restrictPublicBuckets"));
 
-        private static bool? Any(params bool?[] values) => values.Any(v => v == true) ? true : values.Any(v => v is null) ? null : false;
+        private static bool? Any(IEnumerable<bool?> values)
+        {
+            var all = values.ToList();
+            return all.Any(v => v == true) ? true : all.Any(v => v is null) ? null : false;
+        }
 
-        private bool? Flag(string name) => Any(bucket.AccessBlocks.Linked.Concat(account).Select(b => b.Property(name)).Select(v => v.IsUnknown ? (bool?)null : v.Bool == true).ToArray());
+        /// <summary>A known true counts; one from a resource that may not be this bucket's only makes it unknown.</summary>
+        private static IEnumerable<bool?> Settled(RelatedResources related, IEnumerable<IacResource> certain, Func<IacResource, bool?> isOn) =>
+            related.Linked.Concat(certain).Select(isOn).Concat(related.Undecided.Select(r => isOn(r) == false ? false : (bool?)null));
 
-        private bool? OwnerEnforced() => Any(bucket.Ownership.Linked
-            .Select(o => o.Property("rule")["objectOwnership"])
-            .Select(v => v.IsUnknown ? (bool?)null : v.String == "BucketOwnerEnforced").ToArray());
+        private static bool? IsOn(IacValue value, Func<IacValue, bool> on) => value.IsUnknown ? null : on(value);
+
+        private bool? Flag(string name) => Any(Settled(bucket.AccessBlocks, account, b => IsOn(b.Property(name), v => v.Bool == true)));
+
+        private bool? OwnerEnforced() => Any(Settled(bucket.Ownership, [], o => IsOn(o.Property("rule")["objectOwnership"], v => v.String == "BucketOwnerEnforced")));
     }
 }

@@ -56,8 +56,8 @@ public sealed class IacStack
 
     /// <summary>
     /// Every resource of <paramref name="types"/> whose <paramref name="property"/> refers to <paramref name="target"/>
-    /// (<see cref="LinkState.Linked"/>), or might: its value is unknown and no dependency record says where it comes
-    /// from (<see cref="LinkState.Unknown"/>).
+    /// (<see cref="LinkState.Linked"/>), or might: its value is unknown or secret and no recorded dependency names a
+    /// resource of the stack (<see cref="LinkState.Unknown"/>), so it may refer to any target.
     /// </summary>
     public IEnumerable<(IacResource Resource, LinkState State)> Referrers(IacResource target, string property, params string[] types) =>
         _references.Referrers(target, property, types);
