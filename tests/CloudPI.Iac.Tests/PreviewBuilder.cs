@@ -28,6 +28,20 @@ internal sealed class PreviewBuilder
         return this;
     }
 
+    /// <summary>
+    /// An unchanged resource as the engine announces it before the step runs: its id and outputs only in the old
+    /// state, the new state holding the inputs.
+    /// </summary>
+    public PreviewBuilder AddUnchanged(string type, string name, string inputs, string id, string outputs = "{}")
+    {
+        var urn = Urn(type, name);
+        _steps.Add($"{{\"op\":\"same\",\"urn\":\"{urn}\",\"provider\":\"\","
+            + $"\"oldState\":{{\"urn\":\"{urn}\",\"type\":\"{type}\",\"custom\":true,\"id\":\"{id}\",\"inputs\":{inputs},\"outputs\":{outputs}}},"
+            + $"\"newState\":{{\"urn\":\"{urn}\",\"type\":\"{type}\",\"custom\":true,\"inputs\":{inputs},\"propertyDependencies\":{{}}}},\"detailedDiff\":null}}");
+        _sameSteps++;
+        return this;
+    }
+
     /// <summary>Simulates a preview without --show-sames: the summary counts unchanged resources that are not listed.</summary>
     public PreviewBuilder WithoutSames(int unlisted = 3)
     {

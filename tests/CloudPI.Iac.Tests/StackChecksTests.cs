@@ -98,6 +98,33 @@ public sealed class StackChecksTests
         Assert.Equal(Verdict.Pass, Public(preview, "s3-bucket-public-write-prohibited"));
     }
 
+    [Fact] // A same step carries its id only in oldState: a literal id still names the unchanged VPC.
+    public void A_literal_id_names_an_unchanged_resource_whose_id_is_only_in_its_old_state()
+    {
+        var preview = new PreviewBuilder()
+            .AddUnchanged(Vpc, "kept", """{"cidrBlock":"10.0.0.0/16"}""", id: "vpc-0a1", outputs: """{"id":"vpc-0a1","arn":"arn:aws:ec2:eu-west-1:111122223333:vpc/vpc-0a1"}""")
+            .Add(FlowLog, "fl", """{"vpcId":"vpc-0a1","trafficType":"ALL"}""", dependencies: """{"vpcId":[]}""");
+        var result = Assert.Single(preview.Run(new VpcFlowLogsEnabledCheck()));
+        Assert.Equal(Verdict.Pass, result.Verdict);
+        Assert.Equal("vpc-0a1", result.Resource.Id);
+    }
+
+    [Fact]
+    public void Engine_events_name_an_unchanged_resource_by_the_id_of_its_old_state()
+    {
+        var vpc = PreviewBuilder.Urn(Vpc, "kept");
+        var flowLog = PreviewBuilder.Urn(FlowLog, "fl");
+        var events = string.Join('\n',
+            """{"sequence":1,"timestamp":1,"preludeEvent":{"config":{}}}""",
+            $$$"""{"sequence":2,"timestamp":2,"resourcePreEvent":{"metadata":{"op":"same","urn":"{{{vpc}}}","type":"{{{Vpc}}}","old":{"urn":"{{{vpc}}}","type":"{{{Vpc}}}","id":"vpc-0a1","inputs":{},"outputs":{"id":"vpc-0a1"}},"new":{"urn":"{{{vpc}}}","type":"{{{Vpc}}}","inputs":{}},"provider":""},"planning":true}}""",
+            $$$"""{"sequence":3,"timestamp":3,"resourcePreEvent":{"metadata":{"op":"create","urn":"{{{flowLog}}}","type":"{{{FlowLog}}}","old":null,"new":{"urn":"{{{flowLog}}}","type":"{{{FlowLog}}}","inputs":{"vpcId":"vpc-0a1","trafficType":"REJECT"}},"provider":""},"planning":true}}""",
+            """{"sequence":4,"timestamp":4,"summaryEvent":{"maybeCorrupt":false,"durationSeconds":1,"resourceChanges":{"same":1,"create":1},"PolicyPacks":{},"isPreview":true,"result":"succeeded"}}""",
+            """{"sequence":5,"timestamp":5,"cancelEvent":{}}""");
+        var stack = CloudPI.Iac.Reading.IacInputReader.Read(System.Text.Encoding.UTF8.GetBytes(events), "events.jsonl");
+        var result = Assert.Single(new VpcFlowLogsEnabledCheck().Evaluate(stack, CloudPI.Iac.Config.PolicyConfig.Default.Parameters(new VpcFlowLogsEnabledCheck())));
+        Assert.Equal(Verdict.Pass, result.Verdict);
+    }
+
     [Fact]
     public void Flow_log_linked_by_vpc_id_and_parameterised_traffic_types()
     {

@@ -70,18 +70,19 @@ internal static partial class EngineEventsReader
 
     private static IacResource? ReadResource(JsonElement pre, JsonPath path)
     {
+        var metadataPath = path.Property("metadata");
         if (!pre.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
         {
-            throw path.Property("metadata").Error("missing");
+            throw metadataPath.Error("missing");
         }
 
-        var operation = ResourceStateReader.RequiredString(metadata, "op", path.Property("metadata"));
+        var operation = ResourceStateReader.RequiredString(metadata, "op", metadataPath);
         if (StepOperations.IsDeletion(operation) || !metadata.TryGetProperty("new", out var state) || state.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        return ResourceStateReader.Read(state, operation, path.Property("metadata").Property("new"));
+        return ResourceStateReader.Read(state, operation, metadataPath.Property("new"), ResourceStateReader.OldState(metadata, "old", metadataPath));
     }
 
     private static PolicyViolation ReadViolation(JsonElement policy, JsonPath path)

@@ -39,7 +39,7 @@ internal static class PreviewDigestReader
                     continue;
                 }
 
-                resources.Add(ResourceStateReader.Read(state, operation, stepPath.Property("newState")));
+                resources.Add(ResourceStateReader.Read(state, operation, stepPath.Property("newState"), ResourceStateReader.OldState(step, "oldState", stepPath)));
             }
         }
 
