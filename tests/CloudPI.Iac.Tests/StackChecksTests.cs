@@ -215,9 +215,16 @@ public sealed class StackChecksTests
         var unknown = new PreviewBuilder().Add(BucketV2, "b", "{}").Add(pab, "p", $$"""{"bucket":"{{U}}","blockPublicAcls":"{{U}}"}""", dependencies: DependsOn("bucket", BucketUrn));
         Assert.Equal(Verdict.Unknown, Public(unknown, "s3-bucket-level-public-access-prohibited"));
 
-        var none = Assert.Single(new PreviewBuilder().Add(BucketV2, "b", "{}").Run(new S3BucketPublicAccessCheck()), r => r.Control.Id == "s3-bucket-level-public-access-prohibited");
-        Assert.Equal(Verdict.Fail, none.Verdict);
-        Assert.True(none.AdvisoryAtMost); // relies on AWS's default: advice, never a blocker
+    }
+
+    [Fact] // No explicit block is not a failure: a new bucket gets AWS's all-on default, an existing one keeps what AWS holds.
+    public void A_bucket_without_an_explicit_block_passes_when_created_and_is_unknown_when_it_exists()
+    {
+        const string control = "s3-bucket-level-public-access-prohibited";
+        Assert.Equal(Verdict.Pass, Public(new PreviewBuilder().Add(BucketV2, "b", "{}"), control));
+        Assert.Equal(Verdict.Pass, Public(new PreviewBuilder().Add(BucketV2, "b", "{}", op: "replace"), control));
+        Assert.Equal(Verdict.Unknown, Public(new PreviewBuilder().AddUnchanged(BucketV2, "b", """{"bucket":"kept"}""", id: "kept"), control));
+        Assert.Equal(Verdict.Unknown, Public(new PreviewBuilder().Add(BucketV2, "b", "{}", op: "update", id: "kept"), control));
     }
 
     private static string Policy(string statements) => System.Text.Json.JsonSerializer.Serialize($$"""{"Version":"2012-10-17","Statement":{{statements}}}""");

@@ -10,8 +10,9 @@ namespace CloudPI.Iac.Checks;
 /// #7 S3 buckets are not public. Per bucket: public read and public write, each from ACL grants (inline
 /// <c>acl</c>/<c>grants</c>, BucketAcl(V2)) or Allow statements to everyone without a restrictive condition (inline
 /// <c>policy</c>, BucketPolicy), unless a public access block (bucket or account) or BucketOwnerEnforced neutralises
-/// them; and an explicit bucket PublicAccessBlock with a flag off. A bucket without one relies on AWS's default and
-/// is reported as advice only. The sample only looked at PublicAccessBlock flags.
+/// them; and an explicit bucket PublicAccessBlock with a flag off. A bucket without one is not a failure: created now,
+/// it gets AWS's all-on default; existing, it has whatever AWS holds (unknown). The sample only looked at
+/// PublicAccessBlock flags.
 /// </summary>
 public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadProhibited.Control, S3BucketPublicWriteProhibited.Control, S3BucketLevelPublicAccessProhibited.Control)
 {
@@ -30,7 +31,7 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
             var blocks = new Blocks(bucket, account);
             yield return DecideAccess(Controls[0], Read, bucket, blocks, stack);
             yield return DecideAccess(Controls[1], Write, bucket, blocks, stack);
-            yield return DecideBucketBlock(bucket, account, stack);
+            yield return DecideBucketBlock(bucket, account);
         }
     }
 
@@ -117,7 +118,7 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
         }
     }
 
-    private CheckResult DecideBucketBlock(S3BucketResources bucket, IReadOnlyList<IacResource> account, IacStack stack)
+    private CheckResult DecideBucketBlock(S3BucketResources bucket, IReadOnlyList<IacResource> account)
     {
         var control = Controls[2];
         foreach (var block in bucket.AccessBlocks.Linked)
@@ -147,16 +148,15 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
             return new(control, bucket.Bucket, Verdict.Pass, string.Empty, "the account public access block turns all four settings on");
         }
 
-        if (bucket.AccessBlocks.AnyUndecided || MayHaveUnlistedReferrers(stack, bucket.Bucket))
+        if (bucket.AccessBlocks.AnyUndecided)
         {
-            return new(control, bucket.Bucket, Verdict.Unknown, string.Empty, bucket.AccessBlocks.AnyUndecided ? "a public access block's bucket is not known before deployment" : UnlistedResources);
+            return new(control, bucket.Bucket, Verdict.Unknown, string.Empty, "a public access block's bucket is not known before deployment");
         }
 
-        return new(control, bucket.Bucket, Verdict.Fail, string.Empty,
-            "no explicit public access block: the bucket relies on AWS's default (all four on for buckets created since April 2023)")
-        {
-            AdvisoryAtMost = true,
-        };
+        // No explicit block is no failure: AWS turns all four settings on for every bucket created since April 2023.
+        return bucket.Bucket.IsCreated
+            ? new(control, bucket.Bucket, Verdict.Pass, string.Empty, "no explicit public access block: the new bucket gets AWS's default, all four settings on")
+            : new(control, bucket.Bucket, Verdict.Unknown, string.Empty, "no explicit public access block in this input: the existing bucket keeps the settings AWS holds for it");
     }
 
     /// <summary>What public read or public write means in ACL permissions, canned ACLs and policy actions.</summary>

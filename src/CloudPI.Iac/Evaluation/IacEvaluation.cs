@@ -38,7 +38,7 @@ public sealed class IacEvaluation
                 var level = config.Level(result.Control.Id);
                 if (level != EnforcementLevel.Disabled)
                 {
-                    findings.Add(new Finding(result, result.AdvisoryAtMost && level == EnforcementLevel.Mandatory ? EnforcementLevel.Advisory : level));
+                    findings.Add(new Finding(result, level));
                 }
             }
         }
