@@ -171,14 +171,14 @@ public sealed class OutputTests
     [Fact]
     public void Gate_blocks_on_mandatory_failures_only_and_optionally_on_unknowns()
     {
-        Assert.Equal(1, Example().ExitCode(failOnUnknown: false));
+        Assert.Equal(GateVerdict.Blocked, Example().Gate(failOnUnknown: false));
         var advisoryOnly = IacEvaluation.Run(IacInputReader.ReadFile(RepoPaths.Examples("pulumi", "preview-show-sames.json")), PolicyConfig.Parse("""{"all":"advisory"}""", "p.json"));
-        Assert.Equal(0, advisoryOnly.ExitCode(failOnUnknown: true));
+        Assert.Equal(GateVerdict.Passed, advisoryOnly.Gate(failOnUnknown: true));
 
         var unknownOnly = new PreviewBuilder().Add("aws:sqs/queue:Queue", "q", $$"""{"policy":"{{PreviewBuilder.Unknown}}"}""").Build();
         var evaluation = IacEvaluation.Run(unknownOnly, PolicyConfig.Default);
-        Assert.Equal(0, evaluation.ExitCode(failOnUnknown: false));
-        Assert.Equal(1, evaluation.ExitCode(failOnUnknown: true));
+        Assert.Equal(GateVerdict.Passed, evaluation.Gate(failOnUnknown: false));
+        Assert.Equal(GateVerdict.Blocked, evaluation.Gate(failOnUnknown: true));
     }
 
     [Fact] // Every check is mandatory by default, so the public-S3 controls must not fail a private bucket.

@@ -119,6 +119,24 @@ public sealed class PulumiCommandTests
         Assert.Contains(response.Issues, i => i.Type == "crossguard:pulumi-awsguard/ec2-instance-no-public-ip");
     }
 
+    [Fact] // A cut-short stream never passes, whatever the levels; what it lists is still written and reported.
+    public async Task An_incomplete_preview_exits_with_its_own_code_naming_why_after_writing_the_outputs()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("events.jsonl");
+        File.WriteAllLines(input, File.ReadAllLines(Example("engine-events.jsonl")).TakeWhile(l => !l.Contains("\"summaryEvent\"", StringComparison.Ordinal)));
+        File.WriteAllText(temp.Combine("advisory.json"), """{"all":"advisory"}""");
+
+        var (code, output, _) = await PulumiCli.RunAsync("-in", input, "-out", temp.Combine("p.pb"), "--sarif-out", temp.Combine("p.sarif"), "--policy-config", temp.Combine("advisory.json"));
+
+        Assert.Equal(CloudPI.Commands.ExitCodes.IncompletePreview, code);
+        Assert.NotEqual(CloudPI.Commands.ExitCodes.Usage, code);
+        Assert.Contains("Gate: INCOMPLETE", output, StringComparison.Ordinal);
+        Assert.Contains("summaryEvent", output, StringComparison.Ordinal);
+        Assert.NotEmpty(DraconFile.ReadLaunchToolResponse(temp.Combine("p.pb")).Issues);
+        Assert.True(File.Exists(temp.Combine("p.sarif")));
+    }
+
     [Theory]
     [InlineData("truncated", "preview.json: line 4: malformed or truncated JSON")]
     [InlineData("config", "bad-config.json: restricted-ssh: 'sometimes' is not an enforcement level")]

@@ -12,7 +12,8 @@ namespace CloudPI.Commands.Producers;
 
 /// <summary>
 /// <c>cloudpi producer pulumi</c>: the preventive gate. Reads a Pulumi preview, stack export or engine-event stream,
-/// runs the 13 checks, writes Dracon/SARIF/CloudWatch outputs and exits 1 when a mandatory check failed.
+/// runs the 13 checks, writes Dracon/SARIF/CloudWatch outputs, then exits 1 when a mandatory check failed and 3 when
+/// the preview itself failed or is incomplete.
 /// </summary>
 public static class PulumiProducerCommand
 {
@@ -36,7 +37,7 @@ public static class PulumiProducerCommand
         };
         var sarifOut = new Option<string?>("--sarif-out") { Description = "SARIF 2.1.0 report." };
         var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "Treat undecided (unknown before deployment) mandatory checks as failures." };
-        var command = new Command("pulumi", "Preventive checks on a Pulumi preview: Dracon issues, SARIF, CloudWatch metrics, and a CI gate (exit 1 on mandatory failures).")
+        var command = new Command("pulumi", "Preventive checks on a Pulumi preview: Dracon issues, SARIF, CloudWatch metrics, and a CI gate (exit 1 on mandatory failures, 3 on a failed or incomplete preview).")
         {
             input, output, append, policyConfig, enforcement, metricsOut, metricsNamespace, sarifOut, failOnUnknown,
         };
@@ -75,7 +76,12 @@ public static class PulumiProducerCommand
             }
 
             SummaryTable.Write(evaluation, context.Output, strict);
-            return evaluation.ExitCode(strict);
+            return evaluation.Gate(strict) switch
+            {
+                GateVerdict.Incomplete => ExitCodes.IncompletePreview,
+                GateVerdict.Blocked => ExitCodes.ChecksFailed,
+                _ => ExitCodes.Success,
+            };
         });
         return command;
     }

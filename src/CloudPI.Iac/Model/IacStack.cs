@@ -16,7 +16,8 @@ public sealed class IacStack
         IReadOnlyList<IacResource> resources,
         IReadOnlyDictionary<string, string> config,
         bool listsEveryResource,
-        IReadOnlyList<PolicyViolation> policyViolations)
+        IReadOnlyList<PolicyViolation> policyViolations,
+        IReadOnlyList<string> incompleteReasons)
     {
         ArgumentNullException.ThrowIfNull(resources);
         File = file;
@@ -25,6 +26,7 @@ public sealed class IacStack
         Config = config;
         ListsEveryResource = listsEveryResource;
         PolicyViolations = policyViolations;
+        IncompleteReasons = incompleteReasons;
         _byType = resources.ToLookup(r => r.Type, StringComparer.Ordinal);
         _byUrn = resources.GroupBy(r => r.Urn, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         _references = new ResourceReferences(this);
@@ -43,6 +45,12 @@ public sealed class IacStack
     public bool ListsEveryResource { get; }
 
     public IReadOnlyList<PolicyViolation> PolicyViolations { get; }
+
+    /// <summary>
+    /// Why the input may not show everything the deployment would do (the preview failed, was cut short, or lists
+    /// fewer steps than it counts); empty when it is complete. What it leaves out was never checked.
+    /// </summary>
+    public IReadOnlyList<string> IncompleteReasons { get; }
 
     public IEnumerable<IacResource> OfType(params string[] types) => types.SelectMany(t => _byType[t]);
 
