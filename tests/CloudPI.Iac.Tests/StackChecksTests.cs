@@ -50,6 +50,8 @@ public sealed class StackChecksTests
 
     private static readonly string StackReference = PreviewBuilder.Urn("pulumi:pulumi:StackReference", "network");
 
+    private static string DependenciesOn(string property, string dependencies) => dependencies.Replace("\"P\"", $"\"{property}\"", StringComparison.Ordinal);
+
     /// <summary>A preview that also lists the StackReference an undecidable value may come from.</summary>
     private static PreviewBuilder WithStackReference() =>
         new PreviewBuilder().Add("pulumi:pulumi:StackReference", "network", """{"name":"org/network/dev"}""", op: "read", id: "org/network/dev");
@@ -61,7 +63,7 @@ public sealed class StackChecksTests
         var results = WithStackReference()
             .Add(Vpc, "kept", "{}", op: "same", id: "vpc-1")
             .Add(Vpc, "main", "{}")
-            .Add(FlowLog, "fl", $$"""{"vpcId":{{vpcId}},"trafficType":"ALL"}""", dependencies: dependencies.Replace("\"P\"", "\"vpcId\"", StringComparison.Ordinal))
+            .Add(FlowLog, "fl", $$"""{"vpcId":{{vpcId}},"trafficType":"ALL"}""", dependencies: DependenciesOn("vpcId", dependencies))
             .Run(new VpcFlowLogsEnabledCheck());
         Assert.Equal(2, results.Count);
         Assert.All(results, r => Assert.Equal(Verdict.Unknown, r.Verdict));
@@ -74,7 +76,7 @@ public sealed class StackChecksTests
         Assert.Equal(Verdict.Unknown, WithStackReference()
             .Add("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "d", "{}")
             .Add("aws:ec2/securityGroupRule:SecurityGroupRule", "r", $$"""{"type":"ingress","securityGroupId":{{groupId}},"protocol":"tcp","fromPort":443,"toPort":443}""",
-                dependencies: dependencies.Replace("\"P\"", "\"securityGroupId\"", StringComparison.Ordinal))
+                dependencies: DependenciesOn("securityGroupId", dependencies))
             .VerdictOf(new VpcDefaultSecurityGroupClosedCheck(), "d"));
 
     [Theory]
@@ -83,7 +85,7 @@ public sealed class StackChecksTests
         Assert.Equal(Verdict.Unknown, WithStackReference()
             .Add(BucketV2, "b", "{}")
             .Add("aws:s3/bucketPolicy:BucketPolicy", "p", $$"""{"bucket":{{bucket}},"policy":{{Policy("""[{"Effect":"Deny","Principal":"*","Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]""")}}}""",
-                dependencies: dependencies.Replace("\"P\"", "\"bucket\"", StringComparison.Ordinal))
+                dependencies: DependenciesOn("bucket", dependencies))
             .VerdictOf(new S3BucketSslRequestsOnlyCheck(), "b"));
 
     [Theory]
@@ -93,7 +95,7 @@ public sealed class StackChecksTests
         var preview = WithStackReference()
             .Add(Bucket, "b", """{"acl":"public-read"}""")
             .Add("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", $$"""{"bucket":{{bucket}},"blockPublicAcls":true,"blockPublicPolicy":true,"ignorePublicAcls":true,"restrictPublicBuckets":true}""",
-                dependencies: dependencies.Replace("\"P\"", "\"bucket\"", StringComparison.Ordinal));
+                dependencies: DependenciesOn("bucket", dependencies));
         Assert.Equal(Verdict.Unknown, Public(preview, "s3-bucket-public-read-prohibited")); // the block may neutralise the public ACL
         Assert.Equal(Verdict.Pass, Public(preview, "s3-bucket-public-write-prohibited"));
     }
