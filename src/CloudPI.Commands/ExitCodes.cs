@@ -11,6 +11,18 @@ public static class ExitCodes
     /// <summary>The command line itself is wrong.</summary>
     public const int Usage = 2;
 
+    /// <summary>
+    /// The preventive gate (<c>producer pulumi</c>): a mandatory check failed. The same value as <see cref="Failure"/>:
+    /// either way, do not deploy.
+    /// </summary>
+    public const int ChecksFailed = 1;
+
+    /// <summary>
+    /// The preventive gate: the Pulumi preview failed or is incomplete (cut short, error diagnostics, steps its summary
+    /// counts but does not list), so resources that would fail may be missing from it.
+    /// </summary>
+    public const int IncompletePreview = 3;
+
     /// <summary>Interrupted by SIGINT (Ctrl+C): 128 + 2, as shells report it.</summary>
     public const int Cancelled = 130;
 

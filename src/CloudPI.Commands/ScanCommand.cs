@@ -103,14 +103,19 @@ public static class ScanCommand
 
                 for (var i = 0; i < previews.Length; i++)
                 {
-                    // The preventive gate exits 1 when a mandatory check fails; in a scan that is a finding, not a crash.
+                    // The preventive gate exits 1 when a mandatory check fails and 3 when the preview failed or is
+                    // incomplete; in a scan both are findings to report, not a crash: the issues were written first.
                     var config = parseResult.GetValue(policyConfig) is { } path ? new[] { "--policy-config", path } : [];
                     var exitCode = await stages.InvokeAsync(
                         ["producer", "pulumi", "-in", previews[i], "-out", Path.Combine(layout.Producers, "cloudpi-pulumi.pb"), .. i > 0 ? new[] { "-append" } : [], .. config, .. common],
                         allowGateFailure: true).ConfigureAwait(false);
-                    if (exitCode == ExitCodes.Failure)
+                    if (exitCode == ExitCodes.ChecksFailed)
                     {
                         context.Logger.Warning("Preventive gate: mandatory checks fail in {Preview}", previews[i]);
+                    }
+                    else if (exitCode == ExitCodes.IncompletePreview)
+                    {
+                        context.Logger.Warning("Preventive gate: {Preview} is a failed or incomplete preview, so resources may be missing from it", previews[i]);
                     }
                 }
 
@@ -276,7 +281,9 @@ public static class ScanCommand
             cancellationToken.ThrowIfCancellationRequested();
             using var error = new StringWriter();
             var exitCode = await CliApp.RunAsync(args, CloudPICommands.CreateRoot(), CloudPICommands.ProgramName, context.Output, error).ConfigureAwait(false);
-            if (exitCode != ExitCodes.Success && !(allowGateFailure && exitCode == ExitCodes.Failure && error.ToString().Length == 0))
+            // A gate verdict writes no error line; a work failure also exits 1, but with one.
+            var gateVerdict = exitCode is ExitCodes.ChecksFailed or ExitCodes.IncompletePreview && error.ToString().Length == 0;
+            if (exitCode != ExitCodes.Success && !(allowGateFailure && gateVerdict))
             {
                 var message = error.ToString().Trim();
                 throw exitCode == ExitCodes.Usage

@@ -56,6 +56,21 @@ public class ScanCommandTests
         Assert.Contains("```mermaid", File.ReadAllText(temp.Combine("report.md")), StringComparison.Ordinal);
     }
 
+    [Fact] // In a scan the gate's verdicts are findings: a cut-short preview is reported and the chain goes on.
+    public async Task Scan_reports_an_incomplete_preview_and_goes_on_with_what_it_lists()
+    {
+        using var input = new TempDirectory();
+        using var temp = new TempDirectory();
+        var events = input.Combine("events.jsonl");
+        File.WriteAllLines(events, File.ReadAllLines(RepoPaths.Examples("pulumi", "engine-events.jsonl")).TakeWhile(l => !l.Contains("\"summaryEvent\"", StringComparison.Ordinal)));
+
+        var result = await Cli.RunAsync("scan", "--pulumi-in", events, "--out", temp.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Gate: INCOMPLETE", result.Output, StringComparison.Ordinal);
+        Assert.NotEmpty(DraconFile.ReadLaunchToolResponse(temp.Combine(".dracon", "producers", "cloudpi-pulumi.tagged.pb")).Issues);
+    }
+
     [Fact]
     public async Task The_readme_scan_of_the_bundled_example_ranks_its_top_ten_with_ten_distinct_scores_and_merges_producers()
     {

@@ -171,22 +171,23 @@ public sealed class OutputTests
     [Fact]
     public void Gate_blocks_on_mandatory_failures_only_and_optionally_on_unknowns()
     {
-        Assert.Equal(1, Example().ExitCode(failOnUnknown: false));
+        Assert.Equal(GateVerdict.Blocked, Example().Gate(failOnUnknown: false));
         var advisoryOnly = IacEvaluation.Run(IacInputReader.ReadFile(RepoPaths.Examples("pulumi", "preview-show-sames.json")), PolicyConfig.Parse("""{"all":"advisory"}""", "p.json"));
-        Assert.Equal(0, advisoryOnly.ExitCode(failOnUnknown: true));
+        Assert.Equal(GateVerdict.Passed, advisoryOnly.Gate(failOnUnknown: true));
 
         var unknownOnly = new PreviewBuilder().Add("aws:sqs/queue:Queue", "q", $$"""{"policy":"{{PreviewBuilder.Unknown}}"}""").Build();
         var evaluation = IacEvaluation.Run(unknownOnly, PolicyConfig.Default);
-        Assert.Equal(0, evaluation.ExitCode(failOnUnknown: false));
-        Assert.Equal(1, evaluation.ExitCode(failOnUnknown: true));
+        Assert.Equal(GateVerdict.Passed, evaluation.Gate(failOnUnknown: false));
+        Assert.Equal(GateVerdict.Blocked, evaluation.Gate(failOnUnknown: true));
     }
 
-    [Fact]
-    public void A_bucket_without_explicit_block_is_advice_even_when_the_control_is_mandatory()
+    [Fact] // Every check is mandatory by default, so the public-S3 controls must not fail a private bucket.
+    public void A_private_bucket_created_without_an_explicit_block_passes_the_mandatory_public_controls()
     {
-        var evaluation = IacEvaluation.Run(new PreviewBuilder().Add("aws:s3/bucketV2:BucketV2", "b", "{}").Build(), PolicyConfig.Default);
-        var finding = Assert.Single(evaluation.Findings, f => f.Result.Control.Id == "s3-bucket-level-public-access-prohibited");
-        Assert.Equal(EnforcementLevel.Advisory, finding.Level);
-        Assert.DoesNotContain(evaluation.Findings, f => f.Blocks(failOnUnknown: false) && f.Result.Resource.Name == "b" && f.Result.Control.Id == "s3-bucket-level-public-access-prohibited");
+        var evaluation = IacEvaluation.Run(new PreviewBuilder().Add("aws:s3/bucketV2:BucketV2", "b", """{"acl":"private"}""").Build(), PolicyConfig.Default);
+        var publicControls = evaluation.Findings.Where(f => f.Result.Control.Id.Contains("public", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, publicControls.Count);
+        Assert.All(publicControls, f => Assert.Equal(Verdict.Pass, f.Result.Verdict));
+        Assert.All(publicControls, f => Assert.Equal(EnforcementLevel.Mandatory, f.Level));
     }
 }

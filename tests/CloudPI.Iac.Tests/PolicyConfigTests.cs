@@ -22,15 +22,39 @@ public sealed class PolicyConfigTests
         Assert.Equal(13, IacChecks.All.Count);
     }
 
+    [Fact] // The design: "even if one check fails, the build process is halted".
+    public void Without_a_config_every_check_is_mandatory() =>
+        Assert.All(IacChecks.All.SelectMany(c => c.Controls), c => Assert.Equal(EnforcementLevel.Mandatory, PolicyConfig.Default.Level(c.Id)));
+
     [Fact]
-    public void Defaults_are_mandatory_for_internet_exposure_and_advisory_otherwise()
+    public void The_recommended_preset_makes_internet_exposure_mandatory_and_the_rest_advisory()
     {
-        var config = PolicyConfig.Default;
-        Assert.Equal(EnforcementLevel.Mandatory, config.Level("restricted-ssh"));
-        Assert.Equal(EnforcementLevel.Mandatory, config.Level("s3-bucket-public-read-prohibited"));
-        Assert.Equal(EnforcementLevel.Mandatory, config.Level("sqs-queue-no-public-access"));
+        var config = PolicyConfig.For(EnforcementPreset.Recommended);
+        string[] mandatory = ["restricted-ssh", "s3-bucket-public-read-prohibited", "s3-bucket-public-write-prohibited", "s3-bucket-level-public-access-prohibited", "sqs-queue-no-public-access"];
+        Assert.Equal(mandatory, IacChecks.All.SelectMany(c => c.Controls).Where(c => config.Level(c.Id) == EnforcementLevel.Mandatory).Select(c => c.Id));
         Assert.Equal(EnforcementLevel.Advisory, config.Level("encrypted-volumes"));
         Assert.Equal(EnforcementLevel.Advisory, config.Level("eks-resources-tagged"));
+    }
+
+    [Fact]
+    public void A_config_relaxes_or_tightens_the_preset_it_starts_from()
+    {
+        var relaxed = PolicyConfig.Parse("""{"all":"advisory","restricted-ssh":"mandatory"}""", "policy.json");
+        Assert.Equal(EnforcementLevel.Advisory, relaxed.Level("vpc-flow-logs-enabled"));
+        Assert.Equal(EnforcementLevel.Mandatory, relaxed.Level("restricted-ssh"));
+
+        var tightened = PolicyConfig.Parse("""{"encrypted-volumes":"mandatory","eks-resources-tagged":{"requiredTags":["Name"]}}""", "policy.json", EnforcementPreset.Recommended);
+        Assert.Equal(EnforcementLevel.Mandatory, tightened.Level("encrypted-volumes"));
+        Assert.Equal(EnforcementLevel.Advisory, tightened.Level("eks-resources-tagged")); // parameters only: the preset's level stays
+        Assert.Equal(EnforcementLevel.Advisory, tightened.Level("vpc-flow-logs-enabled"));
+    }
+
+    [Fact]
+    public void Presets_are_found_by_name()
+    {
+        Assert.Same(EnforcementPreset.Mandatory, EnforcementPreset.Find("mandatory"));
+        Assert.Same(EnforcementPreset.Recommended, EnforcementPreset.Find("recommended"));
+        Assert.Null(EnforcementPreset.Find("strict"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal sealed class PreviewBuilder
     public const string Unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     private readonly List<string> _steps = [];
     private readonly List<string> _config = [];
-    private int _sameSteps;
+    private readonly Dictionary<string, int> _listed = new(StringComparer.Ordinal);
     private int _unlistedSames;
 
     public static string Urn(string type, string name) => $"urn:pulumi:dev::infra::{type}::{name}";
@@ -24,8 +24,20 @@ internal sealed class PreviewBuilder
         var providerField = provider is null ? string.Empty : $",\"provider\":\"{provider}::prov-id\"";
         var idField = id is null ? string.Empty : $",\"id\":\"{id}\"";
         _steps.Add($"{{\"op\":\"{op}\",\"urn\":\"{urn}\",\"newState\":{{\"urn\":\"{urn}\",\"type\":\"{type}\",\"custom\":true,\"inputs\":{inputs},\"propertyDependencies\":{dependencies}{providerField}{idField}}},\"detailedDiff\":null}}");
-        _sameSteps += op == "same" ? 1 : 0;
-        return this;
+        return Listed(op);
+    }
+
+    /// <summary>
+    /// An unchanged resource as the engine announces it before the step runs: its id and outputs only in the old
+    /// state, the new state holding the inputs.
+    /// </summary>
+    public PreviewBuilder AddUnchanged(string type, string name, string inputs, string id, string outputs = "{}")
+    {
+        var urn = Urn(type, name);
+        _steps.Add($"{{\"op\":\"same\",\"urn\":\"{urn}\",\"provider\":\"\","
+            + $"\"oldState\":{{\"urn\":\"{urn}\",\"type\":\"{type}\",\"custom\":true,\"id\":\"{id}\",\"inputs\":{inputs},\"outputs\":{outputs}}},"
+            + $"\"newState\":{{\"urn\":\"{urn}\",\"type\":\"{type}\",\"custom\":true,\"inputs\":{inputs},\"propertyDependencies\":{{}}}},\"detailedDiff\":null}}");
+        return Listed("same");
     }
 
     /// <summary>Simulates a preview without --show-sames: the summary counts unchanged resources that are not listed.</summary>
@@ -41,8 +53,19 @@ internal sealed class PreviewBuilder
         return this;
     }
 
-    public string Json() =>
-        $"{{\"config\":{{{string.Join(',', _config)}}},\"steps\":[{string.Join(",\n", _steps)}],\"changeSummary\":{{\"create\":{_steps.Count - _sameSteps},\"same\":{_sameSteps + _unlistedSames}}}}}";
+    /// <summary>The digest, its changeSummary counting every listed step by operation (plus the unlisted unchanged ones).</summary>
+    public string Json()
+    {
+        var counts = new Dictionary<string, int>(_listed, StringComparer.Ordinal) { ["same"] = _listed.GetValueOrDefault("same") + _unlistedSames };
+        var summary = string.Join(',', counts.Select(c => $"\"{c.Key}\":{c.Value}"));
+        return $"{{\"config\":{{{string.Join(',', _config)}}},\"steps\":[{string.Join(",\n", _steps)}],\"duration\":1000000,\"changeSummary\":{{{summary}}}}}";
+    }
+
+    private PreviewBuilder Listed(string op)
+    {
+        _listed[op] = _listed.GetValueOrDefault(op) + 1;
+        return this;
+    }
 
     public IacStack Build() => IacInputReader.Read(Encoding.UTF8.GetBytes(Json()), "preview.json");
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CloudPI.Dracon.Io;
 using CloudPI.TestSupport;
@@ -42,6 +43,61 @@ public sealed class PulumiCommandTests
         Assert.Contains("Gate: PASS", output, StringComparison.Ordinal);
     }
 
+    [Fact] // The design: "even if one check fails, the build process is halted", hygiene checks included.
+    public async Task By_default_any_failing_check_blocks_and_a_config_or_the_recommended_preset_relaxes_it()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("preview.json");
+        File.WriteAllText(input, new PreviewBuilder().Add("aws:kms/key:Key", "key", """{"description":"never rotated"}""").Json());
+        File.WriteAllText(temp.Combine("advisory.json"), """{"all":"advisory"}""");
+        File.WriteAllText(temp.Combine("kms.json"), """{"cmk-backing-key-rotation-enabled":"mandatory"}""");
+
+        var (code, output, _) = await PulumiCli.RunAsync("-in", input);
+        Assert.Equal(1, code);
+        Assert.Contains("FAIL    mandatory cmk-backing-key-rotation-enabled", output, StringComparison.Ordinal);
+        Assert.Equal(0, (await PulumiCli.RunAsync("-in", input, "--policy-config", temp.Combine("advisory.json"))).ExitCode);
+        Assert.Equal(0, (await PulumiCli.RunAsync("-in", input, "--enforcement", "recommended")).ExitCode);
+        Assert.Equal(1, (await PulumiCli.RunAsync("-in", input, "--enforcement", "recommended", "--policy-config", temp.Combine("kms.json"))).ExitCode);
+    }
+
+    [Fact] // The undecidable links, the unchanged VPC named by a literal id and the private bucket, through every output.
+    public async Task Sarif_metrics_and_dracon_issues_agree_with_the_summary_table()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("preview.json");
+        File.WriteAllText(input, new PreviewBuilder()
+            .AddUnchanged("aws:ec2/vpc:Vpc", "kept", "{}", id: "vpc-0a1", outputs: """{"id":"vpc-0a1"}""")
+            .Add("aws:ec2/flowLog:FlowLog", "kept_flow", """{"vpcId":"vpc-0a1","trafficType":"ALL"}""", dependencies: """{"vpcId":[]}""")
+            .Add("aws:ec2/vpc:Vpc", "main", "{}")
+            .Add("aws:ec2/flowLog:FlowLog", "secret_flow", """{"vpcId":"[secret]","trafficType":"ALL"}""", dependencies: """{"vpcId":[]}""")
+            .Add("aws:s3/bucketV2:BucketV2", "private", """{"acl":"private"}""")
+            .Add("aws:kms/key:Key", "key", "{}")
+            .Json());
+        var (code, output, _) = await PulumiCli.RunAsync(
+            "-in", input, "-out", temp.Combine("p.pb"), "--sarif-out", temp.Combine("p.sarif"), "--metrics-out", temp.Combine("m.json"));
+
+        Assert.Equal(1, code);
+        var table = output.Split('\n')
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^(\S+)\s+(mandatory|advisory)\s+(\d+)\s+(\d+)\s+(\d+)\s*$"))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups[1].Value, m => (Fail: int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture), Unknown: int.Parse(m.Groups[5].Value, CultureInfo.InvariantCulture)));
+        Assert.Equal((0, 1), table["vpc-flow-logs-enabled"]); // main: the secret flow log may be its own; kept: named by its old id
+        Assert.All(table.Where(t => t.Key.StartsWith("s3-bucket-", StringComparison.Ordinal) && t.Key.Contains("public", StringComparison.Ordinal)), t => Assert.Equal((0, 0), t.Value));
+
+        var issues = DraconFile.ReadLaunchToolResponse(temp.Combine("p.pb")).Issues;
+        using var sarif = JsonDocument.Parse(File.ReadAllBytes(temp.Combine("p.sarif")));
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        using var metrics = JsonDocument.Parse(File.ReadAllBytes(temp.Combine("m.json")));
+        foreach (var (control, (fail, unknown)) in table)
+        {
+            Assert.Equal(fail, issues.Count(i => i.Type == control && i.Severity != Severity.Info));
+            Assert.Equal(unknown, issues.Count(i => i.Type == control && i.Severity == Severity.Info));
+            Assert.Equal(fail, results.Count(r => r.GetProperty("ruleId").GetString() == control && r.GetProperty("level").GetString() == "error"));
+            Assert.Equal(unknown, results.Count(r => r.GetProperty("ruleId").GetString() == control && r.GetProperty("level").GetString() == "note"));
+            Assert.Equal(fail, metrics.RootElement.EnumerateArray().Count(d => d.GetProperty("MetricName").GetString() == control));
+        }
+    }
+
     [Fact]
     public async Task Fail_on_unknown_counts_undecided_mandatory_checks()
     {
@@ -63,11 +119,30 @@ public sealed class PulumiCommandTests
         Assert.Contains(response.Issues, i => i.Type == "crossguard:pulumi-awsguard/ec2-instance-no-public-ip");
     }
 
+    [Fact] // A cut-short stream never passes, whatever the levels; what it lists is still written and reported.
+    public async Task An_incomplete_preview_exits_with_its_own_code_naming_why_after_writing_the_outputs()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("events.jsonl");
+        File.WriteAllLines(input, File.ReadAllLines(Example("engine-events.jsonl")).TakeWhile(l => !l.Contains("\"summaryEvent\"", StringComparison.Ordinal)));
+        File.WriteAllText(temp.Combine("advisory.json"), """{"all":"advisory"}""");
+
+        var (code, output, _) = await PulumiCli.RunAsync("-in", input, "-out", temp.Combine("p.pb"), "--sarif-out", temp.Combine("p.sarif"), "--policy-config", temp.Combine("advisory.json"));
+
+        Assert.Equal(CloudPI.Commands.ExitCodes.IncompletePreview, code);
+        Assert.NotEqual(CloudPI.Commands.ExitCodes.Usage, code);
+        Assert.Contains("Gate: INCOMPLETE", output, StringComparison.Ordinal);
+        Assert.Contains("summaryEvent", output, StringComparison.Ordinal);
+        Assert.NotEmpty(DraconFile.ReadLaunchToolResponse(temp.Combine("p.pb")).Issues);
+        Assert.True(File.Exists(temp.Combine("p.sarif")));
+    }
+
     [Theory]
     [InlineData("truncated", "preview.json: line 4: malformed or truncated JSON")]
     [InlineData("config", "bad-config.json: restricted-ssh: 'sometimes' is not an enforcement level")]
     [InlineData("namespace", "--metrics-namespace must not use the reserved AWS/ prefix")]
     [InlineData("missing", "cannot read")]
+    [InlineData("preset", "Argument 'strict' not recognized. Must be one of")]
     public async Task Bad_input_is_a_usage_error_with_one_line_and_no_output_files(string problem, string expected)
     {
         using var temp = new TempDirectory();
@@ -78,6 +153,7 @@ public sealed class PulumiCommandTests
         {
             "config" => ["--policy-config", temp.Combine("bad-config.json")],
             "namespace" => ["--metrics-namespace", "AWS/Pulumi"],
+            "preset" => ["--enforcement", "strict"],
             _ => [],
         };
         var before = temp.Files();

@@ -35,6 +35,98 @@ public sealed class StackChecksTests
         Assert.Equal(Verdict.Fail, new PreviewBuilder().Add(Vpc, "main", "{}").WithoutSames().VerdictOf(check, "main")); // new VPC: its logs would be new too
     }
 
+    /// <summary>
+    /// Targets a check cannot resolve: a secret (from config: no dependency, or the empty list Pulumi records for it),
+    /// the unknown sentinel with an empty list, and a value from another stack (a StackReference names nothing here).
+    /// "P" stands for the linking property.
+    /// </summary>
+    public static TheoryData<string, string> UndecidableTargets => new()
+    {
+        { "\"[secret]\"", "{}" },
+        { "\"[secret]\"", """{"P":[]}""" },
+        { $"\"{U}\"", """{"P":[]}""" },
+        { $"\"{U}\"", $$"""{"P":["{{StackReference}}"]}""" },
+    };
+
+    private static readonly string StackReference = PreviewBuilder.Urn("pulumi:pulumi:StackReference", "network");
+
+    private static string DependenciesOn(string property, string dependencies) => dependencies.Replace("\"P\"", $"\"{property}\"", StringComparison.Ordinal);
+
+    /// <summary>A preview that also lists the StackReference an undecidable value may come from.</summary>
+    private static PreviewBuilder WithStackReference() =>
+        new PreviewBuilder().Add("pulumi:pulumi:StackReference", "network", """{"name":"org/network/dev"}""", op: "read", id: "org/network/dev");
+
+    [Theory]
+    [MemberData(nameof(UndecidableTargets))]
+    public void A_flow_log_with_an_undecidable_vpc_leaves_every_vpc_unknown(string vpcId, string dependencies)
+    {
+        var results = WithStackReference()
+            .Add(Vpc, "kept", "{}", op: "same", id: "vpc-1")
+            .Add(Vpc, "main", "{}")
+            .Add(FlowLog, "fl", $$"""{"vpcId":{{vpcId}},"trafficType":"ALL"}""", dependencies: DependenciesOn("vpcId", dependencies))
+            .Run(new VpcFlowLogsEnabledCheck());
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.Equal(Verdict.Unknown, r.Verdict));
+        Assert.All(results, r => Assert.Contains("flow log fl", r.Reason, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(UndecidableTargets))]
+    public void A_rule_with_an_undecidable_group_leaves_the_default_group_unknown(string groupId, string dependencies) =>
+        Assert.Equal(Verdict.Unknown, WithStackReference()
+            .Add("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "d", "{}")
+            .Add("aws:ec2/securityGroupRule:SecurityGroupRule", "r", $$"""{"type":"ingress","securityGroupId":{{groupId}},"protocol":"tcp","fromPort":443,"toPort":443}""",
+                dependencies: DependenciesOn("securityGroupId", dependencies))
+            .VerdictOf(new VpcDefaultSecurityGroupClosedCheck(), "d"));
+
+    [Theory]
+    [MemberData(nameof(UndecidableTargets))]
+    public void A_bucket_policy_with_an_undecidable_bucket_leaves_tls_unknown(string bucket, string dependencies) =>
+        Assert.Equal(Verdict.Unknown, WithStackReference()
+            .Add(BucketV2, "b", "{}")
+            .Add("aws:s3/bucketPolicy:BucketPolicy", "p", $$"""{"bucket":{{bucket}},"policy":{{Policy("""[{"Effect":"Deny","Principal":"*","Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]""")}}}""",
+                dependencies: DependenciesOn("bucket", dependencies))
+            .VerdictOf(new S3BucketSslRequestsOnlyCheck(), "b"));
+
+    [Theory]
+    [MemberData(nameof(UndecidableTargets))]
+    public void An_access_block_with_an_undecidable_bucket_leaves_public_access_unknown(string bucket, string dependencies)
+    {
+        var preview = WithStackReference()
+            .Add(Bucket, "b", """{"acl":"public-read"}""")
+            .Add("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", $$"""{"bucket":{{bucket}},"blockPublicAcls":true,"blockPublicPolicy":true,"ignorePublicAcls":true,"restrictPublicBuckets":true}""",
+                dependencies: DependenciesOn("bucket", dependencies));
+        Assert.Equal(Verdict.Unknown, Public(preview, "s3-bucket-public-read-prohibited")); // the block may neutralise the public ACL
+        Assert.Equal(Verdict.Pass, Public(preview, "s3-bucket-public-write-prohibited"));
+    }
+
+    [Fact] // A same step carries its id only in oldState: a literal id still names the unchanged VPC.
+    public void A_literal_id_names_an_unchanged_resource_whose_id_is_only_in_its_old_state()
+    {
+        var preview = new PreviewBuilder()
+            .AddUnchanged(Vpc, "kept", """{"cidrBlock":"10.0.0.0/16"}""", id: "vpc-0a1", outputs: """{"id":"vpc-0a1","arn":"arn:aws:ec2:eu-west-1:111122223333:vpc/vpc-0a1"}""")
+            .Add(FlowLog, "fl", """{"vpcId":"vpc-0a1","trafficType":"ALL"}""", dependencies: """{"vpcId":[]}""");
+        var result = Assert.Single(preview.Run(new VpcFlowLogsEnabledCheck()));
+        Assert.Equal(Verdict.Pass, result.Verdict);
+        Assert.Equal("vpc-0a1", result.Resource.Id);
+    }
+
+    [Fact]
+    public void Engine_events_name_an_unchanged_resource_by_the_id_of_its_old_state()
+    {
+        var vpc = PreviewBuilder.Urn(Vpc, "kept");
+        var flowLog = PreviewBuilder.Urn(FlowLog, "fl");
+        var events = string.Join('\n',
+            """{"sequence":1,"timestamp":1,"preludeEvent":{"config":{}}}""",
+            $$$"""{"sequence":2,"timestamp":2,"resourcePreEvent":{"metadata":{"op":"same","urn":"{{{vpc}}}","type":"{{{Vpc}}}","old":{"urn":"{{{vpc}}}","type":"{{{Vpc}}}","id":"vpc-0a1","inputs":{},"outputs":{"id":"vpc-0a1"}},"new":{"urn":"{{{vpc}}}","type":"{{{Vpc}}}","inputs":{}},"provider":""},"planning":true}}""",
+            $$$"""{"sequence":3,"timestamp":3,"resourcePreEvent":{"metadata":{"op":"create","urn":"{{{flowLog}}}","type":"{{{FlowLog}}}","old":null,"new":{"urn":"{{{flowLog}}}","type":"{{{FlowLog}}}","inputs":{"vpcId":"vpc-0a1","trafficType":"REJECT"}},"provider":""},"planning":true}}""",
+            """{"sequence":4,"timestamp":4,"summaryEvent":{"maybeCorrupt":false,"durationSeconds":1,"resourceChanges":{"same":1,"create":1},"PolicyPacks":{},"isPreview":true,"result":"succeeded"}}""",
+            """{"sequence":5,"timestamp":5,"cancelEvent":{}}""");
+        var stack = CloudPI.Iac.Reading.IacInputReader.Read(System.Text.Encoding.UTF8.GetBytes(events), "events.jsonl");
+        var result = Assert.Single(new VpcFlowLogsEnabledCheck().Evaluate(stack, CloudPI.Iac.Config.PolicyConfig.Default.Parameters(new VpcFlowLogsEnabledCheck())));
+        Assert.Equal(Verdict.Pass, result.Verdict);
+    }
+
     [Fact]
     public void Flow_log_linked_by_vpc_id_and_parameterised_traffic_types()
     {
@@ -125,9 +217,16 @@ public sealed class StackChecksTests
         var unknown = new PreviewBuilder().Add(BucketV2, "b", "{}").Add(pab, "p", $$"""{"bucket":"{{U}}","blockPublicAcls":"{{U}}"}""", dependencies: DependsOn("bucket", BucketUrn));
         Assert.Equal(Verdict.Unknown, Public(unknown, "s3-bucket-level-public-access-prohibited"));
 
-        var none = Assert.Single(new PreviewBuilder().Add(BucketV2, "b", "{}").Run(new S3BucketPublicAccessCheck()), r => r.Control.Id == "s3-bucket-level-public-access-prohibited");
-        Assert.Equal(Verdict.Fail, none.Verdict);
-        Assert.True(none.AdvisoryAtMost); // relies on AWS's default: advice, never a blocker
+    }
+
+    [Fact] // No explicit block is not a failure: a new bucket gets AWS's all-on default, an existing one keeps what AWS holds.
+    public void A_bucket_without_an_explicit_block_passes_when_created_and_is_unknown_when_it_exists()
+    {
+        const string control = "s3-bucket-level-public-access-prohibited";
+        Assert.Equal(Verdict.Pass, Public(new PreviewBuilder().Add(BucketV2, "b", "{}"), control));
+        Assert.Equal(Verdict.Pass, Public(new PreviewBuilder().Add(BucketV2, "b", "{}", op: "replace"), control));
+        Assert.Equal(Verdict.Unknown, Public(new PreviewBuilder().AddUnchanged(BucketV2, "b", """{"bucket":"kept"}""", id: "kept"), control));
+        Assert.Equal(Verdict.Unknown, Public(new PreviewBuilder().Add(BucketV2, "b", "{}", op: "update", id: "kept"), control));
     }
 
     private static string Policy(string statements) => System.Text.Json.JsonSerializer.Serialize($$"""{"Version":"2012-10-17","Statement":{{statements}}}""");

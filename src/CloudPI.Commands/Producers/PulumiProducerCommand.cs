@@ -12,7 +12,8 @@ namespace CloudPI.Commands.Producers;
 
 /// <summary>
 /// <c>cloudpi producer pulumi</c>: the preventive gate. Reads a Pulumi preview, stack export or engine-event stream,
-/// runs the 13 checks, writes Dracon/SARIF/CloudWatch outputs and exits 1 when a mandatory check failed.
+/// runs the 13 checks, writes Dracon/SARIF/CloudWatch outputs, then exits 1 when a mandatory check failed and 3 when
+/// the preview itself failed or is incomplete.
 /// </summary>
 public static class PulumiProducerCommand
 {
@@ -21,7 +22,13 @@ public static class PulumiProducerCommand
         var input = new Option<string>("--in", "-in") { Description = "pulumi preview --json (ideally --show-sames), pulumi stack export, or streaming engine events.", Required = true };
         var output = new Option<string?>("--out", "-out") { Description = "The Dracon LaunchToolResponse (.pb) to write." };
         var append = new Option<bool>("--append", "-append") { Description = "Add the issues to an existing -out file." };
-        var policyConfig = new Option<string?>("--policy-config") { Description = "CrossGuard policy-config JSON: levels and parameters per check (see README)." };
+        var policyConfig = new Option<string?>("--policy-config") { Description = "CrossGuard policy-config JSON: levels and parameters per check, over the --enforcement preset (see README)." };
+        var enforcement = new Option<string>("--enforcement")
+        {
+            Description = "Levels before --policy-config: mandatory (default: any failing check blocks) or recommended (only internet exposure blocks).",
+            DefaultValueFactory = _ => EnforcementPreset.Mandatory.Name,
+        };
+        enforcement.AcceptOnlyFromAmong([.. EnforcementPreset.All.Select(p => p.Name)]);
         var metricsOut = new Option<string?>("--metrics-out") { Description = "CloudWatch put-metric-data JSON; split into FILE.2.json, ... beyond 1000 datums or 1 MB." };
         var metricsNamespace = new Option<string>("--metrics-namespace")
         {
@@ -30,9 +37,9 @@ public static class PulumiProducerCommand
         };
         var sarifOut = new Option<string?>("--sarif-out") { Description = "SARIF 2.1.0 report." };
         var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "Treat undecided (unknown before deployment) mandatory checks as failures." };
-        var command = new Command("pulumi", "Preventive checks on a Pulumi preview: Dracon issues, SARIF, CloudWatch metrics, and a CI gate (exit 1 on mandatory failures).")
+        var command = new Command("pulumi", "Preventive checks on a Pulumi preview: Dracon issues, SARIF, CloudWatch metrics, and a CI gate (exit 1 on mandatory failures, 3 on a failed or incomplete preview).")
         {
-            input, output, append, policyConfig, metricsOut, metricsNamespace, sarifOut, failOnUnknown,
+            input, output, append, policyConfig, enforcement, metricsOut, metricsNamespace, sarifOut, failOnUnknown,
         };
         command.SetHandler((parseResult, context) =>
         {
@@ -42,7 +49,8 @@ public static class PulumiProducerCommand
                 throw new UsageException($"--metrics-namespace {namespaceProblem}");
             }
 
-            var (config, evaluation) = Evaluate(parseResult.GetRequiredValue(input), parseResult.GetValue(policyConfig));
+            var preset = EnforcementPreset.Find(parseResult.GetRequiredValue(enforcement))!; // the parser accepted only preset names
+            var (config, evaluation) = Evaluate(parseResult.GetRequiredValue(input), parseResult.GetValue(policyConfig), preset);
             var strict = parseResult.GetValue(failOnUnknown);
 
             // Everything is computed before anything is written, so a failure leaves no partial set of outputs.
@@ -68,16 +76,21 @@ public static class PulumiProducerCommand
             }
 
             SummaryTable.Write(evaluation, context.Output, strict);
-            return evaluation.ExitCode(strict);
+            return evaluation.Gate(strict) switch
+            {
+                GateVerdict.Incomplete => ExitCodes.IncompletePreview,
+                GateVerdict.Blocked => ExitCodes.ChecksFailed,
+                _ => ExitCodes.Success,
+            };
         });
         return command;
     }
 
-    private static (PolicyConfig Config, IacEvaluation Evaluation) Evaluate(string inputPath, string? configPath)
+    private static (PolicyConfig Config, IacEvaluation Evaluation) Evaluate(string inputPath, string? configPath, EnforcementPreset preset)
     {
         try
         {
-            var config = configPath is null ? PolicyConfig.Default : PolicyConfig.Load(configPath);
+            var config = configPath is null ? PolicyConfig.For(preset) : PolicyConfig.Load(configPath, preset);
             return (config, IacEvaluation.Run(IacInputReader.ReadFile(inputPath), config));
         }
         catch (Exception ex) when (ex is IacFormatException or PolicyConfigException)

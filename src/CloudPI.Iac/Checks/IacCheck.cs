@@ -38,7 +38,7 @@ public abstract class IacCheck
     {
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(resource);
-        return !stack.ListsEveryResource && resource.Operation is not ("create" or "replace" or "create-replacement");
+        return !stack.ListsEveryResource && !resource.IsCreated;
     }
 
     /// <summary>The reason for a stack-level Unknown when the deciding resource may be an unlisted unchanged one.</summary>

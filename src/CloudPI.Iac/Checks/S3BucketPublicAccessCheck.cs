@@ -10,8 +10,9 @@ namespace CloudPI.Iac.Checks;
 /// #7 S3 buckets are not public. Per bucket: public read and public write, each from ACL grants (inline
 /// <c>acl</c>/<c>grants</c>, BucketAcl(V2)) or Allow statements to everyone without a restrictive condition (inline
 /// <c>policy</c>, BucketPolicy), unless a public access block (bucket or account) or BucketOwnerEnforced neutralises
-/// them; and an explicit bucket PublicAccessBlock with a flag off. A bucket without one relies on AWS's default and
-/// is reported as advice only. The sample only looked at PublicAccessBlock flags.
+/// them; and an explicit bucket PublicAccessBlock with a flag off. A bucket without one is not a failure: created now,
+/// it gets AWS's all-on default; existing, it has whatever AWS holds (unknown). The sample only looked at
+/// PublicAccessBlock flags.
 /// </summary>
 public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadProhibited.Control, S3BucketPublicWriteProhibited.Control, S3BucketLevelPublicAccessProhibited.Control)
 {
@@ -30,7 +31,7 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
             var blocks = new Blocks(bucket, account);
             yield return DecideAccess(Controls[0], Read, bucket, blocks, stack);
             yield return DecideAccess(Controls[1], Write, bucket, blocks, stack);
-            yield return DecideBucketBlock(bucket, account, stack);
+            yield return DecideBucketBlock(bucket, account);
         }
     }
 
@@ -48,7 +49,9 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
         var undecided = findings.FirstOrDefault(f => f.Public != false && f.Neutralised != true);
         if (undecided is not null)
         {
-            return new(control, bucket.Bucket, Verdict.Unknown, undecided.Path, $"{undecided.Why} is not known before deployment");
+            return new(control, bucket.Bucket, Verdict.Unknown, undecided.Path, undecided.Public is null
+                ? $"{undecided.Why} is not known before deployment"
+                : $"{undecided.Why} grants public {access.Name} access unless a public access block or ownership control not known before deployment neutralises it");
         }
 
         if (bucket.Policies.AnyUndecided || bucket.Acls.AnyUndecided || MayHaveUnlistedReferrers(stack, bucket.Bucket))
@@ -115,7 +118,7 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
         }
     }
 
-    private CheckResult DecideBucketBlock(S3BucketResources bucket, IReadOnlyList<IacResource> account, IacStack stack)
+    private CheckResult DecideBucketBlock(S3BucketResources bucket, IReadOnlyList<IacResource> account)
     {
         var control = Controls[2];
         foreach (var block in bucket.AccessBlocks.Linked)
@@ -145,16 +148,15 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
             return new(control, bucket.Bucket, Verdict.Pass, string.Empty, "the account public access block turns all four settings on");
         }
 
-        if (bucket.AccessBlocks.AnyUndecided || MayHaveUnlistedReferrers(stack, bucket.Bucket))
+        if (bucket.AccessBlocks.AnyUndecided)
         {
-            return new(control, bucket.Bucket, Verdict.Unknown, string.Empty, bucket.AccessBlocks.AnyUndecided ? "a public access block's bucket is not known before deployment" : UnlistedResources);
+            return new(control, bucket.Bucket, Verdict.Unknown, string.Empty, "a public access block's bucket is not known before deployment");
         }
 
-        return new(control, bucket.Bucket, Verdict.Fail, string.Empty,
-            "no explicit public access block: the bucket relies on AWS's default (all four on for buckets created since April 2023)")
-        {
-            AdvisoryAtMost = true,
-        };
+        // No explicit block is no failure: AWS turns all four settings on for every bucket created since April 2023.
+        return bucket.Bucket.IsCreated
+            ? new(control, bucket.Bucket, Verdict.Pass, string.Empty, "no explicit public access block: the new bucket gets AWS's default, all four settings on")
+            : new(control, bucket.Bucket, Verdict.Unknown, string.Empty, "no explicit public access block in this input: the existing bucket keeps the settings AWS holds for it");
     }
 
     /// <summary>What public read or public write means in ACL permissions, canned ACLs and policy actions.</summary>
@@ -169,7 +171,8 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
     /// <summary>
     /// The effect of the bucket's and the account's public access blocks, and of BucketOwnerEnforced, on grants this
     /// deployment makes (so the block_* settings count: AWS refuses the new grant). The rule per mechanism is
-    /// <see cref="BlockPublicAccess"/>'s, shared with the live-account analysis.
+    /// <see cref="BlockPublicAccess"/>'s, shared with the live-account analysis. A block or ownership control whose
+    /// bucket is not known may be this bucket's: where it would neutralise, whether it does is unknown.
     /// </summary>
     private sealed class Blocks(S3BucketResources bucket, IReadOnlyList<IacResource> account)
     {
@@ -180,12 +183,20 @@ public sealed class S3BucketPublicAccessCheck() : IacCheck(S3BucketPublicReadPro
         /// <summary>The bucket's and the account's blocks together: a flag is on when either turns it on.</summary>
         private BlockPublicAccessSettings Settings => new(Flag("blockPublicAcls"), Flag("ignorePublicAcls"), Flag("blockPublicPolicy"), Flag("restrictPublicBuckets"));
 
-        private static bool? Any(params bool?[] values) => values.Any(v => v == true) ? true : values.Any(v => v is null) ? null : false;
+        private static bool? Any(IEnumerable<bool?> values)
+        {
+            var all = values.ToList();
+            return all.Any(v => v == true) ? true : all.Any(v => v is null) ? null : false;
+        }
 
-        private bool? Flag(string name) => Any(bucket.AccessBlocks.Linked.Concat(account).Select(b => b.Property(name)).Select(v => v.IsUnknown ? (bool?)null : v.Bool == true).ToArray());
+        /// <summary>A known true counts; one from a resource that may not be this bucket's only makes it unknown.</summary>
+        private static IEnumerable<bool?> Settled(RelatedResources related, IEnumerable<IacResource> certain, Func<IacResource, bool?> isOn) =>
+            related.Linked.Concat(certain).Select(isOn).Concat(related.Undecided.Select(r => isOn(r) == false ? false : (bool?)null));
 
-        private bool? OwnerEnforced() => Any(bucket.Ownership.Linked
-            .Select(o => o.Property("rule")["objectOwnership"])
-            .Select(v => v.IsUnknown ? (bool?)null : v.String == "BucketOwnerEnforced").ToArray());
+        private static bool? IsOn(IacValue value, Func<IacValue, bool> on) => value.IsUnknown ? null : on(value);
+
+        private bool? Flag(string name) => Any(Settled(bucket.AccessBlocks, account, b => IsOn(b.Property(name), v => v.Bool == true)));
+
+        private bool? OwnerEnforced() => Any(Settled(bucket.Ownership, [], o => IsOn(o.Property("rule")["objectOwnership"], v => v.String == "BucketOwnerEnforced")));
     }
 }

@@ -7,17 +7,12 @@ namespace CloudPI.Iac.Config;
 /// <summary>
 /// Enforcement levels and parameters per control, in CrossGuard's policy-config format: a JSON object keyed by
 /// control id (or the sample's policy names) or <c>"all"</c>, applied first; each value is a level or an object with
-/// an optional <c>enforcementLevel</c> and the check's parameters. Without a file the defaults apply: mandatory for
-/// internet exposure (SSH, public buckets, public queues), advisory for the rest, as CrossGuard's default is advisory.
+/// an optional <c>enforcementLevel</c> and the check's parameters. A control the file leaves alone keeps its
+/// <see cref="EnforcementPreset"/> level: by default every control is mandatory, as the design halts the build on any
+/// failing check (CrossGuard's own default, advisory, would let every failure through).
 /// </summary>
 public sealed class PolicyConfig
 {
-    /// <summary>Controls that block a deployment unless configured otherwise: they expose data or hosts to the internet.</summary>
-    public static readonly FrozenSet<string> MandatoryByDefault = new[]
-    {
-        "restricted-ssh", "s3-bucket-public-read-prohibited", "s3-bucket-public-write-prohibited",
-        "s3-bucket-level-public-access-prohibited", "sqs-queue-no-public-access",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The original sample's CrossGuard policy names, accepted as keys for the controls they meant.</summary>
     public static readonly FrozenDictionary<string, string[]> SamplePolicyNames = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -38,20 +33,28 @@ public sealed class PolicyConfig
         ["sqs-no-public-access"] = ["sqs-queue-no-public-access"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private readonly EnforcementPreset _preset;
     private readonly Dictionary<string, EnforcementLevel> _levels;
     private readonly Dictionary<string, Dictionary<string, JsonElement>> _parameters;
 
-    private PolicyConfig(Dictionary<string, EnforcementLevel> levels, Dictionary<string, Dictionary<string, JsonElement>> parameters)
+    private PolicyConfig(EnforcementPreset preset, Dictionary<string, EnforcementLevel> levels, Dictionary<string, Dictionary<string, JsonElement>> parameters)
     {
+        _preset = preset;
         _levels = levels;
         _parameters = parameters;
     }
 
-    public static PolicyConfig Default { get; } = new(new(StringComparer.Ordinal), []);
+    /// <summary>No file, the default preset: every control mandatory.</summary>
+    public static PolicyConfig Default { get; } = For(EnforcementPreset.Mandatory);
 
-    public EnforcementLevel Level(string controlId) =>
-        _levels.TryGetValue(controlId, out var level) ? level
-        : MandatoryByDefault.Contains(controlId) ? EnforcementLevel.Mandatory : EnforcementLevel.Advisory;
+    /// <summary>No file: the preset's levels and every check's default parameters.</summary>
+    public static PolicyConfig For(EnforcementPreset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        return new(preset, new(StringComparer.Ordinal), []);
+    }
+
+    public EnforcementLevel Level(string controlId) => _levels.TryGetValue(controlId, out var level) ? level : _preset.Level(controlId);
 
     /// <summary>The parameters configured for <paramref name="check"/> (keyed by its main control), over its defaults.</summary>
     public CheckParameters Parameters(IacCheck check)
@@ -60,12 +63,13 @@ public sealed class PolicyConfig
         return new(check.Parameters, _parameters.TryGetValue(check.Control.Id, out var values) ? values : new Dictionary<string, JsonElement>());
     }
 
-    public static PolicyConfig Load(string path)
+    /// <summary>Reads a policy config file over <paramref name="preset"/> (default: <see cref="EnforcementPreset.Mandatory"/>).</summary>
+    public static PolicyConfig Load(string path, EnforcementPreset? preset = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            return Parse(File.ReadAllText(path), path);
+            return Parse(File.ReadAllText(path), path, preset);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -73,7 +77,7 @@ public sealed class PolicyConfig
         }
     }
 
-    public static PolicyConfig Parse(string json, string file)
+    public static PolicyConfig Parse(string json, string file, EnforcementPreset? preset = null)
     {
         JsonElement root;
         try
@@ -115,7 +119,7 @@ public sealed class PolicyConfig
             }
         }
 
-        return new PolicyConfig(levels, parameters);
+        return new PolicyConfig(preset ?? EnforcementPreset.Mandatory, levels, parameters);
     }
 
     private static string[]? ControlIds(string key) =>

@@ -7,9 +7,6 @@ namespace CloudPI.Iac.Evaluation;
 /// <summary>Every enabled check run over one stack, and CrossGuard's own violations from the same input.</summary>
 public sealed class IacEvaluation
 {
-    public const int Passed = 0;
-    public const int Blocked = 1;
-
     private IacEvaluation(IacStack stack, IReadOnlyList<Finding> findings)
     {
         Stack = stack;
@@ -38,7 +35,7 @@ public sealed class IacEvaluation
                 var level = config.Level(result.Control.Id);
                 if (level != EnforcementLevel.Disabled)
                 {
-                    findings.Add(new Finding(result, result.AdvisoryAtMost && level == EnforcementLevel.Mandatory ? EnforcementLevel.Advisory : level));
+                    findings.Add(new Finding(result, level));
                 }
             }
         }
@@ -46,7 +43,15 @@ public sealed class IacEvaluation
         return new IacEvaluation(stack, findings);
     }
 
-    /// <summary>The gate: 1 when a mandatory check (or a mandatory CrossGuard policy) failed, else 0.</summary>
-    public int ExitCode(bool failOnUnknown) =>
-        Findings.Any(f => f.Blocks(failOnUnknown)) || Stack.PolicyViolations.Any(v => v.IsMandatory) ? Blocked : Passed;
+    /// <summary>
+    /// The gate. An incomplete preview never passes, whatever its findings: the resources that would have failed may
+    /// be the ones it leaves out.
+    /// </summary>
+    public GateVerdict Gate(bool failOnUnknown) =>
+        Stack.IncompleteReasons.Count > 0 ? GateVerdict.Incomplete
+        : Blocking(failOnUnknown) > 0 ? GateVerdict.Blocked
+        : GateVerdict.Passed;
+
+    /// <summary>Mandatory failures and mandatory CrossGuard violations (with <paramref name="failOnUnknown"/>, undecided mandatory checks too).</summary>
+    public int Blocking(bool failOnUnknown) => Findings.Count(f => f.Blocks(failOnUnknown)) + Stack.PolicyViolations.Count(v => v.IsMandatory);
 }

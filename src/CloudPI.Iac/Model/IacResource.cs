@@ -14,6 +14,9 @@ public sealed class IacResource
     /// <summary>The step's operation (<c>create</c>, <c>same</c>, ...) or <c>state</c> for a stack export.</summary>
     public required string Operation { get; init; }
 
+    /// <summary>Whether this deployment creates the resource (anew or as a replacement), so nothing of it exists yet.</summary>
+    public bool IsCreated => Operation is "create" or "replace" or "create-replacement";
+
     public IacValue Inputs { get; init; }
 
     /// <summary>Outputs are only meaningful in a stack export; a preview's new state has none for creates.</summary>

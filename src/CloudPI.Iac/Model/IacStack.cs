@@ -16,7 +16,8 @@ public sealed class IacStack
         IReadOnlyList<IacResource> resources,
         IReadOnlyDictionary<string, string> config,
         bool listsEveryResource,
-        IReadOnlyList<PolicyViolation> policyViolations)
+        IReadOnlyList<PolicyViolation> policyViolations,
+        IReadOnlyList<string> incompleteReasons)
     {
         ArgumentNullException.ThrowIfNull(resources);
         File = file;
@@ -25,6 +26,7 @@ public sealed class IacStack
         Config = config;
         ListsEveryResource = listsEveryResource;
         PolicyViolations = policyViolations;
+        IncompleteReasons = incompleteReasons;
         _byType = resources.ToLookup(r => r.Type, StringComparer.Ordinal);
         _byUrn = resources.GroupBy(r => r.Urn, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         _references = new ResourceReferences(this);
@@ -44,6 +46,12 @@ public sealed class IacStack
 
     public IReadOnlyList<PolicyViolation> PolicyViolations { get; }
 
+    /// <summary>
+    /// Why the input may not show everything the deployment would do (the preview failed, was cut short, or lists
+    /// fewer steps than it counts); empty when it is complete. What it leaves out was never checked.
+    /// </summary>
+    public IReadOnlyList<string> IncompleteReasons { get; }
+
     public IEnumerable<IacResource> OfType(params string[] types) => types.SelectMany(t => _byType[t]);
 
     public IacResource? Find(string urn) => _byUrn.GetValueOrDefault(urn);
@@ -56,8 +64,8 @@ public sealed class IacStack
 
     /// <summary>
     /// Every resource of <paramref name="types"/> whose <paramref name="property"/> refers to <paramref name="target"/>
-    /// (<see cref="LinkState.Linked"/>), or might: its value is unknown and no dependency record says where it comes
-    /// from (<see cref="LinkState.Unknown"/>).
+    /// (<see cref="LinkState.Linked"/>), or might: its value is unknown or secret and no recorded dependency names a
+    /// resource of the stack (<see cref="LinkState.Unknown"/>), so it may refer to any target.
     /// </summary>
     public IEnumerable<(IacResource Resource, LinkState State)> Referrers(IacResource target, string property, params string[] types) =>
         _references.Referrers(target, property, types);

@@ -1,10 +1,10 @@
 namespace CloudPI.Iac.Model;
 
-/// <summary>How a resource refers to another: certainly, or possibly (an unknown value with no dependency record).</summary>
+/// <summary>How a resource refers to another: certainly, or possibly (an unknown value that no dependency traces).</summary>
 public enum LinkState
 {
     Linked,
 
-    /// <summary>The property is unknown and no dependency record says where it comes from.</summary>
+    /// <summary>The property is unknown or secret and no recorded dependency names a resource of the stack.</summary>
     Unknown,
 }

@@ -9,10 +9,19 @@ internal sealed class ResourceReferences(IacStack stack)
     private readonly Dictionary<string, (Dictionary<string, List<IacResource>> Linked, List<IacResource> Undecided)> _referrers = new(StringComparer.Ordinal);
     private Dictionary<string, List<IacResource>>? _identified;
 
+    private const string StackReference = "pulumi:pulumi:StackReference";
+
+    /// <summary>
+    /// The resources <paramref name="source"/>'s <paramref name="property"/> names: the recorded dependencies that are
+    /// resources of this stack, and those whose identifier equals a known value. A StackReference does not count: its
+    /// value comes from another stack, so depending on it names nothing here.
+    /// </summary>
     public IEnumerable<IacResource> Targets(IacResource source, string property)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var recorded = source.PropertyDependencies.TryGetValue(property, out var urns) ? urns.Select(stack.Find).OfType<IacResource>() : [];
+        var recorded = source.PropertyDependencies.TryGetValue(property, out var urns)
+            ? urns.Select(stack.Find).OfType<IacResource>().Where(r => r.Type != StackReference)
+            : [];
         var value = source.Property(property).String;
         var named = value is not null && Identified.TryGetValue(value, out var resources) ? resources : [];
         return recorded.Concat(named).Distinct();
@@ -40,13 +49,16 @@ internal sealed class ResourceReferences(IacStack stack)
         var undecided = new List<IacResource>();
         foreach (var source in stack.OfType(types))
         {
-            if (source.Property(property).IsUnknown && !source.PropertyDependencies.ContainsKey(property))
+            var targets = Targets(source, property).ToList();
+
+            // A secret or unknown value that no dependency traces to a resource of this stack may name any of them.
+            if (targets.Count == 0 && source.Property(property).IsUnknown)
             {
                 undecided.Add(source);
                 continue;
             }
 
-            foreach (var target in Targets(source, property))
+            foreach (var target in targets)
             {
                 (linked.TryGetValue(target.Urn, out var list) ? list : linked[target.Urn] = []).Add(source);
             }

@@ -5,7 +5,10 @@ using CloudPI.Iac.Evaluation;
 
 namespace CloudPI.Iac.Output;
 
-/// <summary>The terminal report: pass/fail/unknown per control, then every failing or undecided resource.</summary>
+/// <summary>
+/// The terminal report: why the preview is incomplete (if it is), pass/fail/unknown per control, then every failing
+/// or undecided resource, and the gate's verdict.
+/// </summary>
 public static class SummaryTable
 {
     public static void Write(IacEvaluation evaluation, TextWriter output, bool failOnUnknown)
@@ -14,6 +17,11 @@ public static class SummaryTable
         ArgumentNullException.ThrowIfNull(output);
         var stack = evaluation.Stack;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stack.File}: {stack.Format}, {stack.Resources.Count} resources{(stack.ListsEveryResource ? string.Empty : " (unchanged resources not listed: stack-level checks may be undecided)")}"));
+        foreach (var reason in stack.IncompleteReasons)
+        {
+            output.WriteLine($"INCOMPLETE {reason}");
+        }
+
         output.WriteLine();
         output.WriteLine($"{"CONTROL",-44} {"LEVEL",-10} {"PASS",5} {"FAIL",5} {"UNKNOWN",7}");
         foreach (var control in evaluation.Findings.GroupBy(f => f.Result.Control.Id))
@@ -42,10 +50,14 @@ public static class SummaryTable
         }
 
         output.WriteLine();
-        var blocking = evaluation.Findings.Count(f => f.Blocks(failOnUnknown)) + stack.PolicyViolations.Count(v => v.IsMandatory);
-        output.WriteLine(blocking == 0
-            ? "Gate: PASS (no mandatory check failed)"
-            : string.Create(CultureInfo.InvariantCulture, $"Gate: FAIL ({blocking} mandatory {(blocking == 1 ? "failure" : "failures")}{(failOnUnknown ? ", unknown counted as failure" : string.Empty)})"));
+        var blocking = evaluation.Blocking(failOnUnknown);
+        var failures = string.Create(CultureInfo.InvariantCulture, $"{blocking} mandatory {(blocking == 1 ? "failure" : "failures")}{(failOnUnknown ? ", unknown counted as failure" : string.Empty)}");
+        output.WriteLine(evaluation.Gate(failOnUnknown) switch
+        {
+            GateVerdict.Incomplete => $"Gate: INCOMPLETE (the preview failed or is incomplete, so what it leaves out was never checked; {failures} among what it lists)",
+            GateVerdict.Blocked => $"Gate: FAIL ({failures})",
+            _ => "Gate: PASS (no mandatory check failed)",
+        });
     }
 
     private static int Count(IEnumerable<Finding> findings, Verdict verdict) => findings.Count(f => f.Result.Verdict == verdict);

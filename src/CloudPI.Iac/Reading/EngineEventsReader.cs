@@ -1,14 +1,15 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CloudPI.Iac.Model;
 
 namespace CloudPI.Iac.Reading;
 
 /// <summary>
 /// Reads the streaming engine events of a preview, one JSON object per line: resources from
-/// <c>resourcePreEvent.metadata.new</c>, CrossGuard violations from <c>policyEvent</c>, config from the prelude.
+/// <c>resourcePreEvent.metadata.new</c>, CrossGuard violations from <c>policyEvent</c>, config from the prelude, and
+/// whether the preview is complete from its <c>diagnosticEvent</c>s and <c>summaryEvent</c>. Every stream ends with a
+/// <c>cancelEvent</c>, a successful one too, so that event says nothing.
 /// </summary>
-internal static partial class EngineEventsReader
+internal static class EngineEventsReader
 {
     private static readonly string[] EventKinds =
     [
@@ -27,8 +28,7 @@ internal static partial class EngineEventsReader
         var resources = new List<IacResource>();
         var violations = new List<PolicyViolation>();
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
-        long? summarySame = null;
-        var sameSteps = 0;
+        var completeness = PreviewCompleteness.ForEngineEvents();
         foreach (var (line, engineEvent) in events)
         {
             var path = new JsonPath(file, $"line {line}");
@@ -39,8 +39,8 @@ internal static partial class EngineEventsReader
 
             if (engineEvent.TryGetProperty("resourcePreEvent", out var pre))
             {
-                var resource = ReadResource(pre, path.Property("resourcePreEvent"));
-                sameSteps += resource?.Operation == "same" ? 1 : 0;
+                var (operation, resource) = ReadResource(pre, path.Property("resourcePreEvent"));
+                completeness.Step(operation);
                 if (resource is not null)
                 {
                     resources.Add(resource);
@@ -49,6 +49,10 @@ internal static partial class EngineEventsReader
             else if (engineEvent.TryGetProperty("policyEvent", out var policy))
             {
                 violations.Add(ReadViolation(policy, path.Property("policyEvent")));
+            }
+            else if (engineEvent.TryGetProperty("diagnosticEvent", out var diagnostic))
+            {
+                ReadDiagnostic(diagnostic, path.Property("diagnosticEvent"), completeness);
             }
             else if (engineEvent.TryGetProperty("preludeEvent", out var prelude) && prelude.ValueKind == JsonValueKind.Object)
             {
@@ -59,29 +63,49 @@ internal static partial class EngineEventsReader
             }
             else if (engineEvent.TryGetProperty("summaryEvent", out var summary))
             {
-                summarySame = SameCount(summary);
+                var summaryPath = path.Property("summaryEvent");
+                if (summary.ValueKind != JsonValueKind.Object)
+                {
+                    throw summaryPath.Error("expected an object");
+                }
+
+                completeness.Summary(summary.TryGetProperty("resourceChanges", out var changes) ? changes : default, summaryPath.Property("resourceChanges"));
             }
         }
 
-        // Without the summary (a stream cut short, or filtered) there is no telling what was left out.
-        var listsEveryResource = summarySame is { } same && same <= sameSteps;
-        return new IacStack(file, InputFormat.EngineEvents, resources, config, listsEveryResource, violations);
+        var reasons = completeness.Reasons(mandatoryPolicyViolated: violations.Any(v => v.IsMandatory));
+        return new IacStack(file, InputFormat.EngineEvents, resources, config, completeness.ListsEveryResource, violations, reasons);
     }
 
-    private static IacResource? ReadResource(JsonElement pre, JsonPath path)
+    /// <summary>The step's operation, and its resource unless the step deletes it.</summary>
+    private static (string Operation, IacResource? Resource) ReadResource(JsonElement pre, JsonPath path)
     {
+        var metadataPath = path.Property("metadata");
         if (!pre.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
         {
-            throw path.Property("metadata").Error("missing");
+            throw metadataPath.Error("missing");
         }
 
-        var operation = ResourceStateReader.RequiredString(metadata, "op", path.Property("metadata"));
+        var operation = ResourceStateReader.RequiredString(metadata, "op", metadataPath);
         if (StepOperations.IsDeletion(operation) || !metadata.TryGetProperty("new", out var state) || state.ValueKind == JsonValueKind.Null)
         {
-            return null;
+            return (operation, null);
         }
 
-        return ResourceStateReader.Read(state, operation, path.Property("metadata").Property("new"));
+        return (operation, ResourceStateReader.Read(state, operation, metadataPath.Property("new"), ResourceStateReader.OldState(metadata, "old", metadataPath)));
+    }
+
+    private static void ReadDiagnostic(JsonElement diagnostic, JsonPath path, PreviewCompleteness completeness)
+    {
+        if (diagnostic.ValueKind != JsonValueKind.Object)
+        {
+            throw path.Error("expected an object");
+        }
+
+        completeness.Diagnostic(
+            ResourceStateReader.OptionalString(diagnostic, "urn", path),
+            (ResourceStateReader.OptionalString(diagnostic, "prefix", path) ?? string.Empty) + (ResourceStateReader.OptionalString(diagnostic, "message", path) ?? string.Empty),
+            ResourceStateReader.OptionalString(diagnostic, "severity", path));
     }
 
     private static PolicyViolation ReadViolation(JsonElement policy, JsonPath path)
@@ -95,19 +119,8 @@ internal static partial class EngineEventsReader
             ResourceStateReader.OptionalString(policy, "resourceUrn", path) ?? string.Empty,
             ResourceStateReader.RequiredString(policy, "policyPackName", path),
             ResourceStateReader.RequiredString(policy, "policyName", path),
-            StripColor(ResourceStateReader.OptionalString(policy, "message", path) ?? string.Empty).Trim(),
+            ColorMarkup.Strip(ResourceStateReader.OptionalString(policy, "message", path) ?? string.Empty).Trim(),
             ResourceStateReader.OptionalString(policy, "enforcementLevel", path)?.ToLowerInvariant() ?? "advisory",
             ResourceStateReader.OptionalString(policy, "severity", path)?.ToLowerInvariant());
     }
-
-    private static long? SameCount(JsonElement summary) =>
-        summary.ValueKind == JsonValueKind.Object
-        && summary.TryGetProperty("resourceChanges", out var changes) && changes.ValueKind == JsonValueKind.Object
-            ? changes.TryGetProperty("same", out var same) && same.TryGetInt64(out var count) ? count : 0
-            : 0;
-
-    private static string StripColor(string message) => ColorMarkup().Replace(message, string.Empty);
-
-    [GeneratedRegex(@"<\{%[^%]*%\}>")]
-    private static partial Regex ColorMarkup();
 }

@@ -3,60 +3,71 @@ using CloudPI.Iac.Model;
 
 namespace CloudPI.Iac.Reading;
 
-/// <summary>Reads <c>pulumi preview --json</c>: the new state of every step that is not a deletion.</summary>
+/// <summary>
+/// Reads <c>pulumi preview --json</c>: the new state of every step that is not a deletion, and whether the preview is
+/// complete (its diagnostics and changeSummary against the steps it lists).
+/// </summary>
 internal static class PreviewDigestReader
 {
+    /// <summary>Any of the digest's own keys: a preview that failed early has only diagnostics and a duration.</summary>
     public static bool Recognises(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object
-        && (root.TryGetProperty("steps", out _) || root.TryGetProperty("changeSummary", out _))
+        && ((string[])["steps", "changeSummary", "diagnostics", "duration"]).Any(key => root.TryGetProperty(key, out _))
         && !root.TryGetProperty("deployment", out _);
 
     public static IacStack Read(JsonElement root, string file)
     {
         var path = JsonPath.Root(file);
         var resources = new List<IacResource>();
-        var sameSteps = 0;
-        if (root.TryGetProperty("steps", out var steps) && steps.ValueKind != JsonValueKind.Null)
+        var completeness = PreviewCompleteness.ForDigest();
+        foreach (var (step, stepPath) in Objects(root, "steps", "a step", path))
         {
-            if (steps.ValueKind != JsonValueKind.Array)
+            var operation = ResourceStateReader.RequiredString(step, "op", stepPath);
+            completeness.Step(operation);
+            if (StepOperations.IsDeletion(operation) || !step.TryGetProperty("newState", out var state) || state.ValueKind == JsonValueKind.Null)
             {
-                throw path.Property("steps").Error("expected an array");
+                continue;
             }
 
-            var index = 0;
-            foreach (var step in steps.EnumerateArray())
-            {
-                var stepPath = path.Property("steps").Index(index++);
-                if (step.ValueKind != JsonValueKind.Object)
-                {
-                    throw stepPath.Error("expected a step object");
-                }
-
-                var operation = ResourceStateReader.RequiredString(step, "op", stepPath);
-                sameSteps += operation == "same" ? 1 : 0;
-                if (StepOperations.IsDeletion(operation) || !step.TryGetProperty("newState", out var state) || state.ValueKind == JsonValueKind.Null)
-                {
-                    continue;
-                }
-
-                resources.Add(ResourceStateReader.Read(state, operation, stepPath.Property("newState")));
-            }
+            resources.Add(ResourceStateReader.Read(state, operation, stepPath.Property("newState"), ResourceStateReader.OldState(step, "oldState", stepPath)));
         }
 
-        var listsEveryResource = SameCount(root, path) <= sameSteps;
-        return new IacStack(file, InputFormat.PreviewDigest, resources, Config(root, path), listsEveryResource, []);
+        foreach (var (diagnostic, diagnosticPath) in Objects(root, "diagnostics", "a diagnostic", path))
+        {
+            // The digest folds the "error: " prefix into the message.
+            completeness.Diagnostic(
+                ResourceStateReader.OptionalString(diagnostic, "urn", diagnosticPath),
+                ResourceStateReader.OptionalString(diagnostic, "message", diagnosticPath) ?? string.Empty,
+                ResourceStateReader.OptionalString(diagnostic, "severity", diagnosticPath));
+        }
+
+        if (root.TryGetProperty("changeSummary", out var summary))
+        {
+            completeness.Summary(summary, path.Property("changeSummary"));
+        }
+
+        return new IacStack(file, InputFormat.PreviewDigest, resources, Config(root, path), completeness.ListsEveryResource, [], completeness.Reasons(mandatoryPolicyViolated: false));
     }
 
-    /// <summary>How many unchanged resources the summary counts; more than the listed same steps means no --show-sames.</summary>
-    private static long SameCount(JsonElement root, JsonPath path)
+    /// <summary>The objects of an optional array property, each with its path.</summary>
+    private static IEnumerable<(JsonElement Item, JsonPath Path)> Objects(JsonElement root, string name, string what, JsonPath path)
     {
-        if (!root.TryGetProperty("changeSummary", out var summary) || summary.ValueKind != JsonValueKind.Object
-            || !summary.TryGetProperty("same", out var same))
+        if (!root.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
         {
-            return 0;
+            yield break;
         }
 
-        return same.TryGetInt64(out var count) ? count : throw path.Property("changeSummary").Property("same").Error("expected a count");
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw path.Property(name).Error("expected an array");
+        }
+
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var itemPath = path.Property(name).Index(index++);
+            yield return item.ValueKind == JsonValueKind.Object ? (item, itemPath) : throw itemPath.Error($"expected {what} object");
+        }
     }
 
     internal static Dictionary<string, string> Config(JsonElement parent, JsonPath path)

@@ -6,7 +6,12 @@ namespace CloudPI.Iac.Reading;
 /// <summary>Reads Pulumi's ResourceV3 state (a preview step's <c>newState</c>, an export's resource, an event's <c>new</c>).</summary>
 internal static class ResourceStateReader
 {
-    public static IacResource Read(JsonElement state, string operation, JsonPath path)
+    /// <summary>
+    /// Reads the new state of a step. The engine announces a step before running it, so an unchanged or updated
+    /// resource's new state may not carry its id and outputs yet: they come from <paramref name="oldState"/> where
+    /// the step keeps them, so a literal id elsewhere in the stack still names the resource.
+    /// </summary>
+    public static IacResource Read(JsonElement state, string operation, JsonPath path, (JsonElement State, JsonPath Path)? oldState = null)
     {
         if (state.ValueKind != JsonValueKind.Object)
         {
@@ -14,20 +19,25 @@ internal static class ResourceStateReader
         }
 
         var urn = RequiredString(state, "urn", path);
+        var outputs = Value(state, "outputs");
         return new IacResource
         {
             Urn = urn,
             Type = OptionalString(state, "type", path) ?? TypeFromUrn(urn),
             Operation = operation,
-            Id = OptionalString(state, "id", path),
+            Id = OptionalString(state, "id", path) ?? (oldState is { } kept && StepOperations.KeepsId(operation) ? OptionalString(kept.State, "id", kept.Path) : null),
             Inputs = Value(state, "inputs"),
-            Outputs = Value(state, "outputs"),
+            Outputs = outputs.IsMissing && oldState is { } unchanged && StepOperations.KeepsOutputs(operation) ? Value(unchanged.State, "outputs") : outputs,
             ProviderUrn = ProviderUrn(OptionalString(state, "provider", path)),
             Dependencies = StringArray(state, "dependencies", path),
             PropertyDependencies = PropertyDependencies(state, path),
             SourcePosition = OptionalString(state, "sourcePosition", path),
         };
     }
+
+    /// <summary>A step's old state (<c>oldState</c> of a preview step, <c>old</c> of an event), when it has one.</summary>
+    public static (JsonElement State, JsonPath Path)? OldState(JsonElement step, string name, JsonPath path) =>
+        step.TryGetProperty(name, out var old) && old.ValueKind == JsonValueKind.Object ? (old, path.Property(name)) : null;
 
     public static string RequiredString(JsonElement element, string name, JsonPath path) =>
         OptionalString(element, name, path) ?? throw path.Property(name).Error("missing");

@@ -44,6 +44,6 @@ internal static class StackExportReader
             }
         }
 
-        return new IacStack(file, InputFormat.StackExport, resources, new Dictionary<string, string>(), listsEveryResource: true, []);
+        return new IacStack(file, InputFormat.StackExport, resources, new Dictionary<string, string>(), listsEveryResource: true, [], incompleteReasons: []);
     }
 }

@@ -1,0 +1,40 @@
+using System.Collections.Frozen;
+
+namespace CloudPI.Iac.Config;
+
+/// <summary>
+/// The enforcement levels a run starts from, before a policy config adjusts them. <see cref="Mandatory"/> is the
+/// design's gate and the default: one failing check halts the build. <see cref="Recommended"/> is opted into: it
+/// blocks only what exposes hosts or data to the internet and reports the rest as advice.
+/// </summary>
+public sealed class EnforcementPreset
+{
+    /// <summary>The controls <see cref="Recommended"/> keeps mandatory; null for <see cref="Mandatory"/>: all of them.</summary>
+    private readonly FrozenSet<string>? _mandatoryControls;
+
+    private EnforcementPreset(string name, FrozenSet<string>? mandatoryControls)
+    {
+        Name = name;
+        _mandatoryControls = mandatoryControls;
+    }
+
+    public static EnforcementPreset Mandatory { get; } = new("mandatory", null);
+
+    public static EnforcementPreset Recommended { get; } = new("recommended", new[]
+    {
+        "restricted-ssh", "s3-bucket-public-read-prohibited", "s3-bucket-public-write-prohibited",
+        "s3-bucket-level-public-access-prohibited", "sqs-queue-no-public-access",
+    }.ToFrozenSet(StringComparer.Ordinal));
+
+    public static IReadOnlyList<EnforcementPreset> All { get; } = [Mandatory, Recommended];
+
+    /// <summary>The name <c>--enforcement</c> accepts.</summary>
+    public string Name { get; }
+
+    public static EnforcementPreset? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+
+    public EnforcementLevel Level(string controlId) =>
+        _mandatoryControls is null || _mandatoryControls.Contains(controlId) ? EnforcementLevel.Mandatory : EnforcementLevel.Advisory;
+
+    public override string ToString() => Name;
+}
