@@ -23,6 +23,7 @@ public class BadInputMatrixTests
         { "two read paths", ["dracon", "tag", "{dir}", "-read_path", "{out}"], 2, "two read paths: DIR '{dir}' and -read_path '{out}'; give one" },
         { "truncated enriched file", ["dracon", "aggregate", "{truncated}", "-write_path", "{out}"], 1, "{truncated}/x.enriched.pb: not a readable Dracon file: truncated or corrupt protobuf" },
         { "malformed reachability annotations", ["enricher", "exploitability", "--graph", "{example}", "-read_path", "{tagged}", "-write_path", "{out}", "--reachability-path", "{malformed}"], 1, "{malformed}/x.reachability.enriched.pb: issue " },
+        { "pulumi input that is not utf-8", ["producer", "pulumi", "-in", "{badpulumi}", "-out", "{out}/p.pb"], 2, "{badpulumi}: invalid UTF-8 at line 1, byte offset 3" },
         { "synth too large", ["graph", "synth", "--resources", "2000000", "--out", "{out}/g.jsonl"], 2, "--resources must be between 1 and 1,000,000" },
     };
 
@@ -62,8 +63,11 @@ public class BadInputMatrixTests
         malformed.Issues.Add(issue);
         DraconFile.Write(temp.Combine("malformed", "x.reachability.enriched.pb"), malformed);
 
+        File.WriteAllBytes(temp.Combine("bad-preview.json"), [.. "{\"s"u8, 0xFF, .. "\": 1}"u8]);
+
         return new Dictionary<string, string>
         {
+            ["badpulumi"] = temp.Combine("bad-preview.json"),
             ["dir"] = temp.Combine("dir"),
             ["empty"] = temp.Combine("empty.jsonl"),
             ["truncated"] = temp.Combine("truncated"),

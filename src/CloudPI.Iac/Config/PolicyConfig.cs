@@ -69,11 +69,15 @@ public sealed class PolicyConfig
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            return Parse(File.ReadAllText(path), path, preset);
+            return Parse(CloudPI.Dracon.Io.StrictText.ReadAllText(path), path, preset);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new PolicyConfigException($"{path}: cannot read: {ex.Message}", ex);
+        }
+        catch (FormatException ex)
+        {
+            throw new PolicyConfigException(ex.Message, ex);
         }
     }
 

@@ -31,6 +31,7 @@ public static class IacInputReader
 
     public static IacStack Read(ReadOnlyMemory<byte> content, string file)
     {
+        RefuseInvalidUtf8(content.Span, file);
         var text = SkipBom(content);
         var lines = SplitLines(text);
         if (lines.Count == 0)
@@ -113,6 +114,24 @@ public static class IacInputReader
         {
             using var document = ParseLine(text[range], file, number);
             yield return (number, document.RootElement.Clone());
+        }
+    }
+
+    /// <summary>Replacing bytes that are not UTF-8 would change names and ids silently: refuse them, with line and offset.</summary>
+    private static void RefuseInvalidUtf8(ReadOnlySpan<byte> content, string file)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(content))
+        {
+            return;
+        }
+
+        try
+        {
+            CloudPI.Dracon.Io.StrictText.Decode(content, file);
+        }
+        catch (FormatException ex)
+        {
+            throw new IacFormatException(ex.Message, ex);
         }
     }
 
