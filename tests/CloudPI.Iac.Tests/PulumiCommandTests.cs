@@ -17,7 +17,7 @@ public sealed class PulumiCommandTests
         var (code, output, _) = await PulumiCli.RunAsync(
             "-in", Example("preview-show-sames.json"), "-out", temp.Combine("pulumi.pb"),
             "--sarif-out", temp.Combine("pulumi.sarif"), "--metrics-out", temp.Combine("metrics.json"),
-            "--policy-config", Example("policy-config.json"));
+            "--policy-config", Example("policy-config.json"), "--project-dir", "infra");
 
         Assert.Equal(1, code);
         Assert.Contains("restricted-ssh", output, StringComparison.Ordinal);
@@ -27,6 +27,9 @@ public sealed class PulumiCommandTests
         Assert.Contains(response.Issues, i => i.Type == "sqs-queue-no-public-access" && i.Target.EndsWith("::queue_public", StringComparison.Ordinal));
         using var sarif = JsonDocument.Parse(File.ReadAllBytes(temp.Combine("pulumi.sarif")));
         Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        Assert.All(
+            sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(),
+            r => Assert.StartsWith("infra/", r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal));
         using var metrics = JsonDocument.Parse(File.ReadAllBytes(temp.Combine("metrics.json")));
         Assert.Contains(metrics.RootElement.EnumerateArray(), d => d.GetProperty("MetricName").GetString() == "restricted-ssh");
     }
@@ -68,6 +71,7 @@ public sealed class PulumiCommandTests
     [InlineData("config", "bad-config.json: restricted-ssh: 'sometimes' is not an enforcement level")]
     [InlineData("namespace", "--metrics-namespace must not use the reserved AWS/ prefix")]
     [InlineData("missing", "cannot read")]
+    [InlineData("project-dir", "--project-dir '/repo/infra' must be relative to the repository root")]
     public async Task Bad_input_is_a_usage_error_with_one_line_and_no_output_files(string problem, string expected)
     {
         using var temp = new TempDirectory();
@@ -78,6 +82,7 @@ public sealed class PulumiCommandTests
         {
             "config" => ["--policy-config", temp.Combine("bad-config.json")],
             "namespace" => ["--metrics-namespace", "AWS/Pulumi"],
+            "project-dir" => ["--project-dir", "/repo/infra"],
             _ => [],
         };
         var before = temp.Files();
