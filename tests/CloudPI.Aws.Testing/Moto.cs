@@ -1,6 +1,7 @@
-using Xunit;
 using System.Diagnostics;
 using System.Globalization;
+using CloudPI.TestSupport;
+using Xunit;
 
 namespace CloudPI.Aws.Testing;
 
@@ -12,24 +13,16 @@ public static class MotoServer
     /// <summary>moto's default account, which its STS reports for the dummy credentials.</summary>
     public const string DefaultAccount = "123456789012";
 
-    public static bool IsOnPath { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Any(directory => File.Exists(Path.Combine(directory, Executable)));
+    public static bool IsOnPath { get; } = ExternalProcess.IsOnPath(Executable);
 
-    public static bool IsCi { get; } = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsCi => ExternalProcess.IsCi;
+
+    /// <summary>Why moto cannot run here, or null when it can.</summary>
+    public static string? MissingReason => IsOnPath ? null : $"{Executable} is not on PATH (pip install 'moto[server]==5.2.1')";
 }
 
 /// <summary>A test that needs moto_server: skipped when it is missing, except in CI (CI=true), where the test fails.</summary>
-public sealed class MotoFactAttribute : FactAttribute
-{
-    public MotoFactAttribute()
-    {
-        if (!MotoServer.IsOnPath && !MotoServer.IsCi)
-        {
-            Skip = $"{MotoServer.Executable} is not on PATH (pip install 'moto[server]==5.2.1'); with CI=true these tests fail instead";
-        }
-    }
-}
+public sealed class MotoFactAttribute() : ToolFactAttribute(MotoServer.MissingReason);
 
 /// <summary>One moto_server for the collection on a free loopback port, stopped by its PID; STS goes to it too.</summary>
 public sealed class MotoServerFixture : IAsyncLifetime

@@ -18,7 +18,7 @@ public sealed class PulumiCommandTests
         var (code, output, _) = await PulumiCli.RunAsync(
             "-in", Example("preview-show-sames.json"), "-out", temp.Combine("pulumi.pb"),
             "--sarif-out", temp.Combine("pulumi.sarif"), "--metrics-out", temp.Combine("metrics.json"),
-            "--policy-config", Example("policy-config.json"));
+            "--policy-config", Example("policy-config.json"), "--project-dir", "infra");
 
         Assert.Equal(1, code);
         Assert.Contains("restricted-ssh", output, StringComparison.Ordinal);
@@ -28,6 +28,9 @@ public sealed class PulumiCommandTests
         Assert.Contains(response.Issues, i => i.Type == "sqs-queue-no-public-access" && i.Target.EndsWith("::queue_public", StringComparison.Ordinal));
         using var sarif = JsonDocument.Parse(File.ReadAllBytes(temp.Combine("pulumi.sarif")));
         Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        Assert.All(
+            sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(),
+            r => Assert.StartsWith("infra/", r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal));
         using var metrics = JsonDocument.Parse(File.ReadAllBytes(temp.Combine("metrics.json")));
         Assert.Contains(metrics.RootElement.EnumerateArray(), d => d.GetProperty("MetricName").GetString() == "restricted-ssh");
     }
@@ -93,7 +96,7 @@ public sealed class PulumiCommandTests
             Assert.Equal(fail, issues.Count(i => i.Type == control && i.Severity != Severity.Info));
             Assert.Equal(unknown, issues.Count(i => i.Type == control && i.Severity == Severity.Info));
             Assert.Equal(fail, results.Count(r => r.GetProperty("ruleId").GetString() == control && r.GetProperty("level").GetString() == "error"));
-            Assert.Equal(unknown, results.Count(r => r.GetProperty("ruleId").GetString() == control && r.GetProperty("level").GetString() == "note"));
+            Assert.Equal(unknown, results.Count(r => r.GetProperty("ruleId").GetString() == control + "/undecided" && r.GetProperty("level").GetString() == "note"));
             Assert.Equal(fail, metrics.RootElement.EnumerateArray().Count(d => d.GetProperty("MetricName").GetString() == control));
         }
     }
@@ -143,6 +146,7 @@ public sealed class PulumiCommandTests
     [InlineData("namespace", "--metrics-namespace must not use the reserved AWS/ prefix")]
     [InlineData("missing", "cannot read")]
     [InlineData("preset", "Argument 'strict' not recognized. Must be one of")]
+    [InlineData("project-dir", "--project-dir '/repo/infra' must be relative to the repository root")]
     public async Task Bad_input_is_a_usage_error_with_one_line_and_no_output_files(string problem, string expected)
     {
         using var temp = new TempDirectory();
@@ -154,6 +158,7 @@ public sealed class PulumiCommandTests
             "config" => ["--policy-config", temp.Combine("bad-config.json")],
             "namespace" => ["--metrics-namespace", "AWS/Pulumi"],
             "preset" => ["--enforcement", "strict"],
+            "project-dir" => ["--project-dir", "/repo/infra"],
             _ => [],
         };
         var before = temp.Files();

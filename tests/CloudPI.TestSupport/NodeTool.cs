@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CloudPI.TestSupport;
 
 /// <summary>
@@ -13,7 +11,7 @@ public static class NodeTool
     /// <summary>Why the tool cannot run here, or null when it can.</summary>
     public static string? MissingReason()
     {
-        if (Which("node") is null || Which("npm") is null)
+        if (!ExternalProcess.IsOnPath("node") || !ExternalProcess.IsOnPath("npm"))
         {
             return "Node.js and npm are not on PATH";
         }
@@ -25,7 +23,7 @@ public static class NodeTool
     {
         var directory = Path.Combine(RepoPaths.Root, "tools", tool);
         await EnsureInstalledAsync(directory, cancellationToken).ConfigureAwait(false);
-        var (exitCode, output, error) = await ExecAsync("node", [script], directory, stdin, cancellationToken).ConfigureAwait(false);
+        var (exitCode, output, error) = await ExternalProcess.RunAsync("node", [script], directory, stdin, cancellationToken: cancellationToken).ConfigureAwait(false);
         return exitCode == 0 ? output : throw new InvalidOperationException($"node {script} failed ({exitCode}): {error}");
     }
 
@@ -39,7 +37,7 @@ public static class NodeTool
                 return;
             }
 
-            var (exitCode, _, error) = await ExecAsync("npm", ["ci", "--no-audit", "--no-fund"], directory, null, cancellationToken).ConfigureAwait(false);
+            var (exitCode, _, error) = await ExternalProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], directory, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (exitCode != 0)
             {
                 throw new InvalidOperationException($"npm ci in {directory} failed ({exitCode}): {error}");
@@ -50,39 +48,4 @@ public static class NodeTool
             InstallLock.Release();
         }
     }
-
-    private static async Task<(int ExitCode, string Output, string Error)> ExecAsync(
-        string file, IEnumerable<string> arguments, string directory, string? stdin, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {file}");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin.AsMemory(), cancellationToken).ConfigureAwait(false);
-        }
-
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return (process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
-    }
-
-    private static string? Which(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
 }

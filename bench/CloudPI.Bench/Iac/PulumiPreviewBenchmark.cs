@@ -69,7 +69,7 @@ public sealed class PulumiPreviewBenchmark : IBenchmark
         var check = clock.Elapsed - read;
         var issues = DraconIssues.From(evaluation).ToList();
         new ProducerWriter(() => new Ocurity.Dracon.V1.ScanInfo { ScanUuid = "bench" }).Write(DraconIssues.ToolName, issues, Path.Combine(outputDirectory, "pulumi.pb"));
-        AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, "pulumi.sarif"), SarifLog.Write(evaluation, IacChecks.All.SelectMany(c => c.Controls).ToList()));
+        AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, "pulumi.sarif"), SarifLog.Write(evaluation, IacChecks.All.SelectMany(c => c.Controls).ToList(), ProjectDirectory.RepositoryRoot));
         var chunks = CloudWatchMetrics.Chunks(CloudWatchMetrics.Data(evaluation, new CommitAuthor("bench", "bench@example.com")), DateTimeOffset.UtcNow);
         for (var i = 0; i < chunks.Count; i++)
         {

@@ -35,11 +35,16 @@ public static class PulumiProducerCommand
             Description = "The CloudWatch namespace to use with the metrics file.",
             DefaultValueFactory = _ => CloudWatchMetrics.DefaultNamespace,
         };
-        var sarifOut = new Option<string?>("--sarif-out") { Description = "SARIF 2.1.0 report." };
+        var sarifOut = new Option<string?>("--sarif-out") { Description = "SARIF 2.1.0 report (GitHub code scanning)." };
+        var projectDir = new Option<string>("--project-dir")
+        {
+            Description = "The Pulumi project's directory (holding Pulumi.yaml) relative to the repository root: SARIF locations are given from the root.",
+            DefaultValueFactory = _ => ".",
+        };
         var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "Treat undecided (unknown before deployment) mandatory checks as failures." };
         var command = new Command("pulumi", "Preventive checks on a Pulumi preview: Dracon issues, SARIF, CloudWatch metrics, and a CI gate (exit 1 on mandatory failures, 3 on a failed or incomplete preview).")
         {
-            input, output, append, policyConfig, enforcement, metricsOut, metricsNamespace, sarifOut, failOnUnknown,
+            input, output, append, policyConfig, enforcement, metricsOut, metricsNamespace, sarifOut, projectDir, failOnUnknown,
         };
         command.SetHandler((parseResult, context) =>
         {
@@ -50,11 +55,13 @@ public static class PulumiProducerCommand
             }
 
             var preset = EnforcementPreset.Find(parseResult.GetRequiredValue(enforcement))!; // the parser accepted only preset names
+            var project = Project(parseResult.GetRequiredValue(projectDir));
+
             var (config, evaluation) = Evaluate(parseResult.GetRequiredValue(input), parseResult.GetValue(policyConfig), preset);
             var strict = parseResult.GetValue(failOnUnknown);
 
             // Everything is computed before anything is written, so a failure leaves no partial set of outputs.
-            var sarif = parseResult.GetValue(sarifOut) is null ? null : SarifLog.Write(evaluation, EvaluatedControls(config));
+            var sarif = parseResult.GetValue(sarifOut) is null ? null : SarifLog.Write(evaluation, EvaluatedControls(config), project);
             var metrics = parseResult.GetValue(metricsOut) is null
                 ? null
                 : CloudWatchMetrics.Chunks(CloudWatchMetrics.Data(evaluation, CommitAuthor.FromEnvironment()), DateTimeOffset.UtcNow);
@@ -96,6 +103,18 @@ public static class PulumiProducerCommand
         catch (Exception ex) when (ex is IacFormatException or PolicyConfigException)
         {
             throw new UsageException(ex.Message); // a wrong input or config is the caller's to fix: exit 2.
+        }
+    }
+
+    private static ProjectDirectory Project(string path)
+    {
+        try
+        {
+            return ProjectDirectory.Parse(path);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"--project-dir {ex.Message}");
         }
     }
 

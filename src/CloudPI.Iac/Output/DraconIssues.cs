@@ -59,7 +59,8 @@ public static class DraconIssues
 
     public static string Level(EnforcementLevel level) => level.ToString().ToLowerInvariant();
 
-    private static Severity PolicySeverity(PolicyViolation violation) => violation.Severity switch
+    /// <summary>The event's own severity, else high for a mandatory policy and medium for an advisory one.</summary>
+    internal static Severity PolicySeverity(PolicyViolation violation) => violation.Severity switch
     {
         "low" => Severity.Low,
         "medium" => Severity.Medium,

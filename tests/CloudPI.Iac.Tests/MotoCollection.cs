@@ -1,0 +1,10 @@
+using CloudPI.Aws.Testing;
+
+namespace CloudPI.Iac.Tests;
+
+/// <summary>The moto tests of this assembly share one moto_server (xunit needs the definition in the test assembly).</summary>
+[CollectionDefinition(Name)]
+public sealed class MotoCollection : ICollectionFixture<MotoServerFixture>
+{
+    public const string Name = "moto";
+}
