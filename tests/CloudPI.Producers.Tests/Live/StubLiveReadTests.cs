@@ -39,8 +39,8 @@ public sealed class StubLiveReadTests : IDisposable
             "restricted-ssh arn:aws:ec2:eu-west-1:111122223333:security-group/sg-2",
             "restricted-ssh arn:aws:ec2:eu-west-1:111122223333:security-group/sg-3",
         ], issues.Select(i => $"{i.Type} {i.Target}"));
-        Assert.Contains("Rule invoked: 2025-11-20T06:00:00.250Z; result recorded: 2025-11-20T06:00:02.500Z", issues[0].Description, StringComparison.Ordinal);
-        Assert.Contains("AWS Config rule securityhub-rds-instance-public-access-check-a1b2 (managed rule RDS_INSTANCE_PUBLIC_ACCESS_CHECK)", issues[1].Description, StringComparison.Ordinal);
+        Assert.Equal("""{"configRuleInvokedTime":"2025-11-20T06:00:00.250Z","resultRecordedTime":"2025-11-20T06:00:02.500Z","ruleSource":{"owner":"AWS","sourceIdentifier":"ENCRYPTED_VOLUMES"}}""", issues[0].ContextSegment);
+        Assert.Contains("\"sourceIdentifier\":\"RDS_INSTANCE_PUBLIC_ACCESS_CHECK\"", issues[1].ContextSegment, StringComparison.Ordinal);
 
         Assert.Equal(["eu-west-1 ", "eu-west-1 rules-2", "us-east-1 "],
             stub.RequestsFor("DescribeConfigRules").Select(r => $"{r.SigningRegion} {Token(r)}").Order(StringComparer.Ordinal));
