@@ -11,5 +11,11 @@ public static class ExitCodes
     /// <summary>The command line itself is wrong.</summary>
     public const int Usage = 2;
 
+    /// <summary>
+    /// The run was partial: the output was written, but some of what it should cover is missing (a region that could
+    /// not be read). The log names what is missing.
+    /// </summary>
+    public const int Partial = 3;
+
     public const int Cancelled = 130;
 }

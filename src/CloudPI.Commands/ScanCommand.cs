@@ -147,7 +147,7 @@ public static class ScanCommand
             }
 
             context.Logger.Information("Done: Dracon workspace under {Path}", layout.Dracon);
-            return ExitCodes.Success;
+            return stages.Partial ? ExitCodes.Partial : ExitCodes.Success;
         });
         return command;
     }
@@ -238,6 +238,9 @@ public static class ScanCommand
     {
         private int _stage;
 
+        /// <summary>A stage wrote its output but lacks part of what it covers: the scan goes on and says so in its exit code.</summary>
+        public bool Partial { get; private set; }
+
         public async Task RunAsync(string name, Func<Task> stage)
         {
             context.Logger.Information("Stage {Number}: {Stage}", ++_stage, name);
@@ -250,6 +253,13 @@ public static class ScanCommand
             cancellationToken.ThrowIfCancellationRequested();
             using var error = new StringWriter();
             var exitCode = await CliApp.RunAsync(args, CloudPICommands.CreateRoot(), CloudPICommands.ProgramName, context.Output, error).ConfigureAwait(false);
+            if (exitCode == ExitCodes.Partial)
+            {
+                context.Logger.Warning("{Stage}: partial run, the scan goes on with what it read", string.Join(' ', args.Take(2)));
+                Partial = true;
+                return exitCode;
+            }
+
             if (exitCode != ExitCodes.Success && !(allowGateFailure && exitCode == ExitCodes.Failure && error.ToString().Length == 0))
             {
                 var message = error.ToString().Trim();
