@@ -13,7 +13,7 @@ public static class ExitCodes
 
     /// <summary>
     /// The run was partial: the output was written, but some of what it should cover is missing (a region that could
-    /// not be read). The log names what is missing.
+    /// not be read, an input file that stops before the end of a listing). The log names what is missing.
     /// </summary>
     public const int Partial = 3;
 

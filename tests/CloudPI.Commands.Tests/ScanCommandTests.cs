@@ -80,6 +80,21 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public async Task A_partial_producer_run_lets_the_scan_go_on_and_makes_the_scan_partial()
+    {
+        using var temp = new TempDirectory();
+        var ssh = File.ReadAllText(RepoPaths.Examples("awsconfig", "restricted-ssh.json")).TrimEnd();
+        var truncated = temp.Combine("page.json");
+        File.WriteAllText(truncated, ssh[..ssh.LastIndexOf('}')] + ", \"NextToken\": \"eyJ0b2tlbiI6IDF9\"}");
+
+        var result = await Cli.RunAsync("scan", "--awsconfig-in", truncated, "--aws-account-id", "800868000056", "--aws-regions", "us-east-1", "--out", temp.Combine("out"));
+
+        Assert.True(result.ExitCode == ExitCodes.Partial, result.Error);
+        var tagged = DraconFile.ReadLaunchToolResponse(temp.Combine("out", ".dracon", "producers", "cloudpi-aws-config.tagged.pb"));
+        Assert.Equal("restricted-ssh", Assert.Single(tagged.Issues).Type);
+    }
+
+    [Fact]
     public async Task Scan_without_inputs_is_a_usage_error()
     {
         using var temp = new TempDirectory();

@@ -9,7 +9,7 @@ namespace CloudPI.Commands.Producers;
 /// <c>cloudpi producer awsconfig</c>: writes one Dracon issue per NON_COMPLIANT (rule, resource) that AWS Config
 /// reports, read from the account (live), an organisation aggregator (<c>--aggregator</c>) or CLI output on disk
 /// (<c>-in</c>); or, with <c>--deploy-rules</c>, deploys the catalog's managed rules. A run that could read only part
-/// of what it covers (a region failed) writes what it read and exits
+/// of what it covers (a region failed, an input file stops inside a listing) writes what it read and exits
 /// <see cref="ExitCodes.Partial"/>.
 /// </summary>
 public static class AwsConfigProducerCommand
@@ -53,9 +53,21 @@ public static class AwsConfigProducerCommand
             log.Warning("Without --account-id and --region, single-account results get no ARN: their target is type/id");
         }
 
-        var evaluations = ComplianceFile.ReadAll(run.Inputs, run.AccountId, region);
-        log.Information("Read {Count} evaluations from {Files} files", evaluations.Count, run.Inputs.Count);
-        return new AwsConfigRead(evaluations.Where(e => run.Scope.Includes(e.ConfigRuleName, e.RuleSource)).ToList(), []);
+        var content = ComplianceFile.ReadAll(run.Inputs, run.AccountId, region);
+        log.Information("Read {Count} evaluations from {Files} files", content.Evaluations.Count, run.Inputs.Count);
+        if (content.TruncatedListings.Count > 0 && run.Strict)
+        {
+            throw new ComplianceInputException(content.TruncatedListings[0] + " (refused: --strict)");
+        }
+
+        foreach (var truncated in content.TruncatedListings)
+        {
+            log.Warning("{Truncated}", truncated);
+        }
+
+        return new AwsConfigRead(
+            content.Evaluations.Where(e => run.Scope.Includes(e.ConfigRuleName, e.RuleSource)).ToList(),
+            content.TruncatedListings.Count == 0 ? [] : [$"the rest of {content.TruncatedListings.Count} listing(s) that stop at a NextToken in the -in files"]);
     }
 
     private static async Task<AwsConfigRead> ReadLiveAsync(
