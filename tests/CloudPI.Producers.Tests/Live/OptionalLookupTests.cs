@@ -1,7 +1,6 @@
 using Amazon;
 using CloudPI.Aws;
 using CloudPI.Controls;
-using CloudPI.Dracon.Io;
 using CloudPI.Producers.AwsConfig;
 using CloudPI.Producers.Tests.Support;
 using CloudPI.TestSupport;
@@ -27,9 +26,8 @@ public sealed class OptionalLookupTests : IDisposable
     public async Task A_failed_BatchGetResourceConfig_still_writes_every_finding_with_the_fallback_target(string failure)
     {
         await using var stub = new ConfigStub(r => r.Operation == "BatchGetResourceConfig" ? Failure(failure, r.Operation) : SmallAccount(r));
-        var output = _directory.Combine("out.pb");
 
-        var (exitCode, _, error) = await Cli.RunAsync("--regions", "eu-west-1,us-east-1", "--endpoint-url", stub.Endpoint.ToString(), "--account-id", Account, "-out", output);
+        var (exitCode, error, issues) = await Cli.ReadLiveAsync(stub, _directory.Combine("out.pb"), "--regions", "eu-west-1,us-east-1", "--account-id", Account);
 
         Assert.True(exitCode == 0, error);
         Assert.Equal(
@@ -37,7 +35,7 @@ public sealed class OptionalLookupTests : IDisposable
             SmallAccountIssues[0],
             $"rds-instance-public-access-check AWS::RDS::DBInstance/db-ABC@{Account}/eu-west-1",
             SmallAccountIssues[2],
-        ], DraconFile.ReadLaunchToolResponse(output).Issues.Select(i => $"{i.Type} {i.Target}"));
+        ], issues);
         Assert.NotEmpty(stub.RequestsFor("BatchGetResourceConfig"));
     }
 

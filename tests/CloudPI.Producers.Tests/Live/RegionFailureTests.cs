@@ -1,5 +1,4 @@
 using CloudPI.Controls;
-using CloudPI.Dracon.Io;
 using CloudPI.Producers.AwsConfig;
 using CloudPI.Producers.Tests.Support;
 using CloudPI.TestSupport;
@@ -25,13 +24,12 @@ public sealed class RegionFailureTests : IDisposable
     public async Task A_failed_region_is_reported_and_the_other_regions_findings_are_written_with_the_partial_exit_code(int status, string code, string message)
     {
         await using var stub = new ConfigStub(r => r.SigningRegion == "us-east-1" ? StubResponse.Error(status, code, message) : SmallAccount(r));
-        var output = _directory.Combine("out.pb");
 
-        var (exitCode, _, error) = await Cli.RunAsync("--regions", "eu-west-1,us-east-1", "--endpoint-url", stub.Endpoint.ToString(), "--account-id", Account, "-out", output);
+        var (exitCode, error, issues) = await Cli.ReadLiveAsync(stub, _directory.Combine("out.pb"), "--regions", "eu-west-1,us-east-1", "--account-id", Account);
 
         Assert.True(exitCode == 3, error);
         Assert.Equal("", error);
-        Assert.Equal([SmallAccountIssues[1], SmallAccountIssues[2]], DraconFile.ReadLaunchToolResponse(output).Issues.Select(i => $"{i.Type} {i.Target}"));
+        Assert.Equal([SmallAccountIssues[1], SmallAccountIssues[2]], issues);
     }
 
     [Fact]
@@ -58,14 +56,14 @@ public sealed class RegionFailureTests : IDisposable
     public async Task When_every_region_fails_the_run_fails_with_one_line_and_writes_nothing()
     {
         await using var stub = new ConfigStub(_ => StubResponse.Error(400, "UnrecognizedClientException", "The security token included in the request is invalid."));
-        var output = _directory.Combine("out.pb");
 
-        var (exitCode, _, error) = await Cli.RunAsync("--regions", "eu-west-1,us-east-1", "--endpoint-url", stub.Endpoint.ToString(), "--account-id", Account, "-out", output);
+        var (exitCode, error, issues) = await Cli.ReadLiveAsync(stub, _directory.Combine("out.pb"), "--regions", "eu-west-1,us-east-1", "--account-id", Account);
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("cloudpi: AWS rejected the credentials calling config:DescribeComplianceByConfigRule in eu-west-1", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd().Split('\n'));
-        Assert.False(File.Exists(output));
+        Assert.Empty(issues);
+        Assert.Empty(_directory.Files());
     }
 
     public void Dispose() => _directory.Dispose();

@@ -1,5 +1,4 @@
 using CloudPI.Aws;
-using CloudPI.Dracon.Io;
 using CloudPI.Producers.AwsConfig;
 using CloudPI.Producers.Tests.Support;
 using CloudPI.TestSupport;
@@ -26,12 +25,11 @@ public sealed class SdkLookupTests(MotoServerFixture moto) : IDisposable
     {
         await using var stub = new ConfigStub(AccountWithDisabledOptInRegions);
         Environment.SetEnvironmentVariable(AwsRegions.Ec2EndpointVariable, moto.Endpoint.ToString());
-        var output = _directory.Combine("all.pb");
 
-        var (exitCode, _, error) = await Cli.RunAsync("--regions", "all", "--endpoint-url", stub.Endpoint.ToString(), "--account-id", Account, "-out", output);
+        var (exitCode, error, issues) = await Cli.ReadLiveAsync(stub, _directory.Combine("all.pb"), "--regions", "all", "--account-id", Account);
 
         Assert.True(exitCode == 0, error);
-        Assert.Equal(SmallAccountIssues, DraconFile.ReadLaunchToolResponse(output).Issues.Select(i => $"{i.Type} {i.Target}"));
+        Assert.Equal(SmallAccountIssues, issues);
         var regions = stub.Requests.Select(r => r.SigningRegion).Distinct().ToList();
         Assert.Contains("eu-west-1", regions);
         Assert.Contains("ap-northeast-1", regions);
@@ -46,12 +44,11 @@ public sealed class SdkLookupTests(MotoServerFixture moto) : IDisposable
             ? StubResponse.Ec2Error(403, "UnauthorizedOperation", "You are not authorized to perform this operation.")
             : AccountWithDisabledOptInRegions(r));
         Environment.SetEnvironmentVariable(AwsRegions.Ec2EndpointVariable, stub.Endpoint.ToString());
-        var output = _directory.Combine("fallback.pb");
 
-        var (exitCode, _, error) = await Cli.RunAsync("--regions", "all", "--endpoint-url", stub.Endpoint.ToString(), "--account-id", Account, "-out", output);
+        var (exitCode, error, issues) = await Cli.ReadLiveAsync(stub, _directory.Combine("fallback.pb"), "--regions", "all", "--account-id", Account);
 
         Assert.True(exitCode == 3, error);
-        Assert.Equal(SmallAccountIssues, DraconFile.ReadLaunchToolResponse(output).Issues.Select(i => $"{i.Type} {i.Target}"));
+        Assert.Equal(SmallAccountIssues, issues);
         Assert.Single(stub.RequestsFor("DescribeRegions"));
         Assert.Subset(stub.Requests.Select(r => r.SigningRegion).ToHashSet(), DisabledOptInRegions.ToHashSet());
     }
@@ -63,9 +60,8 @@ public sealed class SdkLookupTests(MotoServerFixture moto) : IDisposable
             ? StubResponse.StsError(403, "AccessDenied", "STS is blocked by a VPC endpoint policy")
             : SmallAccount(r));
         Environment.SetEnvironmentVariable(CallerAccount.StsEndpointVariable, stub.Endpoint.ToString());
-        var output = _directory.Combine("no-account.pb");
 
-        var (exitCode, _, error) = await Cli.RunAsync("--regions", "eu-west-1,us-east-1", "--endpoint-url", stub.Endpoint.ToString(), "-out", output);
+        var (exitCode, error, issues) = await Cli.ReadLiveAsync(stub, _directory.Combine("no-account.pb"), "--regions", "eu-west-1,us-east-1");
 
         Assert.True(exitCode == 0, error);
         Assert.Single(stub.RequestsFor("GetCallerIdentity"));
@@ -74,7 +70,7 @@ public sealed class SdkLookupTests(MotoServerFixture moto) : IDisposable
             "encrypted-volumes AWS::EC2::Volume/vol-1/us-east-1",
             $"rds-instance-public-access-check arn:aws:rds:eu-west-1:{Account}:db:orders",
             "restricted-ssh AWS::EC2::SecurityGroup/sg-1/eu-west-1",
-        ], DraconFile.ReadLaunchToolResponse(output).Issues.Select(i => $"{i.Type} {i.Target}"));
+        ], issues);
     }
 
     public void Dispose()
