@@ -8,10 +8,7 @@ public static class ConfigEndpoint
     /// <summary>The SDK-wide per-service override (service id "Config Service").</summary>
     public const string ServiceEndpointVariable = "AWS_ENDPOINT_URL_CONFIG_SERVICE";
 
-    /// <summary>The SDK-wide override for every service.</summary>
-    public const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
-
-    /// <summary>In order: <paramref name="explicitEndpoint"/>, $AWS_ENDPOINT_URL_CONFIG_SERVICE, $AWS_ENDPOINT_URL, then https://config.{region}.{partition DNS suffix}/.</summary>
+    /// <summary>In order: <paramref name="explicitEndpoint"/>, $AWS_ENDPOINT_URL_CONFIG_SERVICE, $AWS_ENDPOINT_URL (<see cref="SdkEndpoints"/>), then https://config.{region}.{partition DNS suffix}/.</summary>
     public static Uri Resolve(RegionEndpoint region, Uri? explicitEndpoint = null) =>
         Resolve(region, explicitEndpoint, Environment.GetEnvironmentVariable);
 
@@ -23,7 +20,7 @@ public static class ConfigEndpoint
             return explicitEndpoint;
         }
 
-        var fromEnvironment = NonEmpty(environment(ServiceEndpointVariable)) ?? NonEmpty(environment(GlobalEndpointVariable));
+        var fromEnvironment = SdkEndpoints.Override(ServiceEndpointVariable, environment);
         if (fromEnvironment is not null)
         {
             return Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var overridden)
@@ -33,6 +30,4 @@ public static class ConfigEndpoint
 
         return new Uri($"https://config.{region.SystemName}.{region.PartitionDnsSuffix}/");
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

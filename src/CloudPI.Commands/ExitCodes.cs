@@ -21,7 +21,13 @@ public static class ExitCodes
     /// The preventive gate: the Pulumi preview failed or is incomplete (cut short, error diagnostics, steps its summary
     /// counts but does not list), so resources that would fail may be missing from it.
     /// </summary>
-    public const int IncompletePreview = 3;
+    public const int IncompletePreview = Partial;
+
+    /// <summary>
+    /// The run was partial: the output was written, but some of what it should cover is missing (a region that could
+    /// not be read, an input file that stops before the end of a listing). The log names what is missing.
+    /// </summary>
+    public const int Partial = 3;
 
     /// <summary>Interrupted by SIGINT (Ctrl+C): 128 + 2, as shells report it.</summary>
     public const int Cancelled = 130;

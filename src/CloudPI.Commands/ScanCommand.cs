@@ -169,7 +169,7 @@ public static class ScanCommand
             }
 
             context.Logger.Information("Done: Dracon workspace under {Path}", layout.Dracon);
-            return ExitCodes.Success;
+            return stages.Partial ? ExitCodes.Partial : ExitCodes.Success;
         });
         return command;
     }
@@ -269,6 +269,9 @@ public static class ScanCommand
     {
         private int _stage;
 
+        /// <summary>A stage wrote its output but lacks part of what it covers: the scan goes on and says so in its exit code.</summary>
+        public bool Partial { get; private set; }
+
         public async Task RunAsync(string name, Func<Task> stage)
         {
             context.Logger.Information("Stage {Number}: {Stage}", ++_stage, name);
@@ -281,8 +284,16 @@ public static class ScanCommand
             cancellationToken.ThrowIfCancellationRequested();
             using var error = new StringWriter();
             var exitCode = await CliApp.RunAsync(args, CloudPICommands.CreateRoot(), CloudPICommands.ProgramName, context.Output, error).ConfigureAwait(false);
+            // A partial producer run (the gate's incomplete preview shares the code): the scan goes on and ends partial.
+            if (exitCode == ExitCodes.Partial)
+            {
+                context.Logger.Warning("{Stage}: partial run, the scan goes on with what it read", string.Join(' ', args.Take(2)));
+                Partial = true;
+                return exitCode;
+            }
+
             // A gate verdict writes no error line; a work failure also exits 1, but with one.
-            var gateVerdict = exitCode is ExitCodes.ChecksFailed or ExitCodes.IncompletePreview && error.ToString().Length == 0;
+            var gateVerdict = exitCode == ExitCodes.ChecksFailed && error.ToString().Length == 0;
             if (exitCode != ExitCodes.Success && !(allowGateFailure && gateVerdict))
             {
                 var message = error.ToString().Trim();

@@ -32,10 +32,10 @@ public sealed class EndpointRegionRetryTests
     }
 
     [Fact]
-    public void All_regions_are_those_of_the_home_partition()
+    public void The_SDK_regions_are_those_of_the_home_partition()
     {
-        var commercial = AwsRegions.Expand("all", RegionEndpoint.USEast1).Select(r => r.SystemName).ToList();
-        var china = AwsRegions.Expand("ALL", RegionEndpoint.CNNorth1).Select(r => r.SystemName).ToList();
+        var commercial = AwsRegions.KnownToSdk(RegionEndpoint.USEast1).Select(r => r.SystemName).ToList();
+        var china = AwsRegions.KnownToSdk(RegionEndpoint.CNNorth1).Select(r => r.SystemName).ToList();
 
         Assert.Contains("eu-west-1", commercial);
         Assert.DoesNotContain("cn-north-1", commercial);
@@ -46,8 +46,9 @@ public sealed class EndpointRegionRetryTests
     [Fact]
     public void A_region_list_is_split_and_deduplicated_and_empty_means_the_home_region()
     {
-        Assert.Equal(["eu-west-1", "us-east-2"], AwsRegions.Expand(" eu-west-1, us-east-2,eu-west-1 ", RegionEndpoint.USEast1).Select(r => r.SystemName));
-        Assert.Equal([RegionEndpoint.USEast1], AwsRegions.Expand(null, RegionEndpoint.USEast1));
+        Assert.Equal(["eu-west-1", "us-east-2"], AwsRegions.Parse(" eu-west-1, us-east-2,eu-west-1 ", RegionEndpoint.USEast1).Select(r => r.SystemName));
+        Assert.Equal([RegionEndpoint.USEast1], AwsRegions.Parse(null, RegionEndpoint.USEast1));
+        Assert.True(AwsRegions.IsAll(" ALL "));
     }
 
     [Fact]

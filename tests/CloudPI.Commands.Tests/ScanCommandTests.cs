@@ -66,7 +66,8 @@ public class ScanCommandTests
 
         var result = await Cli.RunAsync("scan", "--pulumi-in", events, "--out", temp.Path);
 
-        Assert.Equal(0, result.ExitCode);
+        // The scan goes on with what the preview lists, and ends partial (exit 3): its input was incomplete.
+        Assert.Equal(ExitCodes.Partial, result.ExitCode);
         Assert.Contains("Gate: INCOMPLETE", result.Output, StringComparison.Ordinal);
         Assert.NotEmpty(DraconFile.ReadLaunchToolResponse(temp.Combine(".dracon", "producers", "cloudpi-pulumi.tagged.pb")).Issues);
     }
@@ -108,6 +109,21 @@ public class ScanCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("cloudpi: producer cartography failed:", result.Error, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed} (the default 30 s connect timeout was used)");
+    }
+
+    [Fact]
+    public async Task A_partial_producer_run_lets_the_scan_go_on_and_makes_the_scan_partial()
+    {
+        using var temp = new TempDirectory();
+        var ssh = File.ReadAllText(RepoPaths.Examples("awsconfig", "restricted-ssh.json")).TrimEnd();
+        var truncated = temp.Combine("page.json");
+        File.WriteAllText(truncated, ssh[..ssh.LastIndexOf('}')] + ", \"NextToken\": \"eyJ0b2tlbiI6IDF9\"}");
+
+        var result = await Cli.RunAsync("scan", "--awsconfig-in", truncated, "--aws-account-id", "800868000056", "--aws-regions", "us-east-1", "--out", temp.Combine("out"));
+
+        Assert.True(result.ExitCode == ExitCodes.Partial, result.Error);
+        var tagged = DraconFile.ReadLaunchToolResponse(temp.Combine("out", ".dracon", "producers", "cloudpi-aws-config.tagged.pb"));
+        Assert.Equal("restricted-ssh", Assert.Single(tagged.Issues).Type);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ internal sealed record AwsConfigRun(
     int Concurrency,
     bool DeployRules,
     bool DryRun,
-    bool StartEvaluation);
+    bool StartEvaluation,
+    bool Strict);
 
 internal sealed class AwsConfigProducerOptions
 {
@@ -56,9 +57,14 @@ internal sealed class AwsConfigProducerOptions
 
     public Option<bool> StartEvaluation { get; } = new("--start-evaluation") { Description = "With --deploy-rules: start an evaluation of the rules afterwards." };
 
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "With -in: refuse (exit 1, nothing written) a file whose listing stops at a NextToken, instead of warning and exiting 3 (partial).",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { In, Out, Append, AccountId, Aggregator, Services, AllRules, Concurrency, DeployRules, DryRun, StartEvaluation })
+        foreach (var option in new Option[] { In, Out, Append, AccountId, Aggregator, Services, AllRules, Concurrency, DeployRules, DryRun, StartEvaluation, Strict })
         {
             command.Options.Add(option);
         }
@@ -81,7 +87,8 @@ internal sealed class AwsConfigProducerOptions
             parseResult.GetValue(Concurrency),
             deploy,
             parseResult.GetValue(DryRun),
-            parseResult.GetValue(StartEvaluation));
+            parseResult.GetValue(StartEvaluation),
+            parseResult.GetValue(Strict));
         Validate(run, offline);
         return run;
     }
@@ -101,6 +108,11 @@ internal sealed class AwsConfigProducerOptions
         if (!run.DeployRules && (run.DryRun || run.StartEvaluation))
         {
             throw new UsageException("--dry-run and --start-evaluation go with --deploy-rules");
+        }
+
+        if (run.Strict && !offline)
+        {
+            throw new UsageException("--strict goes with -in: it refuses input files that stop inside a listing");
         }
 
         if (offline && run.Aggregator is not null)

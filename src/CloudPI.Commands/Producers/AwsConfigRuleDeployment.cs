@@ -16,7 +16,9 @@ internal static class AwsConfigRuleDeployment
         var rules = deployer.Deployable(run.Scope.ManagedRules(ManagedRuleData.All));
         log.Information("{Count} managed rules in scope", rules.Count);
 
-        using var connection = await options.Connection.ConnectAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        var lookups = new OptionalLookups(log);
+        using var connection = await options.Connection.ConnectAsync(parseResult, lookups, cancellationToken).ConfigureAwait(false);
+        lookups.Report();
         await deployer.EnsureRecordersAsync(connection.Clients, cancellationToken).ConfigureAwait(false);
         foreach (var client in connection.Clients)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Amazon;
 using CloudPI.Aws;
+using CloudPI.Producers.AwsConfig;
 
 namespace CloudPI.Commands.Producers;
 
@@ -12,8 +13,12 @@ internal sealed class AwsConnectionOptions
 {
     public Option<string?> Regions { get; } = new("--regions", "--region")
     {
-        Description = "Comma-separated regions, or 'all' (every region of the partition); default: the configured region (AWS_REGION, the profile).",
+        Description = "Comma-separated regions, or 'all' (the regions enabled for the account, from EC2 DescribeRegions); default: the configured region (AWS_REGION, the profile).",
     };
+
+    /// <summary>Optional for 'all': without it every region the SDK knows is read, and those the account has not enabled fail one by one.</summary>
+    public static readonly OptionalLookup EnabledRegions = new(
+        "ec2:DescribeRegions", "--regions all reads every region the SDK knows, so each opt-in region the account has not enabled fails and the run is partial");
 
     public Option<string?> Profile { get; } = new("--profile") { Description = "AWS profile (default: the standard chain, which honours AWS_PROFILE)." };
 
@@ -47,7 +52,7 @@ internal sealed class AwsConnectionOptions
             return null;
         }
 
-        return value.Contains(',', StringComparison.Ordinal) || value.Equals(AwsRegions.All, StringComparison.OrdinalIgnoreCase)
+        return value.Contains(',', StringComparison.Ordinal) || AwsRegions.IsAll(value)
             ? throw new UsageException("with -in, --region names the one region the results come from")
             : value;
     }
@@ -55,7 +60,7 @@ internal sealed class AwsConnectionOptions
     /// <summary>Pipeline tasks pass every param, so an empty value (<c>--role-arn=</c>) means "not set".</summary>
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    public async Task<AwsConnection> ConnectAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    public async Task<AwsConnection> ConnectAsync(ParseResult parseResult, OptionalLookups lookups, CancellationToken cancellationToken)
     {
         var regions = parseResult.GetValue(Regions);
         var endpoint = EndpointUri(parseResult.GetValue(EndpointUrl));
@@ -78,7 +83,11 @@ internal sealed class AwsConnectionOptions
             throw new UsageException(error.Message); // no region, unknown profile
         }
 
-        var clients = AwsRegions.Expand(regions, session.Region)
+        var regionEndpoints = AwsRegions.IsAll(regions)
+            ? await lookups.TryAsync(EnabledRegions, session.Region.SystemName, () => AwsRegions.ListEnabledAsync(session.Credentials, session.Region, cancellationToken)).ConfigureAwait(false)
+                ?? AwsRegions.KnownToSdk(session.Region)
+            : AwsRegions.Parse(regions, session.Region);
+        var clients = regionEndpoints
             .Select(region => new AwsConfigClient(new AwsConfigClientOptions { Credentials = session.Credentials, Region = region, EndpointUrl = endpoint }))
             .ToList();
         return new AwsConnection(session, clients);
@@ -88,7 +97,7 @@ internal sealed class AwsConnectionOptions
     private static string? HomeRegion(string? regions)
     {
         var first = regions?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return first is null || first.Equals(AwsRegions.All, StringComparison.OrdinalIgnoreCase) ? null : first;
+        return first is null || AwsRegions.IsAll(first) ? null : first;
     }
 
     private static Uri? EndpointUri(string? value) =>

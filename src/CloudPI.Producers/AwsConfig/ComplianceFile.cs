@@ -4,6 +4,9 @@ using CloudPI.Aws;
 
 namespace CloudPI.Producers.AwsConfig;
 
+/// <summary>What -in files hold: the evaluations, and one line per listing they hold only part of.</summary>
+public sealed record ComplianceFileContent(IReadOnlyList<ConfigEvaluation> Evaluations, IReadOnlyList<string> TruncatedListings);
+
 /// <summary>
 /// Reads what <c>aws configservice get-compliance-details-by-config-rule</c> prints (<c>{"EvaluationResults":[...]}</c>)
 /// and what <c>get-aggregate-compliance-details-by-config-rule</c> prints (<c>AggregateEvaluationResults</c>, each
@@ -11,37 +14,51 @@ namespace CloudPI.Producers.AwsConfig;
 /// (the output of repeated CLI runs appended to one file), or a JSON array of them. Timestamps are the CLI's ISO-8601
 /// strings; the API's epoch-second numbers are accepted too. Any defect stops the read with one line naming the file
 /// and the field (<c>results.json: EvaluationResults[3].EvaluationResultIdentifier: missing</c>) or the line.
+/// A page that still carries a <c>NextToken</c> (the CLI ran with <c>--max-items</c> or <c>--no-paginate</c>) is
+/// complete only when the next page in the file goes on with the same listing; otherwise it is reported as truncated.
 /// </summary>
 public static class ComplianceFile
 {
     private const string ResultsMember = "EvaluationResults";
     private const string AggregateResultsMember = "AggregateEvaluationResults";
+    private const string NextTokenMember = "NextToken";
 
     /// <summary>Reads every file, in order. <paramref name="accountId"/> and <paramref name="region"/> locate the
     /// results of the single-account form; aggregate results carry their own.</summary>
-    public static IReadOnlyList<ConfigEvaluation> ReadAll(IEnumerable<string> paths, string? accountId, string? region)
+    public static ComplianceFileContent ReadAll(IEnumerable<string> paths, string? accountId, string? region)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return paths.SelectMany(path => Read(path, accountId, region)).ToList();
+        var contents = paths.Select(path => Read(path, accountId, region)).ToList();
+        return new ComplianceFileContent(
+            contents.SelectMany(content => content.Evaluations).ToList(),
+            contents.SelectMany(content => content.TruncatedListings).ToList());
     }
 
-    public static IReadOnlyList<ConfigEvaluation> Read(string path, string? accountId, string? region)
+    public static ComplianceFileContent Read(string path, string? accountId, string? region)
     {
         ArgumentNullException.ThrowIfNull(path);
         var bytes = ReadBytes(path);
         var evaluations = new List<ConfigEvaluation>();
+        var pages = new List<Page>();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowMultipleValues = true });
         for (var index = 0; NextValue(path, ref reader); index++)
         {
             // Values after the first (appended CLI runs) are located by line, the first one needs no locator.
             var locator = index == 0 ? string.Empty : $"line {LineOf(bytes, reader.TokenStartIndex)}: ";
             using var document = ParseValue(path, ref reader);
-            var context = new Context(path, locator, accountId, region, evaluations);
+            var context = new Context(path, locator, accountId, region, evaluations, pages);
             ReadTopLevel(document.RootElement, context);
         }
 
-        return evaluations;
+        return new ComplianceFileContent(evaluations, TruncatedListings(path, pages));
     }
+
+    /// <summary>A page's token says Config holds more results; only a page after it in the same file can hold them.</summary>
+    private static List<string> TruncatedListings(string path, List<Page> pages) =>
+        pages.Where((page, index) => page.HasNextToken && !(index + 1 < pages.Count && pages[index + 1].Continues(page)))
+            .Select(page => $"{path}: {page.Field}: the listing{(page.LastListing is null ? string.Empty : " of " + page.LastListing)} goes on past this page, "
+                + "and no page after it in the file holds the rest (the CLI ran with --max-items or --no-paginate): rerun it without them, or append the next pages")
+            .ToList();
 
     private static byte[] ReadBytes(string path)
     {
@@ -122,13 +139,25 @@ public static class ComplianceFile
 
         var member = aggregate ? AggregateResultsMember : ResultsMember;
         var results = Expect(aggregate ? aggregateResults : response.GetProperty(ResultsMember), JsonValueKind.Array, prefix + member, context);
+        var first = context.Evaluations.Count;
         var index = 0;
         foreach (var result in results.EnumerateArray())
         {
             var field = $"{prefix}{member}[{index++}]";
             context.Evaluations.Add(ReadResult(Expect(result, JsonValueKind.Object, field, context), field, aggregate, context));
         }
+
+        var read = context.Evaluations.Skip(first).ToList();
+        var hasNextToken = response.TryGetProperty(NextTokenMember, out var token) && token.ValueKind == JsonValueKind.String && token.GetString()!.Length > 0;
+        context.Pages.Add(new Page(
+            $"{context.Locator}{prefix}{NextTokenMember}", hasNextToken, read.Count == 0 ? null : Listing(read[0]), read.Count == 0 ? null : Listing(read[^1])));
     }
+
+    /// <summary>What one CLI listing covers: a rule, and for the aggregate form an account and region.</summary>
+    private static string Listing(ConfigEvaluation evaluation) =>
+        evaluation.AccountId is null && evaluation.Region is null
+            ? evaluation.ConfigRuleName
+            : $"{evaluation.ConfigRuleName} in {evaluation.AccountId ?? "an unknown account"}/{evaluation.Region ?? "an unknown region"}";
 
     private static ConfigEvaluation ReadResult(JsonElement result, string field, bool aggregate, Context context)
     {
@@ -203,7 +232,14 @@ public static class ComplianceFile
         return value.ValueKind is JsonValueKind.Object or JsonValueKind.Array || text.Length > 40 ? Kind(value) : text;
     }
 
-    private sealed record Context(string Path, string Locator, string? AccountId, string? Region, List<ConfigEvaluation> Evaluations)
+    /// <summary>One response object of a file: where its token is, and the listings of its first and last results (null when empty).</summary>
+    private sealed record Page(string Field, bool HasNextToken, string? FirstListing, string? LastListing)
+    {
+        /// <summary>Whether this page can be the next page of <paramref name="previous"/>: an empty page on either side says nothing against it.</summary>
+        public bool Continues(Page previous) => FirstListing is null || previous.LastListing is null || FirstListing == previous.LastListing;
+    }
+
+    private sealed record Context(string Path, string Locator, string? AccountId, string? Region, List<ConfigEvaluation> Evaluations, List<Page> Pages)
     {
         public ComplianceInputException Error(string field, string problem) =>
             new(field.Length == 0 ? $"{Path}: {Locator}{problem}" : $"{Path}: {Locator}{field}: {problem}");

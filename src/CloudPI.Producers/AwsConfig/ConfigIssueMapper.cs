@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using CloudPI.Controls;
 using Ocurity.Dracon.V1;
 
@@ -10,7 +11,10 @@ namespace CloudPI.Producers.AwsConfig;
 /// <list type="bullet">
 /// <item>target: the resource ARN (built from type and id, else the ARN Config reported, else <see cref="AwsResourceArn.Fallback"/>);</item>
 /// <item>type, title, severity, remediation: from the control the rule implements;</item>
-/// <item>confidence HIGH: the result is Config's own evaluation of the recorded configuration.</item>
+/// <item>confidence HIGH: the result is Config's own evaluation of the recorded configuration;</item>
+/// <item>description: only what stays the same while the finding does (Dracon's dedup hash covers it);</item>
+/// <item>context_segment: a JSON object of what changes on every re-evaluation or with how the result was read
+/// (evaluation times, the rule's source), which the hash does not cover.</item>
 /// </list>
 /// A rule the catalog does not know (a custom rule, a managed rule outside the catalog, or a resource type the control
 /// does not cover) is kept with a generic mapping: type <c>awsconfig:&lt;rule name&gt;</c>, severity MEDIUM.
@@ -56,6 +60,7 @@ public sealed class ConfigIssueMapper(ConfigRuleResolver rules)
             Severity = control is null ? Severity.Medium : (Severity)(int)control.Severity,
             Confidence = Confidence.High,
             Description = Describe(evaluation, control),
+            ContextSegment = Context(evaluation),
         };
     }
 
@@ -75,15 +80,13 @@ public sealed class ConfigIssueMapper(ConfigRuleResolver rules)
     private static string Describe(ConfigEvaluation e, Control? control)
     {
         var text = new StringBuilder();
-        var managedRule = e.RuleSource?.SourceIdentifier is { } identifier ? $" (managed rule {identifier})" : string.Empty;
-        text.Append(CultureInfo.InvariantCulture, $"AWS Config rule {e.ConfigRuleName}{managedRule} evaluated {e.ResourceType} {e.ResourceId} as NON_COMPLIANT.\n");
+        text.Append(CultureInfo.InvariantCulture, $"AWS Config rule {e.ConfigRuleName} evaluated {e.ResourceType} {e.ResourceId} as NON_COMPLIANT.\n");
         if (!string.IsNullOrWhiteSpace(e.Annotation))
         {
             text.Append(CultureInfo.InvariantCulture, $"Annotation: {e.Annotation.Trim()}\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"Resource: {e.ResourceType} {e.ResourceId}, account {e.AccountId ?? "unknown"}, region {e.Region ?? "unknown"}\n");
-        text.Append(CultureInfo.InvariantCulture, $"Rule invoked: {Iso(e.ConfigRuleInvokedTime)}; result recorded: {Iso(e.ResultRecordedTime)}\n");
         if (control is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $"Control {control.Id}: {control.Description}\n");
@@ -97,6 +100,40 @@ public sealed class ConfigIssueMapper(ConfigRuleResolver rules)
         return text.ToString();
     }
 
-    private static string Iso(DateTimeOffset? time) =>
-        time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? "unknown";
+    /// <summary>
+    /// Times change on every re-evaluation and the rule's source is known only when DescribeConfigRules was read: in the
+    /// description they would give an unchanged finding a new hash. Members without a value are left out.
+    /// </summary>
+    private static string Context(ConfigEvaluation e)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            WriteTime(json, "configRuleInvokedTime", e.ConfigRuleInvokedTime);
+            WriteTime(json, "resultRecordedTime", e.ResultRecordedTime);
+            if (e.RuleSource is { } source)
+            {
+                json.WriteStartObject("ruleSource");
+                WriteString(json, "owner", source.Owner);
+                WriteString(json, "sourceIdentifier", source.SourceIdentifier);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? time) =>
+        WriteString(json, name, time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+
+    private static void WriteString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
 }

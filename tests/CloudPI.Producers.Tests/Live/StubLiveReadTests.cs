@@ -2,6 +2,7 @@ using System.Text.Json;
 using CloudPI.Dracon.Io;
 using CloudPI.Producers.Tests.Support;
 using CloudPI.TestSupport;
+using static CloudPI.Producers.Tests.Support.ConfigAnswers;
 
 namespace CloudPI.Producers.Tests.Live;
 
@@ -11,10 +12,6 @@ namespace CloudPI.Producers.Tests.Live;
 /// </summary>
 public sealed class StubLiveReadTests : IDisposable
 {
-    private const string Account = "111122223333";
-    private const double Invoked = 1763618400.25; // 2025-11-20T06:00:00.250Z
-    private const double Recorded = 1763618402.5;
-
     private readonly TempDirectory _directory = new();
     private int _throttled;
 
@@ -39,8 +36,9 @@ public sealed class StubLiveReadTests : IDisposable
             "restricted-ssh arn:aws:ec2:eu-west-1:111122223333:security-group/sg-2",
             "restricted-ssh arn:aws:ec2:eu-west-1:111122223333:security-group/sg-3",
         ], issues.Select(i => $"{i.Type} {i.Target}"));
-        Assert.Contains("Rule invoked: 2025-11-20T06:00:00.250Z; result recorded: 2025-11-20T06:00:02.500Z", issues[0].Description, StringComparison.Ordinal);
-        Assert.Contains("AWS Config rule securityhub-rds-instance-public-access-check-a1b2 (managed rule RDS_INSTANCE_PUBLIC_ACCESS_CHECK)", issues[1].Description, StringComparison.Ordinal);
+        Assert.Equal("""{"configRuleInvokedTime":"2025-11-20T06:00:00.250Z","resultRecordedTime":"2025-11-20T06:00:02.500Z","ruleSource":{"owner":"AWS","sourceIdentifier":"ENCRYPTED_VOLUMES"}}""", issues[0].ContextSegment);
+        Assert.Contains("\"sourceIdentifier\":\"RDS_INSTANCE_PUBLIC_ACCESS_CHECK\"", issues[1].ContextSegment, StringComparison.Ordinal);
+        Assert.Equal(["eu-west-1", "us-east-1"], stub.RequestsFor("DescribeComplianceByConfigRule").Select(r => r.SigningRegion).Order(StringComparer.Ordinal));
 
         Assert.Equal(["eu-west-1 ", "eu-west-1 rules-2", "us-east-1 "],
             stub.RequestsFor("DescribeConfigRules").Select(r => $"{r.SigningRegion} {Token(r)}").Order(StringComparer.Ordinal));
@@ -69,16 +67,16 @@ public sealed class StubLiveReadTests : IDisposable
     }
 
     [Fact]
-    public async Task Access_denied_is_exit_1_naming_the_missing_permission_and_writes_nothing()
+    public async Task Access_denied_to_the_compliance_listing_is_exit_1_naming_the_missing_permission_and_writes_nothing()
     {
         await using var stub = new ConfigStub(_ => StubResponse.Error(400, "AccessDeniedException",
-            "User: arn:aws:iam::111122223333:user/ci is not authorized to perform: config:DescribeConfigRules"));
+            "User: arn:aws:iam::111122223333:user/ci is not authorized to perform: config:DescribeComplianceByConfigRule"));
         var output = _directory.Combine("denied.pb");
 
         var (exitCode, _, error) = await Cli.RunAsync("--region", "eu-west-1", "--endpoint-url", stub.Endpoint.ToString(), "--account-id", Account, "-out", output);
 
         Assert.Equal(1, exitCode);
-        Assert.StartsWith("cloudpi: Access denied: the principal lacks the IAM permission config:DescribeConfigRules in eu-west-1", error, StringComparison.Ordinal);
+        Assert.StartsWith("cloudpi: Access denied: the principal lacks the IAM permission config:DescribeComplianceByConfigRule in eu-west-1", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd().Split('\n'));
         Assert.Single(stub.Requests); // Not retried.
         Assert.False(File.Exists(output));
@@ -109,11 +107,10 @@ public sealed class StubLiveReadTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static string Token(StubRequest request) =>
-        request.Body.TryGetProperty("NextToken", out var token) ? token.GetString()! : "";
-
     private StubResponse AnswerAccount(StubRequest request) => (request.Operation, request.SigningRegion) switch
     {
+        ("DescribeComplianceByConfigRule", "eu-west-1") => NonCompliantRules("restricted-ssh", "securityhub-rds-instance-public-access-check-a1b2", "acme-tags"),
+        ("DescribeComplianceByConfigRule", _) => NonCompliantRules("encrypted-volumes"),
         ("DescribeConfigRules", "eu-west-1") when Token(request) == "" => StubResponse.Ok(new
         {
             ConfigRules = new[] { Rule("restricted-ssh", "AWS", "INCOMING_SSH_DISABLED"), Rule("securityhub-rds-instance-public-access-check-a1b2", "AWS", "RDS_INSTANCE_PUBLIC_ACCESS_CHECK") },
@@ -135,7 +132,7 @@ public sealed class StubLiveReadTests : IDisposable
 
     private StubResponse Details(StubRequest request)
     {
-        var rule = request.Body.GetProperty("ConfigRuleName").GetString()!;
+        var rule = RuleName(request);
         return (rule, Token(request)) switch
         {
             ("restricted-ssh", "") => Results(rule, "AWS::EC2::SecurityGroup", ["sg-1", "sg-2"], "ssh-2"),
@@ -188,30 +185,4 @@ public sealed class StubLiveReadTests : IDisposable
                 return StubResponse.Error(400, "InvalidParameterValueException", $"unexpected {request.Operation}");
         }
     }
-
-    private static object Rule(string name, string owner, string identifier) => new
-    {
-        ConfigRuleName = name,
-        ConfigRuleArn = $"arn:aws:config:eu-west-1:{Account}:config-rule/config-rule-{name.Length}",
-        Source = new { Owner = owner, SourceIdentifier = identifier },
-        ConfigRuleState = "ACTIVE",
-    };
-
-    private static StubResponse Results(string rule, string type, string[] ids, string? nextToken = null) => StubResponse.Ok(new
-    {
-        EvaluationResults = ids.Select(id => new
-        {
-            EvaluationResultIdentifier = Identifier(rule, type, id),
-            ComplianceType = "NON_COMPLIANT",
-            ResultRecordedTime = Recorded,
-            ConfigRuleInvokedTime = Invoked,
-        }),
-        NextToken = nextToken,
-    });
-
-    private static object Identifier(string rule, string type, string id) => new
-    {
-        EvaluationResultQualifier = new { ConfigRuleName = rule, ResourceType = type, ResourceId = id, EvaluationMode = "DETECTIVE" },
-        OrderingTimestamp = Invoked,
-    };
 }

@@ -61,7 +61,8 @@ public sealed class ConfigIssueMapperTests
 
         Assert.Equal("vpc-default-security-group-closed", described.Type);
         Assert.Equal("vpc-default-security-group-closed", byName.Type);
-        Assert.Contains($"AWS Config rule {renamed} (managed rule VPC_DEFAULT_SECURITY_GROUP_CLOSED)", described.Description, StringComparison.Ordinal);
+        Assert.Contains("\"ruleSource\":{\"owner\":\"AWS\",\"sourceIdentifier\":\"VPC_DEFAULT_SECURITY_GROUP_CLOSED\"}", described.ContextSegment, StringComparison.Ordinal);
+        Assert.Equal(described.Description, byName.Description);
     }
 
     [Fact]
@@ -97,23 +98,38 @@ public sealed class ConfigIssueMapperTests
     }
 
     [Fact]
-    public void The_description_holds_the_rule_annotation_resource_account_region_times_and_remediation()
+    public void The_description_holds_the_rule_annotation_resource_account_region_and_remediation_and_the_context_the_times_and_rule_source()
     {
         var control = ControlCatalog.Default.Resolve("restricted-ssh")!;
         var evaluation = NonCompliant("restricted-ssh", "AWS::EC2::SecurityGroup", "sg-0e9a8efc723bbe32d", Managed("INCOMING_SSH_DISABLED"))
             with { Annotation = "  Port 22 is open to 0.0.0.0/0.  " };
 
-        var lines = Mapper.Map(evaluation).Description.Split('\n');
+        var issue = Mapper.Map(evaluation);
 
         Assert.Equal(
         [
-            "AWS Config rule restricted-ssh (managed rule INCOMING_SSH_DISABLED) evaluated AWS::EC2::SecurityGroup sg-0e9a8efc723bbe32d as NON_COMPLIANT.",
+            "AWS Config rule restricted-ssh evaluated AWS::EC2::SecurityGroup sg-0e9a8efc723bbe32d as NON_COMPLIANT.",
             "Annotation: Port 22 is open to 0.0.0.0/0.",
             "Resource: AWS::EC2::SecurityGroup sg-0e9a8efc723bbe32d, account 800868000056, region us-east-1",
-            "Rule invoked: 2026-11-20T06:00:00.123Z; result recorded: 2026-11-20T06:00:02.456Z",
             $"Control restricted-ssh: {control.Description}",
             $"Remediation: {control.Remediation}",
-        ], lines);
+        ], issue.Description.Split('\n'));
+        Assert.Equal(
+            """{"configRuleInvokedTime":"2026-11-20T06:00:00.123Z","resultRecordedTime":"2026-11-20T06:00:02.456Z","ruleSource":{"owner":"AWS","sourceIdentifier":"INCOMING_SSH_DISABLED"}}""",
+            issue.ContextSegment);
+    }
+
+    [Fact]
+    public void A_re_evaluation_changes_only_the_context_so_the_Dracon_hash_stays()
+    {
+        var evaluation = NonCompliant("restricted-ssh", "AWS::EC2::SecurityGroup", "sg-0e9a8efc723bbe32d", Managed("INCOMING_SSH_DISABLED"));
+        var reEvaluated = evaluation with { ConfigRuleInvokedTime = Invoked.AddDays(1), ResultRecordedTime = Recorded.AddDays(1) };
+
+        var before = Mapper.Map(evaluation);
+        var after = Mapper.Map(reEvaluated);
+
+        Assert.Equal(CloudPI.Dracon.IssueHash.Compute(before), CloudPI.Dracon.IssueHash.Compute(after));
+        Assert.NotEqual(before.ContextSegment, after.ContextSegment);
     }
 
     [Fact]

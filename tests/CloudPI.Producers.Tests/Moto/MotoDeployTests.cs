@@ -87,17 +87,22 @@ public sealed class MotoDeployTests(MotoServerFixture moto)
         await MotoSetup.PutRecorderAsync(moto.Endpoint, region, assumed);
         using var output = new TempDirectory();
 
+        // moto lacks the compliance listing, so the read goes to the stub; STS (AssumeRole, GetCallerIdentity) stays on moto.
+        await using var config = new ConfigStub(ConfigAnswers.SmallAccount);
+
         var deployed = await DeployAsync(region, ["--services", "lambda", .. role]);
-        var read = await Cli.RunAsync(["--region", region, "--endpoint-url", moto.Endpoint.ToString(), "--services", "s3", "-out", output.Combine("empty.pb"), .. role]);
+        var read = await Cli.RunAsync(["--region", region, "--endpoint-url", config.Endpoint.ToString(), "-out", output.Combine("read.pb"), .. role]);
 
         Assert.True(deployed.ExitCode == 0, deployed.Error);
         var rules = await MotoSetup.RulesAsync(moto.Endpoint, region, assumed);
         Assert.Equal(DeployableNames("lambda"), rules.Select(r => r.ConfigRuleName!).Order(StringComparer.Ordinal));
         Assert.All(rules, r => Assert.StartsWith($"arn:aws:config:{region}:{roleAccount}:config-rule/", r.ConfigRuleArn, StringComparison.Ordinal));
         Assert.Empty(await MotoSetup.RulesAsync(moto.Endpoint, region)); // moto's default account, the unassumed credentials, has none.
-        // Reading needs the account (STS GetCallerIdentity through AWS_ENDPOINT_URL_STS); no S3 rule is deployed, so no compliance call moto lacks.
+        // The targets carry the role's account, which GetCallerIdentity gave with the assumed credentials.
         Assert.True(read.ExitCode == 0, read.Error);
-        Assert.Empty(DraconFile.ReadLaunchToolResponse(output.Combine("empty.pb")).Issues);
+        Assert.Equal(
+            $"arn:aws:ec2:{region}:{roleAccount}:volume/vol-1",
+            Assert.Single(DraconFile.ReadLaunchToolResponse(output.Combine("read.pb")).Issues).Target);
     }
 
     private Task<(int ExitCode, string Output, string Error)> DeployAsync(string regions, params string[] extra) =>

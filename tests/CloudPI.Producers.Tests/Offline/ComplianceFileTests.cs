@@ -18,7 +18,7 @@ public sealed class ComplianceFileTests : IDisposable
     {
         var path = Write("results.json", $$"""{"EvaluationResults": [{{Result}}]}""");
 
-        var evaluation = Assert.Single(ComplianceFile.Read(path, "800868000056", "us-east-1"));
+        var evaluation = Assert.Single(ComplianceFile.Read(path, "800868000056", "us-east-1").Evaluations);
 
         Assert.Equal("restricted-ssh", evaluation.ConfigRuleName);
         Assert.Equal("AWS::EC2::SecurityGroup", evaluation.ResourceType);
@@ -37,11 +37,36 @@ public sealed class ComplianceFileTests : IDisposable
     public void Reads_concatenated_outputs_of_repeated_CLI_runs_and_arrays_of_outputs()
     {
         var other = Result.Replace("sg-1", "sg-2", StringComparison.Ordinal);
-        var appended = Write("appended.json", $$"""{"EvaluationResults": [{{Result}}]}""" + "\n" + $$"""{"EvaluationResults": [{{other}}], "NextToken": "t"}""" + "\n");
+        var appended = Write("appended.json", $$"""{"EvaluationResults": [{{Result}}]}""" + "\n" + $$"""{"EvaluationResults": [{{other}}]}""" + "\n");
         var array = Write("array.json", $$"""[{"EvaluationResults": [{{Result}}]}, {"EvaluationResults": []}, {"EvaluationResults": [{{other}}]}]""");
 
-        Assert.Equal(["sg-1", "sg-2"], ComplianceFile.Read(appended, null, null).Select(e => e.ResourceId));
-        Assert.Equal(["sg-1", "sg-2"], ComplianceFile.Read(array, null, null).Select(e => e.ResourceId));
+        Assert.Equal(["sg-1", "sg-2"], ComplianceFile.Read(appended, null, null).Evaluations.Select(e => e.ResourceId));
+        Assert.Equal(["sg-1", "sg-2"], ComplianceFile.Read(array, null, null).Evaluations.Select(e => e.ResourceId));
+    }
+
+    [Fact]
+    public void A_page_that_still_carries_a_NextToken_with_no_next_page_after_it_is_a_truncated_listing()
+    {
+        var path = Write("page.json", $$"""{"EvaluationResults": [{{Result}}], "NextToken": "eyJOZXh0VG9rZW4iOiAiYWJjIn0="}""");
+
+        var content = ComplianceFile.Read(path, null, null);
+
+        Assert.Single(content.Evaluations);
+        Assert.Equal(
+            [$"{path}: NextToken: the listing of restricted-ssh goes on past this page, and no page after it in the file holds the rest (the CLI ran with --max-items or --no-paginate): rerun it without them, or append the next pages"],
+            content.TruncatedListings);
+    }
+
+    [Fact]
+    public void Pages_appended_in_order_complete_their_listing_but_a_token_followed_by_another_rule_does_not()
+    {
+        var other = Result.Replace("sg-1", "sg-2", StringComparison.Ordinal);
+        var otherRule = Result.Replace("restricted-ssh", "encrypted-volumes", StringComparison.Ordinal);
+        var chained = Write("chained.json", $$"""{"EvaluationResults": [{{Result}}], "NextToken": "t1"}""" + "\n" + $$"""{"EvaluationResults": [{{other}}]}""");
+        var interrupted = Write("interrupted.json", $$"""[{"EvaluationResults": [{{Result}}], "NextToken": "t1"}, {"EvaluationResults": [{{otherRule}}]}]""");
+
+        Assert.Empty(ComplianceFile.Read(chained, null, null).TruncatedListings);
+        Assert.StartsWith($"{interrupted}: [0].NextToken: the listing of restricted-ssh goes on", Assert.Single(ComplianceFile.Read(interrupted, null, null).TruncatedListings), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +75,7 @@ public sealed class ComplianceFileTests : IDisposable
         var aggregate = Result.Replace("\"Annotation\"", "\"AccountId\": \"111122223333\", \"AwsRegion\": \"eu-west-1\", \"Annotation\"", StringComparison.Ordinal);
         var path = Write("aggregate.json", $$"""{"AggregateEvaluationResults": [{{aggregate}}]}""");
 
-        var evaluation = Assert.Single(ComplianceFile.Read(path, "800868000056", "us-east-1"));
+        var evaluation = Assert.Single(ComplianceFile.Read(path, "800868000056", "us-east-1").Evaluations);
 
         Assert.Equal("111122223333", evaluation.AccountId);
         Assert.Equal("eu-west-1", evaluation.Region);
@@ -64,7 +89,7 @@ public sealed class ComplianceFileTests : IDisposable
               "ComplianceType": "NON_COMPLIANT", "ResultRecordedTime": 1.7636124e9}]}
             """);
 
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1763612400), Assert.Single(ComplianceFile.Read(path, null, null)).ResultRecordedTime);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1763612400), Assert.Single(ComplianceFile.Read(path, null, null).Evaluations).ResultRecordedTime);
     }
 
     [Theory]

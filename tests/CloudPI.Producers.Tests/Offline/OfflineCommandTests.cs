@@ -117,7 +117,29 @@ public sealed class OfflineCommandTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    [Fact]
+    public async Task A_file_that_stops_at_a_NextToken_is_written_with_a_warning_and_the_partial_exit_code_or_refused_with_strict()
+    {
+        var ssh = File.ReadAllText(RepoPaths.Examples("awsconfig", "restricted-ssh.json")).TrimEnd();
+        var truncated = _directory.Combine("page.json");
+        File.WriteAllText(truncated, ssh[..ssh.LastIndexOf('}')] + ", \"NextToken\": \"eyJ0b2tlbiI6IDF9\"}");
+        var output = _directory.Combine("page.pb");
+        var refused = _directory.Combine("refused.pb");
+
+        var partial = await Cli.RunAsync("-in", truncated, "-out", output, "--account-id", "800868000056", "--region", "us-east-1");
+        var strict = await Cli.RunAsync("-in", truncated, "-out", refused, "--account-id", "800868000056", "--region", "us-east-1", "--strict");
+
+        Assert.True(partial.ExitCode == 3, partial.Error);
+        Assert.Equal("restricted-ssh", Assert.Single(DraconFile.ReadLaunchToolResponse(output).Issues).Type);
+        Assert.Equal(1, strict.ExitCode);
+        Assert.StartsWith($"cloudpi: {truncated}: NextToken: the listing of restricted-ssh in 800868000056/us-east-1 goes on past this page", strict.Error, StringComparison.Ordinal);
+        Assert.EndsWith("(refused: --strict)", strict.Error.TrimEnd(), StringComparison.Ordinal);
+        Assert.Single(strict.Error.TrimEnd().Split('\n'));
+        Assert.False(File.Exists(refused));
+    }
+
     [Theory]
+    [InlineData("--strict", "-out", "o.pb")]
     [InlineData("--dry-run")]
     [InlineData("--deploy-rules", "-in", "x.json")]
     [InlineData("--aggregator", "org", "-in", "x.json")]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CloudPI.Commands;
 using CloudPI.Commands.Producers;
+using CloudPI.Dracon.Io;
 
 namespace CloudPI.Producers.Tests.Support;
 
@@ -19,5 +20,14 @@ internal static class Cli
         using var error = new StringWriter();
         var exitCode = await CliApp.RunAsync(["producer", "awsconfig", .. args], root, "cloudpi", output, error);
         return (exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A live read with Config at <paramref name="stub"/>: the exit code, stderr, and the issues written to
+    /// <paramref name="output"/> as "type target" (none when nothing was written).</summary>
+    public static async Task<(int ExitCode, string Error, IReadOnlyList<string> Issues)> ReadLiveAsync(ConfigStub stub, string output, params string[] args)
+    {
+        var (exitCode, _, error) = await RunAsync(["--endpoint-url", stub.Endpoint.ToString(), "-out", output, .. args]);
+        var issues = File.Exists(output) ? DraconFile.ReadLaunchToolResponse(output).Issues.Select(i => $"{i.Type} {i.Target}").ToList() : [];
+        return (exitCode, error, issues);
     }
 }
