@@ -39,11 +39,12 @@ public class TektonTests
     {
         var task = Yaml.Load(Path.Combine(RepoPaths.Root, file)).Single();
         var name = task.Name!;
-        Assert.Equal($"{name}{Path.DirectorySeparatorChar}task.yaml", Path.GetRelativePath(Path.Combine("deploy", "tekton"), file));
-
         var label = task.Root.Map("metadata")!.Map("labels")?.Str("v1.dracon.ocurity.com/component");
         Assert.Contains(label, DraconLabels);
         Assert.StartsWith(label + "-", name, StringComparison.Ordinal);
+
+        // Dracon's layout: components/<type folder>/<name without its type prefix>/task.yaml.
+        Assert.Equal(Path.Combine(Yaml.ComponentFolder(label!), name[(label!.Length + 1)..], "task.yaml"), Path.GetRelativePath(Path.Combine("deploy", "tekton"), file));
 
         var spec = task.Root.Map("spec")!;
         var parameters = spec.Maps("params").Select(p => p.Str("name")!).ToList();
@@ -245,34 +246,56 @@ public class TektonTests
         Assert.Contains("--selected-modules=$(params.source-cartography-sync-modules)", Args(step));
     }
 
+    /// <summary>
+    /// What <c>draconctl components package deploy/tekton</c> puts in the chart: every file named task.yaml below
+    /// base/, sources/, producers/, enrichers/ and consumers/ (pkg/components GatherTasks); it sees nothing else.
+    /// </summary>
     [Fact]
-    public void Kustomization_lists_components_in_draconctl_stage_order_with_a_base()
+    public void Draconctl_package_finds_every_task_and_only_tasks()
+    {
+        var packaged = Yaml.PackagedTaskFiles();
+        Assert.Equal(Yaml.Tasks().Select(t => t.RelativePath).Order(StringComparer.Ordinal), packaged.Select(f => Path.GetRelativePath(RepoPaths.Root, f)).Order(StringComparer.Ordinal));
+        Assert.All(packaged, f => Assert.Single(Yaml.Load(f))); // draconctl decodes one object per file
+        Assert.All(Components.All, c => Assert.Contains(Yaml.PackagedTasks(), t => t.Name == c.TaskName));
+    }
+
+    [Fact]
+    public void Docs_package_deploy_tekton_into_the_release_the_kustomization_names()
+    {
+        var package = Deployment.PackageCommand().Split(' ');
+        Assert.Equal("deploy/tekton", package[^1]);
+        Assert.Equal(Deployment.ComponentsRelease, package[Array.IndexOf(package, "--name") + 1]);
+        Assert.StartsWith($"helm upgrade --install {Deployment.ComponentsRelease} ./{Deployment.ComponentsRelease}-", Deployment.HelmCommand(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kustomization_takes_every_component_from_a_helm_release_in_draconctl_stage_order_with_a_base()
     {
         var kustomization = Yaml.Tekton().Single(d => d.Kind == "Kustomization");
         Assert.False(string.IsNullOrEmpty(kustomization.Root.Str("nameSuffix")));
         var components = kustomization.Root.Strings("components");
-        var directory = Path.GetDirectoryName(Path.Combine(RepoPaths.Root, kustomization.RelativePath))!;
-        var stages = components.Select(c =>
+
+        // draconctl resolves a local path against its working directory, not the kustomization's: only releases here.
+        Assert.All(components, c => Assert.StartsWith("pkg:helm/", c, StringComparison.Ordinal));
+        var references = components.Select(c => c.Split('/')).Select(parts => (Release: parts[1], Task: parts[2])).ToList();
+        var ours = Yaml.PackagedTasks().ToDictionary(t => t.Name!);
+        var stages = references.Select(r =>
         {
-            if (c.StartsWith("pkg:helm/", StringComparison.Ordinal))
+            if (r.Release == Deployment.ComponentsRelease)
             {
-                var taskName = c.Split('/')[^1];
-                return DraconLabels.Single(l => taskName == l || taskName.StartsWith(l + "-", StringComparison.Ordinal) && !DraconLabels.Contains(taskName));
+                Assert.True(ours.ContainsKey(r.Task), $"{r.Task} is not in the chart draconctl packages from deploy/tekton");
+                return Label(ours[r.Task]);
             }
 
-            var path = Path.GetFullPath(Path.Combine(directory, c));
-            Assert.True(File.Exists(path), $"{c} does not exist");
-            return Label(Yaml.Load(path).Single());
+            Assert.Equal("dracon-oss-components", r.Release);
+            return DraconLabels.Single(l => r.Task == l || r.Task.StartsWith(l + "-", StringComparison.Ordinal) && !DraconLabels.Contains(r.Task));
         }).ToList();
 
         Assert.Equal("base", stages[0]);
         var order = stages.Select(s => Array.IndexOf(DraconLabels, s)).ToList();
         Assert.Equal(order.Order(), order);
         Assert.Equal(DraconLabels, stages.Distinct());
-        foreach (var component in Components.All)
-        {
-            Assert.Contains($"../{component.TaskName}/task.yaml", components);
-        }
+        Assert.Equal(ours.Keys.Order(StringComparer.Ordinal), references.Where(r => r.Release == Deployment.ComponentsRelease).Select(r => r.Task).Order(StringComparer.Ordinal));
     }
 
     [Fact]
