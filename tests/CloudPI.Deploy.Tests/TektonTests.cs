@@ -125,7 +125,7 @@ public class TektonTests
         var task = Yaml.Task(component.TaskName);
         Assert.Equal(component.Kind, task.Root.Map("metadata")!.Map("labels")!.Str("v1.dracon.ocurity.com/component"));
         var step = Assert.Single(Steps(task));
-        Assert.Matches($"^ghcr.io/cloudpi/{executable}:[0-9]+\\.[0-9]+\\.[0-9]+$", step.Str("image"));
+        Assert.Equal(Images.Template(executable), step.Str("image"));
         Assert.Empty(step.Seq("command")); // the image's ENTRYPOINT is the executable
 
         var flags = component.FlagNames();
@@ -242,7 +242,7 @@ public class TektonTests
         var image = step.Str("image")!;
         var parameter = Assert.Single(Yaml.ParamRefs(image));
         var imageDefault = task.Root.Map("spec")!.Maps("params").Single(p => p.Str("name") == parameter).Str("default");
-        Assert.StartsWith("ghcr.io/cartography-cncf/cartography:", imageDefault, StringComparison.Ordinal);
+        Assert.Matches(@"^ghcr\.io/cartography-cncf/cartography:[0-9]+\.[0-9]+\.[0-9]+$", imageDefault); // pinned, never latest
         Assert.Contains("--selected-modules=$(params.source-cartography-sync-modules)", Args(step));
     }
 
@@ -335,6 +335,19 @@ public class TektonTests
              "enricher-cloudpi-reachability", "enricher-cloudpi-exploitability", "enricher-aggregator", "consumer-stdout-json"],
             tasks.Select(t => t.Str("name")!));
         Assert.Contains("source-cartography-sync", tasks.Single(t => t.Str("name") == "producer-cloudpi-cartography").Strings("runAfter"));
+    }
+
+    /// <summary>draconctl copies each task param (name, type, description, default), in task order, to the Pipeline.</summary>
+    [Fact]
+    public void Pipeline_declares_each_task_param_as_the_task_does()
+    {
+        static string Describe(YamlMappingNode p) => $"{p.Str("name")} | {p.Str("type")} | {p.Str("description")} | {p.Str("default") ?? "(none)"}";
+        var declared = Yaml.Tekton().Single(d => d.Kind == "Pipeline").Root.Map("spec")!.Maps("params").Select(Describe).ToList();
+        foreach (var task in Yaml.Tasks())
+        {
+            var own = task.Root.Map("spec")!.Maps("params").Select(Describe).ToList();
+            Assert.Equal(own, declared.Where(d => d.StartsWith(task.Name + "-", StringComparison.Ordinal)));
+        }
     }
 
     private static string Label(YamlDoc task) =>
