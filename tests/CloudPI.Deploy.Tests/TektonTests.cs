@@ -124,8 +124,9 @@ public class TektonTests
         var component = Components.Get(executable);
         var task = Yaml.Task(component.TaskName);
         Assert.Equal(component.Kind, task.Root.Map("metadata")!.Map("labels")!.Str("v1.dracon.ocurity.com/component"));
-        var step = Assert.Single(Steps(task));
-        Assert.Equal(Images.Template(executable), step.Str("image"));
+        var step = ComponentStep(component);
+        Assert.Equal(component.Kind == "producer" ? "produce-issues" : "run-enricher", step.Str("name"));
+        Assert.Equal(step, Steps(task)[0]);
         Assert.Empty(step.Seq("command")); // the image's ENTRYPOINT is the executable
 
         var flags = component.FlagNames();
@@ -139,14 +140,23 @@ public class TektonTests
         });
 
         // With every param at its default (a placeholder where there is none), the executable's command parses the args.
-        var defaults = task.Root.Map("spec")!.Maps("params").ToDictionary(p => p.Str("name")!, p => p.Str("default") ?? "placeholder");
-        var resolved = args
-            .Select(a => a.Replace(Workspace, "/workspace/output", StringComparison.Ordinal))
-            .Select(a => Yaml.ParamRefs(a).Aggregate(a, (text, p) => text.Replace($"$(params.{p})", defaults[p], StringComparison.Ordinal)))
-            .SelectMany(a => a.Split('=', 2))
-            .ToArray();
+        var resolved = Resolve(task, args, "/workspace/output").SelectMany(a => a.Split('=', 2)).ToArray();
         var parse = ComponentRoot.For(component.Factory()).Parse(resolved);
         Assert.Empty(parse.Errors);
+    }
+
+    /// <summary>
+    /// Values as Tekton substitutes them: the workspace path, and each param's value given in
+    /// <paramref name="values"/>, else its default, else "placeholder".
+    /// </summary>
+    internal static IReadOnlyList<string> Resolve(YamlDoc task, IEnumerable<string> texts, string workspace, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var defaults = task.Root.Map("spec")!.Maps("params").ToDictionary(p => p.Str("name")!, p => p.Str("default") ?? "placeholder");
+        string Value(string param) => values is not null && values.TryGetValue(param, out var value) ? value : defaults[param];
+        return texts
+            .Select(a => a.Replace(Workspace, workspace, StringComparison.Ordinal))
+            .Select(a => Yaml.ParamRefs(a).Aggregate(a, (text, p) => text.Replace($"$(params.{p})", Value(p), StringComparison.Ordinal)))
+            .ToList();
     }
 
     [Theory]
@@ -155,7 +165,7 @@ public class TektonTests
     [InlineData("producer-cloudpi-pulumi", "cloudpi-pulumi")]
     public void Producer_writes_its_pb_under_dracon_producers(string taskName, string file)
     {
-        var step = Assert.Single(Steps(Yaml.Task(taskName)));
+        var step = ComponentStep(Components.All.Single(c => c.TaskName == taskName));
         Assert.Contains($"-out={Workspace}/.dracon/producers/{file}.pb", Args(step));
     }
 
