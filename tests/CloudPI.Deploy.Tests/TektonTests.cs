@@ -213,13 +213,13 @@ public class TektonTests
     }
 
     [Theory]
-    [InlineData("producer-cloudpi-awsconfig")]
-    [InlineData("source-cartography-sync")]
-    public void Aws_tasks_take_region_and_credentials_secret_as_params(string taskName)
+    [InlineData("producer-cloudpi-awsconfig", "aws-region")]
+    [InlineData("source-cartography-sync", "aws-regions")]
+    public void Aws_tasks_take_regions_and_credentials_secret_as_params(string taskName, string regions)
     {
         var task = Yaml.Task(taskName);
         var parameters = task.Root.Map("spec")!.Maps("params").Select(p => p.Str("name")).ToHashSet();
-        Assert.Contains($"{taskName}-aws-region", parameters);
+        Assert.Contains($"{taskName}-{regions}", parameters);
         Assert.Contains($"{taskName}-aws-credentials-secret", parameters);
         var env = Steps(task).SelectMany(s => s.Maps("env")).ToList();
         foreach (var variable in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN" })
@@ -271,6 +271,25 @@ public class TektonTests
         Assert.Equal("deploy/tekton", package[^1]);
         Assert.Equal(Deployment.ComponentsRelease, package[Array.IndexOf(package, "--name") + 1]);
         Assert.StartsWith($"helm upgrade --install {Deployment.ComponentsRelease} ./{Deployment.ComponentsRelease}-", Deployment.HelmCommand(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Cartography 0.140.0 takes the regions as one comma-separated --aws-regions value and deletes what it synced
+    /// before in regions left out (cartography/cli.py); AWS_DEFAULT_REGION is the SDK's single region.
+    /// </summary>
+    [Fact]
+    public void Cartography_sync_passes_the_regions_as_one_list_and_by_default_prunes_no_region()
+    {
+        var task = Yaml.Task("source-cartography-sync");
+        var step = Assert.Single(Steps(task));
+        var parameters = task.Root.Map("spec")!.Maps("params").ToDictionary(p => p.Str("name")!, p => p.Str("default"));
+        Assert.Equal(["--aws-regions=$(params.source-cartography-sync-aws-regions)"], Args(step).Where(a => a.Contains("region", StringComparison.Ordinal)));
+        Assert.Equal(string.Empty, parameters["source-cartography-sync-aws-regions"]); // empty: every enabled region
+
+        var env = step.Maps("env").Where(e => e.Str("value") is not null).ToDictionary(e => e.Str("name")!, e => e.Str("value")!);
+        Assert.Equal("$(params.source-cartography-sync-aws-default-region)", env["AWS_DEFAULT_REGION"]);
+        Assert.Matches("^[a-z]{2}(-[a-z]+)+-[0-9]$", parameters["source-cartography-sync-aws-default-region"]);
+        Assert.DoesNotContain(env.Values, v => v.Contains("aws-regions", StringComparison.Ordinal));
     }
 
     [Fact]
