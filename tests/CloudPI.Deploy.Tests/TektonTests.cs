@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CloudPI.Commands;
 using CloudPI.TestSupport;
 using YamlDotNet.RepresentationModel;
@@ -290,6 +291,18 @@ public class TektonTests
         Assert.Equal("$(params.source-cartography-sync-aws-default-region)", env["AWS_DEFAULT_REGION"]);
         Assert.Matches("^[a-z]{2}(-[a-z]+)+-[0-9]$", parameters["source-cartography-sync-aws-default-region"]);
         Assert.DoesNotContain(env.Values, v => v.Contains("aws-regions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Docs_name_only_tasks_and_params_that_exist()
+    {
+        var names = Yaml.Tasks().SelectMany(t => t.Root.Map("spec")!.Maps("params").Select(p => p.Str("name")!).Append(t.Name!)).ToHashSet();
+        var docs = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md").Append(Path.Combine(RepoPaths.Root, "README.md"));
+        foreach (var doc in docs)
+        {
+            var mentioned = Regex.Matches(File.ReadAllText(doc), @"\b(?:producer-cloudpi|enricher-cloudpi|source-cartography-sync)[a-z0-9-]*[a-z0-9]").Select(m => m.Value);
+            Assert.All(mentioned, m => Assert.True(names.Contains(m), $"{Path.GetFileName(doc)} names {m}, which is no task or param"));
+        }
     }
 
     [Fact]
