@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using CloudPI.TestSupport;
 using YamlDotNet.RepresentationModel;
 
@@ -52,6 +53,40 @@ public class PermissionTests
 
         // The enrichers' primary group is the group the tagger's files get.
         Assert.All(Components.All, c => Assert.Equal(pod.Str("fsGroup"), TektonTests.ComponentStep(c).Map("securityContext")!.Str("runAsGroup")));
+    }
+
+    /// <summary>
+    /// A folder a root component creates while a CloudPI task of the same stage runs would stay 0755 root; the source
+    /// stage's workspace task makes the shared ones first, group-writable and setgid.
+    /// </summary>
+    [Fact]
+    [UnsupportedOSPlatform("windows")] // file modes; the step runs on Linux
+    public async Task Workspace_task_makes_the_folders_cloudpi_writes_into_group_writable_before_the_producers()
+    {
+        var task = Yaml.Task("source-cloudpi-workspace");
+        Assert.Equal("source", TektonTests.Label(task));
+        var step = Assert.Single(TektonTests.Steps(task));
+        using var workspace = new TempDirectory();
+
+        Assert.Equal(0, await StepScript.RunAsync(task, step, workspace.Path));
+        Assert.Equal(0, await StepScript.RunAsync(task, step, workspace.Path)); // a workspace used before
+        var shared = new[] { ".dracon", ".dracon/producers", ".dracon/enrichers" }.Select(f => workspace.Combine(f)).ToList();
+        Assert.All(shared, folder =>
+        {
+            var mode = File.GetUnixFileMode(folder);
+            Assert.True(mode.HasFlag(UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.SetGroup), $"{folder}: {mode}");
+        });
+
+        // They are the folders the producers write their .pb into and the enrichers make their own folder in.
+        foreach (var component in Components.All)
+        {
+            var componentStep = TektonTests.ComponentStep(component);
+            var written = component.Kind == "producer"
+                ? TektonTests.Args(componentStep).Single(a => a.StartsWith("-out=", StringComparison.Ordinal))["-out=".Length..]
+                : componentStep.Maps("env").Single(e => e.Str("name") == "WRITE_PATH").Str("value")!;
+            var parent = Path.GetDirectoryName(TektonTests.Resolve(Yaml.Task(component.TaskName), [written], workspace.Path).Single());
+            Assert.Contains(parent, shared);
+        }
     }
 
     [Fact]

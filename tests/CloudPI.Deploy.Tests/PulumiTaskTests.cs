@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudPI.Commands;
 using CloudPI.TestSupport;
 using YamlDotNet.RepresentationModel;
@@ -83,30 +82,13 @@ public class PulumiTaskTests
         Assert.Equal(taskExit, await RunGateAsync(workspace, exit, softFail));
     }
 
-    /// <summary>The gate step's script with Tekton's substitutions made, run by /bin/sh with the step's env.</summary>
+    /// <summary>The gate step's script, given the exit code Tekton recorded for produce-issues.</summary>
     private static async Task<int> RunGateAsync(TempDirectory workspace, int producerExit, string softFail)
     {
         var task = Yaml.Task(TaskName);
-        var gate = TektonTests.Steps(task)[1];
         var exitCodeFile = workspace.Combine("exitCode"); // outside .dracon: Tekton keeps it under /tekton/steps
         await File.WriteAllTextAsync(exitCodeFile, producerExit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var script = workspace.Combine("gate.sh");
-        await File.WriteAllTextAsync(script, gate.Str("script")!.Replace(ExitCodePath, exitCodeFile, StringComparison.Ordinal));
-
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        var values = new Dictionary<string, string> { [SoftFail] = softFail };
-        foreach (var (name, value) in Env(gate))
-        {
-            start.Environment[name] = TektonTests.Resolve(task, [value], workspace.Path, values).Single();
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        _ = await stdout + await stderr;
-        return process.ExitCode;
+        return await StepScript.RunAsync(task, TektonTests.Steps(task)[1], workspace.Path, new Dictionary<string, string> { [SoftFail] = softFail }, new Dictionary<string, string> { [ExitCodePath] = exitCodeFile });
     }
 
     private static Dictionary<string, string> Env(YamlMappingNode step) =>

@@ -24,7 +24,7 @@ public class TektonTests
     public void Every_tekton_document_is_a_v1beta1_task_pipeline_run_or_draconctl_kustomization()
     {
         var docs = Yaml.Tekton();
-        Assert.Equal(6, docs.Count(d => d.Kind == "Task"));
+        Assert.Equal(7, docs.Count(d => d.Kind == "Task"));
         Assert.All(docs, d => Assert.True(
             (d.Root.Str("apiVersion") == "tekton.dev/v1beta1" && d.Kind is "Task" or "Pipeline" or "PipelineRun")
             || (d.Kind == "Kustomization" && d.Root.Str("apiVersion") == "kustomize.config.k8s.io/v1beta1"),
@@ -368,7 +368,7 @@ public class TektonTests
         }
 
         Assert.Equal(
-            ["base", "source-cartography-sync", "producer-cloudpi-awsconfig", "producer-cloudpi-cartography", "producer-cloudpi-pulumi", "producer-aggregator",
+            ["base", "source-cartography-sync", "source-cloudpi-workspace", "producer-cloudpi-awsconfig", "producer-cloudpi-cartography", "producer-cloudpi-pulumi", "producer-aggregator",
              "enricher-cloudpi-reachability", "enricher-cloudpi-exploitability", "enricher-aggregator", "consumer-stdout-json"],
             tasks.Select(t => t.Str("name")!));
         Assert.Contains("source-cartography-sync", tasks.Single(t => t.Str("name") == "producer-cloudpi-cartography").Strings("runAfter"));
