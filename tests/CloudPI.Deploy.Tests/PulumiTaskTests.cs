@@ -43,7 +43,7 @@ public class PulumiTaskTests
     [InlineData(2, "true", true, 2)] // a stale file does not make it the gate
     [InlineData(3, "true", true, 3)]
     [InlineData(143, "true", true, 143)]
-    [InlineData(1, "yes", true, 2)] // neither true nor false
+    [InlineData(1, "yes", true, 1)] // only "true" turns it on
     public async Task Gate_step_passes_exit_1_with_issues_only_with_soft_fail_on(int producerExit, string softFail, bool issuesWritten, int expected)
     {
         using var workspace = new TempDirectory();
