@@ -41,7 +41,7 @@ public class PulumiTaskTests
     [InlineData(1, "true", false, 1)] // exit 1 without the issues: a failure (say an unwritable workspace), not the gate
     [InlineData(2, "true", false, 2)] // bad input or command line
     [InlineData(2, "true", true, 2)] // a stale file does not make it the gate
-    [InlineData(3, "true", true, 3)]
+    [InlineData(3, "true", true, 3)] // any other code (an incomplete preview is to get its own): the task fails with it
     [InlineData(143, "true", true, 143)]
     [InlineData(1, "yes", true, 1)] // only "true" turns it on
     public async Task Gate_step_passes_exit_1_with_issues_only_with_soft_fail_on(int producerExit, string softFail, bool issuesWritten, int expected)
