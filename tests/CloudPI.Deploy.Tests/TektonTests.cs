@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CloudPI.Commands;
 using CloudPI.TestSupport;
 using YamlDotNet.RepresentationModel;
@@ -20,12 +21,12 @@ public class TektonTests
     }
 
     [Fact]
-    public void Every_tekton_document_is_a_v1beta1_task_pipeline_or_draconctl_kustomization()
+    public void Every_tekton_document_is_a_v1beta1_task_pipeline_run_or_draconctl_kustomization()
     {
         var docs = Yaml.Tekton();
-        Assert.Equal(6, docs.Count(d => d.Kind == "Task"));
+        Assert.Equal(7, docs.Count(d => d.Kind == "Task"));
         Assert.All(docs, d => Assert.True(
-            (d.Root.Str("apiVersion") == "tekton.dev/v1beta1" && d.Kind is "Task" or "Pipeline")
+            (d.Root.Str("apiVersion") == "tekton.dev/v1beta1" && d.Kind is "Task" or "Pipeline" or "PipelineRun")
             || (d.Kind == "Kustomization" && d.Root.Str("apiVersion") == "kustomize.config.k8s.io/v1beta1"),
             $"{d}: unexpected document"));
     }
@@ -39,11 +40,12 @@ public class TektonTests
     {
         var task = Yaml.Load(Path.Combine(RepoPaths.Root, file)).Single();
         var name = task.Name!;
-        Assert.Equal($"{name}{Path.DirectorySeparatorChar}task.yaml", Path.GetRelativePath(Path.Combine("deploy", "tekton"), file));
-
         var label = task.Root.Map("metadata")!.Map("labels")?.Str("v1.dracon.ocurity.com/component");
         Assert.Contains(label, DraconLabels);
         Assert.StartsWith(label + "-", name, StringComparison.Ordinal);
+
+        // Dracon's layout: components/<type folder>/<name without its type prefix>/task.yaml.
+        Assert.Equal(Path.Combine(Yaml.ComponentFolder(label!), name[(label!.Length + 1)..], "task.yaml"), Path.GetRelativePath(Path.Combine("deploy", "tekton"), file));
 
         var spec = task.Root.Map("spec")!;
         var parameters = spec.Maps("params").Select(p => p.Str("name")!).ToList();
@@ -123,8 +125,9 @@ public class TektonTests
         var component = Components.Get(executable);
         var task = Yaml.Task(component.TaskName);
         Assert.Equal(component.Kind, task.Root.Map("metadata")!.Map("labels")!.Str("v1.dracon.ocurity.com/component"));
-        var step = Assert.Single(Steps(task));
-        Assert.Matches($"^ghcr.io/cloudpi/{executable}:[0-9]+\\.[0-9]+\\.[0-9]+$", step.Str("image"));
+        var step = ComponentStep(component);
+        Assert.Equal(component.Kind == "producer" ? "produce-issues" : "run-enricher", step.Str("name"));
+        Assert.Equal(step, Steps(task)[0]);
         Assert.Empty(step.Seq("command")); // the image's ENTRYPOINT is the executable
 
         var flags = component.FlagNames();
@@ -138,19 +141,23 @@ public class TektonTests
         });
 
         // With every param at its default (a placeholder where there is none), the executable's command parses the args.
-        var defaults = task.Root.Map("spec")!.Maps("params").ToDictionary(p => p.Str("name")!, p => p.Str("default") ?? "placeholder");
-        var resolved = args
-            .Select(a => a.Replace(Workspace, "/workspace/output", StringComparison.Ordinal))
-            .Select(a => Yaml.ParamRefs(a).Aggregate(a, (text, p) => text.Replace($"$(params.{p})", defaults[p], StringComparison.Ordinal)))
-            .SelectMany(a => a.Split('=', 2))
-            .ToArray();
+        var resolved = Resolve(task, args, "/workspace/output").SelectMany(a => a.Split('=', 2)).ToArray();
         var parse = ComponentRoot.For(component.Factory()).Parse(resolved);
         Assert.Empty(parse.Errors);
+    }
 
-        var step0 = step;
-        var securityContext = step0.Map("securityContext");
-        Assert.Equal("true", securityContext?.Str("readOnlyRootFilesystem"));
-        Assert.Equal("true", securityContext?.Str("runAsNonRoot"));
+    /// <summary>
+    /// Values as Tekton substitutes them: the workspace path, and each param's value given in
+    /// <paramref name="values"/>, else its default, else "placeholder".
+    /// </summary>
+    internal static IReadOnlyList<string> Resolve(YamlDoc task, IEnumerable<string> texts, string workspace, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var defaults = task.Root.Map("spec")!.Maps("params").ToDictionary(p => p.Str("name")!, p => p.Str("default") ?? "placeholder");
+        string Value(string param) => values is not null && values.TryGetValue(param, out var value) ? value : defaults[param];
+        return texts
+            .Select(a => a.Replace(Workspace, workspace, StringComparison.Ordinal))
+            .Select(a => Yaml.ParamRefs(a).Aggregate(a, (text, p) => text.Replace($"$(params.{p})", Value(p), StringComparison.Ordinal)))
+            .ToList();
     }
 
     [Theory]
@@ -159,7 +166,7 @@ public class TektonTests
     [InlineData("producer-cloudpi-pulumi", "cloudpi-pulumi")]
     public void Producer_writes_its_pb_under_dracon_producers(string taskName, string file)
     {
-        var step = Assert.Single(Steps(Yaml.Task(taskName)));
+        var step = ComponentStep(Components.All.Single(c => c.TaskName == taskName));
         Assert.Contains($"-out={Workspace}/.dracon/producers/{file}.pb", Args(step));
     }
 
@@ -207,13 +214,13 @@ public class TektonTests
     }
 
     [Theory]
-    [InlineData("producer-cloudpi-awsconfig")]
-    [InlineData("source-cartography-sync")]
-    public void Aws_tasks_take_region_and_credentials_secret_as_params(string taskName)
+    [InlineData("producer-cloudpi-awsconfig", "aws-region")]
+    [InlineData("source-cartography-sync", "aws-regions")]
+    public void Aws_tasks_take_regions_and_credentials_secret_as_params(string taskName, string regions)
     {
         var task = Yaml.Task(taskName);
         var parameters = task.Root.Map("spec")!.Maps("params").Select(p => p.Str("name")).ToHashSet();
-        Assert.Contains($"{taskName}-aws-region", parameters);
+        Assert.Contains($"{taskName}-{regions}", parameters);
         Assert.Contains($"{taskName}-aws-credentials-secret", parameters);
         var env = Steps(task).SelectMany(s => s.Maps("env")).ToList();
         foreach (var variable in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN" })
@@ -241,38 +248,91 @@ public class TektonTests
         var image = step.Str("image")!;
         var parameter = Assert.Single(Yaml.ParamRefs(image));
         var imageDefault = task.Root.Map("spec")!.Maps("params").Single(p => p.Str("name") == parameter).Str("default");
-        Assert.StartsWith("ghcr.io/cartography-cncf/cartography:", imageDefault, StringComparison.Ordinal);
+        Assert.Matches(@"^ghcr\.io/cartography-cncf/cartography:[0-9]+\.[0-9]+\.[0-9]+$", imageDefault); // pinned, never latest
         Assert.Contains("--selected-modules=$(params.source-cartography-sync-modules)", Args(step));
     }
 
+    /// <summary>
+    /// What <c>draconctl components package deploy/tekton</c> puts in the chart: every file named task.yaml below
+    /// base/, sources/, producers/, enrichers/ and consumers/ (pkg/components GatherTasks); it sees nothing else.
+    /// </summary>
     [Fact]
-    public void Kustomization_lists_components_in_draconctl_stage_order_with_a_base()
+    public void Draconctl_package_finds_every_task_and_only_tasks()
+    {
+        var packaged = Yaml.PackagedTaskFiles();
+        Assert.Equal(Yaml.Tasks().Select(t => t.RelativePath).Order(StringComparer.Ordinal), packaged.Select(f => Path.GetRelativePath(RepoPaths.Root, f)).Order(StringComparer.Ordinal));
+        Assert.All(packaged, f => Assert.Single(Yaml.Load(f))); // draconctl decodes one object per file
+        Assert.All(Components.All, c => Assert.Contains(Yaml.PackagedTasks(), t => t.Name == c.TaskName));
+    }
+
+    [Fact]
+    public void Docs_package_deploy_tekton_into_the_release_the_kustomization_names()
+    {
+        var package = Deployment.PackageCommand().Split(' ');
+        Assert.Equal("deploy/tekton", package[^1]);
+        Assert.Equal(Deployment.ComponentsRelease, package[Array.IndexOf(package, "--name") + 1]);
+        Assert.StartsWith($"helm upgrade --install {Deployment.ComponentsRelease} ./{Deployment.ComponentsRelease}-", Deployment.HelmCommand(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Cartography 0.140.0 takes the regions as one comma-separated --aws-regions value and deletes what it synced
+    /// before in regions left out (cartography/cli.py); AWS_DEFAULT_REGION is the SDK's single region.
+    /// </summary>
+    [Fact]
+    public void Cartography_sync_passes_the_regions_as_one_list_and_by_default_prunes_no_region()
+    {
+        var task = Yaml.Task("source-cartography-sync");
+        var step = Assert.Single(Steps(task));
+        var parameters = task.Root.Map("spec")!.Maps("params").ToDictionary(p => p.Str("name")!, p => p.Str("default"));
+        Assert.Equal(["--aws-regions=$(params.source-cartography-sync-aws-regions)"], Args(step).Where(a => a.Contains("region", StringComparison.Ordinal)));
+        Assert.Equal(string.Empty, parameters["source-cartography-sync-aws-regions"]); // empty: every enabled region
+
+        var env = step.Maps("env").Where(e => e.Str("value") is not null).ToDictionary(e => e.Str("name")!, e => e.Str("value")!);
+        Assert.Equal("$(params.source-cartography-sync-aws-default-region)", env["AWS_DEFAULT_REGION"]);
+        Assert.Matches("^[a-z]{2}(-[a-z]+)+-[0-9]$", parameters["source-cartography-sync-aws-default-region"]);
+        Assert.DoesNotContain(env.Values, v => v.Contains("aws-regions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Docs_name_only_tasks_and_params_that_exist()
+    {
+        var names = Yaml.Tasks().SelectMany(t => t.Root.Map("spec")!.Maps("params").Select(p => p.Str("name")!).Append(t.Name!)).ToHashSet();
+        var docs = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md").Append(Path.Combine(RepoPaths.Root, "README.md"));
+        foreach (var doc in docs)
+        {
+            var mentioned = Regex.Matches(File.ReadAllText(doc), @"\b(?:producer-cloudpi|enricher-cloudpi|source-cartography-sync)[a-z0-9-]*[a-z0-9]").Select(m => m.Value);
+            Assert.All(mentioned, m => Assert.True(names.Contains(m), $"{Path.GetFileName(doc)} names {m}, which is no task or param"));
+        }
+    }
+
+    [Fact]
+    public void Kustomization_takes_every_component_from_a_helm_release_in_draconctl_stage_order_with_a_base()
     {
         var kustomization = Yaml.Tekton().Single(d => d.Kind == "Kustomization");
         Assert.False(string.IsNullOrEmpty(kustomization.Root.Str("nameSuffix")));
         var components = kustomization.Root.Strings("components");
-        var directory = Path.GetDirectoryName(Path.Combine(RepoPaths.Root, kustomization.RelativePath))!;
-        var stages = components.Select(c =>
+
+        // draconctl resolves a local path against its working directory, not the kustomization's: only releases here.
+        Assert.All(components, c => Assert.StartsWith("pkg:helm/", c, StringComparison.Ordinal));
+        var references = components.Select(c => c.Split('/')).Select(parts => (Release: parts[1], Task: parts[2])).ToList();
+        var ours = Yaml.PackagedTasks().ToDictionary(t => t.Name!);
+        var stages = references.Select(r =>
         {
-            if (c.StartsWith("pkg:helm/", StringComparison.Ordinal))
+            if (r.Release == Deployment.ComponentsRelease)
             {
-                var taskName = c.Split('/')[^1];
-                return DraconLabels.Single(l => taskName == l || taskName.StartsWith(l + "-", StringComparison.Ordinal) && !DraconLabels.Contains(taskName));
+                Assert.True(ours.ContainsKey(r.Task), $"{r.Task} is not in the chart draconctl packages from deploy/tekton");
+                return Label(ours[r.Task]);
             }
 
-            var path = Path.GetFullPath(Path.Combine(directory, c));
-            Assert.True(File.Exists(path), $"{c} does not exist");
-            return Label(Yaml.Load(path).Single());
+            Assert.Equal("dracon-oss-components", r.Release);
+            return DraconLabels.Single(l => r.Task == l || r.Task.StartsWith(l + "-", StringComparison.Ordinal) && !DraconLabels.Contains(r.Task));
         }).ToList();
 
         Assert.Equal("base", stages[0]);
         var order = stages.Select(s => Array.IndexOf(DraconLabels, s)).ToList();
         Assert.Equal(order.Order(), order);
         Assert.Equal(DraconLabels, stages.Distinct());
-        foreach (var component in Components.All)
-        {
-            Assert.Contains($"../{component.TaskName}/task.yaml", components);
-        }
+        Assert.Equal(ours.Keys.Order(StringComparer.Ordinal), references.Where(r => r.Release == Deployment.ComponentsRelease).Select(r => r.Task).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -308,16 +368,33 @@ public class TektonTests
         }
 
         Assert.Equal(
-            ["base", "source-cartography-sync", "producer-cloudpi-awsconfig", "producer-cloudpi-cartography", "producer-cloudpi-pulumi", "producer-aggregator",
+            ["base", "source-cartography-sync", "source-cloudpi-workspace", "producer-cloudpi-awsconfig", "producer-cloudpi-cartography", "producer-cloudpi-pulumi", "producer-aggregator",
              "enricher-cloudpi-reachability", "enricher-cloudpi-exploitability", "enricher-aggregator", "consumer-stdout-json"],
             tasks.Select(t => t.Str("name")!));
         Assert.Contains("source-cartography-sync", tasks.Single(t => t.Str("name") == "producer-cloudpi-cartography").Strings("runAfter"));
     }
 
-    private static string Label(YamlDoc task) =>
+    /// <summary>draconctl copies each task param (name, type, description, default), in task order, to the Pipeline.</summary>
+    [Fact]
+    public void Pipeline_declares_each_task_param_as_the_task_does()
+    {
+        static string Describe(YamlMappingNode p) => $"{p.Str("name")} | {p.Str("type")} | {p.Str("description")} | {p.Str("default") ?? "(none)"}";
+        var declared = Yaml.Tekton().Single(d => d.Kind == "Pipeline").Root.Map("spec")!.Maps("params").Select(Describe).ToList();
+        foreach (var task in Yaml.Tasks())
+        {
+            var own = task.Root.Map("spec")!.Maps("params").Select(Describe).ToList();
+            Assert.Equal(own, declared.Where(d => d.StartsWith(task.Name + "-", StringComparison.Ordinal)));
+        }
+    }
+
+    internal static string Label(YamlDoc task) =>
         task.Root.Map("metadata")!.Map("labels")!.Str("v1.dracon.ocurity.com/component")!;
 
-    private static IReadOnlyList<YamlMappingNode> Steps(YamlDoc task) => task.Root.Map("spec")!.Maps("steps").ToList();
+    internal static IReadOnlyList<YamlMappingNode> Steps(YamlDoc task) => task.Root.Map("spec")!.Maps("steps").ToList();
 
-    private static IReadOnlyList<string> Args(YamlMappingNode step) => step.Strings("args");
+    /// <summary>The step of a component's task that runs the component's image.</summary>
+    internal static YamlMappingNode ComponentStep(Component component) =>
+        Assert.Single(Steps(Yaml.Task(component.TaskName)), s => s.Str("image") == Images.Template(component.Executable));
+
+    internal static IReadOnlyList<string> Args(YamlMappingNode step) => step.Strings("args");
 }

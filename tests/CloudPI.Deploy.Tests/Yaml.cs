@@ -48,6 +48,28 @@ internal static partial class Yaml
 
     public static YamlDoc Task(string name) => Tasks().Single(t => t.Name == name);
 
+    /// <summary>The folders <c>draconctl components package</c> searches (ocurity/dracon pkg/components GatherTasks).</summary>
+    public static readonly string[] PackageFolders = ["base", "sources", "producers", "enrichers", "consumers"];
+
+    /// <summary>Where a task of a component type lives under deploy/tekton, as in Dracon's components/ folder.</summary>
+    public static string ComponentFolder(string label) => label switch
+    {
+        "base" => "base",
+        "producer-aggregator" => "producers",
+        "enricher-aggregator" => "enrichers",
+        _ => label + "s",
+    };
+
+    /// <summary>The files <c>draconctl components package deploy/tekton</c> packages: every task.yaml below its folders.</summary>
+    public static IReadOnlyList<string> PackagedTaskFiles() =>
+        PackageFolders.Select(f => Path.Combine(Deploy, "tekton", f))
+            .Where(Directory.Exists)
+            .SelectMany(f => Directory.EnumerateFiles(f, "task.yaml", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public static IReadOnlyList<YamlDoc> PackagedTasks() => PackagedTaskFiles().SelectMany(Load).ToList();
+
     public static YamlMappingNode? Map(this YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value as YamlMappingNode : null;
 
