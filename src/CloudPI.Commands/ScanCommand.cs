@@ -2,6 +2,7 @@ using System.CommandLine;
 using CloudPI.Commands.Dracon;
 using CloudPI.Commands.Enrichers;
 using CloudPI.Commands.Graph;
+using CloudPI.Commands.Producers;
 using CloudPI.Commands.Report;
 using CloudPI.Dracon.Io;
 using CloudPI.Dracon.Producers;
@@ -11,8 +12,9 @@ namespace CloudPI.Commands;
 
 /// <summary>
 /// <c>cloudpi scan</c>: the whole Dracon chain run locally in one command, with the output folder laid out as
-/// Dracon lays out its workspace. Each stage runs the same sub-command a pipeline step would run, with the same
-/// flags, in this process: producers → tag → enrichers → aggregate → report.
+/// Dracon lays out its workspace. Each stage runs, in this process, the same component a pipeline step runs, given
+/// its typed settings (never a rebuilt command line): producers → tag → enrichers → aggregate → report. The graph
+/// is read once for all of them.
 /// </summary>
 public static class ScanCommand
 {
@@ -47,7 +49,7 @@ public static class ScanCommand
             Description = "Cloud address space anyone can rent (AWS ip-ranges.json, Google Cloud cloud.json, or CIDRs) for the exploitability enricher.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => 50 };
+        var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => ReportSettings.DefaultTop };
         var graph = new GraphSource();
         var command = new Command("scan", "Run the whole chain locally: producers → tag → reachability and exploitability enrichers → aggregate → report.")
         {
@@ -69,95 +71,105 @@ public static class ScanCommand
         graph.AddTo(command);
         command.SetHandler(async (parseResult, context, cancellationToken) =>
         {
-            if (parseResult.GetValue(top) < 1)
-            {
-                throw new UsageException($"--top must be at least 1 (got {parseResult.GetValue(top)})");
-            }
-
-            var graphArgs = GraphArguments(parseResult, graph);
+            // Every stage's settings are built and checked before the workspace is touched.
+            var layout = new WorkspaceLayout(parseResult.GetRequiredValue(output));
+            var graphInput = graph.IsGiven(parseResult) ? graph.Resolve(parseResult) : null;
             var inputs = parseResult.GetValue(producerResults) ?? [];
-            var awsConfigArgs = AwsConfigArguments(parseResult, awsConfigIn, awsConfigLive, awsAccount, awsRegions, awsProfile, awsRole, awsExternalId);
-            var previews = parseResult.GetValue(pulumiIn) ?? [];
-            if (graphArgs.Count == 0 && inputs.Length == 0 && awsConfigArgs.Count == 0 && previews.Length == 0)
+            var awsConfig = AwsConfigSettings(
+                parseResult, awsConfigIn, awsConfigLive, Path.Combine(layout.Producers, "cloudpi-aws-config.pb"), awsAccount, awsRegions, awsProfile, awsRole, awsExternalId);
+            var previews = (parseResult.GetValue(pulumiIn) ?? [])
+                .Select((preview, i) => new PulumiProducerSettings(preview)
+                {
+                    OutPath = Path.Combine(layout.Producers, "cloudpi-pulumi.pb"),
+                    Append = i > 0,
+                    PolicyConfigPath = parseResult.GetValue(policyConfig),
+                })
+                .ToList();
+            if (graphInput is null && inputs.Length == 0 && awsConfig is null && previews.Count == 0)
             {
                 throw new UsageException("nothing to scan: give a graph (--graph FILE or --neo4j-uri ...), --awsconfig-in/--awsconfig-live, --pulumi-in and/or --producer-results");
             }
 
-            var layout = new WorkspaceLayout(parseResult.GetRequiredValue(output));
+            var report = new ReportSettings(layout.Enrichers, Path.Combine(layout.Root, "report.md"))
+            {
+                HtmlPath = Path.Combine(layout.Root, "report.html"),
+                Top = parseResult.GetValue(top),
+            };
+            if (report.Top < 1)
+            {
+                throw new UsageException($"--top must be at least 1 (got {report.Top})");
+            }
+
             using var exclusive = layout.Lock();
             layout.Reset();
-            var stages = new ScanStages(context, cancellationToken);
-            var common = CommonArguments(parseResult);
+            var stages = new ScanStages(context);
+
+            // The graph is read once; every stage analyses that same graph.
+            var analysed = graphInput is null
+                ? null
+                : await stages.RunAsync("graph", () => ScanStages.NamedAsync("load graph", async () =>
+                    GraphInput.InMemory(await graphInput.LoadAsync(context.Logger, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
 
             await stages.RunAsync("producers", async () =>
             {
-                if (graphArgs.Count > 0)
+                if (analysed is not null)
                 {
-                    await stages.InvokeAsync(["producer", "cartography", .. graphArgs, "-out", Path.Combine(layout.Producers, "cloudpi-cartography.pb"), .. common]).ConfigureAwait(false);
+                    await stages.InvokeAsync("producer cartography", () => CartographyProducerCommand.RunAsync(
+                        new CartographyProducerSettings(analysed, Path.Combine(layout.Producers, "cloudpi-cartography.pb")), context, cancellationToken)).ConfigureAwait(false);
                 }
 
-                if (awsConfigArgs.Count > 0)
+                if (awsConfig is not null)
                 {
-                    await stages.InvokeAsync(["producer", "awsconfig", .. awsConfigArgs, "-out", Path.Combine(layout.Producers, "cloudpi-aws-config.pb"), .. common]).ConfigureAwait(false);
+                    await stages.InvokeAsync("producer awsconfig", () => AwsConfigProducerCommand.RunAsync(awsConfig, context, cancellationToken)).ConfigureAwait(false);
                 }
 
-                for (var i = 0; i < previews.Length; i++)
+                foreach (var preview in previews)
                 {
-                    // The preventive gate exits 1 when a mandatory check fails and 3 when the preview failed or is
-                    // incomplete; in a scan both are findings to report, not a crash: the issues were written first.
-                    var config = parseResult.GetValue(policyConfig) is { } path ? new[] { "--policy-config", path } : [];
-                    var exitCode = await stages.InvokeAsync(
-                        ["producer", "pulumi", "-in", previews[i], "-out", Path.Combine(layout.Producers, "cloudpi-pulumi.pb"), .. i > 0 ? new[] { "-append" } : [], .. config, .. common],
-                        allowGateFailure: true).ConfigureAwait(false);
+                    // The gate's verdict (1: mandatory checks fail, 3: a failed or incomplete preview) is a finding to
+                    // report in a scan, not a crash: the issues were written first.
+                    var exitCode = await stages.InvokeAsync("producer pulumi", () => Task.FromResult(PulumiProducerCommand.Run(preview, context))).ConfigureAwait(false);
                     if (exitCode == ExitCodes.ChecksFailed)
                     {
-                        context.Logger.Warning("Preventive gate: mandatory checks fail in {Preview}", previews[i]);
+                        context.Logger.Warning("Preventive gate: mandatory checks fail in {Preview}", preview.Input);
                     }
                     else if (exitCode == ExitCodes.IncompletePreview)
                     {
-                        context.Logger.Warning("Preventive gate: {Preview} is a failed or incomplete preview, so resources may be missing from it", previews[i]);
+                        context.Logger.Warning("Preventive gate: {Preview} is a failed or incomplete preview, so resources may be missing from it", preview.Input);
                     }
                 }
 
-                // Imported results join this scan (one scan id, as the aggregator demands), each in a file of its own:
-                // two results of one tool, or one of a tool a producer above just ran, are merged by the tagger, never
-                // written over each other.
-                var scanInfo = ScanEnvironment.FromEnvironment();
-                foreach (var file in inputs.SelectMany(ExpandProducerResults))
-                {
-                    var response = DraconFile.ReadLaunchToolResponse(file);
-                    response.ScanInfo = scanInfo.Clone();
-                    var stem = DraconFile.FileStem(response.ToolName);
-                    var target = Enumerable.Range(1, int.MaxValue)
-                        .Select(n => Path.Combine(layout.Producers, n == 1 ? $"{stem}.pb" : $"{stem}.imported-{n}.pb"))
-                        .First(path => !File.Exists(path));
-                    DraconFile.Write(target, response);
-                    context.Logger.Information("Imported {Count} issues of {Tool} from {File}", response.Issues.Count, response.ToolName, file);
-                }
+                ImportProducerResults(inputs, layout, context);
+                return true;
             }).ConfigureAwait(false);
 
-            await stages.RunAsync("tag", () => stages.InvokeAsync(["dracon", "tag", layout.Producers, .. common])).ConfigureAwait(false);
-
-            if (graphArgs.Count > 0)
+            await stages.RunAsync("tag", () => stages.InvokeAsync("dracon tag", () =>
             {
-                foreach (var enricher in new[] { EnricherCommands.ReachabilityName, EnricherCommands.ExploitabilityName })
-                {
-                    // Exploitability reuses the reachability verdicts just written, so both enrichers agree by construction.
-                    string[] extra = enricher != EnricherCommands.ExploitabilityName
-                        ? []
-                        : [
-                            .. parseResult.GetValue(criticality) is { } rules ? new[] { "--criticality-rules", rules } : [],
-                            .. (parseResult.GetValue(cloudRanges) ?? []).SelectMany(file => new[] { EnricherCommands.CloudRangesOption, file }),
-                            "--reachability-path", layout.Enricher(EnricherCommands.ReachabilityName),
-                        ];
-                    await stages.RunAsync($"enricher {enricher}", () => stages.InvokeAsync(
-                        ["enricher", enricher, "-read_path", layout.Producers, "-write_path", layout.Enricher(enricher), .. graphArgs, .. extra, .. common])).ConfigureAwait(false);
-                }
+                new Tagger(context.Logger).Tag(layout.Producers, layout.Producers);
+                return Task.FromResult(ExitCodes.Success);
+            })).ConfigureAwait(false);
 
-                await stages.RunAsync("aggregate", () => stages.InvokeAsync(["dracon", "aggregate", layout.Enrichers, .. common])).ConfigureAwait(false);
-                var report = Path.Combine(layout.Root, "report.md");
-                await stages.RunAsync("report", () => stages.InvokeAsync(
-                    ["report", layout.Enrichers, "--out", report, "--html", Path.Combine(layout.Root, "report.html"), "--top", parseResult.GetValue(top).ToString(System.Globalization.CultureInfo.InvariantCulture), .. common])).ConfigureAwait(false);
+            if (analysed is not null)
+            {
+                var reachability = new EnricherSettings(layout.Producers, layout.Enricher(EnricherCommands.ReachabilityName), analysed);
+                await stages.RunAsync($"enricher {EnricherCommands.ReachabilityName}", () => stages.InvokeAsync(
+                    $"enricher {EnricherCommands.ReachabilityName}", () => EnricherCommands.RunReachabilityAsync(reachability, context, cancellationToken))).ConfigureAwait(false);
+
+                // Exploitability reuses the reachability verdicts just written, so both enrichers agree by construction.
+                var exploitability = new ExploitabilitySettings(layout.Producers, layout.Enricher(EnricherCommands.ExploitabilityName), analysed)
+                {
+                    CriticalityRulesPath = parseResult.GetValue(criticality),
+                    CloudRanges = parseResult.GetValue(cloudRanges) ?? [],
+                    ReachabilityPath = reachability.WritePath,
+                };
+                await stages.RunAsync($"enricher {EnricherCommands.ExploitabilityName}", () => stages.InvokeAsync(
+                    $"enricher {EnricherCommands.ExploitabilityName}", () => EnricherCommands.RunExploitabilityAsync(exploitability, context, cancellationToken))).ConfigureAwait(false);
+
+                await stages.RunAsync("aggregate", () => stages.InvokeAsync("dracon aggregate", () =>
+                {
+                    new EnrichmentAggregator(context.Logger).Aggregate(layout.Enrichers, layout.Enrichers);
+                    return Task.FromResult(ExitCodes.Success);
+                })).ConfigureAwait(false);
+                await stages.RunAsync("report", () => stages.InvokeAsync("report", () => Task.FromResult(ReportCommand.Run(report, context)))).ConfigureAwait(false);
                 WriteTopFindings(layout, context.Output);
             }
             else
@@ -174,49 +186,18 @@ public static class ScanCommand
         return command;
     }
 
-    /// <summary>The graph flags as given, to hand on to every stage that reads the graph.</summary>
-    private static List<string> GraphArguments(ParseResult parseResult, GraphSource graph)
+    /// <summary>The AWS Config producer's settings from the scan's flags: offline files or a live read, never both; null for neither.</summary>
+    private static AwsConfigProducerSettings? AwsConfigSettings(
+        ParseResult parseResult,
+        Option<string[]> files,
+        Option<bool> live,
+        string outPath,
+        Option<string?> account,
+        Option<string?> regions,
+        Option<string?> profile,
+        Option<string?> role,
+        Option<string?> externalId)
     {
-        var args = new List<string>();
-        if (parseResult.GetValue(graph.File) is { } file)
-        {
-            args.AddRange(["--graph", file]);
-        }
-
-        void Add(Option<string?> option)
-        {
-            if (parseResult.GetValue(option) is { } value)
-            {
-                args.AddRange([option.Name, value]);
-            }
-        }
-
-        Add(graph.Neo4j.Uri);
-        Add(graph.Neo4j.User);
-        Add(graph.Neo4j.PasswordEnvVar);
-        Add(graph.Neo4j.Database);
-        if (parseResult.GetResult(graph.Neo4j.TimeoutSeconds) is { Implicit: false })
-        {
-            args.AddRange([graph.Neo4j.TimeoutSeconds.Name, parseResult.GetValue(graph.Neo4j.TimeoutSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        }
-        foreach (var account in parseResult.GetValue(graph.Accounts) ?? [])
-        {
-            args.AddRange(["--account", account]);
-        }
-
-        if (parseResult.GetValue(graph.AllowEmpty))
-        {
-            args.Add(graph.AllowEmpty.Name);
-        }
-
-        return args;
-    }
-
-    /// <summary>The AWS Config producer's flags, from the scan's: offline files or a live read, never both.</summary>
-    private static List<string> AwsConfigArguments(
-        ParseResult parseResult, Option<string[]> files, Option<bool> live, params Option<string?>[] valued)
-    {
-        var args = new List<string>();
         var inputs = parseResult.GetValue(files) ?? [];
         if (inputs.Length > 0 && parseResult.GetValue(live))
         {
@@ -225,28 +206,46 @@ public static class ScanCommand
 
         if (inputs.Length == 0 && !parseResult.GetValue(live))
         {
-            return args;
+            return null;
         }
 
-        foreach (var input in inputs)
+        var settings = new AwsConfigProducerSettings
         {
-            args.AddRange(["-in", input]);
-        }
-
-        string[] names = ["--account-id", "--regions", "--profile", "--role-arn", "--external-id"];
-        for (var i = 0; i < valued.Length; i++)
-        {
-            if (parseResult.GetValue(valued[i]) is { } value)
+            Inputs = inputs,
+            OutPath = outPath,
+            AccountId = AwsConnectionOptions.Given(parseResult.GetValue(account)),
+            Connection = new AwsConnectionSettings
             {
-                args.AddRange([names[i], value]);
-            }
-        }
-
-        return args;
+                Regions = AwsConnectionOptions.Given(parseResult.GetValue(regions)),
+                Profile = AwsConnectionOptions.Given(parseResult.GetValue(profile)),
+                RoleArn = AwsConnectionOptions.Given(parseResult.GetValue(role)),
+                ExternalId = AwsConnectionOptions.Given(parseResult.GetValue(externalId)),
+            },
+            Scope = AwsConfigProducerOptions.Scope(services: null, includeUnknownRules: inputs.Length > 0),
+        };
+        AwsConfigProducerOptions.Validate(settings);
+        return settings;
     }
 
-    private static string[] CommonArguments(ParseResult parseResult) =>
-        [.. parseResult.GetValue(CommonOptions.Debug) ? new[] { "--debug" } : [], "--log-format", parseResult.GetValue(CommonOptions.LogFormat).ToString().ToLowerInvariant()];
+    /// <summary>
+    /// Imported results join this scan (one scan id, as the aggregator demands), each in a file of its own: two results
+    /// of one tool, or one of a tool a producer just ran, are merged by the tagger, never written over each other.
+    /// </summary>
+    private static void ImportProducerResults(IEnumerable<string> inputs, WorkspaceLayout layout, CommandContext context)
+    {
+        var scanInfo = ScanEnvironment.FromEnvironment();
+        foreach (var file in inputs.SelectMany(ExpandProducerResults))
+        {
+            var response = DraconFile.ReadLaunchToolResponse(file);
+            response.ScanInfo = scanInfo.Clone();
+            var stem = DraconFile.FileStem(response.ToolName);
+            var target = Enumerable.Range(1, int.MaxValue)
+                .Select(n => Path.Combine(layout.Producers, n == 1 ? $"{stem}.pb" : $"{stem}.imported-{n}.pb"))
+                .First(path => !File.Exists(path));
+            DraconFile.Write(target, response);
+            context.Logger.Information("Imported {Count} issues of {Tool} from {File}", response.Issues.Count, response.ToolName, file);
+        }
+    }
 
     private static IEnumerable<string> ExpandProducerResults(string path) =>
         File.Exists(path) ? [path] : DraconFile.Find(path, ".pb");
@@ -265,44 +264,55 @@ public static class ScanCommand
         }
     }
 
-    private sealed class ScanStages(CommandContext context, CancellationToken cancellationToken)
+    private sealed class ScanStages(CommandContext context)
     {
         private int _stage;
 
         /// <summary>A stage wrote its output but lacks part of what it covers: the scan goes on and says so in its exit code.</summary>
         public bool Partial { get; private set; }
 
-        public async Task RunAsync(string name, Func<Task> stage)
+        public async Task<T> RunAsync<T>(string name, Func<Task<T>> stage)
         {
             context.Logger.Information("Stage {Number}: {Stage}", ++_stage, name);
-            await stage().ConfigureAwait(false);
+            return await stage().ConfigureAwait(false);
         }
 
-        /// <summary>Runs one sub-command of the same tree, as a pipeline step would run it; a failure stops the scan.</summary>
-        public async Task<int> InvokeAsync(string[] args, bool allowGateFailure = false)
+        /// <summary>
+        /// Runs one component with its typed settings, in this process, as a pipeline step would run it; a failure
+        /// stops the scan with the component's name in front of its message.
+        /// </summary>
+        public async Task<int> InvokeAsync(string component, Func<Task<int>> run)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var error = new StringWriter();
-            var exitCode = await CliApp.RunAsync(args, CloudPICommands.CreateRoot(), CloudPICommands.ProgramName, context.Output, error).ConfigureAwait(false);
+            var exitCode = await NamedAsync(component, run).ConfigureAwait(false);
+
             // A partial producer run (the gate's incomplete preview shares the code): the scan goes on and ends partial.
             if (exitCode == ExitCodes.Partial)
             {
-                context.Logger.Warning("{Stage}: partial run, the scan goes on with what it read", string.Join(' ', args.Take(2)));
+                context.Logger.Warning("{Component}: partial run, the scan goes on with what it read", component);
                 Partial = true;
-                return exitCode;
-            }
-
-            // A gate verdict writes no error line; a work failure also exits 1, but with one.
-            var gateVerdict = exitCode == ExitCodes.ChecksFailed && error.ToString().Length == 0;
-            if (exitCode != ExitCodes.Success && !(allowGateFailure && gateVerdict))
-            {
-                var message = error.ToString().Trim();
-                throw exitCode == ExitCodes.Usage
-                    ? new UsageException($"{string.Join(' ', args.Take(2))}: {message}")
-                    : new IOException($"{string.Join(' ', args.Take(2))} failed: {message}");
             }
 
             return exitCode;
         }
+
+        /// <summary>Runs <paramref name="work"/>; a failure is rethrown with <paramref name="component"/> in front of its message.</summary>
+        public static async Task<T> NamedAsync<T>(string component, Func<Task<T>> work)
+        {
+            try
+            {
+                return await work().ConfigureAwait(false);
+            }
+            catch (UsageException ex)
+            {
+                throw new UsageException($"{component}: {ex.Message}");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new ScanStageException(component, ex);
+            }
+        }
     }
 }
+
+/// <summary>A scan stage failed: its component is named in front of the component's own message.</summary>
+public sealed class ScanStageException(string component, Exception inner) : Exception($"{component} failed: {inner.Message}", inner);

@@ -107,7 +107,7 @@ public class ScanCommandTests
         var result = await Cli.RunAsync("scan", "--neo4j-uri", $"bolt://127.0.0.1:{port}", "--neo4j-timeout", "1", "--out", temp.Path);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("cloudpi: producer cartography failed:", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("cloudpi: load graph failed:", result.Error, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed} (the default 30 s connect timeout was used)");
     }
 
@@ -147,6 +147,42 @@ public class ScanCommandTests
         var result = await Cli.RunAsync("scan", "--graph", bad, "--out", temp.Combine("out"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("cloudpi: producer cartography failed: cloudpi: " + bad + ":1:", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("cloudpi: load graph failed: " + bad + ":1:", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_reads_the_graph_once_and_every_stage_analyses_it()
+    {
+        var cli = Path.Combine(RepoPaths.Root, "src", "CloudPI.Cli", "bin", "Release", "net10.0", "cloudpi.dll");
+        Assert.True(File.Exists(cli), $"{cli} is missing: build the solution in Release first (CI does)");
+        using var temp = new TempDirectory();
+
+        var result = await ExternalProcess.RunAsync(
+            "dotnet", [cli, "scan", "--graph", RepoPaths.Examples("account", "graph.jsonl"), "--out", temp.Path, "--log-format", "json"]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var events = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(events, line => line.Contains("Loading the graph from", StringComparison.Ordinal));
+        Assert.Contains(events, line => line.Contains("failing controls found", StringComparison.Ordinal));
+        Assert.Contains(events, line => line.Contains("\"Stage\":\"enricher exploitability\"", StringComparison.Ordinal));
+        Assert.True(File.Exists(temp.Combine("report.md")));
+    }
+
+    [Fact]
+    public async Task Scan_passes_allow_empty_graph_to_its_stages_and_refuses_an_empty_graph_without_it()
+    {
+        using var temp = new TempDirectory();
+        var empty = temp.Combine("empty.jsonl");
+        File.WriteAllText(empty, string.Empty);
+
+        var refused = await Cli.RunAsync("scan", "--graph", empty, "--out", temp.Combine("refused"));
+        var allowed = await Cli.RunAsync("scan", "--graph", empty, "--allow-empty-graph", "--out", temp.Combine("allowed"));
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains(empty, refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--allow-empty-graph", refused.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.Combine("refused", "report.md")));
+        Assert.True(allowed.ExitCode == 0, allowed.Error);
+        Assert.StartsWith("0 findings", allowed.Output, StringComparison.Ordinal);
     }
 }

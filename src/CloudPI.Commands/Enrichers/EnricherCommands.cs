@@ -4,6 +4,7 @@ using CloudPI.Dracon.Io;
 using CloudPI.Analysis.Exploitability;
 using CloudPI.Analysis.Exploitability.Criticality;
 using CloudPI.Analysis.Reachability;
+using CloudPI.Commands.Graph;
 using CloudPI.Enrichers;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
@@ -27,22 +28,30 @@ public static class EnricherCommands
 
     public static Command CreateReachability()
     {
-        var runner = new EnricherRunner(ReachabilityName);
+        var runner = new EnricherOptions();
         var command = new Command(
             ReachabilityName,
             "Can the internet reach each issue's resource on the port that matters? Annotates the verdict, the path, the evidence, what is missing and the fix.");
         runner.AddTo(command);
-        command.SetHandler((parseResult, context, cancellationToken) =>
-            runner.RunAsync(parseResult, context, graph => new ReachabilityPass(new ReachabilityAnnotator(new ReachabilityEngine(new CartographyView(graph)))), cancellationToken));
+        command.SetHandler((parseResult, context, cancellationToken) => RunReachabilityAsync(runner.Resolve(parseResult), context, cancellationToken));
         return command;
     }
+
+    /// <summary>The reachability enricher's work, as the command and <c>scan</c> run it.</summary>
+    public static Task<int> RunReachabilityAsync(EnricherSettings settings, CommandContext context, CancellationToken cancellationToken) =>
+        EnricherRunner.RunAsync(
+            ReachabilityName,
+            settings,
+            context,
+            graph => new ReachabilityPass(new ReachabilityAnnotator(new ReachabilityEngine(new CartographyView(graph)))),
+            cancellationToken);
 
     /// <summary>The exploitability enricher's option for rentable cloud ranges (the scan passes it on).</summary>
     public const string CloudRangesOption = "--cloud-ranges";
 
     public static Command CreateExploitability()
     {
-        var runner = new EnricherRunner(ExploitabilityName);
+        var runner = new EnricherOptions();
         var rulesFile = new Option<string?>("--criticality-rules")
         {
             Description = "YAML or JSON rules mapping your tags to asset criticality (default: environment=prod/production high, criticality tag as is, DataClassification=Sensitive on reachable data high).",
@@ -67,20 +76,37 @@ public static class EnricherCommands
         runner.AddTo(command);
         command.SetHandler((parseResult, context, cancellationToken) =>
         {
-            var rules = LoadRules(parseResult.GetValue(rulesFile));
-            var rentable = LoadRentable(parseResult.GetValue(cloudRanges) ?? []);
-            var known = KnownReachability(parseResult.GetValue(reachabilityPath));
-            return runner.RunAsync(
-                parseResult,
-                context,
-                graph =>
+            var common = runner.Resolve(parseResult);
+            return RunExploitabilityAsync(
+                new ExploitabilitySettings(common.ReadPath, common.WritePath, common.Graph)
                 {
-                    var view = new CartographyView(graph);
-                    return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules, rentable)) { Known = known });
+                    CriticalityRulesPath = parseResult.GetValue(rulesFile),
+                    ReachabilityPath = parseResult.GetValue(reachabilityPath),
+                    CloudRanges = parseResult.GetValue(cloudRanges) ?? [],
                 },
+                context,
                 cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>The exploitability enricher's work, as the command and <c>scan</c> run it.</summary>
+    public static Task<int> RunExploitabilityAsync(ExploitabilitySettings settings, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var rules = LoadRules(settings.CriticalityRulesPath);
+        var rentable = LoadRentable(settings.CloudRanges);
+        var known = KnownReachability(settings.ReachabilityPath);
+        return EnricherRunner.RunAsync(
+            ExploitabilityName,
+            settings,
+            context,
+            graph =>
+            {
+                var view = new CartographyView(graph);
+                return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules, rentable)) { Known = known });
+            },
+            cancellationToken);
     }
 
     /// <summary>The reachability verdicts already written for each issue uuid, when a reachability output is given.</summary>
@@ -198,4 +224,17 @@ public static class EnricherCommands
                 _counts.GetValueOrDefault(ExploitabilityStatus.Exploitable), _counts.GetValueOrDefault(ExploitabilityStatus.Conditional),
                 _counts.GetValueOrDefault(ExploitabilityStatus.NotExploitable), _counts.GetValueOrDefault(ExploitabilityStatus.Unknown));
     }
+}
+
+/// <summary>One run of the exploitability enricher.</summary>
+public sealed record ExploitabilitySettings(string ReadPath, string WritePath, GraphInput Graph) : EnricherSettings(ReadPath, WritePath, Graph)
+{
+    /// <summary>YAML or JSON rules mapping tags to asset criticality (built-in rules when null).</summary>
+    public string? CriticalityRulesPath { get; init; }
+
+    /// <summary>Where the reachability enricher wrote: its verdicts are reused instead of computed again.</summary>
+    public string? ReachabilityPath { get; init; }
+
+    /// <summary>Files of rentable cloud address space.</summary>
+    public IReadOnlyList<string> CloudRanges { get; init; } = [];
 }

@@ -15,38 +15,25 @@ namespace CloudPI.Commands.Enrichers;
 /// issues in one pass, and only then write <c>&lt;tool&gt;.&lt;enricher&gt;.enriched.pb</c> and <c>&lt;tool&gt;.raw.pb</c>
 /// per tool (<c>-write_path</c>/WRITE_PATH), each atomically.
 /// </summary>
-internal sealed class EnricherRunner(string enricherName)
+internal static class EnricherRunner
 {
-    public Option<string?> ReadPath { get; } = new("--read-path", "-read_path") { Description = "Where the tagged files are (default: $READ_PATH)." };
-
-    public Option<string?> WritePath { get; } = new("--write-path", "-write_path") { Description = "Where to write the enriched files (default: $WRITE_PATH)." };
-
-    public GraphSource Graph { get; } = new();
-
-    public void AddTo(Command command)
-    {
-        command.Options.Add(ReadPath);
-        command.Options.Add(WritePath);
-        Graph.AddTo(command);
-    }
-
-    public async Task<int> RunAsync(
-        ParseResult parseResult,
+    public static async Task<int> RunAsync(
+        string enricherName,
+        EnricherSettings settings,
         CommandContext context,
         Func<PropertyGraph, IEnricherPass> createPass,
         CancellationToken cancellationToken)
     {
-        var read = FirstNonEmpty(parseResult.GetValue(ReadPath), Environment.GetEnvironmentVariable(EnricherFiles.ReadPathVariable))
-            ?? throw new UsageException("read_path is undefined: give -read_path or set READ_PATH");
-        var write = FirstNonEmpty(parseResult.GetValue(WritePath), Environment.GetEnvironmentVariable(EnricherFiles.WritePathVariable))
-            ?? throw new UsageException("write_path is undefined: give -write_path or set WRITE_PATH");
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        var (read, write, graphInput) = settings;
         var inputs = EnricherFiles.ReadTagged(read);
         foreach (var merged in inputs.Where(i => i.Sources.Count > 1))
         {
             context.Logger.Warning("{Count} tagged files of {Tool} merged into one ({Files})", merged.Sources.Count, merged.Response.ToolName, string.Join(", ", merged.Sources));
         }
 
-        var graph = await Graph.LoadAsync(parseResult, context.Logger, cancellationToken).ConfigureAwait(false);
+        var graph = await graphInput.LoadAsync(context.Logger, cancellationToken).ConfigureAwait(false);
 
         var resolver = new ResourceResolver(graph);
         var pass = createPass(graph);
@@ -85,9 +72,37 @@ internal sealed class EnricherRunner(string enricherName)
         pass.LogSummary(context.Logger);
         return ExitCodes.Success;
     }
+}
+
+/// <summary>The flags every enricher takes: Dracon's read and write paths, and the graph.</summary>
+internal sealed class EnricherOptions
+{
+    public Option<string?> ReadPath { get; } = new("--read-path", "-read_path") { Description = "Where the tagged files are (default: $READ_PATH)." };
+
+    public Option<string?> WritePath { get; } = new("--write-path", "-write_path") { Description = "Where to write the enriched files (default: $WRITE_PATH)." };
+
+    public GraphSource Graph { get; } = new();
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(ReadPath);
+        command.Options.Add(WritePath);
+        Graph.AddTo(command);
+    }
+
+    /// <summary>The paths and graph the flags name; Dracon's READ_PATH and WRITE_PATH stand in for absent flags.</summary>
+    public EnricherSettings Resolve(ParseResult parseResult) => new(
+        FirstNonEmpty(parseResult.GetValue(ReadPath), Environment.GetEnvironmentVariable(EnricherFiles.ReadPathVariable))
+            ?? throw new UsageException("read_path is undefined: give -read_path or set READ_PATH"),
+        FirstNonEmpty(parseResult.GetValue(WritePath), Environment.GetEnvironmentVariable(EnricherFiles.WritePathVariable))
+            ?? throw new UsageException("write_path is undefined: give -write_path or set WRITE_PATH"),
+        Graph.Resolve(parseResult));
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 }
+
+/// <summary>One run of an enricher: where the tagged files are, where to write, and the graph.</summary>
+public record EnricherSettings(string ReadPath, string WritePath, GraphInput Graph);
 
 /// <summary>One enricher's per-issue work, created once per run so caches live for the whole run; called from several threads.</summary>
 internal interface IEnricherPass

@@ -45,7 +45,11 @@ internal sealed class GraphSource
         }
     }
 
-    public async Task<PropertyGraph> LoadAsync(ParseResult parseResult, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Whether any graph flag was given: a command where the graph is optional (scan) then needs a whole source.</summary>
+    public bool IsGiven(ParseResult parseResult) => parseResult.GetValue(File) is not null || Neo4j.AnyGiven(parseResult);
+
+    /// <summary>The graph the flags name, checked: exactly one source, a valid Neo4j address and credentials.</summary>
+    public GraphInput Resolve(ParseResult parseResult)
     {
         var file = parseResult.GetValue(File);
         if ((file is null) == !Neo4j.IsGiven(parseResult))
@@ -53,24 +57,67 @@ internal sealed class GraphSource
             throw new UsageException("give exactly one graph source: --graph FILE or --neo4j-uri URI");
         }
 
+        return new GraphInput
+        {
+            File = file,
+            Neo4j = file is null ? Neo4j.Resolve(parseResult) : null,
+            Accounts = parseResult.GetValue(Accounts) ?? [],
+            AllowEmpty = !RefusesEmpty || parseResult.GetValue(AllowEmpty),
+        };
+    }
+
+    public Task<PropertyGraph> LoadAsync(ParseResult parseResult, ILogger logger, CancellationToken cancellationToken) =>
+        Resolve(parseResult).LoadAsync(logger, cancellationToken);
+}
+
+/// <summary>
+/// The graph a component analyses: a file, a Neo4j server, or a graph already in memory (a scan loads it once for
+/// every stage). Loading refuses a graph without nodes unless <see cref="AllowEmpty"/>.
+/// </summary>
+public sealed record GraphInput
+{
+    private PropertyGraph? _loaded;
+
+    /// <summary>An APOC JSON-lines file.</summary>
+    public string? File { get; init; }
+
+    /// <summary>A Neo4j server (used when <see cref="File"/> is null).</summary>
+    public BoltClientOptions? Neo4j { get; init; }
+
+    /// <summary>Only these AWS accounts from Neo4j (empty: all).</summary>
+    public IReadOnlyList<string> Accounts { get; init; } = [];
+
+    public bool AllowEmpty { get; init; }
+
+    /// <summary>A graph already loaded and checked: later stages of one scan analyse the same graph without reading it again.</summary>
+    public static GraphInput InMemory(PropertyGraph graph) => new() { _loaded = graph, AllowEmpty = true };
+
+    public async Task<PropertyGraph> LoadAsync(ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        if (_loaded is not null)
+        {
+            return _loaded;
+        }
+
         PropertyGraph graph;
         string source;
-        if (file is not null)
+        if (File is not null)
         {
-            logger.Information("Loading the graph from {File}", file);
-            graph = ApocJsonLinesReader.ReadFile(file);
+            logger.Information("Loading the graph from {File}", File);
+            graph = ApocJsonLinesReader.ReadFile(File);
             logger.Information("Loaded {Nodes} nodes and {Relationships} relationships", graph.NodeCount, graph.RelationshipCount);
-            source = file;
+            source = File;
         }
         else
         {
-            var options = Neo4j.Resolve(parseResult);
+            var options = Neo4j ?? throw new InvalidOperationException("a graph input names a file or a Neo4j server");
             await using var client = new BoltClient(options);
-            graph = await new Neo4jGraphLoader(client, logger).LoadAsync(parseResult.GetValue(Accounts), cancellationToken).ConfigureAwait(false);
+            graph = await new Neo4jGraphLoader(client, logger).LoadAsync(Accounts, cancellationToken).ConfigureAwait(false);
             source = $"{options.Uri.Scheme}://{options.Uri.Host}:{(options.Uri.IsDefaultPort ? 7687 : options.Uri.Port)}"; // never the user info
         }
 
-        if (graph.NodeCount == 0 && RefusesEmpty && !parseResult.GetValue(AllowEmpty))
+        if (graph.NodeCount == 0 && !AllowEmpty)
         {
             throw new GraphFormatException(source, "the graph has no nodes (an empty export, the wrong file or account?); give --allow-empty-graph to analyse it as an empty account");
         }

@@ -52,6 +52,11 @@ internal sealed class Neo4jOptions
 
     public bool IsGiven(ParseResult parseResult) => parseResult.GetValue(Uri) is not null;
 
+    /// <summary>Whether any Neo4j flag was given explicitly (a user, a database without a URI is still an attempt to use Neo4j).</summary>
+    public bool AnyGiven(ParseResult parseResult) =>
+        IsGiven(parseResult) || parseResult.GetValue(User) is not null || parseResult.GetValue(PasswordEnvVar) is not null
+        || parseResult.GetValue(Database) is not null || parseResult.GetResult(TimeoutSeconds) is { Implicit: false };
+
     public BoltClientOptions Resolve(ParseResult parseResult)
     {
         var text = parseResult.GetValue(Uri) ?? throw new UsageException("--neo4j-uri is required");

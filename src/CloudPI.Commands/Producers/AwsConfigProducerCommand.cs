@@ -21,33 +21,38 @@ public static class AwsConfigProducerCommand
             "awsconfig",
             $"Produce Dracon issues ({ConfigIssueMapper.ToolName}) from AWS Config NON_COMPLIANT evaluations, or deploy the catalog's managed rules (--deploy-rules).");
         options.AddTo(command);
-        command.SetHandler(async (parseResult, context, cancellationToken) =>
-        {
-            var run = options.Resolve(parseResult);
-            if (run.DeployRules)
-            {
-                await AwsConfigRuleDeployment.RunAsync(parseResult, options, run, context, cancellationToken).ConfigureAwait(false);
-                return ExitCodes.Success;
-            }
-
-            var read = run.Inputs.Count > 0
-                ? ReadFiles(parseResult, options, run, context.Logger)
-                : await ReadLiveAsync(parseResult, options, run, context.Logger, cancellationToken).ConfigureAwait(false);
-            Write(read.Evaluations, run, context.Logger);
-            if (read.Missing.Count == 0)
-            {
-                return ExitCodes.Success;
-            }
-
-            context.Logger.Warning("Partial run (exit code {ExitCode}): the output lacks {Missing}", ExitCodes.Partial, string.Join("; ", read.Missing));
-            return ExitCodes.Partial;
-        });
+        command.SetHandler((parseResult, context, cancellationToken) => RunAsync(options.Resolve(parseResult), context, cancellationToken));
         return command;
     }
 
-    private static AwsConfigRead ReadFiles(ParseResult parseResult, AwsConfigProducerOptions options, AwsConfigRun run, ILogger log)
+    /// <summary>The producer's work, as the command and <c>scan</c> run it.</summary>
+    public static async Task<int> RunAsync(AwsConfigProducerSettings run, CommandContext context, CancellationToken cancellationToken)
     {
-        var region = options.Connection.SingleRegion(parseResult);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(context);
+        AwsConfigProducerOptions.Validate(run);
+        if (run.DeployRules)
+        {
+            await AwsConfigRuleDeployment.RunAsync(run, context, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        var read = run.Offline
+            ? ReadFiles(run, context.Logger)
+            : await ReadLiveAsync(run, context.Logger, cancellationToken).ConfigureAwait(false);
+        Write(read.Evaluations, run, context.Logger);
+        if (read.Missing.Count == 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        context.Logger.Warning("Partial run (exit code {ExitCode}): the output lacks {Missing}", ExitCodes.Partial, string.Join("; ", read.Missing));
+        return ExitCodes.Partial;
+    }
+
+    private static AwsConfigRead ReadFiles(AwsConfigProducerSettings run, ILogger log)
+    {
+        var region = AwsConnectionOptions.SingleRegion(run.Connection);
         if (run.AccountId is null || region is null)
         {
             log.Warning("Without --account-id and --region, single-account results get no ARN: their target is type/id");
@@ -70,11 +75,10 @@ public static class AwsConfigProducerCommand
             content.TruncatedListings.Count == 0 ? [] : [$"the rest of {content.TruncatedListings.Count} listing(s) that stop at a NextToken in the -in files"]);
     }
 
-    private static async Task<AwsConfigRead> ReadLiveAsync(
-        ParseResult parseResult, AwsConfigProducerOptions options, AwsConfigRun run, ILogger log, CancellationToken cancellationToken)
+    private static async Task<AwsConfigRead> ReadLiveAsync(AwsConfigProducerSettings run, ILogger log, CancellationToken cancellationToken)
     {
         var lookups = new OptionalLookups(log);
-        using var connection = await options.Connection.ConnectAsync(parseResult, lookups, cancellationToken).ConfigureAwait(false);
+        using var connection = await AwsConnectionOptions.ConnectAsync(run.Connection, lookups, cancellationToken).ConfigureAwait(false);
         if (run.Aggregator is { } aggregator)
         {
             var client = connection.HomeClient;
@@ -100,7 +104,7 @@ public static class AwsConfigProducerCommand
             read.FailedRegions.Select(failure => $"region {failure.Region} ({failure.Error.ErrorCode} from {failure.Error.Operation})").ToList());
     }
 
-    private static void Write(IReadOnlyList<ConfigEvaluation> evaluations, AwsConfigRun run, ILogger log)
+    private static void Write(IReadOnlyList<ConfigEvaluation> evaluations, AwsConfigProducerSettings run, ILogger log)
     {
         var issues = new ConfigIssueMapper(run.Scope.Rules).Map(evaluations);
         var written = new ProducerWriter().Write(ConfigIssueMapper.ToolName, issues, run.OutPath!, run.Append);

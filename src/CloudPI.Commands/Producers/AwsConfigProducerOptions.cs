@@ -4,22 +4,43 @@ using CloudPI.Producers.AwsConfig;
 
 namespace CloudPI.Commands.Producers;
 
-/// <summary>What one run does, decided from the options before any work starts.</summary>
-internal sealed record AwsConfigRun(
-    IReadOnlyList<string> Inputs,
-    string? OutPath,
-    bool Append,
-    string? AccountId,
-    string? Aggregator,
-    ControlScope Scope,
-    int Concurrency,
-    bool DeployRules,
-    bool DryRun,
-    bool StartEvaluation,
-    bool Strict);
+/// <summary>What one run of the AWS Config producer does, decided before any work starts (the command and <c>scan</c> build it).</summary>
+public sealed record AwsConfigProducerSettings
+{
+    /// <summary>Offline result files; empty for a live read.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    public string? OutPath { get; init; }
+
+    public bool Append { get; init; }
+
+    public string? AccountId { get; init; }
+
+    public string? Aggregator { get; init; }
+
+    public AwsConnectionSettings Connection { get; init; } = new();
+
+    /// <summary>The controls and rules in scope (default: every service; rules outside the catalog only offline).</summary>
+    public required ControlScope Scope { get; init; }
+
+    public int Concurrency { get; init; } = AwsConfigProducerOptions.DefaultConcurrency;
+
+    public bool DeployRules { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public bool StartEvaluation { get; init; }
+
+    public bool Strict { get; init; }
+
+    /// <summary>Reading offline files instead of the account.</summary>
+    public bool Offline => Inputs.Count > 0;
+}
 
 internal sealed class AwsConfigProducerOptions
 {
+    public const int DefaultConcurrency = 4;
+
     public AwsConnectionOptions Connection { get; } = new();
 
     public Option<string[]> In { get; } = new("--in", "-in")
@@ -48,7 +69,7 @@ internal sealed class AwsConfigProducerOptions
     public Option<int> Concurrency { get; } = new("--concurrency")
     {
         Description = "Listings in flight per region, and regions at once.",
-        DefaultValueFactory = _ => 4,
+        DefaultValueFactory = _ => DefaultConcurrency,
     };
 
     public Option<bool> DeployRules { get; } = new("--deploy-rules") { Description = "Deploy the managed rules of the controls in scope (idempotent) instead of reading results." };
@@ -72,29 +93,33 @@ internal sealed class AwsConfigProducerOptions
         Connection.AddTo(command);
     }
 
-    public AwsConfigRun Resolve(ParseResult parseResult)
+    public AwsConfigProducerSettings Resolve(ParseResult parseResult)
     {
         var inputs = parseResult.GetValue(In) ?? [];
-        var deploy = parseResult.GetValue(DeployRules);
-        var offline = inputs.Length > 0;
-        var run = new AwsConfigRun(
-            inputs,
-            parseResult.GetValue(Out),
-            parseResult.GetValue(Append),
-            parseResult.GetValue(AccountId),
-            parseResult.GetValue(Aggregator),
-            Scope(parseResult.GetValue(Services), includeUnknownRules: offline || parseResult.GetValue(AllRules)),
-            parseResult.GetValue(Concurrency),
-            deploy,
-            parseResult.GetValue(DryRun),
-            parseResult.GetValue(StartEvaluation),
-            parseResult.GetValue(Strict));
-        Validate(run, offline);
-        return run;
+        var settings = new AwsConfigProducerSettings
+        {
+            Inputs = inputs,
+            OutPath = parseResult.GetValue(Out),
+            Append = parseResult.GetValue(Append),
+            AccountId = parseResult.GetValue(AccountId),
+            Aggregator = parseResult.GetValue(Aggregator),
+            Connection = Connection.Resolve(parseResult),
+            Scope = Scope(parseResult.GetValue(Services), includeUnknownRules: inputs.Length > 0 || parseResult.GetValue(AllRules)),
+            Concurrency = parseResult.GetValue(Concurrency),
+            DeployRules = parseResult.GetValue(DeployRules),
+            DryRun = parseResult.GetValue(DryRun),
+            StartEvaluation = parseResult.GetValue(StartEvaluation),
+            Strict = parseResult.GetValue(Strict),
+        };
+        Validate(settings);
+        return settings;
     }
 
-    private static void Validate(AwsConfigRun run, bool offline)
+    /// <summary>Refuses combinations that cannot run, before any work: the command's flags and <c>scan</c>'s alike.</summary>
+    public static void Validate(AwsConfigProducerSettings run)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        var offline = run.Offline;
         if (run.Concurrency < 1)
         {
             throw new UsageException($"--concurrency must be at least 1, not {run.Concurrency}");
@@ -126,7 +151,8 @@ internal sealed class AwsConfigProducerOptions
         }
     }
 
-    private static ControlScope Scope(string? services, bool includeUnknownRules)
+    /// <summary>The controls of <paramref name="services"/> (all when null), with or without rules outside the catalog.</summary>
+    public static ControlScope Scope(string? services, bool includeUnknownRules)
     {
         try
         {

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using CloudPI.Producers.AwsConfig;
 
 namespace CloudPI.Commands.Producers;
@@ -9,7 +8,7 @@ namespace CloudPI.Commands.Producers;
 /// </summary>
 internal static class AwsConfigRuleDeployment
 {
-    public static async Task RunAsync(ParseResult parseResult, AwsConfigProducerOptions options, AwsConfigRun run, CommandContext context, CancellationToken cancellationToken)
+    public static async Task RunAsync(AwsConfigProducerSettings run, CommandContext context, CancellationToken cancellationToken)
     {
         var log = context.Logger;
         var deployer = new RuleDeployer(log);
@@ -17,7 +16,7 @@ internal static class AwsConfigRuleDeployment
         log.Information("{Count} managed rules in scope", rules.Count);
 
         var lookups = new OptionalLookups(log);
-        using var connection = await options.Connection.ConnectAsync(parseResult, lookups, cancellationToken).ConfigureAwait(false);
+        using var connection = await AwsConnectionOptions.ConnectAsync(run.Connection, lookups, cancellationToken).ConfigureAwait(false);
         lookups.Report();
         await deployer.EnsureRecordersAsync(connection.Clients, cancellationToken).ConfigureAwait(false);
         foreach (var client in connection.Clients)

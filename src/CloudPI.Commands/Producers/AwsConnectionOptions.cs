@@ -43,11 +43,25 @@ internal sealed class AwsConnectionOptions
         command.Options.Add(EndpointUrl);
     }
 
-    /// <summary>The single region --region names, for offline ARNs; null when absent.</summary>
-    public string? SingleRegion(ParseResult parseResult)
+    /// <summary>The connection the flags describe; an empty value (<c>--role-arn=</c>, as pipeline tasks pass every param) means "not set".</summary>
+    public AwsConnectionSettings Resolve(ParseResult parseResult) => new()
     {
-        var value = parseResult.GetValue(Regions)?.Trim();
-        if (string.IsNullOrEmpty(value))
+        Regions = Given(parseResult.GetValue(Regions)),
+        Profile = Given(parseResult.GetValue(Profile)),
+        RoleArn = Given(parseResult.GetValue(RoleArn)),
+        ExternalId = Given(parseResult.GetValue(ExternalId)),
+        RoleSessionName = Given(parseResult.GetValue(RoleSessionName)),
+        EndpointUrl = EndpointUri(parseResult.GetValue(EndpointUrl)),
+    };
+
+    public static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The single region the settings name, for offline ARNs; null when absent.</summary>
+    public static string? SingleRegion(AwsConnectionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var value = settings.Regions;
+        if (value is null)
         {
             return null;
         }
@@ -57,24 +71,22 @@ internal sealed class AwsConnectionOptions
             : value;
     }
 
-    /// <summary>Pipeline tasks pass every param, so an empty value (<c>--role-arn=</c>) means "not set".</summary>
-    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    public async Task<AwsConnection> ConnectAsync(ParseResult parseResult, OptionalLookups lookups, CancellationToken cancellationToken)
+    public static async Task<AwsConnection> ConnectAsync(AwsConnectionSettings settings, OptionalLookups lookups, CancellationToken cancellationToken)
     {
-        var regions = parseResult.GetValue(Regions);
-        var endpoint = EndpointUri(parseResult.GetValue(EndpointUrl));
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(lookups);
+        var regions = settings.Regions;
         AwsSession session;
         try
         {
             session = await AwsSession.CreateAsync(
                 new AwsSessionOptions
                 {
-                    Profile = Given(parseResult.GetValue(Profile)),
+                    Profile = settings.Profile,
                     Region = HomeRegion(regions),
-                    RoleArn = Given(parseResult.GetValue(RoleArn)),
-                    ExternalId = Given(parseResult.GetValue(ExternalId)),
-                    RoleSessionName = Given(parseResult.GetValue(RoleSessionName)),
+                    RoleArn = settings.RoleArn,
+                    ExternalId = settings.ExternalId,
+                    RoleSessionName = settings.RoleSessionName,
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -88,7 +100,7 @@ internal sealed class AwsConnectionOptions
                 ?? AwsRegions.KnownToSdk(session.Region)
             : AwsRegions.Parse(regions, session.Region);
         var clients = regionEndpoints
-            .Select(region => new AwsConfigClient(new AwsConfigClientOptions { Credentials = session.Credentials, Region = region, EndpointUrl = endpoint }))
+            .Select(region => new AwsConfigClient(new AwsConfigClientOptions { Credentials = session.Credentials, Region = region, EndpointUrl = settings.EndpointUrl }))
             .ToList();
         return new AwsConnection(session, clients);
     }
@@ -104,6 +116,23 @@ internal sealed class AwsConnectionOptions
         value is null ? null
         : Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
         : throw new UsageException($"--endpoint-url '{value}' is not an http(s) URL");
+}
+
+/// <summary>How one run reaches AWS Config; null members take the standard chain's and the SDK's defaults.</summary>
+public sealed record AwsConnectionSettings
+{
+    /// <summary>Comma-separated regions or 'all'; the first is the home region.</summary>
+    public string? Regions { get; init; }
+
+    public string? Profile { get; init; }
+
+    public string? RoleArn { get; init; }
+
+    public string? ExternalId { get; init; }
+
+    public string? RoleSessionName { get; init; }
+
+    public Uri? EndpointUrl { get; init; }
 }
 
 /// <summary>The resolved session and one Config client per region (disposed with the connection).</summary>

@@ -32,26 +32,37 @@ public static class CartographyProducerCommand
             since,
         };
         source.AddTo(command);
-        command.SetHandler(async (parseResult, context, cancellationToken) =>
-        {
-            var graph = await source.LoadAsync(parseResult, context.Logger, cancellationToken).ConfigureAwait(false);
-            var view = new CartographyView(graph);
-            var findings = GraphCheckCatalog.Run(view, new ReachabilityEngine(view));
-            context.Logger.Information("{Count} failing controls found on {Checks} graph checks", findings.Count, GraphCheckCatalog.All.Count);
-
-            var statePath = parseResult.GetValue(since);
-            var tracker = statePath is null ? null : FindingChanges.Load(statePath);
-            var reported = tracker is null ? findings : findings.Where(tracker.IsNewOrChanged).ToList();
-            if (tracker is not null)
+        command.SetHandler((parseResult, context, cancellationToken) => RunAsync(
+            new CartographyProducerSettings(source.Resolve(parseResult), parseResult.GetRequiredValue(output))
             {
-                context.Logger.Information("{Reported} of {Count} findings are on resources added or changed since the last run", reported.Count, findings.Count);
-            }
-
-            new ProducerWriter().Write(ToolName, reported.Select(ToIssue), parseResult.GetRequiredValue(output), parseResult.GetValue(append));
-            tracker?.Save(findings);
-            return ExitCodes.Success;
-        });
+                Append = parseResult.GetValue(append),
+                SincePath = parseResult.GetValue(since),
+            },
+            context,
+            cancellationToken));
         return command;
+    }
+
+    /// <summary>The producer's work, as the command and <c>scan</c> run it.</summary>
+    public static async Task<int> RunAsync(CartographyProducerSettings settings, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        var graph = await settings.Graph.LoadAsync(context.Logger, cancellationToken).ConfigureAwait(false);
+        var view = new CartographyView(graph);
+        var findings = GraphCheckCatalog.Run(view, new ReachabilityEngine(view));
+        context.Logger.Information("{Count} failing controls found on {Checks} graph checks", findings.Count, GraphCheckCatalog.All.Count);
+
+        var tracker = settings.SincePath is null ? null : FindingChanges.Load(settings.SincePath);
+        var reported = tracker is null ? findings : findings.Where(tracker.IsNewOrChanged).ToList();
+        if (tracker is not null)
+        {
+            context.Logger.Information("{Reported} of {Count} findings are on resources added or changed since the last run", reported.Count, findings.Count);
+        }
+
+        new ProducerWriter().Write(ToolName, reported.Select(ToIssue), settings.OutPath, settings.Append);
+        tracker?.Save(findings);
+        return ExitCodes.Success;
     }
 
     private static Issue ToIssue(GraphFinding finding) => new()
@@ -63,4 +74,16 @@ public static class CartographyProducerCommand
         Confidence = Confidence.High,
         Description = $"{finding.Detail}\n\n{finding.Control.Description}\n\nRemediation: {finding.Control.Remediation}",
     };
+}
+
+/// <summary>One run of the Cartography producer.</summary>
+/// <param name="Graph">The graph to evaluate.</param>
+/// <param name="OutPath">The producer file to write.</param>
+public sealed record CartographyProducerSettings(GraphInput Graph, string OutPath)
+{
+    /// <summary>Add to an existing output file (Dracon's -append).</summary>
+    public bool Append { get; init; }
+
+    /// <summary>State file of the previous run: report only resources added or changed since, then update it.</summary>
+    public string? SincePath { get; init; }
 }

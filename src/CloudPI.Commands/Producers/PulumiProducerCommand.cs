@@ -54,43 +54,61 @@ public static class PulumiProducerCommand
                 throw new UsageException($"--metrics-namespace {namespaceProblem}");
             }
 
-            var preset = EnforcementPreset.Find(parseResult.GetRequiredValue(enforcement))!; // the parser accepted only preset names
-            var project = Project(parseResult.GetRequiredValue(projectDir));
-
-            var (config, evaluation) = Evaluate(parseResult.GetRequiredValue(input), parseResult.GetValue(policyConfig), preset);
-            var strict = parseResult.GetValue(failOnUnknown);
-
-            // Everything is computed before anything is written, so a failure leaves no partial set of outputs.
-            var sarif = parseResult.GetValue(sarifOut) is null ? null : SarifLog.Write(evaluation, EvaluatedControls(config), project);
-            var metrics = parseResult.GetValue(metricsOut) is null
-                ? null
-                : CloudWatchMetrics.Chunks(CloudWatchMetrics.Data(evaluation, CommitAuthor.FromEnvironment()), DateTimeOffset.UtcNow);
-
-            if (parseResult.GetValue(output) is { } outPath)
-            {
-                new ProducerWriter().Write(DraconIssues.ToolName, DraconIssues.From(evaluation), outPath, parseResult.GetValue(append));
-                context.Logger.Information("Wrote Dracon issues to {Path}", outPath);
-            }
-
-            if (sarif is not null)
-            {
-                AtomicFile.WriteAllBytes(parseResult.GetValue(sarifOut)!, sarif);
-            }
-
-            if (metrics is not null)
-            {
-                WriteMetrics(parseResult.GetValue(metricsOut)!, metrics, parseResult.GetRequiredValue(metricsNamespace), context);
-            }
-
-            SummaryTable.Write(evaluation, context.Output, strict);
-            return evaluation.Gate(strict) switch
-            {
-                GateVerdict.Incomplete => ExitCodes.IncompletePreview,
-                GateVerdict.Blocked => ExitCodes.ChecksFailed,
-                _ => ExitCodes.Success,
-            };
+            return Run(
+                new PulumiProducerSettings(parseResult.GetRequiredValue(input))
+                {
+                    OutPath = parseResult.GetValue(output),
+                    Append = parseResult.GetValue(append),
+                    PolicyConfigPath = parseResult.GetValue(policyConfig),
+                    Enforcement = EnforcementPreset.Find(parseResult.GetRequiredValue(enforcement))!, // the parser accepted only preset names
+                    MetricsOut = parseResult.GetValue(metricsOut),
+                    MetricsNamespace = parseResult.GetRequiredValue(metricsNamespace),
+                    SarifOut = parseResult.GetValue(sarifOut),
+                    Project = Project(parseResult.GetRequiredValue(projectDir)),
+                    FailOnUnknown = parseResult.GetValue(failOnUnknown),
+                },
+                context);
         });
         return command;
+    }
+
+    /// <summary>The gate's work, as the command and <c>scan</c> run it: the exit code is the gate's verdict.</summary>
+    public static int Run(PulumiProducerSettings settings, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        var (config, evaluation) = Evaluate(settings.Input, settings.PolicyConfigPath, settings.Enforcement);
+        var strict = settings.FailOnUnknown;
+
+        // Everything is computed before anything is written, so a failure leaves no partial set of outputs.
+        var sarif = settings.SarifOut is null ? null : SarifLog.Write(evaluation, EvaluatedControls(config), settings.Project);
+        var metrics = settings.MetricsOut is null
+            ? null
+            : CloudWatchMetrics.Chunks(CloudWatchMetrics.Data(evaluation, CommitAuthor.FromEnvironment()), DateTimeOffset.UtcNow);
+
+        if (settings.OutPath is { } outPath)
+        {
+            new ProducerWriter().Write(DraconIssues.ToolName, DraconIssues.From(evaluation), outPath, settings.Append);
+            context.Logger.Information("Wrote Dracon issues to {Path}", outPath);
+        }
+
+        if (sarif is not null)
+        {
+            AtomicFile.WriteAllBytes(settings.SarifOut!, sarif);
+        }
+
+        if (metrics is not null)
+        {
+            WriteMetrics(settings.MetricsOut!, metrics, settings.MetricsNamespace, context);
+        }
+
+        SummaryTable.Write(evaluation, context.Output, strict);
+        return evaluation.Gate(strict) switch
+        {
+            GateVerdict.Incomplete => ExitCodes.IncompletePreview,
+            GateVerdict.Blocked => ExitCodes.ChecksFailed,
+            _ => ExitCodes.Success,
+        };
     }
 
     private static (PolicyConfig Config, IacEvaluation Evaluation) Evaluate(string inputPath, string? configPath, EnforcementPreset preset)
@@ -136,4 +154,31 @@ public static class PulumiProducerCommand
             File.Delete(CloudWatchMetrics.ChunkPath(path, i));
         }
     }
+}
+
+/// <summary>One run of the preventive gate.</summary>
+/// <param name="Input">The preview, stack export or engine-event stream.</param>
+public sealed record PulumiProducerSettings(string Input)
+{
+    /// <summary>The Dracon producer file to write (none when null).</summary>
+    public string? OutPath { get; init; }
+
+    public bool Append { get; init; }
+
+    /// <summary>CrossGuard policy configuration over <see cref="Enforcement"/>.</summary>
+    public string? PolicyConfigPath { get; init; }
+
+    public EnforcementPreset Enforcement { get; init; } = EnforcementPreset.Mandatory;
+
+    public string? MetricsOut { get; init; }
+
+    public string MetricsNamespace { get; init; } = CloudWatchMetrics.DefaultNamespace;
+
+    public string? SarifOut { get; init; }
+
+    /// <summary>The Pulumi project's directory relative to the repository root, for SARIF locations.</summary>
+    public ProjectDirectory Project { get; init; } = ProjectDirectory.Parse(".");
+
+    /// <summary>Undecided mandatory checks fail the gate.</summary>
+    public bool FailOnUnknown { get; init; }
 }

@@ -13,7 +13,7 @@ public static class ReportCommand
         var input = new Argument<string>("DIR") { Description = "Directory holding *.enriched.aggregated.pb files (searched recursively)." };
         var markdown = new Option<string>("--out", "-out") { Description = "The Markdown report to write.", Required = true };
         var html = new Option<string?>("--html") { Description = "Also write the report as HTML." };
-        var top = new Option<int>("--top") { Description = "How many findings to detail (all are summarised).", DefaultValueFactory = _ => 50 };
+        var top = new Option<int>("--top") { Description = "How many findings to detail (all are summarised).", DefaultValueFactory = _ => ReportSettings.DefaultTop };
         var command = new Command("report", "Write a report of aggregated findings ranked by priority, each with its reason and attack-path diagram.")
         {
             input,
@@ -21,31 +21,40 @@ public static class ReportCommand
             html,
             top,
         };
-        command.SetHandler((parseResult, context) =>
-        {
-            var count = parseResult.GetValue(top);
-            if (count < 1)
+        command.SetHandler((parseResult, context) => Run(
+            new ReportSettings(parseResult.GetRequiredValue(input), parseResult.GetRequiredValue(markdown))
             {
-                throw new UsageException($"--top must be at least 1 (got {count})");
-            }
-
-            var directory = parseResult.GetRequiredValue(input);
-            var findings = Load(directory);
-
-            // Both formats or neither: a new Markdown report beside the previous run's HTML would disagree with it.
-            using var files = new AtomicFileSet();
-            files.AddBytes(parseResult.GetRequiredValue(markdown), System.Text.Encoding.UTF8.GetBytes(ReportWriter.Markdown(findings, count)));
-            if (parseResult.GetValue(html) is { } htmlPath)
-            {
-                files.AddBytes(htmlPath, System.Text.Encoding.UTF8.GetBytes(ReportWriter.Html(findings, count)));
-            }
-
-            files.Commit();
-
-            context.Logger.Information("Report of {Count} findings written to {Path}", findings.Count, parseResult.GetRequiredValue(markdown));
-            return ExitCodes.Success;
-        });
+                HtmlPath = parseResult.GetValue(html),
+                Top = parseResult.GetValue(top),
+            },
+            context));
         return command;
+    }
+
+    /// <summary>The report's work, as the command and <c>scan</c> run it.</summary>
+    public static int Run(ReportSettings settings, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        if (settings.Top < 1)
+        {
+            throw new UsageException($"--top must be at least 1 (got {settings.Top})");
+        }
+
+        var findings = Load(settings.Directory);
+
+        // Both formats or neither: a new Markdown report beside the previous run's HTML would disagree with it.
+        using var files = new AtomicFileSet();
+        files.AddBytes(settings.MarkdownPath, System.Text.Encoding.UTF8.GetBytes(ReportWriter.Markdown(findings, settings.Top)));
+        if (settings.HtmlPath is { } htmlPath)
+        {
+            files.AddBytes(htmlPath, System.Text.Encoding.UTF8.GetBytes(ReportWriter.Html(findings, settings.Top)));
+        }
+
+        files.Commit();
+
+        context.Logger.Information("Report of {Count} findings written to {Path}", findings.Count, settings.MarkdownPath);
+        return ExitCodes.Success;
     }
 
     /// <summary>
@@ -73,4 +82,18 @@ public static class ReportCommand
             .ThenBy(f => f.Issue.Type, StringComparer.Ordinal)
             .ToList();
     }
+}
+
+/// <summary>One report run.</summary>
+/// <param name="Directory">Where the aggregated files are.</param>
+/// <param name="MarkdownPath">The Markdown report to write.</param>
+public sealed record ReportSettings(string Directory, string MarkdownPath)
+{
+    public const int DefaultTop = 50;
+
+    /// <summary>Also write the report as HTML.</summary>
+    public string? HtmlPath { get; init; }
+
+    /// <summary>How many findings to detail.</summary>
+    public int Top { get; init; } = DefaultTop;
 }
