@@ -13,7 +13,6 @@ public class PulumiTaskTests
 {
     private const string TaskName = "producer-cloudpi-pulumi";
     private const string SoftFail = TaskName + "-soft-fail";
-    private const string ExitCodePath = "$(steps.step-produce-issues.exitCode.path)";
 
     [Fact]
     public void Producer_step_continues_into_a_gate_step_that_soft_fails_only_when_asked()
@@ -24,7 +23,7 @@ public class PulumiTaskTests
         Assert.Equal("continue", steps[0].Str("onError"));
         Assert.Null(steps[1].Str("onError"));
         Assert.Matches(@"^docker\.io/library/busybox:[0-9]+\.[0-9]+$", steps[1].Str("image"));
-        Assert.Contains(ExitCodePath, steps[1].Str("script"), StringComparison.Ordinal);
+        Assert.Contains(StepScript.ProducerExitCodePath, steps[1].Str("script"), StringComparison.Ordinal);
 
         var param = task.Root.Map("spec")!.Maps("params").Single(p => p.Str("name") == SoftFail);
         Assert.Equal("false", param.Str("default"));
@@ -82,15 +81,9 @@ public class PulumiTaskTests
         Assert.Equal(taskExit, await RunGateAsync(workspace, exit, softFail));
     }
 
-    /// <summary>The gate step's script, given the exit code Tekton recorded for produce-issues.</summary>
-    private static async Task<int> RunGateAsync(TempDirectory workspace, int producerExit, string softFail)
-    {
-        var task = Yaml.Task(TaskName);
-        var exitCodeFile = workspace.Combine("exitCode"); // outside .dracon: Tekton keeps it under /tekton/steps
-        await File.WriteAllTextAsync(exitCodeFile, producerExit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return await StepScript.RunAsync(task, TektonTests.Steps(task)[1], workspace.Path, new Dictionary<string, string> { [SoftFail] = softFail }, new Dictionary<string, string> { [ExitCodePath] = exitCodeFile });
-    }
+    private static Task<int> RunGateAsync(TempDirectory workspace, int producerExit, string softFail) =>
+        StepScript.RunAfterProducerAsync(TaskName, workspace.Path, producerExit, new Dictionary<string, string> { [SoftFail] = softFail });
 
-    private static Dictionary<string, string> Env(YamlMappingNode step) =>
+    internal static Dictionary<string, string> Env(YamlMappingNode step) =>
         step.Maps("env").ToDictionary(e => e.Str("name")!, e => e.Str("value")!);
 }
