@@ -128,4 +128,24 @@ public class IntegrityTests
             EnricherFiles.Write(writePath, name, input.Response, [.. input.Response.Issues.Select(issue => new EnrichedIssue { RawIssue = issue })]);
         }
     }
+
+    [Fact]
+    public void An_output_over_protobufs_2_GiB_limit_is_refused_before_a_byte_is_written_naming_the_file()
+    {
+        using var temp = new TempDirectory();
+        // 40 issues sharing one 60 MB description: 2.4 GB encoded, held in memory once.
+        var big = Issues.SshIssue("r1");
+        big.Description = new string('x', 60 * 1024 * 1024);
+        var response = Issues.Response("tool", "s");
+        for (var i = 0; i < 40; i++)
+        {
+            response.Issues.Add(big);
+        }
+
+        var path = temp.Combine("out", "tool.pb");
+        var error = Assert.Throws<DraconFormatException>(() => DraconFile.Write(path, response));
+
+        Assert.StartsWith(path + ": the output is over protobuf's 2 GiB message limit", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("out")) && Directory.EnumerateFileSystemEntries(temp.Combine("out")).Any());
+    }
 }

@@ -38,4 +38,19 @@ public class LargeFileTests
         Assert.Equal("123456", node.ExternalId);
         Assert.Equal(3, node.Relationships(Direction.Outgoing).Count());
     }
+
+    [Fact]
+    public void A_line_longer_than_the_reader_accepts_is_refused_with_the_file_and_line()
+    {
+        // The real bound (half the largest array, about 1 GiB) is too large for a test; the same code path with a small one.
+        var text = "{\"type\":\"node\",\"id\":\"0\",\"labels\":[\"AWSAccount\"],\"properties\":{\"id\":\"1\"}}\n"
+            + "{\"type\":\"node\",\"id\":\"1\",\"labels\":[\"AWSTag\"],\"properties\":{\"value\":\"" + new string('x', 4096) + "\"}}\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        using var lines = new PooledLineReader(stream, initialBufferSize: 256, maxLineLength: 1024);
+
+        var error = Assert.Throws<GraphFormatException>(() => ApocJsonLinesReader.ReadInto(lines, "huge.jsonl", new PropertyGraphBuilder()));
+
+        Assert.StartsWith("huge.jsonl:2:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("longer than 1,024 bytes", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -50,18 +50,31 @@ public static class DraconFile
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(message);
-        try
+        // Protobuf cannot read back a message of 2 GiB or more, though it writes one: say so before a byte is written.
+        if (EncodedSize(message) > int.MaxValue)
         {
-            _ = message.CalculateSize();
-        }
-        catch (OverflowException ex)
-        {
-            // Protobuf cannot encode a message of 2 GiB or more; say so before any byte is written.
-            throw new DraconFormatException($"{path}: the output is over protobuf's 2 GiB message limit; split the input (fewer accounts or regions per run)", ex);
+            throw new DraconFormatException($"{path}: the output is over protobuf's 2 GiB message limit; split the input (fewer accounts or regions per run)");
         }
 
         files.Add(path, stream => message.WriteTo(stream));
     }
+
+    /// <summary>
+    /// The encoded size, counted in 64 bits: protobuf's own int count wraps past 2 GiB. The issues make a Dracon file
+    /// big; each is far below the limit, so each is sized by protobuf and the sum is taken here.
+    /// </summary>
+    private static long EncodedSize(IMessage message) => message switch
+    {
+        LaunchToolResponse launch => Framed(launch.Issues) + new LaunchToolResponse { ScanInfo = launch.ScanInfo, ToolName = launch.ToolName, ScanTarget = launch.ScanTarget }.CalculateSize(),
+        EnrichedLaunchToolResponse enriched => Framed(enriched.Issues) + (enriched.OriginalResults is { } original ? Framed(EncodedSize(original)) : 0),
+        _ => message.CalculateSize(),
+    };
+
+    private static long Framed<T>(IEnumerable<T> messages)
+        where T : IMessage => messages.Sum(m => Framed(m.CalculateSize()));
+
+    /// <summary>A field's size with its tag (one byte for the field numbers used here) and its length prefix.</summary>
+    private static long Framed(long size) => 1 + CodedOutputStream.ComputeLengthSize((int)Math.Min(size, int.MaxValue)) + size;
 
     public static DraconMessage Decode(string path, byte[] bytes)
     {

@@ -39,9 +39,16 @@ public static class ApocJsonLinesReader
     public static void ReadInto(Stream stream, string sourceName, PropertyGraphBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        using var lines = new PooledLineReader(stream);
+        ReadInto(lines, sourceName, builder);
+    }
+
+    /// <summary>Adds the records of <paramref name="lines"/>; a test gives a reader with a small line limit.</summary>
+    internal static void ReadInto(PooledLineReader lines, string sourceName, PropertyGraphBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(builder);
         var parser = new ApocRecordParser(builder);
-        using var lines = new PooledLineReader(stream);
         bool? arrayLayout = null;
         while (NextLine(lines, sourceName, out var line))
         {

@@ -11,11 +11,18 @@ internal sealed class PooledLineReader : IDisposable
     private int _end;
     private bool _endOfStream;
     private long _consumed;
+    private readonly int _maxLineLength;
 
-    public PooledLineReader(Stream stream, int initialBufferSize = 1 << 16)
+    /// <param name="stream">The stream to split.</param>
+    /// <param name="initialBufferSize">The buffer's first size; it doubles for longer lines.</param>
+    /// <param name="maxLineLength">
+    /// The longest line accepted. By default half the largest array, the last size the buffer can double to.
+    /// </param>
+    public PooledLineReader(Stream stream, int initialBufferSize = 1 << 16, int? maxLineLength = null)
     {
         _stream = stream;
         _buffer = ArrayPool<byte>.Shared.Rent(initialBufferSize);
+        _maxLineLength = maxLineLength ?? Array.MaxLength / 2;
     }
 
     /// <summary>1-based number of the line last returned.</summary>
@@ -89,10 +96,10 @@ internal sealed class PooledLineReader : IDisposable
         var pending = _end - _start;
         if (pending == _buffer.Length)
         {
-            // Past half the largest array a line cannot double any more: say so instead of overflowing.
-            if (_buffer.Length > Array.MaxLength / 2)
+            // Past the limit a line cannot grow any more: say so instead of overflowing.
+            if (_buffer.Length >= _maxLineLength)
             {
-                throw new InvalidDataException($"line {LineNumber + 1} is longer than {Array.MaxLength / 2:N0} bytes");
+                throw new InvalidDataException($"line {LineNumber + 1} is longer than {_maxLineLength:N0} bytes");
             }
 
             var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
