@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using CloudPI.Analysis.Reachability;
 using CloudPI.Controls;
 using CloudPI.Graph;
@@ -17,9 +16,6 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
     // Several findings often name the same resource and traffic (one per control, one per producer): answer once.
     private readonly ConcurrentDictionary<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new();
     private readonly ConcurrentDictionary<int, (string Dependencies, string? CartographyExposed)> _resourceFacts = new();
-
-    // Many issues share one verdict (the results above are cached): render its annotations once.
-    private readonly ConditionalWeakTable<ReachabilityResult, KeyValuePair<string, string>[]> _rendered = new();
 
     /// <summary>The verdict for one resolved issue, or null when its resource is not in the graph.</summary>
     public ReachabilityResult? Evaluate(ResolvedIssue issue)
@@ -63,38 +59,21 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         }
 
         annotations[AnnotationKeys.Resource] = resource.Id ?? resource.ExternalId;
-        foreach (var (key, value) in _rendered.GetValue(result, Render))
-        {
-            annotations[key] = value;
-        }
-
+        annotations[AnnotationKeys.Reachable] = VerdictText(result.Verdict);
+        annotations[AnnotationKeys.ReachabilityPath] = result.Path;
+        annotations[AnnotationKeys.ReachabilityHops] = HopsJson(result.Hops);
+        annotations[AnnotationKeys.ReachabilitySummary] = result.Summary;
+        annotations[AnnotationKeys.ReachabilityPorts] = result.OpenPorts.Count > 0
+            ? string.Join(", ", result.OpenPorts.Where(p => p.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure).Select(p => p.Traffic.ToString()).DefaultIfEmpty(result.Traffic.ToString()))
+            : result.Traffic.ToString();
+        annotations[AnnotationKeys.ReachabilityEvidence] = EvidenceJson(result.Evidence);
+        SetIfAny(annotations, AnnotationKeys.ReachabilityMissing, string.Join("; ", result.Missing));
+        SetIfAny(annotations, AnnotationKeys.ReachabilityFix, result.Fix);
+        SetIfAny(annotations, AnnotationKeys.AllowedRanges, string.Join(", ", result.AllowedRanges));
         var (dependencies, cartographyExposed) = ResourceFacts(resource);
         SetIfAny(annotations, AnnotationKeys.CartographyExposed, cartographyExposed);
         annotations[AnnotationKeys.Dependencies] = dependencies;
         return enriched;
-    }
-
-    /// <summary>The verdict's own annotations, in output order, without empty values.</summary>
-    private static KeyValuePair<string, string>[] Render(ReachabilityResult result)
-    {
-        var ports = result.OpenPorts.Count > 0
-            ? string.Join(", ", result.OpenPorts.Where(p => p.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure).Select(p => p.Traffic.ToString()).DefaultIfEmpty(result.Traffic.ToString()))
-            : result.Traffic.ToString();
-        KeyValuePair<string, string>[] all =
-        [
-            new(AnnotationKeys.Reachable, VerdictText(result.Verdict)),
-            new(AnnotationKeys.ReachabilityPath, result.Path),
-            new(AnnotationKeys.ReachabilityHops, HopsJson(result.Hops)),
-            new(AnnotationKeys.ReachabilitySummary, result.Summary),
-            new(AnnotationKeys.ReachabilityPorts, ports),
-            new(AnnotationKeys.ReachabilityEvidence, EvidenceJson(result.Evidence)),
-            new(AnnotationKeys.ReachabilityMissing, string.Join("; ", result.Missing)),
-            new(AnnotationKeys.ReachabilityFix, result.Fix ?? string.Empty),
-            new(AnnotationKeys.AllowedRanges, string.Join(", ", result.AllowedRanges)),
-        ];
-
-        // Dracon's Go side writes empty values, C# does not: keep them out.
-        return [.. all.Where(a => !string.IsNullOrEmpty(a.Value))];
     }
 
     private (string Dependencies, string? CartographyExposed) ResourceFacts(GraphNode resource)
