@@ -31,6 +31,21 @@ public class GraphCommandTests
     }
 
     [Fact]
+    public async Task Synth_of_one_account_writes_the_same_bytes_as_before_organisations_existed()
+    {
+        using var temp = new TempDirectory();
+        var graphFile = temp.Combine("account.jsonl");
+
+        var synth = await Cli.RunAsync("graph", "synth", "--resources", "1500", "--seed", "3", "--accounts", "1", "--out", graphFile);
+
+        Assert.Equal(0, synth.ExitCode);
+        using var golden = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(RepoPaths.Root, "tests", "CloudPI.Commands.Tests", "Golden", "synthetic-1500.jsonl.gz")), System.IO.Compression.CompressionMode.Decompress);
+        using var expected = new MemoryStream();
+        golden.CopyTo(expected);
+        Assert.True(expected.ToArray().AsSpan().SequenceEqual(File.ReadAllBytes(graphFile)), "graph synth --accounts 1 no longer writes what it wrote before");
+    }
+
+    [Fact]
     public async Task Stats_on_the_bundled_example_prints_labels_of_both_generations()
     {
         var result = await Cli.RunAsync("graph", "stats", "--graph", RepoPaths.Examples("account", "graph.jsonl"));
@@ -86,6 +101,8 @@ public class GraphCommandTests
     [InlineData("graph", "query", "--neo4j-uri", "not a uri", "RETURN 1")]
     [InlineData("graph", "query", "--neo4j-uri", "bolt://localhost", "--neo4j-user", "neo4j", "RETURN 1")]
     [InlineData("graph", "synth", "--resources", "0", "--out", "x.jsonl")]
+    [InlineData("graph", "synth", "--resources", "10", "--accounts", "0", "--out", "x.jsonl")]
+    [InlineData("graph", "synth", "--resources", "600000", "--accounts", "2", "--out", "x.jsonl")]
     public async Task Usage_errors_exit_2(params string[] args)
     {
         var result = await Cli.RunAsync(args);
