@@ -78,6 +78,32 @@ public class GraphCommandTests
         Assert.DoesNotContain("s3cret", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "--account=111122223333,444455556666" }, new[] { "111122223333", "444455556666" })]
+    [InlineData(new[] { "--account", "111122223333", "--account=" }, new[] { "111122223333" })]
+    [InlineData(new[] { "--account=" }, null)]
+    public async Task Account_lists_are_comma_separated_and_an_empty_one_asks_for_every_account(string[] accountArgs, string[]? sent)
+    {
+        var accounts = new List<object?>();
+        var neo4j = new SimulatedNeo4j
+        {
+            Query = run =>
+            {
+                accounts.Add(((IReadOnlyDictionary<string, object?>)run.Fields[1]!)["accounts"]);
+                return ((string)run.Fields[0]!).Contains("type(r)", StringComparison.Ordinal)
+                    ? SimulatedResult.Of(["id", "type", "start", "end", "properties"], [])
+                    : SimulatedResult.Of(["id", "labels", "properties"], []);
+            },
+        };
+        await using var server = BoltTestServer.Start(neo4j.ServeAsync);
+
+        var result = await Cli.RunAsync(["graph", "stats", "--neo4j-uri", server.UriFor().ToString(), "--neo4j-user", "neo4j", .. accountArgs]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.NotEmpty(accounts);
+        Assert.All(accounts, a => Assert.Equal(sent, (a as IReadOnlyList<object?>)?.Cast<string>().ToArray()));
+    }
+
     [Fact]
     public async Task Wrong_password_is_one_line_and_exit_1()
     {

@@ -22,7 +22,7 @@ internal sealed class GraphSource
 
     public Option<string[]> Accounts { get; } = new("--account")
     {
-        Description = "Only these AWS account ids (repeatable; default: every account). Applies to --neo4j-uri.",
+        Description = "Only these AWS account ids (repeatable or comma-separated; empty or absent: every account). Applies to --neo4j-uri.",
         AllowMultipleArgumentsPerToken = true,
     };
 
@@ -66,7 +66,7 @@ internal sealed class GraphSource
         {
             var options = Neo4j.Resolve(parseResult);
             await using var client = new BoltClient(options);
-            graph = await new Neo4jGraphLoader(client, logger).LoadAsync(parseResult.GetValue(Accounts), cancellationToken).ConfigureAwait(false);
+            graph = await new Neo4jGraphLoader(client, logger).LoadAsync(AccountIds(parseResult), cancellationToken).ConfigureAwait(false);
             source = $"{options.Uri.Scheme}://{options.Uri.Host}:{(options.Uri.IsDefaultPort ? 7687 : options.Uri.Port)}"; // never the user info
         }
 
@@ -77,4 +77,11 @@ internal sealed class GraphSource
 
         return graph;
     }
+
+    /// <summary>
+    /// The account ids asked for: a Tekton task passes one list param as <c>--account=$(params.…)</c>, so commas
+    /// separate ids and an empty value asks for every account.
+    /// </summary>
+    private string[] AccountIds(ParseResult parseResult) =>
+        [.. (parseResult.GetValue(Accounts) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }
