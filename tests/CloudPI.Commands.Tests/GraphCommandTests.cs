@@ -97,7 +97,7 @@ public class GraphCommandTests
         };
         await using var server = BoltTestServer.Start(neo4j.ServeAsync);
 
-        var result = await Cli.RunAsync(["graph", "stats", "--neo4j-uri", server.UriFor().ToString(), "--neo4j-user", "neo4j", .. accountArgs]);
+        var result = await Cli.RunAsync(["graph", "stats", "--neo4j-uri", server.UriFor().ToString(), .. accountArgs]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.NotEmpty(accounts);
