@@ -31,6 +31,21 @@ public class GraphCommandTests
     }
 
     [Fact]
+    public async Task Synth_of_one_account_writes_the_same_bytes_as_before_organisations_existed()
+    {
+        using var temp = new TempDirectory();
+        var graphFile = temp.Combine("account.jsonl");
+
+        var synth = await Cli.RunAsync("graph", "synth", "--resources", "1500", "--seed", "3", "--accounts", "1", "--out", graphFile);
+
+        Assert.Equal(0, synth.ExitCode);
+        using var golden = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(RepoPaths.Root, "tests", "CloudPI.Commands.Tests", "Golden", "synthetic-1500.jsonl.gz")), System.IO.Compression.CompressionMode.Decompress);
+        using var expected = new MemoryStream();
+        golden.CopyTo(expected);
+        Assert.True(expected.ToArray().AsSpan().SequenceEqual(File.ReadAllBytes(graphFile)), "graph synth --accounts 1 no longer writes what it wrote before");
+    }
+
+    [Fact]
     public async Task Stats_on_the_bundled_example_prints_labels_of_both_generations()
     {
         var result = await Cli.RunAsync("graph", "stats", "--graph", RepoPaths.Examples("account", "graph.jsonl"));
@@ -63,6 +78,32 @@ public class GraphCommandTests
         Assert.DoesNotContain("s3cret", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "--account=111122223333,444455556666" }, new[] { "111122223333", "444455556666" })]
+    [InlineData(new[] { "--account", "111122223333", "--account=" }, new[] { "111122223333" })]
+    [InlineData(new[] { "--account=" }, null)]
+    public async Task Account_lists_are_comma_separated_and_an_empty_one_asks_for_every_account(string[] accountArgs, string[]? sent)
+    {
+        var accounts = new List<object?>();
+        var neo4j = new SimulatedNeo4j
+        {
+            Query = run =>
+            {
+                accounts.Add(((IReadOnlyDictionary<string, object?>)run.Fields[1]!)["accounts"]);
+                return ((string)run.Fields[0]!).Contains("type(r)", StringComparison.Ordinal)
+                    ? SimulatedResult.Of(["id", "type", "start", "end", "properties"], [])
+                    : SimulatedResult.Of(["id", "labels", "properties"], []);
+            },
+        };
+        await using var server = BoltTestServer.Start(neo4j.ServeAsync);
+
+        var result = await Cli.RunAsync(["graph", "stats", "--neo4j-uri", server.UriFor().ToString(), .. accountArgs]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.NotEmpty(accounts);
+        Assert.All(accounts, a => Assert.Equal(sent, (a as IReadOnlyList<object?>)?.Cast<string>().ToArray()));
+    }
+
     [Fact]
     public async Task Wrong_password_is_one_line_and_exit_1()
     {
@@ -86,6 +127,8 @@ public class GraphCommandTests
     [InlineData("graph", "query", "--neo4j-uri", "not a uri", "RETURN 1")]
     [InlineData("graph", "query", "--neo4j-uri", "bolt://localhost", "--neo4j-user", "neo4j", "RETURN 1")]
     [InlineData("graph", "synth", "--resources", "0", "--out", "x.jsonl")]
+    [InlineData("graph", "synth", "--resources", "10", "--accounts", "0", "--out", "x.jsonl")]
+    [InlineData("graph", "synth", "--resources", "600000", "--accounts", "2", "--out", "x.jsonl")]
     public async Task Usage_errors_exit_2(params string[] args)
     {
         var result = await Cli.RunAsync(args);

@@ -23,6 +23,24 @@ public class SyntheticAccountGeneratorTests
         Assert.NotEqual(first, other);
     }
 
+    [Fact]
+    public void An_organisation_is_accounts_that_own_their_own_resources_and_share_global_nodes()
+    {
+        var organisation = SyntheticAccountGenerator.Generate(600, 7, accounts: 3);
+        var view = new CartographyView(organisation.Graph);
+        var single = SyntheticAccountGenerator.Generate(600, 7);
+
+        Assert.Equal(3, organisation.AccountIds.Distinct().Count());
+        Assert.Equal(single.AccountId, organisation.AccountIds[0]);
+        var owners = organisation.Graph.NodesWithLabel("AWSAccount").Where(a => a["inscope"] is true).ToList();
+        Assert.Equal(organisation.AccountIds.Order(StringComparer.Ordinal), owners.Select(a => a.Id!).Order(StringComparer.Ordinal));
+        Assert.All(owners, owner => Assert.InRange(owner.Neighbors("RESOURCE", Direction.Outgoing).Count(), single.ResourceCount * 0.9, single.ResourceCount * 1.2));
+        Assert.Single(organisation.Graph.FindAll("arn:aws:iam::aws:policy/AdministratorAccess"));
+        Assert.Single(organisation.Graph.FindAll("ec2.amazonaws.com"));
+        Assert.Equal(3 * single.Expectations.Count, organisation.Expectations.Count);
+        Assert.All(view.NodesOf(CartographyKinds.Ec2Instance), instance => Assert.Contains(organisation.AccountIds, id => instance.Arn!.Contains($":{id}:", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData(1000)]
     [InlineData(4000)]

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -47,10 +46,10 @@ public sealed class GraphLoadBenchmark : IBenchmark
             account = null;
             GC.Collect();
 
-            var lines = WalkTokens(path).Lines;
+            var lines = TokenWalk.Run(path).Lines;
             Console.WriteLine($"file: {new FileInfo(path).Length / 1e6:F1} MB, {lines:N0} lines");
 
-            var baseline = Best(() => WalkTokens(path));
+            var baseline = Best(() => TokenWalk.Run(path));
             var documents = Best(() => ParseDocuments(path));
             var load = Best(() => ApocJsonLinesReader.ReadFile(path));
             Console.WriteLine($"baseline (Utf8JsonReader walking every token, best of {Runs}): {baseline.Elapsed.TotalMilliseconds:F0} ms");
@@ -88,52 +87,6 @@ public sealed class GraphLoadBenchmark : IBenchmark
         }
 
         return best;
-    }
-
-    /// <summary>The baseline: split lines with a pooled buffer and walk every JSON token, building nothing.</summary>
-    private static (long Lines, long Tokens) WalkTokens(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
-        long lines = 0;
-        long tokens = 0;
-        var filled = 0;
-        int read;
-        while ((read = stream.Read(buffer, filled, buffer.Length - filled)) > 0 || filled > 0)
-        {
-            filled += read;
-            var pending = buffer.AsSpan(0, filled);
-            int newline;
-            while ((newline = pending.IndexOf((byte)'\n')) >= 0 || (read == 0 && !pending.IsEmpty))
-            {
-                var line = newline >= 0 ? pending[..newline] : pending;
-                var reader = new Utf8JsonReader(line);
-                while (reader.Read())
-                {
-                    tokens++;
-                }
-
-                lines++;
-                pending = newline >= 0 ? pending[(newline + 1)..] : [];
-            }
-
-            if (pending.Length == buffer.Length)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                pending.CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = larger;
-            }
-            else
-            {
-                pending.CopyTo(buffer);
-            }
-
-            filled = pending.Length;
-        }
-
-        ArrayPool<byte>.Shared.Return(buffer);
-        return (lines, tokens);
     }
 
     /// <summary>The other reading of "merely parse": System.Text.Json's DOM for each line, discarded at once.</summary>

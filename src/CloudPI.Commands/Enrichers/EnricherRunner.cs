@@ -11,9 +11,9 @@ namespace CloudPI.Commands.Enrichers;
 
 /// <summary>
 /// What every CloudPI enricher does around its analysis, with Dracon's conventions: read every tagged file
-/// (<c>-read_path</c>/READ_PATH), load the graph once, resolve every issue to its control and resource, enrich all
-/// issues in one pass, and only then write <c>&lt;tool&gt;.&lt;enricher&gt;.enriched.pb</c> and <c>&lt;tool&gt;.raw.pb</c>
-/// per tool (<c>-write_path</c>/WRITE_PATH), each atomically.
+/// (<c>-read_path</c>/READ_PATH), load the graph once, resolve every issue to its control and resource, enrich the
+/// issues chunk by chunk, and write <c>&lt;tool&gt;.&lt;enricher&gt;.enriched.pb</c> and <c>&lt;tool&gt;.raw.pb</c> per
+/// tool (<c>-write_path</c>/WRITE_PATH) as they come, all renamed into place together at the end.
 /// </summary>
 internal static class EnricherRunner
 {
@@ -37,33 +37,20 @@ internal static class EnricherRunner
 
         var resolver = new ResourceResolver(graph);
         var pass = createPass(graph);
-        var outputs = new List<(TaggedResults Input, EnrichedIssue[] Issues)>();
         var total = inputs.Sum(i => i.Response.Issues.Count);
-        var done = 0;
-        foreach (var input in inputs)
-        {
-            var issues = input.Response.Issues;
-            var enriched = new EnrichedIssue[issues.Count];
-            // The analyses are pure and their caches concurrent: use every core; the output order stays the input's.
-            Parallel.For(0, issues.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            {
-                enriched[i] = pass.Enrich(ResolvedIssue.Resolve(issues[i], ControlCatalog.Default, resolver));
-                if (Interlocked.Increment(ref done) % 5000 == 0)
-                {
-                    context.Logger.Information("{Enricher}: {Done} of {Total} issues", enricherName, done, total);
-                }
-            });
-            outputs.Add((input, enriched));
-        }
+        var progress = new Progress(enricherName, total, context.Logger);
 
-        // Every tool's enriched and raw files appear together, or none do.
-        var stems = DraconFile.FileStems(outputs.Select(o => o.Input.Response.ToolName));
+        // Every tool's enriched and raw files appear together, or none do; each enriched file is written chunk by
+        // chunk as its issues are enriched, so the annotations of only one chunk are held at a time.
+        var stems = DraconFile.FileStems(inputs.Select(i => i.Response.ToolName));
         using (var files = new AtomicFileSet())
         {
-            foreach (var (input, issues) in outputs)
+            foreach (var input in inputs)
             {
-                var (enrichedPath, _) = EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, issues);
-                context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Length, input.Response.ToolName, enrichedPath);
+                var issues = input.Response.Issues;
+                var enriched = EnrichInChunks(issues, issue => pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, resolver)), progress, cancellationToken);
+                var (enrichedPath, _) = EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, enriched);
+                context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Count, input.Response.ToolName, enrichedPath);
             }
 
             files.Commit();
@@ -98,7 +85,48 @@ internal sealed class EnricherOptions
             ?? throw new UsageException("write_path is undefined: give -write_path or set WRITE_PATH"),
         Graph.Resolve(parseResult));
 
+    /// <summary>Issues per parallel chunk: enough to keep every core busy, few enough that their annotations stay small.</summary>
+    private const int ChunkSize = 2048;
+
+    /// <summary>
+    /// The enriched issues in input order. The analyses are pure and their caches concurrent, so each chunk uses
+    /// every core; a chunk is enriched only when the writer asks for its first issue.
+    /// </summary>
+    private static IEnumerable<EnrichedIssue> EnrichInChunks(IReadOnlyList<Issue> issues, Func<Issue, EnrichedIssue> enrich, Progress progress, CancellationToken cancellationToken)
+    {
+        var chunk = new EnrichedIssue[Math.Min(ChunkSize, issues.Count)];
+        for (var start = 0; start < issues.Count; start += ChunkSize)
+        {
+            var count = Math.Min(ChunkSize, issues.Count - start);
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => chunk[i] = enrich(issues[start + i]));
+            for (var i = 0; i < count; i++)
+            {
+                yield return chunk[i];
+                chunk[i] = null!;
+            }
+
+            progress.Advance(count);
+        }
+    }
+
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+
+    /// <summary>Logs every 5,000 issues enriched, across tools.</summary>
+    private sealed class Progress(string enricherName, int total, Serilog.ILogger logger)
+    {
+        private const int Every = 5000;
+        private int _done;
+
+        public void Advance(int count)
+        {
+            var before = _done;
+            _done += count;
+            if (_done / Every > before / Every)
+            {
+                logger.Information("{Enricher}: {Done} of {Total} issues", enricherName, _done, total);
+            }
+        }
+    }
 }
 
 /// <summary>One run of an enricher: where the tagged files are, where to write, and the graph.</summary>

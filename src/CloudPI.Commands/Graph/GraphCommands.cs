@@ -108,31 +108,39 @@ public static class GraphCommands
 
     private static Command CreateSynth()
     {
-        var resources = new Option<int>("--resources") { Description = "Approximate number of resource nodes.", DefaultValueFactory = _ => 1000 };
+        var resources = new Option<int>("--resources") { Description = "Approximate number of resource nodes (per account).", DefaultValueFactory = _ => 1000 };
+        var accounts = new Option<int>("--accounts") { Description = "Accounts of a synthetic AWS Organization in one graph, each with --resources resources.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same file.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out", "-out") { Description = "The APOC JSON-lines file to write.", Required = true };
-        var command = new Command("synth", "Generate a realistic synthetic Cartography account with a known mix of exposed and private resources.")
+        var command = new Command("synth", "Generate a realistic synthetic Cartography account (or organisation) with a known mix of exposed and private resources.")
         {
             resources,
+            accounts,
             seed,
             output,
         };
         command.SetHandler((parseResult, context) =>
         {
             var count = parseResult.GetValue(resources);
-            if (count is < 1 or > MaxSyntheticResources)
+            var accountCount = parseResult.GetValue(accounts);
+            if (accountCount < 1)
             {
-                // A synthetic graph is held in memory whole: about 10 KB per resource, so a million is ~10 GB.
-                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--resources must be between 1 and {MaxSyntheticResources:N0}"));
+                throw new UsageException("--accounts must be at least 1");
             }
 
-            var account = SyntheticAccountGenerator.Generate(count, parseResult.GetValue(seed));
+            if (count < 1 || (long)count * accountCount > MaxSyntheticResources)
+            {
+                // A synthetic graph is held in memory whole: about 10 KB per resource, so a million is ~10 GB.
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--resources must be at least 1 and --resources × --accounts at most {MaxSyntheticResources:N0}"));
+            }
+
+            var account = SyntheticAccountGenerator.Generate(count, parseResult.GetValue(seed), accountCount);
             var path = parseResult.GetRequiredValue(output);
             AtomicFile.Write(path, stream => ApocJsonLinesWriter.Write(account.Graph, stream));
             var exposed = account.Expectations.Count(e => e.InternetExposed);
             context.Logger.Information(
-                "Wrote account {Account}: {Resources} resources in {Vpcs} VPCs, {Nodes} nodes, {Relationships} relationships to {Path}",
-                account.AccountId, account.ResourceCount, account.VpcCount, account.Graph.NodeCount, account.Graph.RelationshipCount, path);
+                "Wrote {Accounts} account(s) from {Account}: {Resources} resources in {Vpcs} VPCs, {Nodes} nodes, {Relationships} relationships to {Path}",
+                account.AccountIds.Count, account.AccountId, account.ResourceCount, account.VpcCount, account.Graph.NodeCount, account.Graph.RelationshipCount, path);
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{account.Expectations.Count} workloads: {exposed} internet-exposed, {account.Expectations.Count - exposed} private"));
             foreach (var group in account.Expectations.GroupBy(e => e.Archetype).OrderBy(g => g.Key, StringComparer.Ordinal))
             {

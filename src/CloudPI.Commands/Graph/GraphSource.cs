@@ -22,7 +22,7 @@ internal sealed class GraphSource
 
     public Option<string[]> Accounts { get; } = new("--account")
     {
-        Description = "Only these AWS account ids (repeatable; default: every account). Applies to --neo4j-uri.",
+        Description = "Only these AWS account ids (repeatable or comma-separated; empty or absent: every account). Applies to --neo4j-uri.",
         AllowMultipleArgumentsPerToken = true,
     };
 
@@ -61,7 +61,7 @@ internal sealed class GraphSource
         {
             File = file,
             Neo4j = file is null ? Neo4j.Resolve(parseResult) : null,
-            Accounts = parseResult.GetValue(Accounts) ?? [],
+            Accounts = AccountIds(parseResult),
             AllowEmpty = !RefusesEmpty || parseResult.GetValue(AllowEmpty),
         };
     }
@@ -124,4 +124,11 @@ public sealed record GraphInput
 
         return graph;
     }
+
+    /// <summary>
+    /// The account ids asked for: a Tekton task passes one list param as <c>--account=$(params.…)</c>, so commas
+    /// separate ids and an empty value asks for every account.
+    /// </summary>
+    private string[] AccountIds(ParseResult parseResult) =>
+        [.. (parseResult.GetValue(Accounts) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }

@@ -1,5 +1,6 @@
 using CloudPI.Dracon.Io;
 using CloudPI.Dracon.Pipeline;
+using Google.Protobuf;
 using Ocurity.Dracon.V1;
 
 namespace CloudPI.Dracon.Enrichers;
@@ -7,8 +8,8 @@ namespace CloudPI.Dracon.Enrichers;
 /// <summary>
 /// An enricher's file contract: read every <c>*.tagged.pb</c> under the read path, and for each write
 /// <c>&lt;tool&gt;.&lt;enricher&gt;.enriched.pb</c> (the tagged input verbatim plus exactly one enriched issue per
-/// input issue, uuid intact) and <c>&lt;tool&gt;.raw.pb</c>. Reading everything first lets an enricher do its
-/// analysis in one pass over all issues.
+/// input issue, uuid intact) and <c>&lt;tool&gt;.raw.pb</c>. The enriched issues are written as the enricher produces
+/// them, so its memory does not grow with their annotations.
 /// </summary>
 public static class EnricherFiles
 {
@@ -44,7 +45,7 @@ public static class EnricherFiles
 
     /// <summary>Checks the enricher contract, then writes both files together; returns their paths.</summary>
     public static (string Enriched, string Raw) Write(
-        string writePath, string enricherName, LaunchToolResponse original, IReadOnlyList<EnrichedIssue> enriched)
+        string writePath, string enricherName, LaunchToolResponse original, IEnumerable<EnrichedIssue> enriched)
     {
         ArgumentNullException.ThrowIfNull(original);
         using var files = new AtomicFileSet();
@@ -54,54 +55,84 @@ public static class EnricherFiles
     }
 
     /// <summary>
-    /// Checks the enricher contract, then stages both files in <paramref name="files"/> (written together, or neither);
-    /// <paramref name="stem"/> names them (<see cref="DraconFile.FileStems"/> keeps tools apart). Returns their paths.
+    /// Stages both files in <paramref name="files"/> (written together, or neither); <paramref name="stem"/> names them
+    /// (<see cref="DraconFile.FileStems"/> keeps tools apart). The enriched issues are written as they are enumerated,
+    /// each checked against the enricher contract first, so an enricher need not hold them all. Returns the paths.
     /// </summary>
     public static (string Enriched, string Raw) Stage(
-        AtomicFileSet files, string writePath, string stem, string enricherName, LaunchToolResponse original, IReadOnlyList<EnrichedIssue> enriched)
+        AtomicFileSet files, string writePath, string stem, string enricherName, LaunchToolResponse original, IEnumerable<EnrichedIssue> enriched)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(enricherName);
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(enriched);
-        Validate(enricherName, original, enriched);
-
-        var output = new EnrichedLaunchToolResponse { OriginalResults = original };
-        output.Issues.AddRange(enriched);
-        var raw = new LaunchToolResponse { ScanInfo = original.ScanInfo, ToolName = original.ToolName };
-        raw.Issues.AddRange(original.Issues);
 
         var enrichedPath = Path.Combine(writePath, $"{stem}.{enricherName}.enriched.pb");
         var rawPath = Path.Combine(writePath, $"{stem}.raw.pb");
-        DraconFile.Stage(files, enrichedPath, output);
+        files.Add(enrichedPath, stream => WriteEnriched(stream, enrichedPath, enricherName, original, enriched));
+        var raw = new LaunchToolResponse { ScanInfo = original.ScanInfo, ToolName = original.ToolName };
+        raw.Issues.AddRange(original.Issues);
         DraconFile.Stage(files, rawPath, raw);
         return (enrichedPath, rawPath);
     }
 
-    private static void Validate(string enricherName, LaunchToolResponse original, IReadOnlyList<EnrichedIssue> enriched)
+    /// <summary>
+    /// The bytes <c>new EnrichedLaunchToolResponse { OriginalResults = original, Issues = { enriched } }.WriteTo</c>
+    /// would write (field 1, then each issue as field 2), one issue at a time.
+    /// </summary>
+    private static void WriteEnriched(Stream stream, string path, string enricherName, LaunchToolResponse original, IEnumerable<EnrichedIssue> enriched)
     {
-        if (enriched.Count != original.Issues.Count)
+        using var output = new CodedOutputStream(stream, leaveOpen: true);
+        long size = SizeAsField(original.CalculateSize());
+        output.WriteTag(EnrichedLaunchToolResponse.OriginalResultsFieldNumber, WireFormat.WireType.LengthDelimited);
+        output.WriteMessage(original);
+        var index = 0;
+        foreach (var issue in enriched)
         {
-            throw new InvalidOperationException(
-                $"enricher {enricherName} produced {enriched.Count} enriched issues for {original.Issues.Count} input issues of {original.ToolName}");
+            Validate(enricherName, original, index, issue);
+            size += SizeAsField(issue.CalculateSize());
+            if (size > int.MaxValue)
+            {
+                // Protobuf cannot decode a message of 2 GiB or more: stop rather than write one nobody can read.
+                throw new DraconFormatException($"{path}: the output is over protobuf's 2 GiB message limit; split the input (fewer accounts or regions per run)");
+            }
+
+            output.WriteTag(EnrichedLaunchToolResponse.IssuesFieldNumber, WireFormat.WireType.LengthDelimited);
+            output.WriteMessage(issue);
+            index++;
         }
 
-        for (var i = 0; i < enriched.Count; i++)
+        if (index != original.Issues.Count)
         {
-            var issue = enriched[i];
-            if (issue.RawIssue is null || issue.RawIssue.Uuid != original.Issues[i].Uuid)
-            {
-                throw new InvalidOperationException(
-                    $"enricher {enricherName}: enriched issue {i} of {original.ToolName} does not carry the input issue's uuid");
-            }
+            throw new InvalidOperationException(
+                $"enricher {enricherName} produced {index} enriched issues for {original.Issues.Count} input issues of {original.ToolName}");
+        }
 
-            // Go writes empty map keys and values, C# omits them: keep them out so bytes agree.
-            var empty = issue.Annotations.FirstOrDefault(a => a.Key.Length == 0 || a.Value.Length == 0);
-            if (empty.Key is not null)
-            {
-                throw new InvalidOperationException(
-                    $"enricher {enricherName}: annotation '{empty.Key}' of issue {issue.RawIssue.Uuid} has an empty key or value");
-            }
+        output.Flush();
+    }
+
+    private static long SizeAsField(int messageSize) => 1 + CodedOutputStream.ComputeLengthSize(messageSize) + (long)messageSize;
+
+    private static void Validate(string enricherName, LaunchToolResponse original, int index, EnrichedIssue issue)
+    {
+        if (index >= original.Issues.Count)
+        {
+            throw new InvalidOperationException(
+                $"enricher {enricherName} produced more enriched issues than the {original.Issues.Count} input issues of {original.ToolName}");
+        }
+
+        if (issue.RawIssue is null || issue.RawIssue.Uuid != original.Issues[index].Uuid)
+        {
+            throw new InvalidOperationException(
+                $"enricher {enricherName}: enriched issue {index} of {original.ToolName} does not carry the input issue's uuid");
+        }
+
+        // Go writes empty map keys and values, C# omits them: keep them out so bytes agree.
+        var empty = issue.Annotations.FirstOrDefault(a => a.Key.Length == 0 || a.Value.Length == 0);
+        if (empty.Key is not null)
+        {
+            throw new InvalidOperationException(
+                $"enricher {enricherName}: annotation '{empty.Key}' of issue {issue.RawIssue.Uuid} has an empty key or value");
         }
     }
 }

@@ -7,11 +7,16 @@ namespace CloudPI.Graph.Cartography;
 /// </summary>
 public sealed class CartographyKind
 {
+    private static int s_kinds;
+    private readonly int _labelFactSlot = Interlocked.Increment(ref s_kinds) - 1;
+    private readonly Func<GraphNode, bool> _matchesLabels;
+
     internal CartographyKind(string currentLabel, string? legacyLabel = null, params string[] excludedLabels)
     {
         CurrentLabel = currentLabel;
         LegacyLabel = legacyLabel;
         ExcludedLabels = excludedLabels;
+        _matchesLabels = MatchesLabels;
     }
 
     public string CurrentLabel { get; }
@@ -23,7 +28,10 @@ public sealed class CartographyKind
     /// <summary>The labels that identify this kind, current first.</summary>
     public IEnumerable<string> Labels => LegacyLabel is null ? [CurrentLabel] : [CurrentLabel, LegacyLabel];
 
-    public bool Matches(GraphNode node) =>
+    /// <summary>Whether the node is of this kind; answered once per label set of the graph.</summary>
+    public bool Matches(GraphNode node) => node.Graph.LabelFact(node.Index, _labelFactSlot, _matchesLabels);
+
+    private bool MatchesLabels(GraphNode node) =>
         (node.HasLabel(CurrentLabel) || (LegacyLabel is not null && node.HasLabel(LegacyLabel)))
         && !ExcludedLabels.Any(node.HasLabel);
 

@@ -15,6 +15,9 @@ public sealed class PropertyGraph
     private readonly int[][] _nodesByLabel;
     private readonly int[][] _relationshipsByType;
 
+    // Facts that depend on a node's labels only, per label set and slot: 0 not yet known, 1 true, 2 false.
+    private readonly byte[]?[] _labelFacts;
+
     internal PropertyGraph(GraphStorage storage)
     {
         _storage = storage;
@@ -26,7 +29,11 @@ public sealed class PropertyGraph
         _byId = new KeyIndex(NodeCount);
         _byArn = new KeyIndex(NodeCount);
         IndexIdsAndArns();
+        _labelFacts = new byte[]?[storage.LabelSets.Count];
     }
+
+    /// <summary>How many label facts are remembered per label set; a slot beyond is computed every time.</summary>
+    internal const int LabelFactSlots = 128;
 
     public int NodeCount => _storage.NodeExternalIds.Count;
 
@@ -92,6 +99,30 @@ public sealed class PropertyGraph
 
     internal bool NodeHasLabel(int node, string label) =>
         _storage.Labels.TryGetId(label, out var id) && _storage.LabelSets.LabelIds(_storage.NodeLabelSets[node]).Contains(id);
+
+    /// <summary>
+    /// A yes/no fact that depends on the node's labels only (such as "is a Cartography EC2 instance"), computed once
+    /// per label set: nodes share a few dozen label sets, and kind tests sit in every hot loop. Races only recompute.
+    /// </summary>
+    internal bool LabelFact(int node, int slot, Func<GraphNode, bool> compute)
+    {
+        var set = _storage.NodeLabelSets[node];
+        var facts = _labelFacts[set] ??= new byte[LabelFactSlots];
+        if ((uint)slot >= (uint)facts.Length)
+        {
+            return compute(new GraphNode(this, node));
+        }
+
+        var known = Volatile.Read(ref facts[slot]);
+        if (known != 0)
+        {
+            return known == 1;
+        }
+
+        var value = compute(new GraphNode(this, node));
+        Volatile.Write(ref facts[slot], value ? (byte)1 : (byte)2);
+        return value;
+    }
 
     internal PropertyMap NodeProperties(int node) => new(this, _storage.NodeProperties[node]);
 

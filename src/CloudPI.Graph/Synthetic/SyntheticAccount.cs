@@ -12,10 +12,14 @@ public sealed record SyntheticExpectation(
     bool CartographyFlagsIt,
     string Reason);
 
-/// <summary>A generated account: the graph, its account id, and the documented truth about each workload.</summary>
+/// <summary>A generated account (or organisation): the graph, its first account id, and the documented truth about each workload.</summary>
 public sealed record SyntheticAccount(
     PropertyGraph Graph,
     string AccountId,
     int ResourceCount,
     int VpcCount,
-    IReadOnlyList<SyntheticExpectation> Expectations);
+    IReadOnlyList<SyntheticExpectation> Expectations)
+{
+    /// <summary>Every account of the graph, <see cref="AccountId"/> first.</summary>
+    public IReadOnlyList<string> AccountIds { get; init; } = [AccountId];
+}

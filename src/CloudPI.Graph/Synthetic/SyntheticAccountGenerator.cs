@@ -51,22 +51,58 @@ public static class SyntheticAccountGenerator
     private static readonly string[] Regions = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 
     /// <summary>Generates about <paramref name="resources"/> resource nodes (not counting rules, ranges, tags).</summary>
-    public static SyntheticAccount Generate(int resources, int seed)
+    public static SyntheticAccount Generate(int resources, int seed) => Generate(resources, seed, accounts: 1);
+
+    /// <summary>
+    /// An AWS Organization as Cartography syncs it into one graph: <paramref name="accounts"/> accounts of about
+    /// <paramref name="resources"/> resource nodes each, sharing tag and IP-range nodes. The first account is the one
+    /// <see cref="Generate(int, int)"/> writes for the same seed; each of the others has its own id and resources.
+    /// </summary>
+    public static SyntheticAccount Generate(int resources, int seed, int accounts)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(resources, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(accounts, 1);
         var emit = new SyntheticEmitter(seed);
-        var accountId = (100_000_000_000UL + emit.Number(1) % 900_000_000_000UL).ToString(CultureInfo.InvariantCulture);
+        var accountIds = new List<string>();
+        var expectations = new List<SyntheticExpectation>();
+        var vpcCount = 0;
+        for (var index = 0; index < accounts; index++)
+        {
+            var accountId = AccountId(emit, accountIds, index);
+            accountIds.Add(accountId);
+            vpcCount += AddAccount(emit, resources, seed, index, accountId, expectations);
+        }
+
+        return new SyntheticAccount(emit.Build(), accountIds[0], emit.ResourceCount, vpcCount, expectations) { AccountIds = accountIds };
+    }
+
+    /// <summary>A twelve-digit id from the seed; the first account's is the one a single-account graph has.</summary>
+    private static string AccountId(SyntheticEmitter emit, List<string> taken, int index)
+    {
+        for (var salt = 1UL + (ulong)index * 7919UL; ; salt++)
+        {
+            var id = (100_000_000_000UL + emit.Number(salt) % 900_000_000_000UL).ToString(CultureInfo.InvariantCulture);
+            if (!taken.Contains(id))
+            {
+                return id;
+            }
+        }
+    }
+
+    /// <summary>One account's nodes, owned by its own account node; returns its VPC count.</summary>
+    private static int AddAccount(SyntheticEmitter emit, int resources, int seed, int index, string accountId, List<SyntheticExpectation> expectations)
+    {
+        var name = "synthetic-" + seed.ToString(CultureInfo.InvariantCulture) + (index == 0 ? string.Empty : "-" + index.ToString(CultureInfo.InvariantCulture));
         emit.AccountNode = emit.Node(SyntheticLabels.Account, new Props
         {
             { "id", accountId },
-            { "name", "synthetic-" + seed.ToString(CultureInfo.InvariantCulture) },
+            { "name", name },
             { "arn", $"arn:aws:iam::{accountId}:root" },
             { "inscope", true },
         }, owned: false);
 
         var iam = new SyntheticIam(emit, accountId);
         var network = new SyntheticNetworkBuilder(emit, accountId);
-        var expectations = new List<SyntheticExpectation>();
         var workloads = new SyntheticWorkloads(emit, accountId, expectations);
         var vpcCount = Math.Max(1, (int)Math.Round(resources / (double)ResourcesPerVpc));
         var workloadsPerVpc = Math.Max(
@@ -86,6 +122,6 @@ public static class SyntheticAccountGenerator
             }
         }
 
-        return new SyntheticAccount(emit.Build(), accountId, emit.ResourceCount, vpcCount, expectations);
+        return vpcCount;
     }
 }

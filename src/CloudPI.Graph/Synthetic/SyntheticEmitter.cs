@@ -90,6 +90,8 @@ internal sealed class SyntheticEmitter(int seed)
             ? id
             : _shared[key] = Node(labels, properties(), resource: false, owned: false);
 
+    public bool HasSharedNode(string key) => _shared.ContainsKey(key);
+
     public void Link(string from, string type, string to, Props? properties = null)
     {
         properties ??= [];

@@ -21,24 +21,36 @@ internal sealed class SyntheticIam
         _accountId = accountId;
         _ec2Service = ServicePrincipal("ec2.amazonaws.com");
         _lambdaService = ServicePrincipal("lambda.amazonaws.com");
+
+        // AWS-managed policies and the foreign account are one node each in an organisation's graph, as Cartography
+        // merges them by id; the first account of a synthetic organisation creates them.
+        const string AdminPolicyArn = "arn:aws:iam::aws:policy/AdministratorAccess";
+        var firstAccount = !emit.HasSharedNode(AdminPolicyArn);
         _adminPolicy = new Emitted(
-            emit.Node(SyntheticLabels.ManagedPolicy, new Props
+            emit.SharedNode(AdminPolicyArn, SyntheticLabels.ManagedPolicy, () => new Props
             {
-                { "id", "arn:aws:iam::aws:policy/AdministratorAccess" },
-                { "arn", "arn:aws:iam::aws:policy/AdministratorAccess" },
+                { "id", AdminPolicyArn },
+                { "arn", AdminPolicyArn },
                 { "name", "AdministratorAccess" },
                 { "type", "managed" },
-            }, resource: false, owned: false),
-            "arn:aws:iam::aws:policy/AdministratorAccess");
-        Statements(_adminPolicy, (["*"], ["*"]));
+            }),
+            AdminPolicyArn);
+        if (firstAccount)
+        {
+            Statements(_adminPolicy, (["*"], ["*"]));
+        }
 
-        var foreignAccount = emit.Node(SyntheticLabels.Account[..1], new Props { { "id", ForeignAccountId }, { "foreign", true } }, resource: false, owned: false);
-        var foreignRoot = emit.Node(SyntheticLabels.RootPrincipal, new Props
+        var foreignAccount = emit.SharedNode("account:" + ForeignAccountId, SyntheticLabels.Account[..1], () => new Props { { "id", ForeignAccountId }, { "foreign", true } });
+        var foreignRoot = emit.SharedNode($"arn:aws:iam::{ForeignAccountId}:root", SyntheticLabels.RootPrincipal, () => new Props
         {
             { "id", $"arn:aws:iam::{ForeignAccountId}:root" },
             { "arn", $"arn:aws:iam::{ForeignAccountId}:root" },
-        }, resource: false, owned: false);
-        emit.Link(foreignAccount, "RESOURCE", foreignRoot);
+        });
+        if (firstAccount)
+        {
+            emit.Link(foreignAccount, "RESOURCE", foreignRoot);
+        }
+
         var vendor = Role("vendor-audit", foreignRoot);
         InlinePolicy(vendor, "audit-read", (["s3:GetObject", "s3:ListBucket"], ["*"]));
     }
@@ -63,7 +75,7 @@ internal sealed class SyntheticIam
     }
 
     private Emitted ServicePrincipal(string service) =>
-        new(_emit.Node(SyntheticLabels.ServicePrincipal, new Props { { "id", service }, { "arn", service }, { "type", "service" } }, resource: false, owned: false), service);
+        new(_emit.SharedNode(service, SyntheticLabels.ServicePrincipal, () => new Props { { "id", service }, { "arn", service }, { "type", "service" } }), service);
 
     private Emitted Role(string name, string trustedPrincipal)
     {
