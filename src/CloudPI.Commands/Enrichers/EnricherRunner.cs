@@ -59,6 +59,47 @@ internal static class EnricherRunner
         pass.LogSummary(context.Logger);
         return ExitCodes.Success;
     }
+
+    /// <summary>Issues per parallel chunk: enough to keep every core busy, few enough that their annotations stay small.</summary>
+    private const int ChunkSize = 2048;
+
+    /// <summary>
+    /// The enriched issues in input order. The analyses are pure and their caches concurrent, so each chunk uses
+    /// every core; a chunk is enriched only when the writer asks for its first issue.
+    /// </summary>
+    private static IEnumerable<EnrichedIssue> EnrichInChunks(IReadOnlyList<Issue> issues, Func<Issue, EnrichedIssue> enrich, Progress progress, CancellationToken cancellationToken)
+    {
+        var chunk = new EnrichedIssue[Math.Min(ChunkSize, issues.Count)];
+        for (var start = 0; start < issues.Count; start += ChunkSize)
+        {
+            var count = Math.Min(ChunkSize, issues.Count - start);
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => chunk[i] = enrich(issues[start + i]));
+            for (var i = 0; i < count; i++)
+            {
+                yield return chunk[i];
+                chunk[i] = null!;
+            }
+
+            progress.Advance(count);
+        }
+    }
+
+    /// <summary>Logs every 5,000 issues enriched, across tools.</summary>
+    private sealed class Progress(string enricherName, int total, Serilog.ILogger logger)
+    {
+        private const int Every = 5000;
+        private int _done;
+
+        public void Advance(int count)
+        {
+            var before = _done;
+            _done += count;
+            if (_done / Every > before / Every)
+            {
+                logger.Information("{Enricher}: {Done} of {Total} issues", enricherName, _done, total);
+            }
+        }
+    }
 }
 
 /// <summary>The flags every enricher takes: Dracon's read and write paths, and the graph.</summary>
@@ -85,48 +126,7 @@ internal sealed class EnricherOptions
             ?? throw new UsageException("write_path is undefined: give -write_path or set WRITE_PATH"),
         Graph.Resolve(parseResult));
 
-    /// <summary>Issues per parallel chunk: enough to keep every core busy, few enough that their annotations stay small.</summary>
-    private const int ChunkSize = 2048;
-
-    /// <summary>
-    /// The enriched issues in input order. The analyses are pure and their caches concurrent, so each chunk uses
-    /// every core; a chunk is enriched only when the writer asks for its first issue.
-    /// </summary>
-    private static IEnumerable<EnrichedIssue> EnrichInChunks(IReadOnlyList<Issue> issues, Func<Issue, EnrichedIssue> enrich, Progress progress, CancellationToken cancellationToken)
-    {
-        var chunk = new EnrichedIssue[Math.Min(ChunkSize, issues.Count)];
-        for (var start = 0; start < issues.Count; start += ChunkSize)
-        {
-            var count = Math.Min(ChunkSize, issues.Count - start);
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => chunk[i] = enrich(issues[start + i]));
-            for (var i = 0; i < count; i++)
-            {
-                yield return chunk[i];
-                chunk[i] = null!;
-            }
-
-            progress.Advance(count);
-        }
-    }
-
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
-
-    /// <summary>Logs every 5,000 issues enriched, across tools.</summary>
-    private sealed class Progress(string enricherName, int total, Serilog.ILogger logger)
-    {
-        private const int Every = 5000;
-        private int _done;
-
-        public void Advance(int count)
-        {
-            var before = _done;
-            _done += count;
-            if (_done / Every > before / Every)
-            {
-                logger.Information("{Enricher}: {Done} of {Total} issues", enricherName, _done, total);
-            }
-        }
-    }
 }
 
 /// <summary>One run of an enricher: where the tagged files are, where to write, and the graph.</summary>

@@ -68,6 +68,13 @@ internal sealed class GraphSource
 
     public Task<PropertyGraph> LoadAsync(ParseResult parseResult, ILogger logger, CancellationToken cancellationToken) =>
         Resolve(parseResult).LoadAsync(logger, cancellationToken);
+
+    /// <summary>
+    /// The account ids asked for: a Tekton task passes one list param as <c>--account=$(params.…)</c>, so commas
+    /// separate ids and an empty value asks for every account.
+    /// </summary>
+    private string[] AccountIds(ParseResult parseResult) =>
+        [.. (parseResult.GetValue(Accounts) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }
 
 /// <summary>
@@ -124,11 +131,4 @@ public sealed record GraphInput
 
         return graph;
     }
-
-    /// <summary>
-    /// The account ids asked for: a Tekton task passes one list param as <c>--account=$(params.…)</c>, so commas
-    /// separate ids and an empty value asks for every account.
-    /// </summary>
-    private string[] AccountIds(ParseResult parseResult) =>
-        [.. (parseResult.GetValue(Accounts) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }
