@@ -48,7 +48,11 @@ public static class ScanCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => 50 };
+        var mutes = MuteFile.CreateOption();
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier scan's --out folder: the report shows only findings new since then." };
         var graph = new GraphSource();
+        // The graph's --account (the accounts loaded from Neo4j) also narrows the report to those accounts.
+        var filters = new FindingFilterOptions(accountOptionExists: true);
         var command = new Command("scan", "Run the whole chain locally: producers → tag → reachability and exploitability enrichers → aggregate → report.")
         {
             output,
@@ -65,8 +69,11 @@ public static class ScanCommand
             criticality,
             cloudRanges,
             top,
+            mutes,
+            baseline,
         };
         graph.AddTo(command);
+        filters.AddTo(command);
         command.SetHandler(async (parseResult, context, cancellationToken) =>
         {
             if (parseResult.GetValue(top) < 1)
@@ -88,6 +95,7 @@ public static class ScanCommand
             layout.Reset();
             var stages = new ScanStages(context, cancellationToken);
             var common = CommonArguments(parseResult);
+            string[] muteArgs = parseResult.GetValue(mutes) is { } muteFile ? [MuteFile.OptionName, muteFile] : [];
 
             await stages.RunAsync("producers", async () =>
             {
@@ -151,14 +159,15 @@ public static class ScanCommand
                             "--reachability-path", layout.Enricher(EnricherCommands.ReachabilityName),
                         ];
                     await stages.RunAsync($"enricher {enricher}", () => stages.InvokeAsync(
-                        ["enricher", enricher, "-read_path", layout.Producers, "-write_path", layout.Enricher(enricher), .. graphArgs, .. extra, .. common])).ConfigureAwait(false);
+                        ["enricher", enricher, "-read_path", layout.Producers, "-write_path", layout.Enricher(enricher), .. graphArgs, .. extra, .. muteArgs, .. common])).ConfigureAwait(false);
                 }
 
                 await stages.RunAsync("aggregate", () => stages.InvokeAsync(["dracon", "aggregate", layout.Enrichers, .. common])).ConfigureAwait(false);
                 var report = Path.Combine(layout.Root, "report.md");
                 await stages.RunAsync("report", () => stages.InvokeAsync(
-                    ["report", layout.Enrichers, "--out", report, "--html", Path.Combine(layout.Root, "report.html"), "--top", parseResult.GetValue(top).ToString(System.Globalization.CultureInfo.InvariantCulture), .. common])).ConfigureAwait(false);
-                WriteTopFindings(layout, context.Output);
+                    ["report", layout.Enrichers, "--out", report, "--html", Path.Combine(layout.Root, "report.html"), "--top", parseResult.GetValue(top).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     .. muteArgs, .. filters.Arguments(parseResult, graph.Accounts), .. parseResult.GetValue(baseline) is { } previous ? new[] { "--baseline", previous } : [], .. common])).ConfigureAwait(false);
+                WriteTopFindings(layout, filters.Read(parseResult, graph.Accounts), parseResult.GetValue(baseline), context.Output);
             }
             else
             {
@@ -251,10 +260,11 @@ public static class ScanCommand
     private static IEnumerable<string> ExpandProducerResults(string path) =>
         File.Exists(path) ? [path] : DraconFile.Find(path, ".pb");
 
-    private static void WriteTopFindings(WorkspaceLayout layout, TextWriter output)
+    private static void WriteTopFindings(WorkspaceLayout layout, FindingFilter filter, string? baseline, TextWriter output)
     {
-        var findings = ReportCommand.Load(layout.Enrichers);
-        output.WriteLine($"{findings.Count} findings, highest priority first (full report: {Path.Combine(layout.Root, "report.md")}):");
+        // The enrichers already annotated what the mute file covers.
+        var findings = ReportModel.Build(layout.Enrichers, 10, filter, CloudPI.Enrichers.Muting.MuteList.Empty, MuteFile.Today(), baseline).Active.ToList();
+        output.WriteLine($"{findings.Count} findings, highest priority first, muted ones left out (full report: {Path.Combine(layout.Root, "report.md")}):");
         foreach (var finding in findings.Take(10))
         {
             output.WriteLine($"  [{finding.Score,3}] {finding.Control,-34} {finding.Issue.Target}");

@@ -96,6 +96,30 @@ public class ScanCommandTests
     }
 
     [Fact]
+    public async Task Scan_hands_the_mute_file_to_the_enrichers_and_the_filters_and_baseline_to_the_report()
+    {
+        using var temp = new TempDirectory();
+        var mutes = temp.Combine("mutes.yaml");
+        File.WriteAllText(mutes, "mutes:\n  - control: restricted-ssh\n    resource: \"*\"\n    reason: accepted for the test\n");
+        string[] scanArgs = ["scan", "--graph", RepoPaths.Examples("account", "graph.jsonl"), "--producer-results", RepoPaths.Examples("dracon"), "--mute-file", mutes];
+
+        var first = await Cli.RunAsync([.. scanArgs, "--out", temp.Combine("first")]);
+        var second = await Cli.RunAsync([.. scanArgs, "--min-severity", "critical", "--control", "internet-exposed-instance", "--baseline", temp.Combine("first"), "--out", temp.Combine("second")]);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(second.ExitCode == 0, second.Error);
+        var aggregated = DraconFile.ReadEnriched(temp.Combine("first", ".dracon", "enrichers", "cloudpi-cartography.enriched.aggregated.pb"));
+        var muted = aggregated.Issues.Where(i => i.Annotations.ContainsKey("cloudpi.muted")).ToList();
+        Assert.NotEmpty(muted);
+        Assert.All(muted, i => Assert.Equal("accepted for the test", i.Annotations["cloudpi.muted"]));
+        Assert.Equal(muted.Count, aggregated.Issues.Count(i => i.Annotations["cloudpi.control"] == "restricted-ssh"));
+        var report = File.ReadAllText(temp.Combine("second", "report.md"));
+        Assert.Contains("filters severity ≥ CRITICAL, control internet-exposed-instance", report, StringComparison.Ordinal);
+        Assert.Contains("- **Baseline:** only findings new since", report, StringComparison.Ordinal);
+        Assert.StartsWith("0 findings", second.Output.Split('\n').First(l => l.Contains("findings, highest priority first", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_hands_its_neo4j_timeout_to_every_stage()
     {
         using var temp = new TempDirectory();

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using CloudPI.Commands.Graph;
+using CloudPI.Commands.Report;
 using CloudPI.Controls;
 using CloudPI.Dracon.Enrichers;
 using CloudPI.Dracon.Io;
 using CloudPI.Enrichers;
+using CloudPI.Enrichers.Muting;
 using CloudPI.Graph;
 using Ocurity.Dracon.V1;
 
@@ -23,10 +25,13 @@ internal sealed class EnricherRunner(string enricherName)
 
     public GraphSource Graph { get; } = new();
 
+    public Option<string?> MuteFilePath { get; } = MuteFile.CreateOption();
+
     public void AddTo(Command command)
     {
         command.Options.Add(ReadPath);
         command.Options.Add(WritePath);
+        command.Options.Add(MuteFilePath);
         Graph.AddTo(command);
     }
 
@@ -40,6 +45,8 @@ internal sealed class EnricherRunner(string enricherName)
             ?? throw new UsageException("read_path is undefined: give -read_path or set READ_PATH");
         var write = FirstNonEmpty(parseResult.GetValue(WritePath), Environment.GetEnvironmentVariable(EnricherFiles.WritePathVariable))
             ?? throw new UsageException("write_path is undefined: give -write_path or set WRITE_PATH");
+        var today = MuteFile.Today();
+        var mutes = MuteFile.Load(parseResult.GetValue(MuteFilePath), context.Logger, today);
         var inputs = EnricherFiles.ReadTagged(read);
         foreach (var merged in inputs.Where(i => i.Sources.Count > 1))
         {
@@ -53,6 +60,8 @@ internal sealed class EnricherRunner(string enricherName)
         var outputs = new List<(TaggedResults Input, EnrichedIssue[] Issues)>();
         var total = inputs.Sum(i => i.Response.Issues.Count);
         var done = 0;
+        var muted = 0;
+        using var progress = new TerminalProgress($"{enricherName}: issues", total);
         foreach (var input in inputs)
         {
             var issues = input.Response.Issues;
@@ -61,10 +70,12 @@ internal sealed class EnricherRunner(string enricherName)
             Parallel.For(0, issues.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 enriched[i] = pass.Enrich(ResolvedIssue.Resolve(issues[i], ControlCatalog.Default, resolver));
-                if (Interlocked.Increment(ref done) % 5000 == 0)
+                if (MuteAnnotations.Apply(enriched[i], mutes, today) is not null)
                 {
-                    context.Logger.Information("{Enricher}: {Done} of {Total} issues", enricherName, done, total);
+                    Interlocked.Increment(ref muted);
                 }
+
+                progress.Report(Interlocked.Increment(ref done));
             });
             outputs.Add((input, enriched));
         }
@@ -80,6 +91,11 @@ internal sealed class EnricherRunner(string enricherName)
             }
 
             files.Commit();
+        }
+
+        if (muted > 0)
+        {
+            context.Logger.Information("{Enricher}: {Muted} issues muted by the mute file (annotated {Key}, kept)", enricherName, muted, AnnotationKeys.Muted);
         }
 
         pass.LogSummary(context.Logger);

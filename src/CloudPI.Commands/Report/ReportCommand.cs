@@ -1,26 +1,38 @@
 using System.CommandLine;
-using CloudPI.Dracon;
+using System.Text;
 using CloudPI.Dracon.Io;
-using CloudPI.Dracon.Pipeline;
 
 namespace CloudPI.Commands.Report;
 
-/// <summary><c>cloudpi report</c>: aggregated enriched files → a ranked Markdown (and HTML) report for people.</summary>
+/// <summary>
+/// <c>cloudpi report</c>: aggregated enriched files → one report model → Markdown (and self-contained HTML) for people,
+/// or JSON, CSV, SARIF or OCSF for other tools; filtered, muted and compared with a baseline the same way in each.
+/// </summary>
 public static class ReportCommand
 {
     public static Command Create()
     {
         var input = new Argument<string>("DIR") { Description = "Directory holding *.enriched.aggregated.pb files (searched recursively)." };
-        var markdown = new Option<string>("--out", "-out") { Description = "The Markdown report to write.", Required = true };
-        var html = new Option<string?>("--html") { Description = "Also write the report as HTML." };
-        var top = new Option<int>("--top") { Description = "How many findings to detail (all are summarised).", DefaultValueFactory = _ => 50 };
-        var command = new Command("report", "Write a report of aggregated findings ranked by priority, each with its reason and attack-path diagram.")
+        var output = new Option<string>("--out", "-out") { Description = "The report to write, in --format.", Required = true };
+        var format = new Option<ReportFormat>("--format") { Description = "md (default), json, csv, sarif or ocsf (OCSF 1.1.0 Detection Findings).", DefaultValueFactory = _ => ReportFormat.Md };
+        var html = new Option<string?>("--html") { Description = "Also write the report as one self-contained HTML page (works offline)." };
+        var top = new Option<int>("--top") { Description = "How many findings to show open, in detail (every finding is listed).", DefaultValueFactory = _ => 50 };
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier run's output (or its .dracon/enrichers) folder: show only findings new since then." };
+        var compliance = new Option<bool>("--compliance") { Description = "Add pass/fail per requirement of CIS AWS Foundations and AWS Foundational Security Best Practices." };
+        var mutes = MuteFile.CreateOption();
+        var filters = new FindingFilterOptions();
+        var command = new Command("report", "Write a report of aggregated findings ranked by priority, each with its reason and attack path, or export them.")
         {
             input,
-            markdown,
+            output,
+            format,
             html,
             top,
+            baseline,
+            compliance,
+            mutes,
         };
+        filters.AddTo(command);
         command.SetHandler((parseResult, context) =>
         {
             var count = parseResult.GetValue(top);
@@ -29,48 +41,31 @@ public static class ReportCommand
                 throw new UsageException($"--top must be at least 1 (got {count})");
             }
 
-            var directory = parseResult.GetRequiredValue(input);
-            var findings = Load(directory);
+            var today = MuteFile.Today();
+            var model = ReportModel.Build(
+                parseResult.GetRequiredValue(input),
+                count,
+                filters.Read(parseResult),
+                MuteFile.Load(parseResult.GetValue(mutes), context.Logger, today),
+                today,
+                parseResult.GetValue(baseline),
+                parseResult.GetValue(compliance));
 
-            // Both formats or neither: a new Markdown report beside the previous run's HTML would disagree with it.
+            // Every output or none: a new report beside the previous run's HTML would disagree with it.
+            var path = parseResult.GetRequiredValue(output);
             using var files = new AtomicFileSet();
-            files.AddBytes(parseResult.GetRequiredValue(markdown), System.Text.Encoding.UTF8.GetBytes(ReportWriter.Markdown(findings, count)));
+            files.AddBytes(path, FindingExports.Write(model, parseResult.GetValue(format)));
             if (parseResult.GetValue(html) is { } htmlPath)
             {
-                files.AddBytes(htmlPath, System.Text.Encoding.UTF8.GetBytes(ReportWriter.Html(findings, count)));
+                files.AddBytes(htmlPath, Encoding.UTF8.GetBytes(HtmlReport.Write(model)));
             }
 
             files.Commit();
 
-            context.Logger.Information("Report of {Count} findings written to {Path}", findings.Count, parseResult.GetRequiredValue(markdown));
+            context.Logger.Information(
+                "Report of {Count} findings ({Muted} muted) written to {Path} as {Format}", model.Findings.Count, model.MutedCount, path, parseResult.GetValue(format));
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>
-    /// Every aggregated finding, highest priority first; ties by severity, then target, so the order is stable. The
-    /// reports of several producers on the same control and resource are one finding that lists them all.
-    /// </summary>
-    internal static IReadOnlyList<ReportFinding> Load(string directory)
-    {
-        var files = DraconFile.Find(directory, EnrichmentAggregator.AggregatedSuffix);
-        if (files.Count == 0)
-        {
-            throw new DraconFormatException($"{directory}: no *{EnrichmentAggregator.AggregatedSuffix} files found (run the aggregator first)");
-        }
-
-        return files
-            .Select(DraconFile.ReadEnriched)
-            .SelectMany(file => file.Issues.Select(issue => new ReportFinding(file.OriginalResults.ToolName, issue)))
-            .OrderByDescending(f => f.Score)
-            .ThenBy(f => f.Tool, StringComparer.Ordinal)
-            .GroupBy(f => f.Key)
-            .Select(same => same.First() with { Tools = [.. same.Select(f => f.Tool).Distinct().Order(StringComparer.Ordinal)] })
-            .OrderByDescending(f => f.Score)
-            .ThenByDescending(f => f.Issue.Severity)
-            .ThenBy(f => f.Issue.Target, StringComparer.Ordinal)
-            .ThenBy(f => f.Issue.Type, StringComparer.Ordinal)
-            .ToList();
     }
 }
