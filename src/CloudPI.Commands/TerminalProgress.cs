@@ -10,7 +10,7 @@ internal sealed class TerminalProgress : IDisposable
 {
     private static readonly long Interval = Stopwatch.Frequency / 5;
     private readonly string _label;
-    private readonly long _total;
+    private long _total;
     private readonly TextWriter? _terminal;
     private long _lastDrawn;
 
@@ -21,23 +21,27 @@ internal sealed class TerminalProgress : IDisposable
         _terminal = terminal ?? (Console.IsErrorRedirected ? null : Console.Error);
     }
 
-    public void Report(long done)
+    public void Report(long done) => Report(done, Interlocked.Read(ref _total));
+
+    /// <summary>For work whose size is learnt as it goes (a file opened by someone else).</summary>
+    public void Report(long done, long total)
     {
         if (_terminal is null)
         {
             return;
         }
 
+        Interlocked.Exchange(ref _total, total);
         var now = Stopwatch.GetTimestamp();
         var last = Interlocked.Read(ref _lastDrawn);
-        if ((now - last < Interval && done < _total) || Interlocked.CompareExchange(ref _lastDrawn, now, last) != last)
+        if ((now - last < Interval && done < total) || Interlocked.CompareExchange(ref _lastDrawn, now, last) != last)
         {
             return;
         }
 
         lock (_terminal)
         {
-            _terminal.Write(FormattableString.Invariant($"\r{_label} {done}/{_total} ({(_total == 0 ? 100 : done * 100 / _total)}%)"));
+            _terminal.Write(FormattableString.Invariant($"\r{_label} {done}/{total} ({(total == 0 ? 100 : done * 100 / total)}%)"));
         }
     }
 

@@ -58,7 +58,11 @@ internal sealed class GraphSource
         if (file is not null)
         {
             logger.Information("Loading the graph from {File}", file);
-            graph = ApocJsonLinesReader.ReadFile(file);
+            using (var progress = new TerminalProgress("graph: MB", 0))
+            {
+                graph = ApocJsonLinesReader.ReadFile(file, (read, length) => progress.Report(read >> 20, length >> 20));
+            }
+
             logger.Information("Loaded {Nodes} nodes and {Relationships} relationships", graph.NodeCount, graph.RelationshipCount);
             source = file;
         }

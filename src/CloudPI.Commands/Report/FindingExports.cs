@@ -172,7 +172,7 @@ internal static class FindingExports
             }
 
             json.WriteStartObject("properties");
-            json.WriteString("security-severity", SecuritySeverity(control is null ? f.Issue.Severity : (Severity)(int)control.Severity));
+            json.WriteString("security-severity", CloudPI.Iac.Output.SarifLog.SecuritySeverity(control is null ? f.Issue.Severity : (Severity)(int)control.Severity));
             Strings(json, "tags", ["security", "cloud", "aws"]);
             json.WriteEndObject();
             json.WriteEndObject();
@@ -333,16 +333,6 @@ internal static class FindingExports
 
         json.WriteEndArray();
     });
-
-    /// <summary>GitHub's bands: critical 9.5, high 8.0, medium 5.5, low 2.5, info 1.0.</summary>
-    private static string SecuritySeverity(Severity severity) => severity switch
-    {
-        Severity.Critical => "9.5",
-        Severity.High => "8.0",
-        Severity.Medium => "5.5",
-        Severity.Low => "2.5",
-        _ => "1.0",
-    };
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 

@@ -21,26 +21,7 @@ internal static class MuteFile
             return MuteList.Empty;
         }
 
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{path}: cannot read the mute file: {e.Message}");
-        }
-
-        MuteList mutes;
-        try
-        {
-            mutes = MuteList.Parse(text, path);
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException(e.Message);
-        }
-
+        var mutes = InputText.Parse(path, "mute file", text => MuteList.Parse(text, path));
         foreach (var expired in mutes.Expired(today))
         {
             logger.Warning(
