@@ -15,7 +15,7 @@ public class ScanCommandTests
 
         var result = await Cli.RunAsync("scan", "--producer-results", RepoPaths.Examples("dracon"), "--out", temp.Path);
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal(
             [".dracon/producers/cloudpi-aws-config.pb", ".dracon/producers/cloudpi-aws-config.tagged.pb", "stale.txt"],
             temp.Files());
