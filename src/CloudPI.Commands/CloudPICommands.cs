@@ -23,6 +23,7 @@ public static class CloudPICommands
             ScanCommand.Create(),
             DraconCommands.Create(),
             ReportCommand.Create(),
+            ControlsCommand.Create(),
             ProducerCommands.Create(),
             GraphCommands.Create(),
             EnricherCommands.Create(),

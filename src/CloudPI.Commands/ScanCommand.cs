@@ -50,7 +50,11 @@ public static class ScanCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => ReportSettings.DefaultTop };
+        var mutes = MuteFile.CreateOption();
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier scan's --out folder: the report shows only findings new since then." };
         var graph = new GraphSource();
+        // The graph's --account (the accounts loaded from Neo4j) also narrows the report to those accounts.
+        var filters = new FindingFilterOptions(accountOptionExists: true);
         var command = new Command("scan", "Run the whole chain locally: producers → tag → reachability and exploitability enrichers → aggregate → report.")
         {
             output,
@@ -67,8 +71,11 @@ public static class ScanCommand
             criticality,
             cloudRanges,
             top,
+            mutes,
+            baseline,
         };
         graph.AddTo(command);
+        filters.AddTo(command);
         command.SetHandler(async (parseResult, context, cancellationToken) =>
         {
             // Every stage's settings are built and checked before the workspace is touched.
@@ -94,6 +101,9 @@ public static class ScanCommand
             {
                 HtmlPath = Path.Combine(layout.Root, "report.html"),
                 Top = parseResult.GetValue(top),
+                BaselinePath = parseResult.GetValue(baseline),
+                MuteFilePath = parseResult.GetValue(mutes),
+                Filter = filters.Read(parseResult, graph.Accounts),
             };
             if (report.Top < 1)
             {
@@ -150,7 +160,7 @@ public static class ScanCommand
 
             if (analysed is not null)
             {
-                var reachability = new EnricherSettings(layout.Producers, layout.Enricher(EnricherCommands.ReachabilityName), analysed);
+                var reachability = new EnricherSettings(layout.Producers, layout.Enricher(EnricherCommands.ReachabilityName), analysed) { MuteFilePath = report.MuteFilePath };
                 await stages.RunAsync($"enricher {EnricherCommands.ReachabilityName}", () => stages.InvokeAsync(
                     $"enricher {EnricherCommands.ReachabilityName}", () => EnricherCommands.RunReachabilityAsync(reachability, context, cancellationToken))).ConfigureAwait(false);
 
@@ -160,6 +170,7 @@ public static class ScanCommand
                     CriticalityRulesPath = parseResult.GetValue(criticality),
                     CloudRanges = parseResult.GetValue(cloudRanges) ?? [],
                     ReachabilityPath = reachability.WritePath,
+                    MuteFilePath = report.MuteFilePath,
                 };
                 await stages.RunAsync($"enricher {EnricherCommands.ExploitabilityName}", () => stages.InvokeAsync(
                     $"enricher {EnricherCommands.ExploitabilityName}", () => EnricherCommands.RunExploitabilityAsync(exploitability, context, cancellationToken))).ConfigureAwait(false);
@@ -170,7 +181,7 @@ public static class ScanCommand
                     return Task.FromResult(ExitCodes.Success);
                 })).ConfigureAwait(false);
                 await stages.RunAsync("report", () => stages.InvokeAsync("report", () => Task.FromResult(ReportCommand.Run(report, context)))).ConfigureAwait(false);
-                WriteTopFindings(layout, context.Output);
+                WriteTopFindings(layout, report, context.Output);
             }
             else
             {
@@ -250,10 +261,11 @@ public static class ScanCommand
     private static IEnumerable<string> ExpandProducerResults(string path) =>
         File.Exists(path) ? [path] : DraconFile.Find(path, ".pb");
 
-    private static void WriteTopFindings(WorkspaceLayout layout, TextWriter output)
+    private static void WriteTopFindings(WorkspaceLayout layout, ReportSettings report, TextWriter output)
     {
-        var findings = ReportCommand.Load(layout.Enrichers);
-        output.WriteLine($"{findings.Count} findings, highest priority first (full report: {Path.Combine(layout.Root, "report.md")}):");
+        // The enrichers already annotated what the mute file covers.
+        var findings = ReportModel.Build(layout.Enrichers, 10, report.Filter, CloudPI.Enrichers.Muting.MuteList.Empty, MuteFile.Today(), report.BaselinePath).Active.ToList();
+        output.WriteLine($"{findings.Count} findings, highest priority first, muted ones left out (full report: {report.OutPath}):");
         foreach (var finding in findings.Take(10))
         {
             output.WriteLine($"  [{finding.Score,3}] {finding.Control,-34} {finding.Issue.Target}");

@@ -75,4 +75,10 @@ public static class AnnotationKeys
 
     /// <summary>The producer's severity before the adjustment (the severity is set to the adjusted one).</summary>
     public const string OriginalSeverity = Prefix + "severity.original";
+
+    /// <summary>The mute-file reason that covers the finding: accepted, kept and counted, not ranked with the rest.</summary>
+    public const string Muted = Prefix + "muted";
+
+    /// <summary>The last day (YYYY-MM-DD) the mute entry holds, when it expires.</summary>
+    public const string MutedUntil = Prefix + "muted.until";
 }

@@ -15,7 +15,7 @@ public class ScanCommandTests
 
         var result = await Cli.RunAsync("scan", "--producer-results", RepoPaths.Examples("dracon"), "--out", temp.Path);
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal(
             [".dracon/producers/cloudpi-aws-config.pb", ".dracon/producers/cloudpi-aws-config.tagged.pb", "stale.txt"],
             temp.Files());
@@ -93,6 +93,30 @@ public class ScanCommandTests
         Assert.Equal(top.OrderDescending(), top);
         // The open-SSH group is reported by the graph and by AWS Config: one entry, both sources.
         Assert.Single(report, l => l.StartsWith("- **Control:** `restricted-ssh` (cloudpi-aws-config, cloudpi-cartography)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Scan_hands_the_mute_file_to_the_enrichers_and_the_filters_and_baseline_to_the_report()
+    {
+        using var temp = new TempDirectory();
+        var mutes = temp.Combine("mutes.yaml");
+        File.WriteAllText(mutes, "mutes:\n  - control: restricted-ssh\n    resource: \"*\"\n    reason: accepted for the test\n");
+        string[] scanArgs = ["scan", "--graph", RepoPaths.Examples("account", "graph.jsonl"), "--producer-results", RepoPaths.Examples("dracon"), "--mute-file", mutes];
+
+        var first = await Cli.RunAsync([.. scanArgs, "--out", temp.Combine("first")]);
+        var second = await Cli.RunAsync([.. scanArgs, "--min-severity", "critical", "--control", "internet-exposed-instance", "--baseline", temp.Combine("first"), "--out", temp.Combine("second")]);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(second.ExitCode == 0, second.Error);
+        var aggregated = DraconFile.ReadEnriched(temp.Combine("first", ".dracon", "enrichers", "cloudpi-cartography.enriched.aggregated.pb"));
+        var muted = aggregated.Issues.Where(i => i.Annotations.ContainsKey("cloudpi.muted")).ToList();
+        Assert.NotEmpty(muted);
+        Assert.All(muted, i => Assert.Equal("accepted for the test", i.Annotations["cloudpi.muted"]));
+        Assert.Equal(muted.Count, aggregated.Issues.Count(i => i.Annotations["cloudpi.control"] == "restricted-ssh"));
+        var report = File.ReadAllText(temp.Combine("second", "report.md"));
+        Assert.Contains("filters severity ≥ CRITICAL, control internet-exposed-instance", report, StringComparison.Ordinal);
+        Assert.Contains("- **Baseline:** only findings new since", report, StringComparison.Ordinal);
+        Assert.StartsWith("0 findings", second.Output.Split('\n').First(l => l.Contains("findings, highest priority first", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace CloudPI.Commands.Tests;
 /// </summary>
 public class SignalTests
 {
-    private static string Cli => Path.Combine(RepoPaths.Root, "src", "CloudPI.Cli", "bin", "Release", "net10.0", "cloudpi.dll");
+    private static string Cli => Tests.Cli.ExecutablePath;
 
     [Theory]
     [InlineData("TERM", 143)]

@@ -19,11 +19,11 @@ public static class NodeTool
         return null;
     }
 
-    public static async Task<string> RunAsync(string tool, string script, string stdin, CancellationToken cancellationToken = default)
+    public static async Task<string> RunAsync(string tool, string script, string stdin, IEnumerable<string>? arguments = null, CancellationToken cancellationToken = default)
     {
         var directory = Path.Combine(RepoPaths.Root, "tools", tool);
         await EnsureInstalledAsync(directory, cancellationToken).ConfigureAwait(false);
-        var (exitCode, output, error) = await ExternalProcess.RunAsync("node", [script], directory, stdin, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (exitCode, output, error) = await ExternalProcess.RunAsync("node", [script, .. arguments ?? []], directory, stdin, cancellationToken: cancellationToken).ConfigureAwait(false);
         return exitCode == 0 ? output : throw new InvalidOperationException($"node {script} failed ({exitCode}): {error}");
     }
 

@@ -19,3 +19,15 @@ public abstract class ToolFactAttribute : FactAttribute
 }
 
 public sealed class NodeFactAttribute() : ToolFactAttribute(NodeTool.MissingReason());
+
+/// <summary>A fact that drives a real browser: Node.js (for playwright-core) and Debian's headless chromium.</summary>
+public sealed class ChromiumFactAttribute() : ToolFactAttribute(NodeTool.MissingReason() ?? Browser.MissingReason());
+
+/// <summary>Debian's chromium, or the one <c>CHROMIUM</c> names.</summary>
+public static class Browser
+{
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static string? MissingReason() =>
+        File.Exists(ExecutablePath) ? null : $"chromium is not installed at {ExecutablePath} (apt-get install chromium, or set CHROMIUM)";
+}

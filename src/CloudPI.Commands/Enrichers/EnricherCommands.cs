@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
-using CloudPI.Dracon.Io;
 using CloudPI.Analysis.Exploitability;
 using CloudPI.Analysis.Exploitability.Criticality;
 using CloudPI.Analysis.Reachability;
@@ -143,52 +142,11 @@ public static class EnricherCommands
         return known;
     }
 
-    private static RentableRanges LoadRentable(IEnumerable<string> paths) => RentableRanges.Combine(paths.Select(path =>
-    {
-        try
-        {
-            return RentableRanges.Parse(StrictText.ReadAllText(path), path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{path}: cannot read the cloud ranges: {ex.Message}");
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
-    }));
+    private static RentableRanges LoadRentable(IEnumerable<string> paths) =>
+        RentableRanges.Combine(paths.Select(path => InputText.Parse(path, "cloud ranges", text => RentableRanges.Parse(text, path))));
 
-    private static CriticalityRules LoadRules(string? path)
-    {
-        if (path is null)
-        {
-            return CriticalityRules.BuiltIn;
-        }
-
-        string text;
-        try
-        {
-            text = StrictText.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{path}: cannot read the criticality rules: {ex.Message}");
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
-
-        try
-        {
-            return CriticalityRules.Parse(text, path);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
-    }
+    private static CriticalityRules LoadRules(string? path) =>
+        path is null ? CriticalityRules.BuiltIn : InputText.Parse(path, "criticality rules", text => CriticalityRules.Parse(text, path));
 
     private sealed class ReachabilityPass(ReachabilityAnnotator annotator) : IEnricherPass
     {

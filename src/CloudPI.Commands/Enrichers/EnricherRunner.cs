@@ -1,9 +1,11 @@
 using System.CommandLine;
 using CloudPI.Commands.Graph;
+using CloudPI.Commands.Report;
 using CloudPI.Controls;
 using CloudPI.Dracon.Enrichers;
 using CloudPI.Dracon.Io;
 using CloudPI.Enrichers;
+using CloudPI.Enrichers.Muting;
 using CloudPI.Graph;
 using Ocurity.Dracon.V1;
 
@@ -27,6 +29,8 @@ internal static class EnricherRunner
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
         var (read, write, graphInput) = settings;
+        var today = MuteFile.Today();
+        var mutes = MuteFile.Load(settings.MuteFilePath, context.Logger, today);
         var inputs = EnricherFiles.ReadTagged(read);
         foreach (var merged in inputs.Where(i => i.Sources.Count > 1))
         {
@@ -38,7 +42,20 @@ internal static class EnricherRunner
         var resolver = new ResourceResolver(graph);
         var pass = createPass(graph);
         var total = inputs.Sum(i => i.Response.Issues.Count);
-        var progress = new Progress(enricherName, total, context.Logger);
+        using var progress = new TerminalProgress($"{enricherName}: issues", total);
+        var muted = 0;
+        var done = 0;
+        EnrichedIssue Enrich(Issue issue)
+        {
+            var enriched = pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, resolver));
+            if (MuteAnnotations.Apply(enriched, mutes, today) is not null)
+            {
+                Interlocked.Increment(ref muted);
+            }
+
+            progress.Report(Interlocked.Increment(ref done));
+            return enriched;
+        }
 
         // Every tool's enriched and raw files appear together, or none do; each enriched file is written chunk by
         // chunk as its issues are enriched, so the annotations of only one chunk are held at a time.
@@ -48,12 +65,17 @@ internal static class EnricherRunner
             foreach (var input in inputs)
             {
                 var issues = input.Response.Issues;
-                var enriched = EnrichInChunks(issues, issue => pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, resolver)), progress, cancellationToken);
+                var enriched = EnrichInChunks(issues, Enrich, cancellationToken);
                 var (enrichedPath, _) = EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, enriched);
                 context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Count, input.Response.ToolName, enrichedPath);
             }
 
             files.Commit();
+        }
+
+        if (muted > 0)
+        {
+            context.Logger.Information("{Enricher}: {Muted} issues muted by the mute file (annotated {Key}, kept)", enricherName, muted, AnnotationKeys.Muted);
         }
 
         pass.LogSummary(context.Logger);
@@ -67,7 +89,7 @@ internal static class EnricherRunner
     /// The enriched issues in input order. The analyses are pure and their caches concurrent, so each chunk uses
     /// every core; a chunk is enriched only when the writer asks for its first issue.
     /// </summary>
-    private static IEnumerable<EnrichedIssue> EnrichInChunks(IReadOnlyList<Issue> issues, Func<Issue, EnrichedIssue> enrich, Progress progress, CancellationToken cancellationToken)
+    private static IEnumerable<EnrichedIssue> EnrichInChunks(IReadOnlyList<Issue> issues, Func<Issue, EnrichedIssue> enrich, CancellationToken cancellationToken)
     {
         var chunk = new EnrichedIssue[Math.Min(ChunkSize, issues.Count)];
         for (var start = 0; start < issues.Count; start += ChunkSize)
@@ -78,25 +100,6 @@ internal static class EnricherRunner
             {
                 yield return chunk[i];
                 chunk[i] = null!;
-            }
-
-            progress.Advance(count);
-        }
-    }
-
-    /// <summary>Logs every 5,000 issues enriched, across tools.</summary>
-    private sealed class Progress(string enricherName, int total, Serilog.ILogger logger)
-    {
-        private const int Every = 5000;
-        private int _done;
-
-        public void Advance(int count)
-        {
-            var before = _done;
-            _done += count;
-            if (_done / Every > before / Every)
-            {
-                logger.Information("{Enricher}: {Done} of {Total} issues", enricherName, _done, total);
             }
         }
     }
@@ -111,10 +114,13 @@ internal sealed class EnricherOptions
 
     public GraphSource Graph { get; } = new();
 
+    public Option<string?> MuteFilePath { get; } = MuteFile.CreateOption();
+
     public void AddTo(Command command)
     {
         command.Options.Add(ReadPath);
         command.Options.Add(WritePath);
+        command.Options.Add(MuteFilePath);
         Graph.AddTo(command);
     }
 
@@ -124,13 +130,20 @@ internal sealed class EnricherOptions
             ?? throw new UsageException("read_path is undefined: give -read_path or set READ_PATH"),
         FirstNonEmpty(parseResult.GetValue(WritePath), Environment.GetEnvironmentVariable(EnricherFiles.WritePathVariable))
             ?? throw new UsageException("write_path is undefined: give -write_path or set WRITE_PATH"),
-        Graph.Resolve(parseResult));
+        Graph.Resolve(parseResult))
+    {
+        MuteFilePath = parseResult.GetValue(MuteFilePath),
+    };
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 }
 
 /// <summary>One run of an enricher: where the tagged files are, where to write, and the graph.</summary>
-public record EnricherSettings(string ReadPath, string WritePath, GraphInput Graph);
+public record EnricherSettings(string ReadPath, string WritePath, GraphInput Graph)
+{
+    /// <summary>Findings to mute (annotated and kept), when given.</summary>
+    public string? MuteFilePath { get; init; }
+}
 
 /// <summary>One enricher's per-issue work, created once per run so caches live for the whole run; called from several threads.</summary>
 internal interface IEnricherPass

@@ -112,7 +112,11 @@ public sealed record GraphInput
         if (File is not null)
         {
             logger.Information("Loading the graph from {File}", File);
-            graph = ApocJsonLinesReader.ReadFile(File);
+            using (var progress = new TerminalProgress("graph: MB", 0))
+            {
+                graph = ApocJsonLinesReader.ReadFile(File, (read, length) => progress.Report(read >> 20, length >> 20));
+            }
+
             logger.Information("Loaded {Nodes} nodes and {Relationships} relationships", graph.NodeCount, graph.RelationshipCount);
             source = File;
         }

@@ -1,38 +1,55 @@
 using System.CommandLine;
-using CloudPI.Dracon;
+using System.Text;
 using CloudPI.Dracon.Io;
-using CloudPI.Dracon.Pipeline;
 
 namespace CloudPI.Commands.Report;
 
-/// <summary><c>cloudpi report</c>: aggregated enriched files → a ranked Markdown (and HTML) report for people.</summary>
+/// <summary>
+/// <c>cloudpi report</c>: aggregated enriched files → one report model → Markdown (and self-contained HTML) for people,
+/// or JSON, CSV, SARIF or OCSF for other tools; filtered, muted and compared with a baseline the same way in each.
+/// </summary>
 public static class ReportCommand
 {
     public static Command Create()
     {
         var input = new Argument<string>("DIR") { Description = "Directory holding *.enriched.aggregated.pb files (searched recursively)." };
-        var markdown = new Option<string>("--out", "-out") { Description = "The Markdown report to write.", Required = true };
-        var html = new Option<string?>("--html") { Description = "Also write the report as HTML." };
-        var top = new Option<int>("--top") { Description = "How many findings to detail (all are summarised).", DefaultValueFactory = _ => ReportSettings.DefaultTop };
-        var command = new Command("report", "Write a report of aggregated findings ranked by priority, each with its reason and attack-path diagram.")
+        var output = new Option<string>("--out", "-out") { Description = "The report to write, in --format.", Required = true };
+        var format = new Option<ReportFormat>("--format") { Description = "md (default), json, csv, sarif or ocsf (OCSF 1.1.0 Detection Findings).", DefaultValueFactory = _ => ReportFormat.Md };
+        var html = new Option<string?>("--html") { Description = "Also write the report as one self-contained HTML page (works offline)." };
+        var top = new Option<int>("--top") { Description = "How many findings to show open, in detail (every finding is listed).", DefaultValueFactory = _ => ReportSettings.DefaultTop };
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier run's output (or its .dracon/enrichers) folder: show only findings new since then." };
+        var compliance = new Option<bool>("--compliance") { Description = "Add pass/fail per requirement of CIS AWS Foundations and AWS Foundational Security Best Practices." };
+        var mutes = MuteFile.CreateOption();
+        var filters = new FindingFilterOptions();
+        var command = new Command("report", "Write a report of aggregated findings ranked by priority, each with its reason and attack path, or export them.")
         {
             input,
-            markdown,
+            output,
+            format,
             html,
             top,
+            baseline,
+            compliance,
+            mutes,
         };
+        filters.AddTo(command);
         command.SetHandler((parseResult, context) => Run(
-            new ReportSettings(parseResult.GetRequiredValue(input), parseResult.GetRequiredValue(markdown))
+            new ReportSettings(parseResult.GetRequiredValue(input), parseResult.GetRequiredValue(output))
             {
+                Format = parseResult.GetValue(format),
                 HtmlPath = parseResult.GetValue(html),
                 Top = parseResult.GetValue(top),
+                BaselinePath = parseResult.GetValue(baseline),
+                Compliance = parseResult.GetValue(compliance),
+                MuteFilePath = parseResult.GetValue(mutes),
+                Filter = filters.Read(parseResult),
             },
             context));
         return command;
     }
 
     /// <summary>The report's work, as the command and <c>scan</c> run it.</summary>
-    public static int Run(ReportSettings settings, CommandContext context)
+    internal static int Run(ReportSettings settings, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
@@ -41,59 +58,54 @@ public static class ReportCommand
             throw new UsageException($"--top must be at least 1 (got {settings.Top})");
         }
 
-        var findings = Load(settings.Directory);
+        var today = MuteFile.Today();
+        var model = ReportModel.Build(
+            settings.Directory,
+            settings.Top,
+            settings.Filter,
+            MuteFile.Load(settings.MuteFilePath, context.Logger, today),
+            today,
+            settings.BaselinePath,
+            settings.Compliance);
 
-        // Both formats or neither: a new Markdown report beside the previous run's HTML would disagree with it.
+        // Every output or none: a new report beside the previous run's HTML would disagree with it.
         using var files = new AtomicFileSet();
-        files.AddBytes(settings.MarkdownPath, System.Text.Encoding.UTF8.GetBytes(ReportWriter.Markdown(findings, settings.Top)));
+        files.AddBytes(settings.OutPath, FindingExports.Write(model, settings.Format));
         if (settings.HtmlPath is { } htmlPath)
         {
-            files.AddBytes(htmlPath, System.Text.Encoding.UTF8.GetBytes(ReportWriter.Html(findings, settings.Top)));
+            files.AddBytes(htmlPath, Encoding.UTF8.GetBytes(HtmlReport.Write(model)));
         }
 
         files.Commit();
 
-        context.Logger.Information("Report of {Count} findings written to {Path}", findings.Count, settings.MarkdownPath);
+        context.Logger.Information(
+            "Report of {Count} findings ({Muted} muted) written to {Path} as {Format}", model.Findings.Count, model.MutedCount, settings.OutPath, settings.Format);
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// Every aggregated finding, highest priority first; ties by severity, then target, so the order is stable. The
-    /// reports of several producers on the same control and resource are one finding that lists them all.
-    /// </summary>
-    internal static IReadOnlyList<ReportFinding> Load(string directory)
-    {
-        var files = DraconFile.Find(directory, EnrichmentAggregator.AggregatedSuffix);
-        if (files.Count == 0)
-        {
-            throw new DraconFormatException($"{directory}: no *{EnrichmentAggregator.AggregatedSuffix} files found (run the aggregator first)");
-        }
-
-        return files
-            .Select(DraconFile.ReadEnriched)
-            .SelectMany(file => file.Issues.Select(issue => new ReportFinding(file.OriginalResults.ToolName, issue)))
-            .OrderByDescending(f => f.Score)
-            .ThenBy(f => f.Tool, StringComparer.Ordinal)
-            .GroupBy(f => f.Key)
-            .Select(same => same.First() with { Tools = [.. same.Select(f => f.Tool).Distinct().Order(StringComparer.Ordinal)] })
-            .OrderByDescending(f => f.Score)
-            .ThenByDescending(f => f.Issue.Severity)
-            .ThenBy(f => f.Issue.Target, StringComparer.Ordinal)
-            .ThenBy(f => f.Issue.Type, StringComparer.Ordinal)
-            .ToList();
     }
 }
 
 /// <summary>One report run.</summary>
 /// <param name="Directory">Where the aggregated files are.</param>
-/// <param name="MarkdownPath">The Markdown report to write.</param>
-public sealed record ReportSettings(string Directory, string MarkdownPath)
+/// <param name="OutPath">The report to write, in <see cref="Format"/>.</param>
+internal sealed record ReportSettings(string Directory, string OutPath)
 {
     public const int DefaultTop = 50;
 
-    /// <summary>Also write the report as HTML.</summary>
+    public ReportFormat Format { get; init; } = ReportFormat.Md;
+
+    /// <summary>Also write the report as self-contained HTML.</summary>
     public string? HtmlPath { get; init; }
 
-    /// <summary>How many findings to detail.</summary>
+    /// <summary>How many findings to show in detail.</summary>
     public int Top { get; init; } = DefaultTop;
+
+    /// <summary>An earlier run's output: only findings new since then are shown.</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>Add pass/fail per framework requirement.</summary>
+    public bool Compliance { get; init; }
+
+    public string? MuteFilePath { get; init; }
+
+    public FindingFilter Filter { get; init; } = FindingFilter.None;
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
+using CloudPI.Controls;
 using CloudPI.Enrichers;
+using CloudPI.Enrichers.Muting;
 using Ocurity.Dracon.V1;
 
 namespace CloudPI.Commands.Report;
@@ -8,6 +11,9 @@ namespace CloudPI.Commands.Report;
 internal sealed record ReportFinding(string Tool, EnrichedIssue Enriched)
 {
     public IReadOnlyList<string> Tools { get; init; } = [Tool];
+
+    /// <summary>The Dracon uuids of the issues merged into this finding, one per producer.</summary>
+    public IReadOnlyList<string> Uuids { get; init; } = [Enriched.RawIssue.Uuid];
 
     public Issue Issue => Enriched.RawIssue;
 
@@ -20,23 +26,44 @@ internal sealed record ReportFinding(string Tool, EnrichedIssue Enriched)
 
     public string Control => Annotation(AnnotationKeys.Control) ?? Issue.Type;
 
+    /// <summary>The catalog's entry for <see cref="Control"/>, when the control is one CloudPI knows.</summary>
+    public Control? CatalogControl => ControlCatalog.Default.Resolve(Control);
+
+    /// <summary>The adjusted severity (the exploitability enricher's), upper case: CRITICAL … INFO.</summary>
+    public string Severity => SeverityName(Issue.Severity);
+
+    /// <summary>The producer's severity before the adjustment, when it was adjusted.</summary>
+    public string? OriginalSeverity => Annotation(AnnotationKeys.OriginalSeverity);
+
     public string? Reason => Annotation(AnnotationKeys.PriorityReason);
 
     public string? Path => Annotation(AnnotationKeys.ReachabilityPath);
+
+    /// <summary>A path worth drawing: at least two hops.</summary>
+    public bool HasPath => Path is { } path && path.Contains('→', StringComparison.Ordinal);
 
     public string Exploitable => Annotation(AnnotationKeys.Exploitable) ?? "n/a";
 
     public string Reachable => Annotation(AnnotationKeys.Reachable) ?? "n/a";
 
-    /// <summary>The AWS account from an ARN target (<c>arn:aws:ec2:region:ACCOUNT:...</c>), else the tool's scope.</summary>
-    public string Account
-    {
-        get
-        {
-            var parts = Issue.Target.Split(':');
-            return parts.Length > 4 && parts[0] == "arn" && parts[4].Length > 0 ? parts[4] : "-";
-        }
-    }
+    /// <summary>Why the exploitability enricher decided as it did, one sentence each.</summary>
+    public IReadOnlyList<string> ExploitabilityReasons =>
+        Annotation(AnnotationKeys.ExploitabilityReasons) is { } json && JsonDocument.Parse(json).RootElement is { ValueKind: JsonValueKind.Array } reasons
+            ? [.. reasons.EnumerateArray().Select(r => r.ValueKind == JsonValueKind.String ? r.GetString()! : r.GetRawText())]
+            : [];
+
+    /// <summary>The smallest change that closes the path when the reachability enricher found one, else the control's remediation.</summary>
+    public string? Fix => Annotation(AnnotationKeys.ReachabilityFix) ?? CatalogControl?.Remediation;
+
+    /// <summary>Why the finding is muted (the mute file's reason), or null.</summary>
+    public string? Muted => Annotation(AnnotationKeys.Muted);
+
+    public string? MutedUntil => Annotation(AnnotationKeys.MutedUntil);
+
+    /// <summary>The AWS account from an ARN target, else <c>-</c>.</summary>
+    public string Account => TargetAccount.Of(Issue.Target) ?? "-";
 
     public string? Annotation(string key) => Enriched.Annotations.TryGetValue(key, out var value) ? value : null;
+
+    public static string SeverityName(Severity severity) => severity.ToString().ToUpperInvariant();
 }

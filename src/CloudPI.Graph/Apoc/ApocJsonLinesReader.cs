@@ -14,8 +14,10 @@ public static class ApocJsonLinesReader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads the file at <paramref name="path"/>; errors name the file and the 1-based line.</summary>
+    /// <param name="path">The graph file.</param>
+    /// <param name="progress">Told the bytes read so far and the file's length as the reading goes, for a progress line.</param>
     /// <exception cref="GraphFormatException">A line is not a valid record.</exception>
-    public static PropertyGraph ReadFile(string path)
+    public static PropertyGraph ReadFile(string path, Action<long, long>? progress = null)
     {
         if (Directory.Exists(path))
         {
@@ -23,7 +25,7 @@ public static class ApocJsonLinesReader
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Read(stream, path);
+        return Read(progress is null ? stream : new ProgressStream(stream, progress), path);
     }
 
     /// <exception cref="GraphFormatException">A line is not a valid record.</exception>
@@ -128,6 +130,44 @@ public static class ApocJsonLinesReader
             parser.ParseRecord(ref reader);
             records++;
             rest = rest[(int)reader.BytesConsumed..].TrimStart(separators);
+        }
+    }
+
+    /// <summary>A read-only pass-through that reports how far the reading got after each block.</summary>
+    private sealed class ProgressStream(FileStream inner, Action<long, long> progress) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position
+        {
+            get => inner.Position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Report(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Report(inner.Read(buffer));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Report(int read)
+        {
+            progress(inner.Position, inner.Length);
+            return read;
         }
     }
 }

@@ -109,7 +109,7 @@ public static class SarifLog
     /// GitHub's security severity (a score 0.0–10.0: 9.0 and above critical, 7.0 high, 4.0 medium, else low) for a
     /// Dracon severity, in the middle of each band.
     /// </summary>
-    internal static string SecuritySeverity(Severity severity) => severity switch
+    public static string SecuritySeverity(Severity severity) => severity switch
     {
         Severity.Critical => "9.5",
         Severity.High => "8.0",
