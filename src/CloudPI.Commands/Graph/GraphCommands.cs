@@ -131,7 +131,7 @@ public static class GraphCommands
             if (count < 1 || (long)count * accountCount > MaxSyntheticResources)
             {
                 // A synthetic graph is held in memory whole: about 10 KB per resource, so a million is ~10 GB.
-                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--resources must be at least 1 and --resources × --accounts at most {MaxSyntheticResources:N0}"));
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--resources must be between 1 and {MaxSyntheticResources:N0}{(accountCount > 1 ? $" across all {accountCount} accounts" : string.Empty)}"));
             }
 
             var account = SyntheticAccountGenerator.Generate(count, parseResult.GetValue(seed), accountCount);
