@@ -33,7 +33,7 @@ public static class EnricherCommands
             "Can the internet reach each issue's resource on the port that matters? Annotates the verdict, the path, the evidence, what is missing and the fix.");
         runner.AddTo(command);
         command.SetHandler((parseResult, context, cancellationToken) =>
-            runner.RunAsync(parseResult, context, graph => new ReachabilityPass(new ReachabilityAnnotator(new ReachabilityEngine(new CartographyView(graph)))), cancellationToken));
+            runner.RunAsync(parseResult, context, (graph, _) => new ReachabilityPass(new ReachabilityAnnotator(new ReachabilityEngine(new CartographyView(graph)))), cancellationToken));
         return command;
     }
 
@@ -73,10 +73,14 @@ public static class EnricherCommands
             return runner.RunAsync(
                 parseResult,
                 context,
-                graph =>
+                (graph, vulnerabilities) =>
                 {
                     var view = new CartographyView(graph);
-                    return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules, rentable)) { Known = known });
+                    return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules, rentable))
+                    {
+                        Known = known,
+                        Vulnerabilities = vulnerabilities,
+                    });
                 },
                 cancellationToken);
         });
@@ -170,7 +174,8 @@ public static class EnricherCommands
 
         public EnrichedIssue Enrich(ResolvedIssue issue)
         {
-            var enriched = annotator.Annotate(issue, annotator.Evaluate(issue));
+            var judged = annotator.OnMostExposedWorkload(issue);
+            var enriched = annotator.Annotate(judged, annotator.Evaluate(judged));
             _counts.AddOrUpdate(enriched.Annotations[AnnotationKeys.Reachable], 1, (_, count) => count + 1);
             return enriched;
         }
