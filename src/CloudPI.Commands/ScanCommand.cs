@@ -47,6 +47,11 @@ public static class ScanCommand
             Description = "Cloud address space anyone can rent (AWS ip-ranges.json, Google Cloud cloud.json, or CIDRs) for the exploitability enricher.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var scannedImages = new Option<string[]>(EnricherRunner.ScannedImageOption)
+        {
+            Description = "TOOL=IMAGE: the container image an imported vulnerability scanner's results are about (e.g. trivy=nginx:1.27), for the enrichers.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => 50 };
         var graph = new GraphSource();
         var command = new Command("scan", "Run the whole chain locally: producers → tag → reachability and exploitability enrichers → aggregate → report.")
@@ -64,6 +69,7 @@ public static class ScanCommand
             policyConfig,
             criticality,
             cloudRanges,
+            scannedImages,
             top,
         };
         graph.AddTo(command);
@@ -150,8 +156,10 @@ public static class ScanCommand
                             .. (parseResult.GetValue(cloudRanges) ?? []).SelectMany(file => new[] { EnricherCommands.CloudRangesOption, file }),
                             "--reachability-path", layout.Enricher(EnricherCommands.ReachabilityName),
                         ];
+                    // Both enrichers join the same vulnerabilities, so they judge a scanner's finding on the same workload.
+                    var images = (parseResult.GetValue(scannedImages) ?? []).SelectMany(image => new[] { EnricherRunner.ScannedImageOption, image });
                     await stages.RunAsync($"enricher {enricher}", () => stages.InvokeAsync(
-                        ["enricher", enricher, "-read_path", layout.Producers, "-write_path", layout.Enricher(enricher), .. graphArgs, .. extra, .. common])).ConfigureAwait(false);
+                        ["enricher", enricher, "-read_path", layout.Producers, "-write_path", layout.Enricher(enricher), .. graphArgs, .. extra, .. images, .. common])).ConfigureAwait(false);
                 }
 
                 await stages.RunAsync("aggregate", () => stages.InvokeAsync(["dracon", "aggregate", layout.Enrichers, .. common])).ConfigureAwait(false);
@@ -254,6 +262,7 @@ public static class ScanCommand
     private static void WriteTopFindings(WorkspaceLayout layout, TextWriter output)
     {
         var findings = ReportCommand.Load(layout.Enrichers);
+        AttackPathSection.Console(findings, output, top: 3);
         output.WriteLine($"{findings.Count} findings, highest priority first (full report: {Path.Combine(layout.Root, "report.md")}):");
         foreach (var finding in findings.Take(10))
         {

@@ -64,7 +64,7 @@ public static class AnnotationKeys
 
     public const string CriticalityReason = Prefix + "criticality.reason";
 
-    /// <summary>0–100, the documented priority formula.</summary>
+    /// <summary>0–100 (up to 108 with a joined vulnerability), the documented priority formula.</summary>
     public const string PriorityScore = Prefix + "priority.score";
 
     /// <summary>JSON array of the score's terms, <c>[{"name":"exploitability","points":55,"basis":"exploitable"}, …]</c>; they add up to <see cref="PriorityScore"/>.</summary>

@@ -15,6 +15,7 @@ internal static class ReportWriter
         var md = new StringBuilder();
         md.AppendLine("# CloudPI report").AppendLine();
         md.AppendLine(Invariant($"{findings.Count} findings; {findings.Count(f => f.Exploitable == "true")} exploitable, {findings.Count(f => f.Reachable == "true")} reachable from the internet.")).AppendLine();
+        AttackPathSection.Markdown(md, findings);
 
         md.AppendLine("## Summary by control and account").AppendLine();
         md.AppendLine("| Control | Account | Findings | Exploitable | Highest priority |");
@@ -67,6 +68,7 @@ internal static class ReportWriter
         html.AppendLine("<script type=\"module\">import mermaid from 'https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs'; mermaid.initialize({startOnLoad:true});</script>");
         html.AppendLine("</head><body><h1>CloudPI report</h1>");
         html.AppendLine(Invariant($"<p>{findings.Count} findings; {findings.Count(f => f.Exploitable == "true")} exploitable, {findings.Count(f => f.Reachable == "true")} reachable from the internet.</p>"));
+        AttackPathSection.Html(html, findings);
         html.AppendLine("<h2>Summary by control and account</h2><table><tr><th>Control</th><th>Account</th><th>Findings</th><th>Exploitable</th><th>Highest priority</th></tr>");
         foreach (var group in findings.GroupBy(f => (f.Control, f.Account)).OrderByDescending(g => g.Max(f => f.Score)).ThenBy(g => g.Key.Control, StringComparer.Ordinal))
         {
