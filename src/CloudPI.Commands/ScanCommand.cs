@@ -49,6 +49,11 @@ public static class ScanCommand
             Description = "Cloud address space anyone can rent (AWS ip-ranges.json, Google Cloud cloud.json, or CIDRs) for the exploitability enricher.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var scannedImages = new Option<string[]>(EnricherOptions.ScannedImageOption)
+        {
+            Description = "TOOL=IMAGE: the container image an imported vulnerability scanner's results are about (e.g. trivy=nginx:1.27), for the enrichers.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => ReportSettings.DefaultTop };
         var mutes = MuteFile.CreateOption();
         var baseline = new Option<string?>("--baseline") { Description = "An earlier scan's --out folder: the report shows only findings new since then." };
@@ -70,6 +75,7 @@ public static class ScanCommand
             policyConfig,
             criticality,
             cloudRanges,
+            scannedImages,
             top,
             mutes,
             baseline,
@@ -110,6 +116,8 @@ public static class ScanCommand
                 throw new UsageException($"--top must be at least 1 (got {report.Top})");
             }
 
+            // Both enrichers join the same vulnerabilities, so they judge a scanner's finding on the same workload.
+            var images = EnricherOptions.ParseScannedImages(parseResult.GetValue(scannedImages) ?? []);
             using var exclusive = layout.Lock();
             layout.Reset();
             var stages = new ScanStages(context);
@@ -160,7 +168,7 @@ public static class ScanCommand
 
             if (analysed is not null)
             {
-                var reachability = new EnricherSettings(layout.Producers, layout.Enricher(EnricherCommands.ReachabilityName), analysed) { MuteFilePath = report.MuteFilePath };
+                var reachability = new EnricherSettings(layout.Producers, layout.Enricher(EnricherCommands.ReachabilityName), analysed) { MuteFilePath = report.MuteFilePath, ScannedImages = images };
                 await stages.RunAsync($"enricher {EnricherCommands.ReachabilityName}", () => stages.InvokeAsync(
                     $"enricher {EnricherCommands.ReachabilityName}", () => EnricherCommands.RunReachabilityAsync(reachability, context, cancellationToken))).ConfigureAwait(false);
 
@@ -171,6 +179,7 @@ public static class ScanCommand
                     CloudRanges = parseResult.GetValue(cloudRanges) ?? [],
                     ReachabilityPath = reachability.WritePath,
                     MuteFilePath = report.MuteFilePath,
+                    ScannedImages = images,
                 };
                 await stages.RunAsync($"enricher {EnricherCommands.ExploitabilityName}", () => stages.InvokeAsync(
                     $"enricher {EnricherCommands.ExploitabilityName}", () => EnricherCommands.RunExploitabilityAsync(exploitability, context, cancellationToken))).ConfigureAwait(false);
@@ -265,6 +274,7 @@ public static class ScanCommand
     {
         // The enrichers already annotated what the mute file covers.
         var findings = ReportModel.Build(layout.Enrichers, 10, report.Filter, CloudPI.Enrichers.Muting.MuteList.Empty, MuteFile.Today(), report.BaselinePath).Active.ToList();
+        AttackPathSection.Console(findings, output, top: 3);
         output.WriteLine($"{findings.Count} findings, highest priority first, muted ones left out (full report: {report.OutPath}):");
         foreach (var finding in findings.Take(10))
         {

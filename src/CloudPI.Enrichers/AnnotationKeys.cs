@@ -64,7 +64,7 @@ public static class AnnotationKeys
 
     public const string CriticalityReason = Prefix + "criticality.reason";
 
-    /// <summary>0–100, the documented priority formula.</summary>
+    /// <summary>0–100 (up to 108 with a joined vulnerability), the documented priority formula.</summary>
     public const string PriorityScore = Prefix + "priority.score";
 
     /// <summary>JSON array of the score's terms, <c>[{"name":"exploitability","points":55,"basis":"exploitable"}, …]</c>; they add up to <see cref="PriorityScore"/>.</summary>
@@ -72,6 +72,16 @@ public static class AnnotationKeys
 
     /// <summary>One plain sentence: why this priority.</summary>
     public const string PriorityReason = Prefix + "priority.reason";
+
+    /// <summary>JSON array of the known vulnerabilities the finding concerns, the most serious first:
+    /// <c>{id, cvss, network_attack_vector, fix_available, exploit_available, package, source, workload, join}</c>.</summary>
+    public const string Vulnerabilities = Prefix + "vulnerabilities";
+
+    /// <summary>The toxic combination the finding belongs to, e.g. <c>exposure × vulnerability × identity × data</c>.</summary>
+    public const string Combination = Prefix + "combination";
+
+    /// <summary>JSON object: <c>{combination, chain, steps: [{kind, id, label}]}</c>, the path from the internet to the data.</summary>
+    public const string AttackPath = Prefix + "attack_path";
 
     /// <summary>The producer's severity before the adjustment (the severity is set to the adjusted one).</summary>
     public const string OriginalSeverity = Prefix + "severity.original";

@@ -32,6 +32,23 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         return results.OrderBy(r => r.Verdict).First();
     }
 
+    /// <summary>A vulnerability finding whose target is no graph node is judged on the workload it runs on that the
+    /// internet reaches best (ties: the first in graph order), so both enrichers pick the same one.</summary>
+    public ResolvedIssue OnMostExposedWorkload(ResolvedIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        if (issue.Resource is not null || issue.OwnVulnerabilities.Count == 0)
+        {
+            return issue;
+        }
+
+        var workload = issue.OwnVulnerabilities.Select(j => j.Workload).DistinctBy(w => w.Index)
+            .OrderBy(w => Evaluate(issue with { Resource = w })!.Verdict)
+            .ThenBy(w => w.Index)
+            .First();
+        return issue with { Resource = workload };
+    }
+
     private ReachabilityResult Evaluate(GraphNode resource, NetworkExposure? exposure)
     {
         return _results.GetOrAdd((resource.Index, exposure), key => engine.Evaluate(resource, key.Traffic));

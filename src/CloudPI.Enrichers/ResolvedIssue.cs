@@ -1,3 +1,4 @@
+using CloudPI.Analysis.Exploitability.Vulnerabilities;
 using CloudPI.Controls;
 using CloudPI.Graph;
 using Ocurity.Dracon.V1;
@@ -7,20 +8,29 @@ namespace CloudPI.Enrichers;
 /// <summary>An issue with its control (any tool's name for it) and its resource in the graph, when found.</summary>
 public sealed record ResolvedIssue(Issue Issue, Control? Control, GraphNode? Resource)
 {
+    /// <summary>For a scanner's vulnerability finding: the workloads it was joined to (empty otherwise).</summary>
+    public IReadOnlyList<JoinedVulnerability> OwnVulnerabilities { get; init; } = [];
+
     /// <summary>Why something could not be resolved, or null when both were.</summary>
     public string? UnresolvedReason => (Control, Resource) switch
     {
+        (null, { } workload) when OwnVulnerabilities.Count > 0 =>
+            $"type '{Issue.Type}' matches no control; the vulnerability runs on {OwnVulnerabilities.Select(j => j.WorkloadId).Distinct().Count()} workload(s), judged on {workload.Id ?? workload.ExternalId}",
         (null, null) => $"type '{Issue.Type}' matches no control and target '{Issue.Target}' is not in the graph",
         (null, _) => $"type '{Issue.Type}' matches no control",
         (_, null) => $"target '{Issue.Target}' is not in the graph",
         _ => null,
     };
 
-    public static ResolvedIssue Resolve(Issue issue, ControlCatalog catalog, ResourceResolver resources)
+    /// <param name="join">The run's vulnerability joins, keyed by <paramref name="key"/> (the issue's uuid, or its place in its file).</param>
+    public static ResolvedIssue Resolve(Issue issue, ControlCatalog catalog, ResourceResolver resources, VulnerabilityJoin? join = null, string? key = null)
     {
         ArgumentNullException.ThrowIfNull(issue);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(resources);
-        return new ResolvedIssue(issue, catalog.Resolve(issue.Type), resources.TryResolve(issue.Target, out var node) ? node : null);
+        return new ResolvedIssue(issue, catalog.Resolve(issue.Type), resources.TryResolve(issue.Target, out var node) ? node : null)
+        {
+            OwnVulnerabilities = join is not null && key is not null ? join.OfFinding(key) : [],
+        };
     }
 }

@@ -85,7 +85,8 @@ public class ScanCommandTests
 
         Assert.Equal(0, result.ExitCode);
         var report = File.ReadAllLines(temp.Combine("report.md"));
-        var top = report.Where(l => l.StartsWith("### ", StringComparison.Ordinal)).Take(10)
+        // The report opens with the attack paths; the ranked findings follow.
+        var top = report.SkipWhile(l => l != "## Findings by priority").Where(l => l.StartsWith("### ", StringComparison.Ordinal)).Take(10)
             .Select(l => int.Parse(l[(l.IndexOf('[', StringComparison.Ordinal) + 1)..l.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
         Assert.Equal(10, top.Count);
@@ -117,6 +118,31 @@ public class ScanCommandTests
         Assert.Contains("filters severity ≥ CRITICAL, control internet-exposed-instance", report, StringComparison.Ordinal);
         Assert.Contains("- **Baseline:** only findings new since", report, StringComparison.Ordinal);
         Assert.StartsWith("0 findings", second.Output.Split('\n').First(l => l.Contains("findings, highest priority first", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_readme_scan_with_the_vulnerability_inputs_prints_the_attack_paths_first_and_the_report_opens_with_them()
+    {
+        using var temp = new TempDirectory();
+        string[] awsConfig = [.. Directory.GetFiles(RepoPaths.Examples("awsconfig"), "*.json").Order(StringComparer.Ordinal)];
+
+        var result = await Cli.RunAsync(
+            ["scan", "--graph", RepoPaths.Examples("account", "graph.jsonl"), "--awsconfig-in", .. awsConfig, "--aws-account-id", "800868000056",
+             "--aws-regions", "us-east-1", "--pulumi-in", RepoPaths.Examples("pulumi", "preview-show-sames.json"),
+             "--policy-config", RepoPaths.Examples("pulumi", "policy-config.json"), "--producer-results", RepoPaths.Examples("vulnerabilities"),
+             "--scanned-image", "trivy=" + VulnerabilityExamples.ExampleImage, "--out", temp.Path]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var printed = result.Output[result.Output.IndexOf(" attack paths, the most urgent first:", StringComparison.Ordinal)..];
+        Assert.True(printed.IndexOf("Fix first: ", StringComparison.Ordinal) < printed.IndexOf("findings, highest priority first", StringComparison.Ordinal));
+        var first = printed.Split('\n')[2];
+        Assert.Contains("] exposure × vulnerability × identity × data", first, StringComparison.Ordinal);
+        Assert.Contains("+ vulnerability ", printed.Split('\n')[4], StringComparison.Ordinal);
+        var report = File.ReadAllLines(temp.Combine("report.md"));
+        Assert.Equal("## Attack paths: what to fix first", report.First(l => l.StartsWith("## ", StringComparison.Ordinal)));
+        Assert.StartsWith("**The one change that breaks the most paths:** ", report.First(l => l.StartsWith("**", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(report, l => l.StartsWith("- [", StringComparison.Ordinal) && l.Contains("CVE-2024-6387 - openssh-server on ", StringComparison.Ordinal));
+        Assert.Contains("<h2>Attack paths: what to fix first</h2>", File.ReadAllText(temp.Combine("report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public static class EnricherCommands
             ReachabilityName,
             settings,
             context,
-            graph => new ReachabilityPass(new ReachabilityAnnotator(new ReachabilityEngine(new CartographyView(graph)))),
+            (graph, _) => new ReachabilityPass(new ReachabilityAnnotator(new ReachabilityEngine(new CartographyView(graph)))),
             cancellationToken);
 
     /// <summary>The exploitability enricher's option for rentable cloud ranges (the scan passes it on).</summary>
@@ -100,10 +100,14 @@ public static class EnricherCommands
             ExploitabilityName,
             settings,
             context,
-            graph =>
+            (graph, vulnerabilities) =>
             {
                 var view = new CartographyView(graph);
-                return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules, rentable)) { Known = known });
+                return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules, rentable))
+                {
+                    Known = known,
+                    Vulnerabilities = vulnerabilities,
+                });
             },
             cancellationToken);
     }
@@ -154,7 +158,8 @@ public static class EnricherCommands
 
         public EnrichedIssue Enrich(ResolvedIssue issue)
         {
-            var enriched = annotator.Annotate(issue, annotator.Evaluate(issue));
+            var judged = annotator.OnMostExposedWorkload(issue);
+            var enriched = annotator.Annotate(judged, annotator.Evaluate(judged));
             _counts.AddOrUpdate(enriched.Annotations[AnnotationKeys.Reachable], 1, (_, count) => count + 1);
             return enriched;
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CloudPI.Analysis.Exploitability.Vulnerabilities;
 using CloudPI.Commands.Graph;
 using CloudPI.Commands.Report;
 using CloudPI.Controls;
@@ -7,6 +8,7 @@ using CloudPI.Dracon.Io;
 using CloudPI.Enrichers;
 using CloudPI.Enrichers.Muting;
 using CloudPI.Graph;
+using CloudPI.Graph.Cartography;
 using Ocurity.Dracon.V1;
 
 namespace CloudPI.Commands.Enrichers;
@@ -23,7 +25,7 @@ internal static class EnricherRunner
         string enricherName,
         EnricherSettings settings,
         CommandContext context,
-        Func<PropertyGraph, IEnricherPass> createPass,
+        Func<PropertyGraph, VulnerabilityJoin, IEnricherPass> createPass,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -40,14 +42,20 @@ internal static class EnricherRunner
         var graph = await graphInput.LoadAsync(context.Logger, cancellationToken).ConfigureAwait(false);
 
         var resolver = new ResourceResolver(graph);
-        var pass = createPass(graph);
+        var join = JoinVulnerabilities(graph, resolver, inputs, settings.ScannedImages);
+        if (join.Count > 0)
+        {
+            context.Logger.Information("{Count} vulnerabilities of other scanners joined to cloud workloads", join.Count);
+        }
+
+        var pass = createPass(graph, join);
         var total = inputs.Sum(i => i.Response.Issues.Count);
         using var progress = new TerminalProgress($"{enricherName}: issues", total);
         var muted = 0;
         var done = 0;
-        EnrichedIssue Enrich(Issue issue)
+        EnrichedIssue Enrich(string tool, Issue issue, int index)
         {
-            var enriched = pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, resolver));
+            var enriched = pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, resolver, join, VulnerabilityIssues.Key(issue, tool, index)));
             if (MuteAnnotations.Apply(enriched, mutes, today) is not null)
             {
                 Interlocked.Increment(ref muted);
@@ -65,7 +73,7 @@ internal static class EnricherRunner
             foreach (var input in inputs)
             {
                 var issues = input.Response.Issues;
-                var enriched = EnrichInChunks(issues, Enrich, cancellationToken);
+                var enriched = EnrichInChunks(issues, (issue, index) => Enrich(input.Response.ToolName, issue, index), cancellationToken);
                 var (enrichedPath, _) = EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, enriched);
                 context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Count, input.Response.ToolName, enrichedPath);
             }
@@ -82,6 +90,15 @@ internal static class EnricherRunner
         return ExitCodes.Success;
     }
 
+    /// <summary>Every input issue that reports a vulnerability, joined once to the workloads of the graph.</summary>
+    private static VulnerabilityJoin JoinVulnerabilities(
+        PropertyGraph graph, ResourceResolver resolver, IReadOnlyList<TaggedResults> inputs, IReadOnlyDictionary<string, ImageReference> images)
+    {
+        var reported = inputs.SelectMany(input => input.Response.Issues.Select((issue, i) => VulnerabilityIssues.Report(
+            issue, input.Response.ToolName, VulnerabilityIssues.Key(issue, input.Response.ToolName, i), images.GetValueOrDefault(input.Response.ToolName))));
+        return new VulnerabilityJoin(new CartographyView(graph), reported.OfType<ReportedVulnerability>(), target => resolver.TryResolve(target, out var node) ? node : null);
+    }
+
     /// <summary>Issues per parallel chunk: enough to keep every core busy, few enough that their annotations stay small.</summary>
     private const int ChunkSize = 2048;
 
@@ -89,13 +106,13 @@ internal static class EnricherRunner
     /// The enriched issues in input order. The analyses are pure and their caches concurrent, so each chunk uses
     /// every core; a chunk is enriched only when the writer asks for its first issue.
     /// </summary>
-    private static IEnumerable<EnrichedIssue> EnrichInChunks(IReadOnlyList<Issue> issues, Func<Issue, EnrichedIssue> enrich, CancellationToken cancellationToken)
+    private static IEnumerable<EnrichedIssue> EnrichInChunks(IReadOnlyList<Issue> issues, Func<Issue, int, EnrichedIssue> enrich, CancellationToken cancellationToken)
     {
         var chunk = new EnrichedIssue[Math.Min(ChunkSize, issues.Count)];
         for (var start = 0; start < issues.Count; start += ChunkSize)
         {
             var count = Math.Min(ChunkSize, issues.Count - start);
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => chunk[i] = enrich(issues[start + i]));
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => chunk[i] = enrich(issues[start + i], start + i));
             for (var i = 0; i < count; i++)
             {
                 yield return chunk[i];
@@ -116,11 +133,21 @@ internal sealed class EnricherOptions
 
     public Option<string?> MuteFilePath { get; } = MuteFile.CreateOption();
 
+    /// <summary>The option naming the image a vulnerability scanner scanned (the scan has it too).</summary>
+    public const string ScannedImageOption = "--scanned-image";
+
+    public Option<string[]> ScannedImages { get; } = new(ScannedImageOption)
+    {
+        Description = "TOOL=IMAGE: the container image the producer TOOL scanned (e.g. trivy=123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4), so its vulnerabilities join the workloads that run that image. Repeatable.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(ReadPath);
         command.Options.Add(WritePath);
         command.Options.Add(MuteFilePath);
+        command.Options.Add(ScannedImages);
         Graph.AddTo(command);
     }
 
@@ -133,7 +160,27 @@ internal sealed class EnricherOptions
         Graph.Resolve(parseResult))
     {
         MuteFilePath = parseResult.GetValue(MuteFilePath),
+        ScannedImages = ParseScannedImages(parseResult.GetValue(ScannedImages) ?? []),
     };
+
+    /// <summary><c>TOOL=IMAGE</c> values, by tool.</summary>
+    public static Dictionary<string, ImageReference> ParseScannedImages(IEnumerable<string> values)
+    {
+        var images = new Dictionary<string, ImageReference>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            var image = equals > 0 ? ImageReference.TryParse(value[(equals + 1)..]) : null;
+            if (image is null)
+            {
+                throw new UsageException($"{ScannedImageOption} '{value}': expected TOOL=IMAGE, e.g. trivy=nginx:1.27");
+            }
+
+            images[value[..equals]] = image;
+        }
+
+        return images;
+    }
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 }
@@ -143,6 +190,9 @@ public record EnricherSettings(string ReadPath, string WritePath, GraphInput Gra
 {
     /// <summary>Findings to mute (annotated and kept), when given.</summary>
     public string? MuteFilePath { get; init; }
+
+    /// <summary>The container image each vulnerability scanner (by tool name) scanned.</summary>
+    public IReadOnlyDictionary<string, ImageReference> ScannedImages { get; init; } = new Dictionary<string, ImageReference>();
 }
 
 /// <summary>One enricher's per-issue work, created once per run so caches live for the whole run; called from several threads.</summary>

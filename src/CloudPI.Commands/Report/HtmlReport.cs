@@ -73,6 +73,7 @@ internal static class HtmlReport
         }
 
         html.AppendLine(Invariant($"<p>{E(model.Headline())}</p>"));
+        AttackPathSection.Html(html, [.. model.Active]);
         html.AppendLine("<h2>Summary by control and account</h2><table><tr><th>Control</th><th>Account</th><th>Findings</th><th>Exploitable</th><th>Muted</th><th>Highest priority</th></tr>");
         foreach (var row in model.Summary())
         {

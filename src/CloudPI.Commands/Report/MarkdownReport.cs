@@ -26,6 +26,7 @@ internal static class MarkdownReport
         }
 
         md.AppendLine().AppendLine(model.Headline()).AppendLine();
+        AttackPathSection.Markdown(md, [.. model.Active]);
 
         md.AppendLine("## Summary by control and account").AppendLine();
         md.AppendLine("| Control | Account | Findings | Exploitable | Muted | Highest priority |");

@@ -68,6 +68,14 @@ public static class CartographyKinds
     public static readonly CartographyKind RdsSnapshot = new("AWSRDSSnapshot", "RDSSnapshot");
     public static readonly CartographyKind SnsTopic = new("AWSSNSTopic", "SNSTopic");
     public static readonly CartographyKind EcrRepository = new("AWSECRRepository", "ECRRepository");
+
+    /// <summary>An image manifest in ECR, keyed by its digest; containers and functions that run it point at it with <c>HAS_IMAGE</c>.</summary>
+    public static readonly CartographyKind EcrImage = new("AWSECRImage", "ECRImage");
+
+    /// <summary>Inspector findings (<c>AFFECTS</c> an instance, an ECR image or repository; <c>HAS</c> their packages).</summary>
+    public static readonly CartographyKind InspectorFinding = new("AWSInspectorFinding");
+
+    public static readonly CartographyKind InspectorPackage = new("AWSInspectorPackage");
     public static readonly CartographyKind ApiGatewayRestApi = new("AWSAPIGatewayRestAPI", "APIGatewayRestAPI");
     public static readonly CartographyKind ApiGatewayResource = new("AWSAPIGatewayResource", "APIGatewayResource");
     public static readonly CartographyKind ApiGatewayMethod = new("AWSAPIGatewayMethod", "APIGatewayMethod");
@@ -138,6 +146,9 @@ public static class CartographyKinds
         RdsSnapshot,
         SnsTopic,
         EcrRepository,
+        EcrImage,
+        InspectorFinding,
+        InspectorPackage,
         ApiGatewayRestApi,
         ApiGatewayResource,
         ApiGatewayMethod,
