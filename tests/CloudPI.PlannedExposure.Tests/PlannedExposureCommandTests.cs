@@ -127,4 +127,21 @@ public sealed class PlannedExposureCommandTests
         Assert.Contains("internet → igw-planned-gw → rtb-planned-public → vpc-planned-main-default-acl#100 → sg-planned-web tcp/443 → i-planned-web", output, StringComparison.Ordinal);
         Assert.Contains("**i-planned-outside** on `all traffic` — reachability after the change is undecided", output, StringComparison.Ordinal);
     }
+
+    [Theory] // Each CI sample runs the step, with options the command has.
+    [InlineData("github-actions.yml")]
+    [InlineData("buildspec.yml")]
+    [InlineData("gitlab-ci.yml")]
+    public void The_ci_samples_run_planned_exposure_with_options_the_command_accepts(string sample)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", "ci", sample));
+        var start = text.IndexOf("producer planned-exposure", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"{sample} has no planned-exposure step");
+        var invocation = text[start..text.IndexOf("planned-exposure.md", start, StringComparison.Ordinal)];
+        var command = PlannedExposureCommand.Create();
+        var accepted = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var used = System.Text.RegularExpressions.Regex.Matches(invocation, @"(?<=\s)--?[a-z][a-z0-9-]*").Select(m => m.Value).ToList();
+        Assert.Contains("--neo4j-uri", used);
+        Assert.All(used, option => Assert.Contains(option, accepted));
+    }
 }
