@@ -1,4 +1,5 @@
 using CloudPI.Graph;
+using CloudPI.Graph.Synthetic;
 using CloudPI.Iac.Model;
 using static CloudPI.PlannedExposure.PulumiTypes;
 
@@ -76,8 +77,8 @@ public sealed class PulumiOverlay
                 AddSubnet(r);
                 break;
             case InternetGateway:
-                var igw = Node(r, Id(r, "igw-"), CartographyShapes.InternetGateway);
-                if (Ref(r, "vpcId", Id(r, "igw-"), CartographyShapes.Vpc) is { } igwVpc)
+                var igw = Node(r, Id(r, "igw-"), SyntheticLabels.InternetGateway);
+                if (Ref(r, "vpcId", Id(r, "igw-"), SyntheticLabels.Vpc) is { } igwVpc)
                 {
                     _graph.Link("ATTACHED_TO", igw, igwVpc);
                 }
@@ -99,7 +100,7 @@ public sealed class PulumiOverlay
                 AddLoadBalancer(r);
                 break;
             case TargetGroup:
-                Node(r, Arn(r), CartographyShapes.TargetGroup, ("arn", Arn(r)), ("port", r.Property("port").Integer), ("protocol", r.Property("protocol").String),
+                Node(r, Arn(r), SyntheticLabels.TargetGroup, ("arn", Arn(r)), ("port", r.Property("port").Integer), ("protocol", r.Property("protocol").String),
                     ("target_type", r.Property("targetType").String ?? "instance"));
                 break;
             case Listener:
@@ -112,7 +113,7 @@ public sealed class PulumiOverlay
                 AddStandaloneRule(r, inbound: true, "ipProtocol", "fromPort", "toPort", ["cidrIpv4"], "referencedSecurityGroupId");
                 break;
             case Route:
-                if (Ref(r, "routeTableId", r.Urn, CartographyShapes.RouteTable) is { } table)
+                if (Ref(r, "routeTableId", r.Urn, SyntheticLabels.RouteTable) is { } table)
                 {
                     AddRoute(r, table, r.Inputs, string.Empty);
                 }
@@ -122,14 +123,14 @@ public sealed class PulumiOverlay
                 AddRouteTableAssociation(r);
                 break;
             case NetworkAclRule:
-                if (Ref(r, "networkAclId", r.Urn, CartographyShapes.NetworkAcl) is { } acl)
+                if (Ref(r, "networkAclId", r.Urn, SyntheticLabels.NetworkAcl) is { } acl)
                 {
                     AddAclRule(r, acl, r.Inputs, r.Property("egress").Bool == true, string.Empty);
                 }
 
                 break;
             case NetworkAclAssociation:
-                if (Ref(r, "networkAclId", r.Urn, CartographyShapes.NetworkAcl) is { } associated && Ref(r, "subnetId", r.Urn, CartographyShapes.Subnet) is { } subnet)
+                if (Ref(r, "networkAclId", r.Urn, SyntheticLabels.NetworkAcl) is { } associated && Ref(r, "subnetId", r.Urn, SyntheticLabels.Subnet) is { } subnet)
                 {
                     AssociateAcl(associated, subnet, r);
                 }
@@ -146,24 +147,24 @@ public sealed class PulumiOverlay
     {
         var id = Id(r, "vpc-");
         var cidr = r.Property("cidrBlock").String;
-        var vpc = Node(r, id, CartographyShapes.Vpc, ("vpcid", id), ("primary_cidr_block", cidr), ("state", "available"));
+        var vpc = Node(r, id, SyntheticLabels.Vpc, ("vpcid", id), ("primary_cidr_block", cidr), ("state", "available"));
         if (!r.IsCreated)
         {
             return;
         }
 
         var mainId = $"{id}-main-rtb";
-        var main = Node(r, mainId, CartographyShapes.RouteTable, ("route_table_id", mainId), ("main", true));
+        var main = Node(r, mainId, SyntheticLabels.RouteTable, ("route_table_id", mainId), ("main", true));
         _graph.Link("MEMBER_OF_AWS_VPC", main, vpc);
-        var association = Node(r, $"{mainId}-association", CartographyShapes.RouteTableAssociation, ("main", true), ("target", "main"), ("association_state", "associated"));
+        var association = Node(r, $"{mainId}-association", SyntheticLabels.RouteTableAssociation, ("main", true), ("target", "main"), ("association_state", "associated"));
         _graph.Link("ASSOCIATION", main, association);
         if (cidr is not null)
         {
-            _graph.Link("ROUTE", main, Node(r, $"{mainId}|{cidr}", CartographyShapes.Route, ("destination_cidr_block", cidr), ("gateway_id", "local"), ("state", "active")));
+            _graph.Link("ROUTE", main, Node(r, $"{mainId}|{cidr}", SyntheticLabels.Route, ("destination_cidr_block", cidr), ("gateway_id", "local"), ("state", "active")));
         }
 
         var aclId = $"{id}-default-acl";
-        var acl = Node(r, aclId, CartographyShapes.NetworkAcl, ("network_acl_id", aclId), ("is_default", true), ("vpc_id", id));
+        var acl = Node(r, aclId, SyntheticLabels.NetworkAcl, ("network_acl_id", aclId), ("is_default", true), ("vpc_id", id));
         _graph.Link("MEMBER_OF_AWS_VPC", acl, vpc);
         foreach (var egress in new[] { false, true })
         {
@@ -176,21 +177,21 @@ public sealed class PulumiOverlay
     {
         var id = Id(r, "subnet-");
         var mapPublic = r.Property("mapPublicIpOnLaunch");
-        var subnet = Node(r, id, CartographyShapes.Subnet, ("subnetid", id), ("subnet_id", id), ("cidr_block", r.Property("cidrBlock").String),
+        var subnet = Node(r, id, SyntheticLabels.Subnet, ("subnetid", id), ("subnet_id", id), ("cidr_block", r.Property("cidrBlock").String),
             ("map_public_ip_on_launch", Decide(r, "mapPublicIpOnLaunch", id, mapPublic.Bool ?? (mapPublic.IsUnknown ? null : false))));
-        if (Ref(r, "vpcId", id, CartographyShapes.Vpc) is { } vpc)
+        if (Ref(r, "vpcId", id, SyntheticLabels.Vpc) is { } vpc)
         {
             _graph.Unlink("MEMBER_OF_AWS_VPC", subnet);
             _graph.Link("MEMBER_OF_AWS_VPC", subnet, vpc);
-            _graph.Upsert(id, CartographyShapes.Subnet, [new("vpc_id", _graph.IdOf(vpc))]);
+            _graph.Upsert(id, SyntheticLabels.Subnet, [new("vpc_id", _graph.IdOf(vpc))]);
         }
     }
 
     private void AddSecurityGroup(IacResource r)
     {
         var id = Id(r, "sg-");
-        var group = Node(r, id, CartographyShapes.SecurityGroup, ("groupid", id), ("name", r.Property("name").String ?? r.Name), ("description", r.Property("description").String));
-        if (Ref(r, "vpcId", id, CartographyShapes.Vpc) is { } vpc)
+        var group = Node(r, id, SyntheticLabels.SecurityGroup, ("groupid", id), ("name", r.Property("name").String ?? r.Name), ("description", r.Property("description").String));
+        if (Ref(r, "vpcId", id, SyntheticLabels.Vpc) is { } vpc)
         {
             _graph.Link("MEMBER_OF_EC2_SECURITY_GROUP", vpc, group);
         }
@@ -254,7 +255,7 @@ public sealed class PulumiOverlay
 
     private void AddStandaloneRule(IacResource r, bool inbound, string protocolProperty, string fromProperty, string toProperty, string[] cidrProperties, string sourceProperty)
     {
-        if (Ref(r, "securityGroupId", r.Urn, CartographyShapes.SecurityGroup) is not { } group)
+        if (Ref(r, "securityGroupId", r.Urn, SyntheticLabels.SecurityGroup) is not { } group)
         {
             return;
         }
@@ -268,7 +269,7 @@ public sealed class PulumiOverlay
         }
 
         var (cidrs, decided) = Cidrs(r, r.Inputs, cidrProperties, string.Empty, groupId);
-        var source = r.Property(sourceProperty).IsMissing ? null : Ref(r, sourceProperty, groupId, CartographyShapes.SecurityGroup);
+        var source = r.Property(sourceProperty).IsMissing ? null : Ref(r, sourceProperty, groupId, SyntheticLabels.SecurityGroup);
         List<string> sources = source is null ? [] : [source];
         if (r.Property("self").Bool == true)
         {
@@ -287,7 +288,7 @@ public sealed class PulumiOverlay
     {
         var allTraffic = protocol == "-1";
         var ruleId = CartographyShapes.RuleId(groupId, inbound, allTraffic ? null : from, allTraffic ? null : to, protocol);
-        var rule = _graph.Upsert(ruleId, inbound ? CartographyShapes.InboundRule : CartographyShapes.EgressRule,
+        var rule = _graph.Upsert(ruleId, inbound ? SyntheticLabels.InboundRule : SyntheticLabels.EgressRule,
         [
             new("ruleid", ruleId), new("groupid", groupId), new("protocol", protocol),
             new("fromport", allTraffic ? null : from), new("toport", allTraffic ? null : to),
@@ -295,7 +296,7 @@ public sealed class PulumiOverlay
         _graph.Link("MEMBER_OF_EC2_SECURITY_GROUP", rule, group);
         foreach (var cidr in cidrs)
         {
-            _graph.Link("MEMBER_OF_IP_RULE", _graph.Upsert(cidr, CartographyShapes.IpRange, [new("range", cidr)]), rule);
+            _graph.Link("MEMBER_OF_IP_RULE", _graph.Upsert(cidr, SyntheticLabels.IpRange, [new("range", cidr)]), rule);
         }
 
         foreach (var source in sources)
@@ -355,8 +356,8 @@ public sealed class PulumiOverlay
     private void AddRouteTable(IacResource r)
     {
         var id = Id(r, "rtb-");
-        var table = Node(r, id, CartographyShapes.RouteTable, ("route_table_id", id), ("main", false));
-        if (Ref(r, "vpcId", id, CartographyShapes.Vpc) is { } vpc)
+        var table = Node(r, id, SyntheticLabels.RouteTable, ("route_table_id", id), ("main", false));
+        if (Ref(r, "vpcId", id, SyntheticLabels.Vpc) is { } vpc)
         {
             _graph.Link("MEMBER_OF_AWS_VPC", table, vpc);
         }
@@ -400,7 +401,7 @@ public sealed class PulumiOverlay
         var gatewayId = gateway.IsUnknown ? GatewayOf(r, path, tableId) : gateway.String;
 
         var routeId = $"{tableId}|{cidr}";
-        var node = _graph.Upsert(routeId, CartographyShapes.Route,
+        var node = _graph.Upsert(routeId, SyntheticLabels.Route,
         [
             new("route_id", routeId), new("destination_cidr_block", cidr), new("target", cidr), new("state", "active"), new("origin", "CreateRoute"),
             new("gateway_id", gatewayId), new("nat_gateway_id", route["natGatewayId"].String), new("transit_gateway_id", route["transitGatewayId"].String),
@@ -409,7 +410,7 @@ public sealed class PulumiOverlay
         ]);
         _graph.Link("ROUTE", table, node);
         _graph.Unlink("ROUTES_TO_GATEWAY", node);
-        if (gatewayId is not null && _graph.Find(gatewayId, CartographyShapes.InternetGateway[0]) is { } igwNode)
+        if (gatewayId is not null && _graph.Find(gatewayId, SyntheticLabels.InternetGateway[0]) is { } igwNode)
         {
             _graph.Link("ROUTES_TO_GATEWAY", node, igwNode);
         }
@@ -423,7 +424,7 @@ public sealed class PulumiOverlay
     {
         if (path.Length == 0)
         {
-            return Ref(r, "gatewayId", tableId, CartographyShapes.InternetGateway) is { } igw ? _graph.IdOf(igw) : null;
+            return Ref(r, "gatewayId", tableId, SyntheticLabels.InternetGateway) is { } igw ? _graph.IdOf(igw) : null;
         }
 
         var gateways = (r.PropertyDependencies.GetValueOrDefault("routes") ?? []).Select(_stack.Find).OfType<IacResource>()
@@ -439,7 +440,7 @@ public sealed class PulumiOverlay
 
     private void AddRouteTableAssociation(IacResource r)
     {
-        if (Ref(r, "routeTableId", r.Urn, CartographyShapes.RouteTable) is not { } table || Ref(r, "subnetId", r.Urn, CartographyShapes.Subnet) is not { } subnet)
+        if (Ref(r, "routeTableId", r.Urn, SyntheticLabels.RouteTable) is not { } table || Ref(r, "subnetId", r.Urn, SyntheticLabels.Subnet) is not { } subnet)
         {
             return;
         }
@@ -455,7 +456,7 @@ public sealed class PulumiOverlay
         }
 
         var id = Id(r, "rtbassoc-");
-        var association = _graph.Upsert(id, CartographyShapes.RouteTableAssociation,
+        var association = _graph.Upsert(id, SyntheticLabels.RouteTableAssociation,
             [new("route_table_association_id", id), new("main", false), new("subnet_id", subnetId), new("target", subnetId), new("association_state", "associated")]);
         _graph.Link("ASSOCIATION", table, association);
         _graph.Link("ASSOCIATED_SUBNET", association, subnet);
@@ -464,11 +465,11 @@ public sealed class PulumiOverlay
     private void AddNetworkAcl(IacResource r)
     {
         var id = Id(r, "acl-");
-        var acl = Node(r, id, CartographyShapes.NetworkAcl, ("network_acl_id", id), ("is_default", false));
-        if (Ref(r, "vpcId", id, CartographyShapes.Vpc) is { } vpc)
+        var acl = Node(r, id, SyntheticLabels.NetworkAcl, ("network_acl_id", id), ("is_default", false));
+        if (Ref(r, "vpcId", id, SyntheticLabels.Vpc) is { } vpc)
         {
             _graph.Link("MEMBER_OF_AWS_VPC", acl, vpc);
-            _graph.Upsert(id, CartographyShapes.NetworkAcl, [new("vpc_id", _graph.IdOf(vpc))]);
+            _graph.Upsert(id, SyntheticLabels.NetworkAcl, [new("vpc_id", _graph.IdOf(vpc))]);
         }
 
         foreach (var (property, egress) in new[] { ("ingress", false), ("egress", true) })
@@ -496,7 +497,7 @@ public sealed class PulumiOverlay
 
         if (!r.Inputs["subnetIds"].IsMissing)
         {
-            foreach (var subnet in Refs(r, "subnetIds", id, CartographyShapes.Subnet))
+            foreach (var subnet in Refs(r, "subnetIds", id, SyntheticLabels.Subnet))
             {
                 AssociateAcl(acl, subnet, r);
             }
@@ -542,7 +543,7 @@ public sealed class PulumiOverlay
     private void AddAclEntry(string acl, string aclId, bool egress, long number, string action, string protocol, string cidr, long? from, long? to)
     {
         var id = CartographyShapes.AclRuleId(aclId, egress, number);
-        var rule = _graph.Upsert(id, egress ? CartographyShapes.EgressAclRule : CartographyShapes.InboundAclRule,
+        var rule = _graph.Upsert(id, egress ? SyntheticLabels.NetworkAclEgressRule : SyntheticLabels.NetworkAclInboundRule,
         [
             new("rulenumber", number), new("ruleaction", action), new("egress", egress), new("protocol", protocol), new("cidrblock", cidr),
             new("fromport", from), new("toport", to),
@@ -553,7 +554,7 @@ public sealed class PulumiOverlay
     /// <summary>A subnet has exactly one NACL: associating one ends the subnet's other association.</summary>
     private void AssociateAcl(string acl, string subnet, IacResource r)
     {
-        foreach (var other in _graph.Into("PART_OF_SUBNET", subnet).Where(k => _graph.HasLabel(k, CartographyShapes.NetworkAcl[0])))
+        foreach (var other in _graph.Into("PART_OF_SUBNET", subnet).Where(k => _graph.HasLabel(k, SyntheticLabels.NetworkAcl[0])))
         {
             _graph.Unlink("PART_OF_SUBNET", other, subnet);
         }
@@ -566,8 +567,8 @@ public sealed class PulumiOverlay
     private void AddInstance(IacResource r)
     {
         var id = Id(r, "i-");
-        var instance = Node(r, id, CartographyShapes.Instance, ("instanceid", id), ("state", "running"));
-        var subnet = Ref(r, "subnetId", id, CartographyShapes.Subnet);
+        var instance = Node(r, id, SyntheticLabels.Instance, ("instanceid", id), ("state", "running"));
+        var subnet = Ref(r, "subnetId", id, SyntheticLabels.Subnet);
         if (subnet is not null)
         {
             _graph.Unlink("PART_OF_SUBNET", instance);
@@ -576,7 +577,7 @@ public sealed class PulumiOverlay
 
         if (!r.Inputs["vpcSecurityGroupIds"].IsMissing)
         {
-            var groups = Refs(r, "vpcSecurityGroupIds", id, CartographyShapes.SecurityGroup);
+            var groups = Refs(r, "vpcSecurityGroupIds", id, SyntheticLabels.SecurityGroup);
             var interfaces = _graph.OutOf("NETWORK_INTERFACE", instance);
             foreach (var holder in interfaces.Prepend(instance))
             {
@@ -603,13 +604,13 @@ public sealed class PulumiOverlay
         }
 
         var hasAddress = publicAddress ?? _resolution == UnknownResolution.Widest;
-        _graph.Upsert(id, CartographyShapes.Instance, [new("publicipaddress", hasAddress ? PublicAddressAtLaunch : null)]);
+        _graph.Upsert(id, SyntheticLabels.Instance, [new("publicipaddress", hasAddress ? PublicAddressAtLaunch : null)]);
     }
 
     private void AddLoadBalancer(IacResource r)
     {
         var name = r.Property("name").String ?? r.Name;
-        var existing = r.IsCreated || r.Id is null ? null : _graph.Find(r.Id, CartographyShapes.LoadBalancerV2[0]);
+        var existing = r.IsCreated || r.Id is null ? null : _graph.Find(r.Id, SyntheticLabels.LoadBalancerV2[0]);
         var id = existing is null ? $"{name}-planned.elb.amazonaws.com" : _graph.IdOf(existing);
         var internalValue = r.Property("internal");
         if (internalValue.IsUnknown)
@@ -618,12 +619,12 @@ public sealed class PulumiOverlay
         }
 
         var internetFacing = internalValue.IsUnknown ? _resolution == UnknownResolution.Widest : internalValue.Bool != true;
-        var balancer = Node(r, id, CartographyShapes.LoadBalancerV2, ("arn", Arn(r)), ("name", name), ("dnsname", id),
+        var balancer = Node(r, id, SyntheticLabels.LoadBalancerV2, ("arn", Arn(r)), ("name", name), ("dnsname", id),
             ("scheme", internetFacing ? "internet-facing" : "internal"), ("type", r.Property("loadBalancerType").String ?? "application"));
         if (!r.Inputs["securityGroups"].IsMissing)
         {
             _graph.Unlink("MEMBER_OF_EC2_SECURITY_GROUP", balancer);
-            foreach (var group in Refs(r, "securityGroups", id, CartographyShapes.SecurityGroup))
+            foreach (var group in Refs(r, "securityGroups", id, SyntheticLabels.SecurityGroup))
             {
                 _graph.Link("MEMBER_OF_EC2_SECURITY_GROUP", balancer, group);
             }
@@ -633,7 +634,7 @@ public sealed class PulumiOverlay
         {
             _graph.Unlink("SUBNET", balancer);
             _graph.Unlink("PART_OF_SUBNET", balancer);
-            foreach (var subnet in Refs(r, "subnets", id, CartographyShapes.Subnet))
+            foreach (var subnet in Refs(r, "subnets", id, SyntheticLabels.Subnet))
             {
                 _graph.Link("SUBNET", balancer, subnet);
                 _graph.Link("PART_OF_SUBNET", balancer, subnet);
@@ -643,7 +644,7 @@ public sealed class PulumiOverlay
 
     private void AddListener(IacResource r)
     {
-        if (Ref(r, "loadBalancerArn", r.Urn, CartographyShapes.LoadBalancerV2) is not { } balancer)
+        if (Ref(r, "loadBalancerArn", r.Urn, SyntheticLabels.LoadBalancerV2) is not { } balancer)
         {
             return;
         }
@@ -653,10 +654,10 @@ public sealed class PulumiOverlay
             .Where(a => a.action["type"].String is "forward" or null)
             .Select(a => a.action["targetGroupArn"].IsUnknown
                 ? TargetGroupOf(r, $"defaultActions[{a.i}].targetGroupArn")
-                : a.action["targetGroupArn"].String is { } literal ? _graph.Find(literal, CartographyShapes.TargetGroup[0]) : null)
+                : a.action["targetGroupArn"].String is { } literal ? _graph.Find(literal, SyntheticLabels.TargetGroup[0]) : null)
             .OfType<string>()
             .ToList();
-        var listener = Node(r, arn, CartographyShapes.Listener, ("arn", arn), ("port", r.Property("port").Integer), ("protocol", r.Property("protocol").String),
+        var listener = Node(r, arn, SyntheticLabels.Elbv2Listener, ("arn", arn), ("port", r.Property("port").Integer), ("protocol", r.Property("protocol").String),
             ("targetgrouparn", forwardsTo.Select(_graph.IdOf).FirstOrDefault()));
         _graph.Link("ELBV2_LISTENER", balancer, listener);
         Changed(_graph.IdOf(balancer), r);
@@ -671,7 +672,7 @@ public sealed class PulumiOverlay
             .Where(d => Normalise(d.Type) == TargetGroup).ToList();
         if (groups.Count == 1)
         {
-            return _graph.Find(Arn(groups[0]), CartographyShapes.TargetGroup[0]);
+            return _graph.Find(Arn(groups[0]), SyntheticLabels.TargetGroup[0]);
         }
 
         Unknown(listener, property, Arn(listener));
@@ -686,12 +687,12 @@ public sealed class PulumiOverlay
     {
         foreach (var attachment in _stack.Resources.Where(r => Normalise(r.Type) == TargetGroupAttachment && Applies(r)))
         {
-            if (Ref(attachment, "targetGroupArn", attachment.Urn, CartographyShapes.TargetGroup) is not { } group)
+            if (Ref(attachment, "targetGroupArn", attachment.Urn, SyntheticLabels.TargetGroup) is not { } group)
             {
                 continue;
             }
 
-            var target = Ref(attachment, "targetId", attachment.Urn, CartographyShapes.Instance);
+            var target = Ref(attachment, "targetId", attachment.Urn, SyntheticLabels.Instance);
             if (target is null)
             {
                 continue;
@@ -714,17 +715,17 @@ public sealed class PulumiOverlay
     {
         var labels = type switch
         {
-            Vpc => CartographyShapes.Vpc,
-            Subnet => CartographyShapes.Subnet,
-            InternetGateway => CartographyShapes.InternetGateway,
-            SecurityGroup => CartographyShapes.SecurityGroup,
-            RouteTable => CartographyShapes.RouteTable,
-            NetworkAcl => CartographyShapes.NetworkAcl,
-            Instance => CartographyShapes.Instance,
-            LoadBalancer => CartographyShapes.LoadBalancerV2,
-            TargetGroup => CartographyShapes.TargetGroup,
-            Listener => CartographyShapes.Listener,
-            RouteTableAssociation => CartographyShapes.RouteTableAssociation,
+            Vpc => SyntheticLabels.Vpc,
+            Subnet => SyntheticLabels.Subnet,
+            InternetGateway => SyntheticLabels.InternetGateway,
+            SecurityGroup => SyntheticLabels.SecurityGroup,
+            RouteTable => SyntheticLabels.RouteTable,
+            NetworkAcl => SyntheticLabels.NetworkAcl,
+            Instance => SyntheticLabels.Instance,
+            LoadBalancer => SyntheticLabels.LoadBalancerV2,
+            TargetGroup => SyntheticLabels.TargetGroup,
+            Listener => SyntheticLabels.Elbv2Listener,
+            RouteTableAssociation => SyntheticLabels.RouteTableAssociation,
             _ => null,
         };
         if (labels is not null)
@@ -750,18 +751,18 @@ public sealed class PulumiOverlay
                 RemoveRule(r, type);
                 break;
             case Route when r.Property("routeTableId").String is { } table && r.Property("destinationCidrBlock").String is { } cidr:
-                RemoveNode($"{table}|{cidr}", CartographyShapes.Route, r, table);
+                RemoveNode($"{table}|{cidr}", SyntheticLabels.Route, r, table);
                 break;
             case NetworkAclRule when r.Property("networkAclId").String is { } acl && r.Property("ruleNumber").Integer is { } number:
-                RemoveNode(CartographyShapes.AclRuleId(acl, r.Property("egress").Bool == true, number), CartographyShapes.InboundAclRule, r, acl);
+                RemoveNode(CartographyShapes.AclRuleId(acl, r.Property("egress").Bool == true, number), SyntheticLabels.NetworkAclInboundRule, r, acl);
                 break;
             case NetworkAclAssociation when r.Property("networkAclId").String is { } acl && r.Property("subnetId").String is { } subnet
-                && _graph.Find(acl, CartographyShapes.NetworkAcl[0]) is { } aclNode && _graph.Find(subnet, CartographyShapes.Subnet[0]) is { } subnetNode:
+                && _graph.Find(acl, SyntheticLabels.NetworkAcl[0]) is { } aclNode && _graph.Find(subnet, SyntheticLabels.Subnet[0]) is { } subnetNode:
                 _graph.Unlink("PART_OF_SUBNET", aclNode, subnetNode);
                 Changed(subnet, r);
                 break;
             case TargetGroupAttachment when r.Property("targetGroupArn").String is { } group && r.Property("targetId").String is { } target
-                && _graph.Find(target, CartographyShapes.Instance[0]) is { } targetNode:
+                && _graph.Find(target, SyntheticLabels.Instance[0]) is { } targetNode:
                 _graph.UnlinkInto("EXPOSE", targetNode, (_, properties) => Equals(properties.GetValueOrDefault("target_group_arn"), group));
                 Changed(target, r);
                 break;
@@ -845,7 +846,7 @@ public sealed class PulumiOverlay
 
     private string IdOfTarget(IacResource target) => Normalise(target.Type) switch
     {
-        LoadBalancer => _graph.Find(Arn(target), CartographyShapes.LoadBalancerV2[0]) is { } node ? _graph.IdOf(node) : Arn(target),
+        LoadBalancer => _graph.Find(Arn(target), SyntheticLabels.LoadBalancerV2[0]) is { } node ? _graph.IdOf(node) : Arn(target),
         TargetGroup or Listener => Arn(target),
         Vpc => Id(target, "vpc-"),
         Subnet => Id(target, "subnet-"),
@@ -900,7 +901,7 @@ public sealed class PulumiOverlay
         return [.. ids.Select(id => _graph.Find(id, labels[0])).OfType<string>().Distinct()];
     }
 
-    private string? SecurityGroupKey(string idOrName) => _graph.Find(idOrName, CartographyShapes.SecurityGroup[0]);
+    private string? SecurityGroupKey(string idOrName) => _graph.Find(idOrName, SyntheticLabels.SecurityGroup[0]);
 
     private static string Join(string path, string property) => path.Length == 0 ? property : $"{path}.{property}";
 }

@@ -5,11 +5,9 @@ using CloudPI.Controls.Catalog.Exposure;
 using CloudPI.Dracon.Io;
 using CloudPI.Dracon.Producers;
 using CloudPI.Graph;
-using CloudPI.Iac;
 using CloudPI.Iac.Config;
 using CloudPI.Iac.Evaluation;
 using CloudPI.Iac.Output;
-using CloudPI.Iac.Reading;
 using CloudPI.PlannedExposure;
 using Ocurity.Dracon.V1;
 
@@ -54,8 +52,8 @@ public static class PlannedExposureCommand
         command.SetHandler(async (parseResult, context, cancellationToken) =>
         {
             var preset = EnforcementPreset.Find(parseResult.GetRequiredValue(enforcement))!; // the parser accepted only preset names
-            var project = Project(parseResult.GetRequiredValue(projectDir));
-            var (config, stack) = Read(parseResult.GetRequiredValue(input), parseResult.GetValue(policyConfig), preset);
+            var project = PulumiProducerCommand.Project(parseResult.GetRequiredValue(projectDir));
+            var (config, stack) = PulumiProducerCommand.Read(parseResult.GetRequiredValue(input), parseResult.GetValue(policyConfig), preset);
             var live = parseResult.GetValue(freshStack)
                 ? new PropertyGraphBuilder().Build()
                 : await source.LoadAsync(parseResult, context.Logger, cancellationToken).ConfigureAwait(false);
@@ -106,29 +104,4 @@ public static class PlannedExposureCommand
         Confidence = Confidence.High,
         Description = $"{finding.Result.Resource.Type} {finding.Result.Resource.Name}: {finding.Result.Reason}.",
     };
-
-    private static (PolicyConfig Config, CloudPI.Iac.Model.IacStack Stack) Read(string inputPath, string? configPath, EnforcementPreset preset)
-    {
-        try
-        {
-            var config = configPath is null ? PolicyConfig.For(preset) : PolicyConfig.Load(configPath, preset);
-            return (config, IacInputReader.ReadFile(inputPath));
-        }
-        catch (Exception ex) when (ex is IacFormatException or PolicyConfigException)
-        {
-            throw new UsageException(ex.Message); // a wrong input or config is the caller's to fix: exit 2.
-        }
-    }
-
-    private static ProjectDirectory Project(string path)
-    {
-        try
-        {
-            return ProjectDirectory.Parse(path);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException($"--project-dir {ex.Message}");
-        }
-    }
 }
