@@ -14,6 +14,9 @@ internal sealed class EditableGraph
 
     private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
     private readonly List<Edge> _edges = [];
+
+    // Cartography ids and ARNs to node keys, so lookups stay cheap on a large account.
+    private readonly Dictionary<string, List<string>> _byIdOrArn = new(StringComparer.Ordinal);
     private int _created;
 
     public static EditableGraph CopyOf(PropertyGraph graph)
@@ -22,6 +25,8 @@ internal sealed class EditableGraph
         foreach (var node in graph.Nodes)
         {
             copy._nodes[node.ExternalId] = new([.. node.Labels], node.Properties.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
+            copy.Index(node.ExternalId, node.Id);
+            copy.Index(node.ExternalId, node.Arn);
         }
 
         foreach (var rel in graph.Relationships)
@@ -34,10 +39,9 @@ internal sealed class EditableGraph
 
     /// <summary>The node with Cartography id (or ARN) <paramref name="idOrArn"/> carrying <paramref name="label"/>, if any.</summary>
     public string? Find(string idOrArn, string label) =>
-        _nodes.FirstOrDefault(n => n.Value.Labels.Contains(label)
-            && (Equals(n.Value.Properties.GetValueOrDefault("id"), idOrArn) || Equals(n.Value.Properties.GetValueOrDefault("arn"), idOrArn))).Key;
+        _byIdOrArn.TryGetValue(idOrArn, out var keys) ? keys.FirstOrDefault(k => _nodes[k].Labels.Contains(label)) : null;
 
-    public bool IdExists(string id) => _nodes.Values.Any(n => Equals(n.Properties.GetValueOrDefault("id"), id));
+    public bool IdExists(string id) => _byIdOrArn.TryGetValue(id, out var keys) && keys.Count > 0;
 
     /// <summary>The Cartography id of a node.</summary>
     public string IdOf(string key) => _nodes[key].Properties.GetValueOrDefault("id") as string ?? key;
@@ -50,6 +54,7 @@ internal sealed class EditableGraph
         {
             key = $"planned:{++_created}";
             _nodes[key] = new([], new(StringComparer.Ordinal) { ["id"] = id });
+            Index(key, id);
         }
 
         var node = _nodes[key];
@@ -63,6 +68,10 @@ internal sealed class EditableGraph
             else
             {
                 node.Properties[name] = value;
+                if (name == "arn")
+                {
+                    Index(key, value as string);
+                }
             }
         }
 
@@ -71,6 +80,11 @@ internal sealed class EditableGraph
 
     public void Remove(string key)
     {
+        foreach (var keys in _byIdOrArn.Values)
+        {
+            keys.Remove(key);
+        }
+
         _nodes.Remove(key);
         _edges.RemoveAll(e => e.Start == key || e.End == key);
     }
@@ -116,6 +130,24 @@ internal sealed class EditableGraph
         }
 
         return builder.Build();
+    }
+
+    private void Index(string key, string? idOrArn)
+    {
+        if (idOrArn is null)
+        {
+            return;
+        }
+
+        if (!_byIdOrArn.TryGetValue(idOrArn, out var keys))
+        {
+            _byIdOrArn[idOrArn] = keys = [];
+        }
+
+        if (!keys.Contains(key))
+        {
+            keys.Add(key);
+        }
     }
 
     private static bool SameProperties(Dictionary<string, object?> existing, IReadOnlyDictionary<string, object?>? wanted) =>

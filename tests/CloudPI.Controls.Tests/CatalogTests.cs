@@ -225,7 +225,7 @@ public partial class CatalogTests
     {
         var unmapped = Catalogs.Default.Controls.Where(c => c.Mappings.ConfigRuleIdentifiers.Count == 0).Select(c => c.Id);
         Assert.Equal(
-            ["ecs-service-assign-public-ip-disabled", "eks-resources-tagged", "iam-role-third-party-trust", "internet-exposed-cluster", "internet-exposed-database", "internet-exposed-function", "internet-exposed-instance", "internet-exposed-load-balancer", "internet-exposed-task"],
+            ["ecs-service-assign-public-ip-disabled", "eks-resources-tagged", "iam-role-third-party-trust", "internet-exposed-cluster", "internet-exposed-database", "internet-exposed-function", "internet-exposed-instance", "internet-exposed-load-balancer", "internet-exposed-task", "planned-exposure"],
             unmapped);
     }
 
