@@ -68,6 +68,7 @@ internal static class BuiltInControls
         LambdaInsideVpc.Control,
         LambdaVpcMultiAzCheck.Control,
         NaclNoUnrestrictedSshRdp.Control,
+        PlannedInternetExposure.Control,
         RdsAutomaticMinorVersionUpgradeEnabled.Control,
         RdsClusterDeletionProtectionEnabled.Control,
         RdsClusterEncryptedAtRest.Control,

@@ -41,7 +41,7 @@ public partial class CatalogTests
             .Select(p => (Control)p!.GetValue(null)!)
             .ToList();
 
-        Assert.Equal(86, declared.Count);
+        Assert.Equal(87, declared.Count);
         var registered = Catalogs.Default.Controls;
         Assert.Equal(declared.Count, registered.Count);
         Assert.All(declared, control => Assert.Contains(registered, r => ReferenceEquals(r, control)));
@@ -147,6 +147,7 @@ public partial class CatalogTests
                 "internet-exposed-load-balancer",
                 "internet-exposed-task",
                 "nacl-no-unrestricted-ssh-rdp",
+                "planned-exposure",
                 "restricted-common-ports",
                 "restricted-ssh",
                 "vpc-sg-open-only-to-authorized-ports",
@@ -224,7 +225,7 @@ public partial class CatalogTests
     {
         var unmapped = Catalogs.Default.Controls.Where(c => c.Mappings.ConfigRuleIdentifiers.Count == 0).Select(c => c.Id);
         Assert.Equal(
-            ["ecs-service-assign-public-ip-disabled", "eks-resources-tagged", "iam-role-third-party-trust", "internet-exposed-cluster", "internet-exposed-database", "internet-exposed-function", "internet-exposed-instance", "internet-exposed-load-balancer", "internet-exposed-task"],
+            ["ecs-service-assign-public-ip-disabled", "eks-resources-tagged", "iam-role-third-party-trust", "internet-exposed-cluster", "internet-exposed-database", "internet-exposed-function", "internet-exposed-instance", "internet-exposed-load-balancer", "internet-exposed-task", "planned-exposure"],
             unmapped);
     }
 

@@ -11,5 +11,6 @@ public static class ProducerCommands
             AwsConfigProducerCommand.Create(),
             CartographyProducerCommand.Create(),
             PulumiProducerCommand.Create(),
+            PlannedExposureCommand.Create(),
         };
 }

@@ -5,6 +5,7 @@ using CloudPI.Iac;
 using CloudPI.Iac.Checks;
 using CloudPI.Iac.Config;
 using CloudPI.Iac.Evaluation;
+using CloudPI.Iac.Model;
 using CloudPI.Iac.Output;
 using CloudPI.Iac.Reading;
 
@@ -113,18 +114,25 @@ public static class PulumiProducerCommand
 
     private static (PolicyConfig Config, IacEvaluation Evaluation) Evaluate(string inputPath, string? configPath, EnforcementPreset preset)
     {
+        var (config, stack) = Read(inputPath, configPath, preset);
+        return (config, IacEvaluation.Run(stack, config));
+    }
+
+    /// <summary>The policy config over its preset, and the input; either being wrong is the caller's to fix (exit 2).</summary>
+    internal static (PolicyConfig Config, IacStack Stack) Read(string inputPath, string? configPath, EnforcementPreset preset)
+    {
         try
         {
             var config = configPath is null ? PolicyConfig.For(preset) : PolicyConfig.Load(configPath, preset);
-            return (config, IacEvaluation.Run(IacInputReader.ReadFile(inputPath), config));
+            return (config, IacInputReader.ReadFile(inputPath));
         }
         catch (Exception ex) when (ex is IacFormatException or PolicyConfigException)
         {
-            throw new UsageException(ex.Message); // a wrong input or config is the caller's to fix: exit 2.
+            throw new UsageException(ex.Message);
         }
     }
 
-    private static ProjectDirectory Project(string path)
+    internal static ProjectDirectory Project(string path)
     {
         try
         {

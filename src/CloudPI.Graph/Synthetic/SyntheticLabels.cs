@@ -1,7 +1,7 @@
 namespace CloudPI.Graph.Synthetic;
 
-/// <summary>Label sets as current Cartography writes them: the AWS-prefixed label plus legacy and ontology labels.</summary>
-internal static class SyntheticLabels
+/// <summary>Label sets as current Cartography writes them: the AWS-prefixed label first, plus legacy and ontology labels (synthetic accounts and planned nodes use them).</summary>
+public static class SyntheticLabels
 {
     public static readonly string[] Account = ["AWSAccount", "Tenant"];
     public static readonly string[] Vpc = ["AWSVpc", "VirtualNetwork"];

@@ -23,6 +23,9 @@ public sealed class ExposureCheck(Control control, params CartographyKind[] kind
 
     public Control Control => control;
 
+    /// <summary>The node kinds this control is decided on.</summary>
+    public IReadOnlyList<CartographyKind> Kinds => kinds;
+
     public IEnumerable<GraphFinding> Evaluate(CartographyView view, IReachabilityEngine engine)
     {
         ArgumentNullException.ThrowIfNull(view);

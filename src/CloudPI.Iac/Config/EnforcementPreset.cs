@@ -23,7 +23,7 @@ public sealed class EnforcementPreset
     public static EnforcementPreset Recommended { get; } = new("recommended", new[]
     {
         "restricted-ssh", "s3-bucket-public-read-prohibited", "s3-bucket-public-write-prohibited",
-        "s3-bucket-level-public-access-prohibited", "sqs-queue-no-public-access",
+        "s3-bucket-level-public-access-prohibited", "sqs-queue-no-public-access", "planned-exposure",
     }.ToFrozenSet(StringComparer.Ordinal));
 
     public static IReadOnlyList<EnforcementPreset> All { get; } = [Mandatory, Recommended];

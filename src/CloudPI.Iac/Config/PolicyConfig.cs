@@ -105,7 +105,7 @@ public sealed class PolicyConfig
         {
             var level = ReadEntry(all, file, "all", check: null, parameters)
                 ?? throw new PolicyConfigException($"{file}: all: an enforcementLevel is required");
-            foreach (var control in IacChecks.All.SelectMany(c => c.Controls))
+            foreach (var control in KnownControls)
             {
                 levels[control.Id] = level;
             }
@@ -114,8 +114,8 @@ public sealed class PolicyConfig
         foreach (var entry in root.EnumerateObject().Where(e => e.Name is not ("all" or "environments")))
         {
             var controlIds = ControlIds(entry.Name) ?? throw new PolicyConfigException(
-                $"{file}: {entry.Name}: unknown check (known: {string.Join(", ", IacChecks.All.SelectMany(c => c.Controls).Select(c => c.Id))}, or the sample's policy names)");
-            var check = IacChecks.All.First(c => c.Controls.Any(control => control.Id == controlIds[0]));
+                $"{file}: {entry.Name}: unknown check (known: {string.Join(", ", KnownControls.Select(c => c.Id))}, or the sample's policy names)");
+            var check = IacChecks.All.FirstOrDefault(c => c.Controls.Any(control => control.Id == controlIds[0]));
             var level = ReadEntry(entry.Value, file, entry.Name, check, parameters);
             foreach (var id in controlIds.Where(_ => level is not null))
             {
@@ -127,7 +127,11 @@ public sealed class PolicyConfig
     }
 
     private static string[]? ControlIds(string key) =>
-        IacChecks.All.SelectMany(c => c.Controls).Any(c => c.Id == key) ? [key] : SamplePolicyNames.GetValueOrDefault(key);
+        KnownControls.Any(c => c.Id == key) ? [key] : SamplePolicyNames.GetValueOrDefault(key);
+
+    /// <summary>The checks' controls and the gate's planned-exposure analysis, which one policy config levels alike.</summary>
+    private static IEnumerable<CloudPI.Controls.Control> KnownControls =>
+        IacChecks.All.SelectMany(c => c.Controls).Append(CloudPI.Controls.Catalog.Exposure.PlannedInternetExposure.Control);
 
     /// <summary>Reads one entry's level (null when it only sets parameters) and records its parameters.</summary>
     private static EnforcementLevel? ReadEntry(

@@ -17,7 +17,8 @@ public sealed class IacStack
         IReadOnlyDictionary<string, string> config,
         bool listsEveryResource,
         IReadOnlyList<PolicyViolation> policyViolations,
-        IReadOnlyList<string> incompleteReasons)
+        IReadOnlyList<string> incompleteReasons,
+        IReadOnlyList<IacResource>? removed = null)
     {
         ArgumentNullException.ThrowIfNull(resources);
         File = file;
@@ -27,6 +28,7 @@ public sealed class IacStack
         ListsEveryResource = listsEveryResource;
         PolicyViolations = policyViolations;
         IncompleteReasons = incompleteReasons;
+        Removed = removed ?? [];
         _byType = resources.ToLookup(r => r.Type, StringComparer.Ordinal);
         _byUrn = resources.GroupBy(r => r.Urn, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         _references = new ResourceReferences(this);
@@ -51,6 +53,12 @@ public sealed class IacStack
     /// fewer steps than it counts); empty when it is complete. What it leaves out was never checked.
     /// </summary>
     public IReadOnlyList<string> IncompleteReasons { get; }
+
+    /// <summary>
+    /// The old state of every resource the deployment removes (deleted, or replaced by a new one), as the preview
+    /// recorded it; the checks never see these, an analysis of what the change closes does.
+    /// </summary>
+    public IReadOnlyList<IacResource> Removed { get; }
 
     public IEnumerable<IacResource> OfType(params string[] types) => types.SelectMany(t => _byType[t]);
 

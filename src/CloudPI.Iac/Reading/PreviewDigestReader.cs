@@ -19,11 +19,17 @@ internal static class PreviewDigestReader
     {
         var path = JsonPath.Root(file);
         var resources = new List<IacResource>();
+        var removed = new List<IacResource>();
         var completeness = PreviewCompleteness.ForDigest();
         foreach (var (step, stepPath) in Objects(root, "steps", "a step", path))
         {
             var operation = ResourceStateReader.RequiredString(step, "op", stepPath);
             completeness.Step(operation);
+            if ((StepOperations.IsDeletion(operation) || operation == "replace") && ResourceStateReader.OldState(step, "oldState", stepPath) is { } old)
+            {
+                removed.Add(ResourceStateReader.Read(old.State, operation, old.Path));
+            }
+
             if (StepOperations.IsDeletion(operation) || !step.TryGetProperty("newState", out var state) || state.ValueKind == JsonValueKind.Null)
             {
                 continue;
@@ -46,7 +52,7 @@ internal static class PreviewDigestReader
             completeness.Summary(summary, path.Property("changeSummary"));
         }
 
-        return new IacStack(file, InputFormat.PreviewDigest, resources, Config(root, path), completeness.ListsEveryResource, [], completeness.Reasons(mandatoryPolicyViolated: false));
+        return new IacStack(file, InputFormat.PreviewDigest, resources, Config(root, path), completeness.ListsEveryResource, [], completeness.Reasons(mandatoryPolicyViolated: false), removed);
     }
 
     /// <summary>The objects of an optional array property, each with its path.</summary>

@@ -1,0 +1,32 @@
+namespace CloudPI.PlannedExposure;
+
+/// <summary>The Pulumi AWS type tokens the overlay turns into Cartography shapes (<c>aws:alb/*</c> read as <c>aws:lb/*</c>).</summary>
+public static class PulumiTypes
+{
+    public const string Vpc = "aws:ec2/vpc:Vpc";
+    public const string Subnet = "aws:ec2/subnet:Subnet";
+    public const string InternetGateway = "aws:ec2/internetGateway:InternetGateway";
+    public const string SecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
+    public const string SecurityGroupRule = "aws:ec2/securityGroupRule:SecurityGroupRule";
+    public const string SecurityGroupIngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    public const string Instance = "aws:ec2/instance:Instance";
+    public const string RouteTable = "aws:ec2/routeTable:RouteTable";
+    public const string Route = "aws:ec2/route:Route";
+    public const string RouteTableAssociation = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+    public const string NetworkAcl = "aws:ec2/networkAcl:NetworkAcl";
+    public const string NetworkAclRule = "aws:ec2/networkAclRule:NetworkAclRule";
+    public const string NetworkAclAssociation = "aws:ec2/networkAclAssociation:NetworkAclAssociation";
+    public const string LoadBalancer = "aws:lb/loadBalancer:LoadBalancer";
+    public const string Listener = "aws:lb/listener:Listener";
+    public const string TargetGroup = "aws:lb/targetGroup:TargetGroup";
+    public const string TargetGroupAttachment = "aws:lb/targetGroupAttachment:TargetGroupAttachment";
+
+    /// <summary>Every type understood, in the order they are applied: what others refer to comes first.</summary>
+    public static IReadOnlyList<string> Understood { get; } =
+    [
+        Vpc, Subnet, InternetGateway, SecurityGroup, RouteTable, NetworkAcl, Instance, LoadBalancer, TargetGroup, Listener,
+        SecurityGroupRule, SecurityGroupIngressRule, Route, RouteTableAssociation, NetworkAclRule, NetworkAclAssociation, TargetGroupAttachment,
+    ];
+
+    public static string Normalise(string type) => type.StartsWith("aws:alb/", StringComparison.Ordinal) ? "aws:lb/" + type["aws:alb/".Length..] : type;
+}

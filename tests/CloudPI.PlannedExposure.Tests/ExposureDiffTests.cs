@@ -1,0 +1,97 @@
+using CloudPI.Analysis.Reachability;
+using CloudPI.Iac.Tests;
+
+namespace CloudPI.PlannedExposure.Tests;
+
+/// <summary>The six hand-made pairs (live graph + preview), each with the path it must report.</summary>
+public sealed class ExposureDiffTests
+{
+    private const string Unknown = PreviewBuilder.Unknown;
+
+    private static IReadOnlyList<PathChange> Changes(PreviewBuilder preview) => ExposureDiff.Compare(preview.Build(), LiveAccount.Build()).Changes;
+
+    private static string Urn(string type, string name) => PreviewBuilder.Urn(type, name);
+
+    [Fact]
+    public void A_new_rule_opens_an_existing_instance()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.SecurityGroupRule, "web_in",
+            """{"type":"ingress","securityGroupId":"sg-closed","protocol":"tcp","fromPort":8443,"toPort":8443,"cidrBlocks":["0.0.0.0/0"]}"""));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, "i-web", "tcp/8443"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → sg-closed tcp/8443 → i-web", opened.Path);
+        Assert.Equal("web_in", opened.Cause?.Name);
+        Assert.NotNull(opened.Exploitability);
+    }
+
+    [Fact]
+    public void A_new_instance_in_a_public_subnet_with_an_open_group_is_reachable()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.Instance, "bastion",
+            """{"instanceType":"t3.micro","subnetId":"subnet-public","vpcSecurityGroupIds":["sg-web"]}"""));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, "i-planned-bastion", "tcp/443"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → sg-web tcp/443 → i-planned-bastion", opened.Path);
+        Assert.Equal("bastion", opened.Cause?.Name);
+    }
+
+    [Fact]
+    public void A_default_route_to_the_internet_gateway_opens_a_private_subnet()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.Route, "private_default",
+            """{"routeTableId":"rtb-private","destinationCidrBlock":"0.0.0.0/0","gatewayId":"igw-1"}""", op: "update", id: "r-rtb-private1080289494"));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, "i-db", "tcp/22"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal("internet → igw-1 → rtb-private → acl-default#100 → sg-ssh tcp/22 → i-db", opened.Path);
+        Assert.Equal("private_default", opened.Cause?.Name);
+    }
+
+    [Fact]
+    public void A_new_internet_facing_balancer_opens_its_private_targets()
+    {
+        var lb = Urn(PulumiTypes.LoadBalancer, "public_alb");
+        var tg = Urn(PulumiTypes.TargetGroup, "app_tg");
+        var changes = Changes(new PreviewBuilder()
+            .Add(PulumiTypes.LoadBalancer, "public_alb", """{"internal":false,"loadBalancerType":"application","securityGroups":["sg-web"],"subnets":["subnet-public"]}""")
+            .Add(PulumiTypes.TargetGroup, "app_tg", """{"port":8080,"protocol":"HTTP","targetType":"instance","vpcId":"vpc-1"}""")
+            .Add(PulumiTypes.Listener, "https", $$"""{"loadBalancerArn":"{{Unknown}}","port":443,"protocol":"HTTPS","defaultActions":[{"type":"forward","targetGroupArn":"{{Unknown}}"}]}""",
+                dependencies: $$"""{"loadBalancerArn":["{{lb}}"],"defaultActions":["{{tg}}"]}""")
+            .Add(PulumiTypes.TargetGroupAttachment, "app_attachment", $$"""{"targetGroupArn":"{{Unknown}}","targetId":"i-app","port":8080}""",
+                dependencies: $$"""{"targetGroupArn":["{{tg}}"]}"""));
+
+        var target = Assert.Single(changes, c => c.ResourceId == "i-app");
+        Assert.Equal((ChangeKind.Opened, "tcp/8080"), (target.Kind, target.Traffic.ToString()));
+        Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → elbv2 public_alb listener 443 → sg-web tcp/443 → target port 8080 → acl-default#100 → sg-app → i-app", target.Path);
+        Assert.Equal("public_alb", target.Cause?.Name);
+    }
+
+    [Fact]
+    public void A_nacl_deny_closes_a_path_and_is_reported_as_fixed()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.NetworkAclRule, "deny_ssh",
+            """{"networkAclId":"acl-default","ruleNumber":50,"egress":false,"protocol":"tcp","ruleAction":"deny","cidrBlock":"0.0.0.0/0","fromPort":22,"toPort":22}"""));
+
+        var closed = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Closed, "i-ssh", "tcp/22"), (closed.Kind, closed.ResourceId, closed.Traffic.ToString()));
+        Assert.Equal("internet → igw-1 → rtb-public ✗ acl-default#50", closed.Path);
+        Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → sg-ssh tcp/22 → i-ssh", closed.LivePath);
+        Assert.Equal("deny_ssh", closed.Cause?.Name);
+    }
+
+    [Fact]
+    public void A_decisive_value_unknown_before_deployment_is_undecided_and_named()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.SecurityGroupRule, "partner_in",
+            $$"""{"type":"ingress","securityGroupId":"sg-closed","protocol":"tcp","fromPort":9000,"toPort":9000,"cidrBlocks":["{{Unknown}}"]}"""));
+
+        var undecided = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Undecided, "i-web", "tcp/9000"), (undecided.Kind, undecided.ResourceId, undecided.Traffic.ToString()));
+        Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → sg-closed tcp/9000 → i-web", undecided.Path);
+        var unknown = Assert.Single(undecided.Unknowns);
+        Assert.Equal(("partner_in", "cidrBlocks"), (unknown.Resource.Name, unknown.Property));
+        Assert.Contains("partner_in.cidrBlocks (unknown before deployment)", undecided.Reason, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,117 @@
+using CloudPI.Graph;
+
+namespace CloudPI.PlannedExposure.Tests;
+
+/// <summary>
+/// A small live account in Cartography's shapes: one VPC with an internet gateway, a public subnet (default route to
+/// the gateway) and a private one (default route to a NAT gateway), the default NACL allowing everything, and
+/// instances: i-web (public address, a group with no inbound rule), i-ssh (public, SSH open), i-db (private subnet
+/// but a public address, SSH open) and i-app (private, tcp/8080 from the VPC).
+/// </summary>
+internal static class LiveAccount
+{
+    public static PropertyGraph Build()
+    {
+        var graph = new Builder();
+        var vpc = graph.Node(["AWSVpc", "VirtualNetwork"], ("id", "vpc-1"), ("primary_cidr_block", "10.0.0.0/16"));
+        var igw = graph.Node(["AWSInternetGateway"], ("id", "igw-1"));
+        graph.Rel("ATTACHED_TO", igw, vpc);
+        var publicSubnet = Subnet(graph, vpc, "subnet-public", "10.0.0.0/24", mapPublic: true);
+        var privateSubnet = Subnet(graph, vpc, "subnet-private", "10.0.1.0/24", mapPublic: false);
+        RouteTable(graph, vpc, "rtb-public", publicSubnet, ("gateway_id", "igw-1"), igw);
+        RouteTable(graph, vpc, "rtb-private", privateSubnet, ("nat_gateway_id", "nat-1"), null);
+
+        var acl = graph.Node(["AWSEC2NetworkAcl", "EC2NetworkAcl"], ("id", "acl-default"), ("is_default", true), ("vpc_id", "vpc-1"));
+        graph.Rel("MEMBER_OF_AWS_VPC", acl, vpc);
+        graph.Rel("PART_OF_SUBNET", acl, publicSubnet);
+        graph.Rel("PART_OF_SUBNET", acl, privateSubnet);
+        foreach (var (egress, number, action) in new[] { (false, 100L, "allow"), (false, 32767L, "deny"), (true, 100L, "allow"), (true, 32767L, "deny") })
+        {
+            var rule = graph.Node(["AWSEC2NetworkAclRule", "EC2NetworkAclRule", egress ? "IpPermissionEgress" : "IpPermissionInbound"],
+                ("id", $"acl-default/{(egress ? "egress" : "inbound")}/{number}"), ("rulenumber", number), ("ruleaction", action), ("egress", egress),
+                ("protocol", "-1"), ("cidrblock", "0.0.0.0/0"));
+            graph.Rel("MEMBER_OF_NACL", rule, acl);
+        }
+
+        var closed = Group(graph, vpc, "sg-closed");
+        var ssh = Group(graph, vpc, "sg-ssh", ("tcp", 22, 22, "0.0.0.0/0"));
+        Group(graph, vpc, "sg-web", ("tcp", 443, 443, "0.0.0.0/0"));
+        var app = Group(graph, vpc, "sg-app", ("tcp", 8080, 8080, "10.0.0.0/16"));
+        Instance(graph, "i-web", publicSubnet, closed, "198.51.100.10");
+        Instance(graph, "i-ssh", publicSubnet, ssh, "198.51.100.11");
+        Instance(graph, "i-db", privateSubnet, ssh, "198.51.100.12");
+        Instance(graph, "i-app", privateSubnet, app, null);
+        return graph.Build();
+    }
+
+    private static string Subnet(Builder graph, string vpc, string id, string cidr, bool mapPublic)
+    {
+        var subnet = graph.Node(["AWSEC2Subnet", "EC2Subnet", "Subnet"], ("id", id), ("subnetid", id), ("cidr_block", cidr), ("map_public_ip_on_launch", mapPublic), ("vpc_id", "vpc-1"));
+        graph.Rel("MEMBER_OF_AWS_VPC", subnet, vpc);
+        return subnet;
+    }
+
+    private static void RouteTable(Builder graph, string vpc, string id, string subnet, (string Key, string Value) target, string? igw)
+    {
+        var table = graph.Node(["AWSEC2RouteTable", "EC2RouteTable"], ("id", id), ("main", false));
+        graph.Rel("MEMBER_OF_AWS_VPC", table, vpc);
+        var local = graph.Node(["AWSEC2Route", "EC2Route"], ("id", $"{id}|10.0.0.0/16"), ("destination_cidr_block", "10.0.0.0/16"), ("gateway_id", "local"), ("state", "active"));
+        var route = graph.Node(["AWSEC2Route", "EC2Route"], ("id", $"{id}|0.0.0.0/0"), ("destination_cidr_block", "0.0.0.0/0"), (target.Key, target.Value), ("state", "active"));
+        graph.Rel("ROUTE", table, local);
+        graph.Rel("ROUTE", table, route);
+        if (igw is not null)
+        {
+            graph.Rel("ROUTES_TO_GATEWAY", route, igw);
+        }
+
+        var association = graph.Node(["AWSEC2RouteTableAssociation", "EC2RouteTableAssociation"], ("id", $"rtbassoc-{id}"), ("main", false), ("subnet_id", "x"));
+        graph.Rel("ASSOCIATION", table, association);
+        graph.Rel("ASSOCIATED_SUBNET", association, subnet);
+    }
+
+    private static string Group(Builder graph, string vpc, string id, params (string Protocol, long From, long To, string Cidr)[] rules)
+    {
+        var group = graph.Node(["AWSEC2SecurityGroup", "EC2SecurityGroup"], ("id", id), ("name", id));
+        graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", vpc, group);
+        foreach (var (protocol, from, to, cidr) in rules)
+        {
+            var rule = graph.Node(["AWSIpPermissionInbound", "AWSIpRule", "IpPermissionInbound", "IpRule"],
+                ("id", $"{id}/IpPermissions/{from}{to}{protocol}"), ("protocol", protocol), ("fromport", from), ("toport", to));
+            graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", rule, group);
+            graph.Rel("MEMBER_OF_IP_RULE", graph.Range(cidr), rule);
+        }
+
+        var egress = graph.Node(["AWSIpRule", "IpRule"], ("id", $"{id}/IpPermissionsEgress/NoneNone-1"), ("protocol", "-1"));
+        graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", egress, group);
+        graph.Rel("MEMBER_OF_IP_RULE", graph.Range("0.0.0.0/0"), egress);
+        return group;
+    }
+
+    private static void Instance(Builder graph, string id, string subnet, string group, string? publicIp)
+    {
+        var instance = graph.Node(["AWSEC2Instance", "EC2Instance"], ("id", id), ("instanceid", id), ("state", "running"), ("publicipaddress", publicIp));
+        graph.Rel("PART_OF_SUBNET", instance, subnet);
+        graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", instance, group);
+    }
+
+    private sealed class Builder
+    {
+        private readonly PropertyGraphBuilder _builder = new();
+        private readonly Dictionary<string, string> _ranges = new(StringComparer.Ordinal);
+        private int _next;
+
+        public string Node(string[] labels, params (string Key, object? Value)[] properties)
+        {
+            var key = (_next++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _builder.AddNode(key, labels, properties.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)));
+            return key;
+        }
+
+        public string Range(string cidr) =>
+            _ranges.TryGetValue(cidr, out var key) ? key : _ranges[cidr] = Node(["AWSIpRange", "IpRange"], ("id", cidr), ("range", cidr));
+
+        public void Rel(string type, string start, string end) => _builder.AddRelationship($"r{_next++}", type, start, end);
+
+        public PropertyGraph Build() => _builder.Build();
+    }
+}
