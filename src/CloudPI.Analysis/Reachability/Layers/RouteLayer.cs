@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 

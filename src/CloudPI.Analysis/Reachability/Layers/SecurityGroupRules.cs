@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 
