@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CloudPI.Analysis.Reachability;
+using CloudPI.Controls.Network;
 using Google.Protobuf.Collections;
 
 namespace CloudPI.Enrichers;

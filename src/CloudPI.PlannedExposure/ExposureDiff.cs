@@ -1,9 +1,11 @@
+using CloudPI.Controls.Network;
 using CloudPI.Analysis.Exploitability;
 using CloudPI.Analysis.Exploitability.Criticality;
 using CloudPI.Analysis.Reachability;
 using CloudPI.Controls;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
+using CloudPI.GraphChecks;
 using CloudPI.GraphChecks.Checks;
 using CloudPI.Iac.Model;
 
@@ -52,7 +54,7 @@ public sealed class ExposureDiff
         var narrowestEngine = new ReachabilityEngine(narrowestView);
         var exploitability = new ExploitabilityAnalyzer(narrowestView, _criticality);
         var changes = new List<PathChange>();
-        foreach (var check in ExposureCheck.All.OfType<ExposureCheck>())
+        foreach (var check in GraphCheckCatalog.All.OfType<ExposureCheck>())
         {
             foreach (var kind in check.Kinds)
             {

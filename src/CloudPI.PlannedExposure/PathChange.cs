@@ -1,3 +1,4 @@
+using CloudPI.Controls.Network;
 using CloudPI.Analysis.Exploitability;
 using CloudPI.Analysis.Reachability;
 using CloudPI.Controls;

@@ -11,6 +11,9 @@ namespace CloudPI.PlannedExposure;
 /// </summary>
 public sealed class PlannedExposureCheck(IReadOnlyList<PathChange> changes) : IacCheck(PlannedInternetExposure.Control)
 {
+    /// <summary>Not one of the registered preventive checks: the planned-exposure command runs it alone.</summary>
+    public override int Position => int.MaxValue;
+
     public override IEnumerable<CheckResult> Evaluate(IacStack stack, CheckParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(stack);

@@ -1,4 +1,5 @@
 using CloudPI.Analysis.Reachability;
+using CloudPI.Controls.Network;
 using CsCheck;
 
 namespace CloudPI.Analysis.Tests;

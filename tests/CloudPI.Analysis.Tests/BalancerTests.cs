@@ -19,7 +19,7 @@ public class BalancerTests
 
     private static CartographyGraph OpenOn443(CartographyGraph g) => g.Inbound("sg-lb", "tcp", 443, 443, "0.0.0.0/0");
 
-    /// <summary>A group reference as Cartography stores it: a rule with no range, and the group-level edge (quirk 5).</summary>
+    /// <summary>A group reference as Cartography stores it: a rule with no range, and the group-level edge.</summary>
     private static CartographyGraph AdmitsLbGroup(CartographyGraph g) => g.Inbound("sg-target", "tcp", 8080, 8080).Edge("sg-target", "ALLOWS_TRAFFIC_FROM", "sg-lb");
 
     [Fact]
@@ -108,7 +108,7 @@ public class BalancerTests
     [Fact]
     public void Several_listeners_without_a_port_match_report_the_missing_listener_link()
     {
-        // Listener → target group is not in the graph (quirk 3): 443 is open, 80 is not, and either may forward to 8080.
+        // Listener → target group is not in the graph: 443 is open, 80 is not, and either may forward to 8080.
         var graph = AlbWithTarget(OpenOn443, AdmitsLbGroup, 80, 443).Check();
 
         var result = graph.Reach("i-2", Port8080);

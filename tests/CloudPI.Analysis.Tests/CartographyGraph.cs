@@ -36,7 +36,7 @@ internal sealed class CartographyGraph
     public CartographyGraph InternetGateway(string id = "igw-1", string vpc = "vpc-1") =>
         Node(id, ["AWSInternetGateway"]).Edge(id, "ATTACHED_TO", vpc);
 
-    /// <summary>A route table; as in real graphs it has no <c>vpc_id</c> value, only the VPC edge (quirk 1).</summary>
+    /// <summary>A route table; as in real graphs it has no <c>vpc_id</c> value, only the VPC edge.</summary>
     public CartographyGraph RouteTable(string id, bool main = false, string vpc = "vpc-1") =>
         Node(id, ["AWSEC2RouteTable", "EC2RouteTable"], ("route_table_id", id), ("main", main)).Edge(id, "MEMBER_OF_AWS_VPC", vpc);
 
@@ -190,7 +190,7 @@ internal sealed class CartographyGraph
         return Members(id, groups);
     }
 
-    /// <summary>A classic ELB as real graphs hold it: no subnet edge (quirk 4).</summary>
+    /// <summary>A classic ELB as real graphs hold it: no subnet edge.</summary>
     public CartographyGraph ClassicBalancer(string id, string scheme, int port, int instancePort, params string[] groups)
     {
         var listener = string.Create(CultureInfo.InvariantCulture, $"{id}{port}HTTP");

@@ -109,7 +109,7 @@ public class RoutingAndNaclTests
     [Fact]
     public void Missing_nacl_edge_uses_the_vpc_default_nacl()
     {
-        // Cartography keeps one subnet edge per NACL (quirk 2): subnet-1 has none, acl-1 is the VPC default.
+        // Cartography keeps one subnet edge per NACL: subnet-1 has none, acl-1 is the VPC default.
         var graph = InstanceWith(g => g.Subnet("subnet-2", "10.0.2.0/24").PublicRoutes().OpenNacl("subnet-2")).Check();
 
         var result = graph.Ssh("i-1");

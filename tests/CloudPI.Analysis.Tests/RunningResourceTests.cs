@@ -1,5 +1,6 @@
 using CloudPI.Analysis.Reachability;
 using CloudPI.Controls;
+using CloudPI.Controls.Network;
 
 namespace CloudPI.Analysis.Tests;
 

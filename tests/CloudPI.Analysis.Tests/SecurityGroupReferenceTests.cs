@@ -5,7 +5,7 @@ namespace CloudPI.Analysis.Tests;
 
 /// <summary>
 /// Security groups that reference security groups. Cartography stores such a rule as a rule node with no range and
-/// one group-level <c>ALLOWS_TRAFFIC_FROM</c> edge per referenced group (quirk 5).
+/// one group-level <c>ALLOWS_TRAFFIC_FROM</c> edge per referenced group.
 /// </summary>
 public class SecurityGroupReferenceTests
 {

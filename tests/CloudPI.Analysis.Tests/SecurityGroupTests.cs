@@ -103,7 +103,7 @@ public class SecurityGroupTests
     [Fact]
     public void Ipv6_only_rule_has_no_ingested_source_and_is_unknown()
     {
-        // IPv6 ranges are not ingested (quirk 5): the rule node exists with no AWSIpRange.
+        // IPv6 ranges are not ingested: the rule node exists with no AWSIpRange.
         var graph = InstanceBehind(g => g.Inbound("sg-1", "tcp", 22, 22));
 
         var result = graph.Ssh("i-1");

@@ -1,4 +1,5 @@
 using CloudPI.Analysis.Reachability;
+using CloudPI.Controls.Network;
 
 namespace CloudPI.Analysis.Tests;
 

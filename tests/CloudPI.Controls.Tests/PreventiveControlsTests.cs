@@ -1,7 +1,7 @@
 namespace CloudPI.Controls.Tests;
 
 /// <summary>
-/// The 13 preventive controls of shared/reference/preventive-iac.md §6.2, hard-coded here as the spec: each row's control,
+/// The 13 preventive controls of the preventive-IaC specification, hard-coded here as the spec: each row's control,
 /// its Prowler v2 and v3 ids, the Prowler severity the reference records, and where each AWS Config rule and Checkov id
 /// the row names must resolve. Rows that list sibling rules or ids (the KMS variant of S3 encryption, RDS clusters, the
 /// four S3 public-access rules) send them to the sibling control that matches them exactly.
@@ -25,7 +25,7 @@ public class PreventiveControlsTests
         { 13, "sqs-queue-no-public-access", "extra727", "sqs_queues_not_publicly_accessible", ControlSeverity.Critical },
     };
 
-    /// <summary>Every AWS Config rule the §6.2 table names (by rule name and identifier), with the control it must resolve to.</summary>
+    /// <summary>Every AWS Config rule the specification's table names (by rule name and identifier), with the control it must resolve to.</summary>
     public static TheoryData<int, string, string> ConfigRules => new()
     {
         { 1, "cmk-backing-key-rotation-enabled", "cmk-backing-key-rotation-enabled" },
@@ -53,7 +53,7 @@ public class PreventiveControlsTests
     };
 
     /// <summary>
-    /// Every Checkov id the §6.2 table names, with the control it must resolve to. CKV_AWS_277 (any port open) and
+    /// Every Checkov id the specification's table names, with the control it must resolve to. CKV_AWS_277 (any port open) and
     /// CKV_AWS_72 (sqs:* actions) go to the controls that check exactly that, not to rows 2 and 13.
     /// </summary>
     public static TheoryData<int, string, string> CheckovIds => new()

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace CloudPI.Deploy.Tests;
 
-/// <summary>Dracon's Tekton conventions (reference/dracon-contract.md §8) on every YAML file under deploy/.</summary>
+/// <summary>Dracon's Tekton conventions on every YAML file under deploy/.</summary>
 public class TektonTests
 {
     private const string Workspace = "$(workspaces.output.path)";

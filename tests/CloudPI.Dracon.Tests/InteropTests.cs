@@ -9,7 +9,7 @@ namespace CloudPI.Dracon.Tests;
 /// <summary>Files written by Dracon's Go components parse, are recognised, and re-serialise byte for byte.</summary>
 public class InteropTests
 {
-    // The producer-style encoding given in the contract reference (§2), 227 bytes.
+    // The producer-style encoding given in the contract reference, 227 bytes.
     internal const string ReferenceVectorHex =
         "0a3d0a2435623062366133652d326634642d346636652d396338612d306431653266336134623563120608a0e3c8b806"
         + "1a0d0a047465616d1205636c6f75641212636c6f756470692d6177732d636f6e6669671a8d010a3d61726e3a6177733a"

@@ -5,7 +5,7 @@ namespace CloudPI.Graph.Tests;
 
 public class ApocJsonLinesReaderTests
 {
-    // The reference's example (neo4j-bolt.md §11.1): relationship ends repeat the node properties.
+    // The reference's example: relationship ends repeat the node properties.
     private const string AccountLine = """{"type":"node","id":"0","labels":["AWSAccount","Tenant"],"properties":{"id":"111122223333","inscope":true,"lastupdated":1755000000}}""";
     private const string InstanceLine = """{"type":"node","id":"7","labels":["AWSEC2Instance","ComputeInstance","EC2Instance"],"properties":{"id":"i-0abc","publicipaddress":"203.0.113.10","exposed_internet_type":["direct"]}}""";
     private const string ResourceLine = """{"type":"relationship","id":"3","label":"RESOURCE","properties":{"lastupdated":1755000000},"start":{"id":"0","labels":["AWSAccount","Tenant"],"properties":{"id":"111122223333","inscope":true,"lastupdated":1755000000}},"end":{"id":"7","labels":["AWSEC2Instance","ComputeInstance","EC2Instance"],"properties":{"id":"i-0abc","publicipaddress":"203.0.113.10","exposed_internet_type":["direct"]}}}""";

@@ -5,7 +5,7 @@ namespace CloudPI.Analysis.Reachability;
 
 /// <summary>
 /// What Cartography's own exposure analysis decides for a node (<see cref="Exposed"/> null when it has no rule for
-/// the kind), and whether the graph carries the flag: the analysis writes true or nothing (quirk 7), so a rule
+/// the kind), and whether the graph carries the flag: the analysis writes true or nothing, so a rule
 /// that says exposed on a node without the flag means the analysis was skipped or is older than the data.
 /// </summary>
 public sealed record CartographyFlag(bool? Exposed, IReadOnlyList<string> Types, string Reason)
@@ -14,9 +14,9 @@ public sealed record CartographyFlag(bool? Exposed, IReadOnlyList<string> Types,
 }
 
 /// <summary>
-/// Cartography's <c>exposed_internet</c> rules (schema §4.2) recomputed from the graph, so a report can show them
+/// Cartography's <c>exposed_internet</c> rules recomputed from the graph, so a report can show them
 /// next to our verdict even where the analysis job did not run. They ignore routes, NACLs, ports of direct
-/// exposure, CIDRs other than exactly 0.0.0.0/0, instance state and whether a target admits its balancer (§4.3).
+/// exposure, CIDRs other than exactly 0.0.0.0/0, instance state and whether a target admits its balancer.
 /// </summary>
 public static class CartographyExposureRule
 {

@@ -1,3 +1,5 @@
+using CloudPI.Controls.Network;
+
 namespace CloudPI.Analysis.Reachability;
 
 /// <summary>A change that would close a path, ranked by how little else it touches.</summary>

@@ -1,3 +1,5 @@
+using CloudPI.Controls.Network;
+
 namespace CloudPI.Analysis.Reachability;
 
 /// <summary>

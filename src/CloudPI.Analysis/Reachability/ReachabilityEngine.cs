@@ -1,5 +1,6 @@
 using CloudPI.Analysis.Reachability.Layers;
 using CloudPI.Controls;
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 

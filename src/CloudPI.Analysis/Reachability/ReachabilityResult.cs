@@ -1,3 +1,5 @@
+using CloudPI.Controls.Network;
+
 namespace CloudPI.Analysis.Reachability;
 
 /// <summary>The answer for one resource and one traffic question.</summary>

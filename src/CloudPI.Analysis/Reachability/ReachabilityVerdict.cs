@@ -1,3 +1,5 @@
+using CloudPI.Controls.Network;
+
 namespace CloudPI.Analysis.Reachability;
 
 /// <summary>What the graph says about a path from the internet to a resource, best outcome first.</summary>

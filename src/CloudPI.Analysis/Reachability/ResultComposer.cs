@@ -1,4 +1,5 @@
 using CloudPI.Analysis.Reachability.Layers;
+using CloudPI.Controls.Network;
 
 namespace CloudPI.Analysis.Reachability;
 

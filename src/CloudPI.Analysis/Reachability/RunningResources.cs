@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudPI.Analysis.Reachability.Layers;
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 

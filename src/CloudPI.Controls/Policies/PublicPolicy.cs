@@ -29,7 +29,8 @@ public static class PublicPolicy
         "aws:userid", "aws:username", "aws:CalledVia", "aws:CalledViaFirst", "aws:CalledViaLast",
     };
 
-    private static readonly HashSet<string> ArnKeys = new(StringComparer.OrdinalIgnoreCase) { "aws:SourceArn", "aws:PrincipalArn" };
+    /// <summary>The restrictive keys that ArnEquals/ArnLike compare.</summary>
+    public static IReadOnlySet<string> ArnKeys { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceArn", "aws:PrincipalArn" };
 
     /// <summary>The public statements of a whole policy document (<c>Statement</c> as an object or an array).</summary>
     /// <exception cref="JsonException">The text is not JSON.</exception>
@@ -133,7 +134,8 @@ public static class PublicPolicy
         return false;
     }
 
-    private static bool IsEveryone(string principal) => principal is "*" || principal.Equals("arn:aws:iam::*:root", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A principal string that names everyone: <c>*</c> or <c>arn:aws:iam::*:root</c>.</summary>
+    public static bool IsEveryone(string principal) => principal is "*" || principal.Equals("arn:aws:iam::*:root", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> Items(JsonElement value) => value.ValueKind switch
     {

@@ -2,7 +2,7 @@ namespace CloudPI.Graph.Cartography;
 
 /// <summary>
 /// The label-alias table: every node kind the analyses read, with its current and legacy label
-/// (cartography-schema §2). Labels that always had the <c>AWS</c> prefix have no legacy label.
+///. Labels that always had the <c>AWS</c> prefix have no legacy label.
 /// </summary>
 public static class CartographyKinds
 {

@@ -28,7 +28,7 @@ public readonly record struct RdsInstance(GraphNode Node) : ICartographyNode<Rds
             .SelectMany(group => group.Related<Subnet>("RESOURCE", Direction.Outgoing));
 }
 
-/// <summary>Redshift cluster (no subnet edge in real graphs: appendix quirk 4).</summary>
+/// <summary>Redshift cluster (no subnet edge in real graphs).</summary>
 public readonly record struct RedshiftCluster(GraphNode Node) : ICartographyNode<RedshiftCluster>
 {
     public static CartographyKind Kind => CartographyKinds.RedshiftCluster;

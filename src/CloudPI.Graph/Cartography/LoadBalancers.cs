@@ -12,7 +12,7 @@ public readonly record struct ExposedTarget(GraphRelationship Relationship)
     public string? TargetGroupArn => Relationship.Properties.GetString("target_group_arn");
 }
 
-/// <summary>Classic ELB (no subnet edge in real graphs: appendix quirk 4).</summary>
+/// <summary>Classic ELB (no subnet edge in real graphs).</summary>
 public readonly record struct LoadBalancer(GraphNode Node) : ICartographyNode<LoadBalancer>
 {
     public static CartographyKind Kind => CartographyKinds.LoadBalancer;
@@ -27,10 +27,10 @@ public readonly record struct LoadBalancer(GraphNode Node) : ICartographyNode<Lo
 
     public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 
-    /// <summary>Usually none in real graphs (appendix quirk 4).</summary>
+    /// <summary>Usually none in real graphs.</summary>
     public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
 
-    /// <summary>Matched on the group's name by Cartography (appendix quirk 6).</summary>
+    /// <summary>Matched on the group's name by Cartography.</summary>
     public IEnumerable<SecurityGroup> SourceSecurityGroups => Node.Related<SecurityGroup>("SOURCE_SECURITY_GROUP", Direction.Outgoing);
 
     public IEnumerable<ExposedTarget> Exposes => Node.Relationships(Direction.Outgoing, "EXPOSE").Select(r => new ExposedTarget(r));
@@ -70,7 +70,7 @@ public readonly record struct LoadBalancerV2(GraphNode Node) : ICartographyNode<
 
     public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("SUBNET", Direction.Outgoing);
 
-    /// <summary>The only listener→target link in real graphs (appendix quirk 3: listener <c>targetgrouparn</c> is empty).</summary>
+    /// <summary>The only listener→target link in real graphs (listener <c>targetgrouparn</c> is empty).</summary>
     public IEnumerable<ExposedTarget> Exposes => Node.Relationships(Direction.Outgoing, "EXPOSE").Select(r => new ExposedTarget(r));
 }
 

@@ -64,7 +64,7 @@ public readonly record struct Subnet(GraphNode Node) : ICartographyNode<Subnet>
     public IEnumerable<RouteTableAssociation> RouteTableAssociations =>
         Node.Related<RouteTableAssociation>("ASSOCIATED_SUBNET", Direction.Incoming);
 
-    /// <summary>NACLs linked to this subnet; often none in real graphs (appendix quirk 2: the VPC default applies).</summary>
+    /// <summary>NACLs linked to this subnet; often none in real graphs (the VPC default applies).</summary>
     public IEnumerable<NetworkAcl> NetworkAcls => Node.Related<NetworkAcl>("PART_OF_SUBNET", Direction.Incoming);
 }
 

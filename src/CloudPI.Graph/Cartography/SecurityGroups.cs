@@ -14,7 +14,7 @@ public readonly record struct SecurityGroup(GraphNode Node) : ICartographyNode<S
 
     public IEnumerable<SecurityGroupRule> InboundRules => Rules.Where(r => r.Inbound);
 
-    /// <summary>Groups referenced by this group's rules (any direction, no ports: appendix quirk 5).</summary>
+    /// <summary>Groups referenced by this group's rules (any direction, no ports).</summary>
     /// <summary>The group's VPC (<c>AWSVpc -MEMBER_OF_EC2_SECURITY_GROUP-> group</c>).</summary>
     public IEnumerable<Vpc> Vpcs => Node.Related<Vpc>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Incoming);
 

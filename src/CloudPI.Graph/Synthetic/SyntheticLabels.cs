@@ -12,7 +12,7 @@ public static class SyntheticLabels
     public static readonly string[] RouteTableAssociation = ["AWSEC2RouteTableAssociation", "EC2RouteTableAssociation"];
     public static readonly string[] NetworkAcl = ["AWSEC2NetworkAcl", "EC2NetworkAcl"];
 
-    // NACL rules carry a conditional bare IpPermissionInbound/IpPermissionEgress label (schema §3).
+    // NACL rules carry a conditional bare IpPermissionInbound/IpPermissionEgress label.
     public static readonly string[] NetworkAclInboundRule = ["AWSEC2NetworkAclRule", "EC2NetworkAclRule", "IpPermissionInbound"];
     public static readonly string[] NetworkAclEgressRule = ["AWSEC2NetworkAclRule", "EC2NetworkAclRule", "IpPermissionEgress"];
     public static readonly string[] SecurityGroup = ["AWSEC2SecurityGroup", "EC2SecurityGroup", "NetworkAccessControl"];

@@ -7,20 +7,11 @@ namespace CloudPI.GraphChecks.Checks;
 
 /// <summary>
 /// The internet-exposure controls: a resource of the given kinds that the reachability engine finds reachable from
-/// the whole internet, with the ports and the path. Restricted (allow-listed) exposure is not reported as exposure.
+/// the whole internet, with the ports and the path (each exposure control's folder declares its kinds). Restricted
+/// (allow-listed) exposure is not reported as exposure.
 /// </summary>
 public sealed class ExposureCheck(Control control, params CartographyKind[] kinds) : IGraphCheck
 {
-    public static IReadOnlyList<IGraphCheck> All { get; } =
-    [
-        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-instance")!, CartographyKinds.Ec2Instance),
-        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-load-balancer")!, CartographyKinds.LoadBalancerV2, CartographyKinds.LoadBalancer),
-        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-database")!, CartographyKinds.RdsInstance, CartographyKinds.RedshiftCluster),
-        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-cluster")!, CartographyKinds.EksCluster),
-        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-function")!, CartographyKinds.Lambda),
-        new ExposureCheck(ControlCatalog.Default.Resolve("internet-exposed-task")!, CartographyKinds.EcsTask),
-    ];
-
     public Control Control => control;
 
     /// <summary>The node kinds this control is decided on.</summary>

@@ -20,6 +20,9 @@ public abstract class IacCheck
 
     public Control Control => Controls[0];
 
+    /// <summary>Where the check's results come in the gate's outputs (summary, Dracon issues, SARIF rules): a stable order.</summary>
+    public abstract int Position { get; }
+
     public virtual IReadOnlyList<CheckParameter> Parameters => [];
 
     public abstract IEnumerable<CheckResult> Evaluate(IacStack stack, CheckParameters parameters);

@@ -1,22 +1,15 @@
 namespace CloudPI.Iac.Checks;
 
-/// <summary>The 13 preventive checks, in the order of the reference's control list.</summary>
+/// <summary>
+/// The preventive checks. Each lives in its control's catalog folder and registers itself from a module initializer,
+/// which runs before any code of this assembly.
+/// </summary>
 public static class IacChecks
 {
-    public static IReadOnlyList<IacCheck> All { get; } =
-    [
-        new CmkBackingKeyRotationEnabledCheck(),
-        new RestrictedSshCheck(),
-        new VpcDefaultSecurityGroupClosedCheck(),
-        new VpcFlowLogsEnabledCheck(),
-        new EncryptedVolumesCheck(),
-        new RdsDeletionProtectionEnabledCheck(),
-        new S3BucketPublicAccessCheck(),
-        new EksClusterLogEnabledCheck(),
-        new EksSecretsEncryptedCheck(),
-        new EksResourcesTaggedCheck(),
-        new S3BucketSslRequestsOnlyCheck(),
-        new S3BucketServerSideEncryptionEnabledCheck(),
-        new SqsQueueNoPublicAccessCheck(),
-    ];
+    private static readonly List<IacCheck> Registered = [];
+
+    /// <summary>The checks in the order their results are reported.</summary>
+    public static IReadOnlyList<IacCheck> All => [.. Registered.OrderBy(c => c.Position)];
+
+    internal static void Register(IacCheck check) => Registered.Add(check);
 }

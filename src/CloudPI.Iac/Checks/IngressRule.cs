@@ -1,10 +1,11 @@
+using CloudPI.Controls.Network;
 using CloudPI.Iac.Model;
 
 namespace CloudPI.Iac.Checks;
 
 /// <summary>
 /// One inbound rule in any of its pulumi-aws shapes (inline <c>ingress[]</c>, SecurityGroupRule,
-/// vpc.SecurityGroupIngressRule), normalised to protocol, port range and sources.
+/// vpc.SecurityGroupIngressRule), before deployment: its values may still be unknown.
 /// </summary>
 internal sealed record IngressRule(string Path, IacValue Protocol, IacValue FromPort, IacValue ToPort, IReadOnlyList<IacValue> Ipv4Sources, IReadOnlyList<IacValue> Ipv6Sources)
 {
@@ -22,56 +23,52 @@ internal sealed record IngressRule(string Path, IacValue Protocol, IacValue From
         new(string.Empty, rule.Property("ipProtocol"), rule.Property("fromPort"), rule.Property("toPort"),
             [rule.Property("cidrIpv4")], [rule.Property("cidrIpv6")]);
 
-    /// <summary>Whether the rule admits tcp/22 from 0.0.0.0/0 or ::/0; null when an unknown value decides.</summary>
-    public bool? OpensSshToInternet()
-    {
-        var open = OpenToInternet();
-        var ssh = CoversSsh();
-        if (open == false || ssh == false)
-        {
-            return false;
-        }
-
-        return open == true && ssh == true ? true : null;
-    }
-
-    /// <summary>The property that makes the rule open (or undecided), for the finding's path.</summary>
-    public string SourcePath(string ipv4Name, string ipv6Name) =>
-        Join(Path, Ipv4Sources.Any(s => s.String == "0.0.0.0/0" || s.IsUnknown) ? ipv4Name : ipv6Name);
-
-    private bool? OpenToInternet()
-    {
-        if (Ipv4Sources.Any(s => s.String == "0.0.0.0/0") || Ipv6Sources.Any(s => s.String == "::/0"))
-        {
-            return true;
-        }
-
-        return Ipv4Sources.Concat(Ipv6Sources).Any(s => s.IsUnknown) ? null : false;
-    }
-
-    private bool? CoversSsh()
+    /// <summary>
+    /// The rule as far as it is known: null when its protocol or deciding ports are not known yet; otherwise its
+    /// known sources (the unknown ones may only add to them). Missing ports cannot be deployed for tcp; they read as
+    /// the whole range rather than fail the check.
+    /// </summary>
+    public InboundRule? Known()
     {
         if (Protocol.IsUnknown)
         {
             return null;
         }
 
-        switch (Protocol.String?.ToLowerInvariant())
+        var hasPorts = IpProtocol.Parse(Protocol.String) is { } protocol && IpProtocol.HasPorts(protocol);
+        if (hasPorts && (FromPort.IsUnknown || ToPort.IsUnknown))
         {
-            case "-1" or "all":
-                return true;
-            case "tcp" or "6":
-                if (FromPort.IsUnknown || ToPort.IsUnknown)
-                {
-                    return null;
-                }
-
-                // Missing ports cannot be deployed for tcp; treat them as the whole range rather than fail on them.
-                return (FromPort.Integer ?? 0) <= 22 && 22 <= (ToPort.Integer ?? 65535);
-            default:
-                return false;
+            return null;
         }
+
+        var sources = Ipv4Sources.Concat(Ipv6Sources).Select(s => s.String).OfType<string>().ToList();
+        return new InboundRule(Path, Protocol.String, hasPorts ? FromPort.Integer : null, hasPorts ? ToPort.Integer : null, sources);
     }
+
+    /// <summary>Whether an unknown value could still make the rule admit <paramref name="traffic"/> from more sources.</summary>
+    public bool MayAdmit(TrafficQuery traffic)
+    {
+        if (Protocol.IsUnknown)
+        {
+            return true;
+        }
+
+        if (Known() is not { } known)
+        {
+            // Only the ports are unknown: the protocol alone says whether the rule can concern the traffic at all.
+            return new InboundRule(Path, Protocol.String, null, null, []).Admits(traffic);
+        }
+
+        return known.Admits(traffic) && Ipv4Sources.Concat(Ipv6Sources).Any(s => s.IsUnknown);
+    }
+
+    /// <summary>The property that makes the rule open (public IPv4 sources first), for the finding's path.</summary>
+    public string OpenPath(string ipv4Name, string ipv6Name) =>
+        Join(Path, Ipv4Sources.Any(s => s.String is { } cidr && AddressSet.TryParseCidr(cidr, out var set) && set.Overlaps(AddressSet.PublicIpv4)) ? ipv4Name : ipv6Name);
+
+    /// <summary>The property that leaves the rule undecided (or open to everything), for the finding's path.</summary>
+    public string UndecidedPath(string ipv4Name, string ipv6Name) =>
+        Join(Path, Ipv4Sources.Any(s => s.String == "0.0.0.0/0" || s.IsUnknown) ? ipv4Name : ipv6Name);
 
     private static string Join(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
 }

@@ -1,3 +1,4 @@
+using CloudPI.Controls.Policies;
 using CloudPI.Iac.Model;
 
 namespace CloudPI.Iac.Policies;
@@ -8,16 +9,6 @@ namespace CloudPI.Iac.Policies;
 /// </summary>
 internal static class IamPolicy
 {
-    /// <summary>Prowler's keys that tie a public principal to an account, organisation, network or caller (lower-cased).</summary>
-    private static readonly HashSet<string> RestrictiveKeys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "aws:SourceAccount", "aws:SourceOwner", "aws:SourceArn", "aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalOrgID",
-        "aws:PrincipalOrgPaths", "aws:ResourceAccount", "aws:SourceVpc", "aws:SourceVpce", "aws:SourceOrgID", "aws:SourceOrgPaths",
-        "aws:userid", "aws:username", "aws:CalledVia", "aws:CalledViaFirst", "aws:CalledViaLast",
-    };
-
-    private static readonly HashSet<string> ArnKeys = new(StringComparer.OrdinalIgnoreCase) { "aws:SourceArn", "aws:PrincipalArn" };
-
     /// <summary>The statements of <paramref name="policy"/>: Missing when there is no policy, Unknown when it is not known yet.</summary>
     public static (ValueState State, IReadOnlyList<IacValue> Statements) Statements(IacValue policy)
     {
@@ -65,11 +56,11 @@ internal static class IamPolicy
 
         if (principal.String is { } single)
         {
-            return IsEveryone(single);
+            return PublicPolicy.IsEveryone(single);
         }
 
         var values = principal["AWS"].Items().Concat(principal["CanonicalUser"].Items()).ToList();
-        if (values.Any(v => v.String is { } s && IsEveryone(s)))
+        if (values.Any(v => v.String is { } s && PublicPolicy.IsEveryone(s)))
         {
             return true;
         }
@@ -86,15 +77,13 @@ internal static class IamPolicy
         }
 
         var actions = statement["Action"].Items().ToList();
-        if (actions.Any(a => a.String is { } pattern && CloudPI.Controls.Policies.ActionPattern.Matches(pattern, action)))
+        if (actions.Any(a => a.String is { } pattern && ActionPattern.Matches(pattern, action)))
         {
             return true;
         }
 
         return actions.Any(a => a.IsUnknown) ? null : false;
     }
-
-    private static bool IsEveryone(string principal) => principal is "*" || principal.Equals("arn:aws:iam::*:root", StringComparison.OrdinalIgnoreCase);
 
     private static bool? HasRestrictiveCondition(IacValue condition, bool acceptSourceIpCondition)
     {
@@ -147,8 +136,8 @@ internal static class IamPolicy
             var meaningful = values.Count > 0 && values.All(v => v.String is { Length: > 0 } s && s != "*");
             var restrictiveKey = operation switch
             {
-                "StringEquals" or "StringEqualsIgnoreCase" or "StringLike" => RestrictiveKeys.Contains(entry.Name),
-                "ArnEquals" or "ArnLike" => ArnKeys.Contains(entry.Name),
+                "StringEquals" or "StringEqualsIgnoreCase" or "StringLike" => PublicPolicy.RestrictiveKeys.Contains(entry.Name),
+                "ArnEquals" or "ArnLike" => PublicPolicy.ArnKeys.Contains(entry.Name),
                 "IpAddress" => acceptSourceIpCondition && entry.Name.Equals("aws:SourceIp", StringComparison.OrdinalIgnoreCase)
                     && values.All(v => v.String is not ("0.0.0.0/0" or "::/0")),
                 _ => false,

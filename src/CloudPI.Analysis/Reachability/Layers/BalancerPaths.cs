@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 
@@ -114,7 +115,7 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
 
     /// <summary>
     /// Which listeners forward to <paramref name="port"/>. The listener → target group link is not in the graph
-    /// (quirk 3): a listener on the same port (or a classic listener's instance port) is taken; otherwise every
+    ///: a listener on the same port (or a classic listener's instance port) is taken; otherwise every
     /// listener is a candidate, and the ambiguity is reported.
     /// </summary>
     private static (List<int> Candidates, string? Ambiguity) ListenersFor(IReadOnlyList<NetworkEndpoint> listeners, long? port)

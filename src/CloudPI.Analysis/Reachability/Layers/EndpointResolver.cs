@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 
@@ -250,7 +251,7 @@ internal sealed class EndpointResolver
                 : $"no subnet of {whence} is in {resourceId}'s zone {zone}: it sits in one of them, which must agree"));
     }
 
-    /// <summary>Redshift has no subnet edge (quirk 4): its VPC's subnets stand in, and the evidence says so.</summary>
+    /// <summary>Redshift has no subnet edge: its VPC's subnets stand in, and the evidence says so.</summary>
     private NetworkEndpoint Warehouse(RedshiftCluster cluster)
     {
         var id = NetworkTopology.IdOf(cluster.Node);
@@ -290,7 +291,7 @@ internal sealed class EndpointResolver
             : [.. listeners.Select(l => Listening(baseEndpoint, $"elbv2 {name}", l.Port!.Value, l.Protocol, forwardsTo: null))];
     }
 
-    /// <summary>Classic ELBs have no subnet edge in real graphs (quirk 4): the subnets of their VPC stand in.</summary>
+    /// <summary>Classic ELBs have no subnet edge in real graphs: the subnets of their VPC stand in.</summary>
     private List<NetworkEndpoint> ClassicBalancer(LoadBalancer balancer)
     {
         var id = NetworkTopology.IdOf(balancer.Node);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 
@@ -26,7 +27,7 @@ internal sealed class NetworkAclLayer(NetworkTopology topology)
     }
 
     /// <summary>
-    /// The subnet's NACL edge, else the VPC's default NACL: Cartography keeps one subnet edge per NACL (quirk 2), and
+    /// The subnet's NACL edge, else the VPC's default NACL: Cartography keeps one subnet edge per NACL, and
     /// every subnet has exactly one NACL. Unknown only when no NACL at all was ingested for the VPC.
     /// </summary>
     private (NetworkAcl?, LayerOutcome) Choose(Subnet subnet)

@@ -1,3 +1,4 @@
+using CloudPI.Controls.Network;
 using CloudPI.Graph.Cartography;
 
 namespace CloudPI.Analysis.Reachability.Layers;

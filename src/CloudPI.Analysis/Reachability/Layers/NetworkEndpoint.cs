@@ -1,3 +1,4 @@
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 
@@ -18,7 +19,7 @@ internal sealed record NetworkEndpoint
 
     public required IReadOnlyList<Subnet> Subnets { get; init; }
 
-    /// <summary>How the subnets were found when not through an edge (quirk 4: from the VPC), or how one was chosen.</summary>
+    /// <summary>How the subnets were found when not through an edge (from the VPC), or how one was chosen.</summary>
     public EvidenceStep? SubnetNote { get; init; }
 
     /// <summary>

@@ -21,7 +21,7 @@ internal sealed class NetworkTopology(CartographyView view)
 
     /// <summary>
     /// The subnets of a classic balancer's own interfaces, found by their description <c>ELB &lt;name&gt;</c>: the
-    /// balancer → interface edge does not form in Cartography's graphs (quirk 4), the interfaces and subnets do.
+    /// balancer → interface edge does not form in Cartography's graphs, the interfaces and subnets do.
     /// </summary>
     public IReadOnlyList<Subnet> SubnetsOfClassicBalancer(string name) =>
         _balancerInterfaceSubnets.Value.TryGetValue("ELB " + name, out var subnets) ? subnets : [];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CloudPI.Controls.Network;
 using CloudPI.Controls.Policies;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;

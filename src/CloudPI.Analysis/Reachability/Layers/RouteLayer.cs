@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 
@@ -137,7 +138,7 @@ internal sealed class RouteLayer(NetworkTopology topology)
             return (table, $"explicitly associated with {subnetId}");
         }
 
-        // Route tables carry no vpc_id in real graphs (quirk 1): the VPC's tables are its MEMBER_OF_AWS_VPC edges.
+        // Route tables carry no vpc_id in real graphs: the VPC's tables are its MEMBER_OF_AWS_VPC edges.
         var main = vpc.RouteTables.Where(t => t.Main || t.Associations.Any(a => a.Main)).Select(t => (RouteTable?)t).FirstOrDefault();
         return main is { } mainTable
             ? (mainTable, $"main table of {NetworkTopology.IdOf(vpc.Node)}; {subnetId} has no explicit association")

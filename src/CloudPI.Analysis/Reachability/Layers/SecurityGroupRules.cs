@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 
@@ -6,7 +7,7 @@ namespace CloudPI.Analysis.Reachability.Layers;
 
 /// <summary>
 /// One inbound security-group rule, parsed. Cartography keeps a rule's IP ranges with the rule but its group
-/// references only per group (<c>ALLOWS_TRAFFIC_FROM</c>, no ports: quirk 5), and drops IPv6 ranges and prefix
+/// references only per group (<c>ALLOWS_TRAFFIC_FROM</c>, no ports), and drops IPv6 ranges and prefix
 /// lists. So a rule with no range, in a group that references groups, is read as those references
 /// (<see cref="References"/>); with neither, its source is unknown.
 /// </summary>

@@ -1,0 +1,13 @@
+namespace CloudPI.Catalog.Tests.Cases;
+
+/// <summary>eks-cluster-log-enabled: an EKS cluster's control-plane logs as Pulumi declares them (not in the graph).</summary>
+internal sealed class EksClusterLogEnabledCases : IControlCases
+{
+    public string ControlId => "eks-cluster-log-enabled";
+
+    public IReadOnlyList<ControlCase> Cases =>
+    [
+        new("{'enabledClusterLogTypes':['api','audit']}", Expected.Fail, Pulumi: p => p.Add("aws:eks/cluster:Cluster", "c", """{"enabledClusterLogTypes":["api","audit"]}"""), PulumiResource: "c"),
+        new("{'enabledClusterLogTypes':['api','audit','authenticator']}", Expected.Pass, Pulumi: p => p.Add("aws:eks/cluster:Cluster", "c", """{"enabledClusterLogTypes":["api","audit","authenticator"]}"""), PulumiResource: "c"),
+    ];
+}
