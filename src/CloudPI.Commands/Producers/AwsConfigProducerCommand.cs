@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CloudPI.Dracon.Producers;
-using CloudPI.Producers.AwsConfig;
+using CloudPI.AwsConfig;
 using Serilog;
 
 namespace CloudPI.Commands.Producers;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CloudPI.Controls;
-using CloudPI.Producers.AwsConfig;
+using CloudPI.AwsConfig;
 
 namespace CloudPI.Commands.Producers;
 

@@ -1,4 +1,4 @@
-using CloudPI.Producers.AwsConfig;
+using CloudPI.AwsConfig;
 
 namespace CloudPI.Commands.Producers;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Amazon;
 using CloudPI.Aws;
-using CloudPI.Producers.AwsConfig;
+using CloudPI.AwsConfig;
 
 namespace CloudPI.Commands.Producers;
 
