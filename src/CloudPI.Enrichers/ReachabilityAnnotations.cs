@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CloudPI.Analysis.Reachability;
+using CloudPI.Reachability;
 using CloudPI.Controls.Network;
 using Google.Protobuf.Collections;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CloudPI.Analysis.Reachability;
+using CloudPI.Reachability;
 using CloudPI.Controls;
 using CloudPI.Graph;
 using Ocurity.Dracon.V1;

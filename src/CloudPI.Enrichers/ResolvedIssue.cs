@@ -1,4 +1,4 @@
-using CloudPI.Analysis.Exploitability.Vulnerabilities;
+using CloudPI.Exploitability.Vulnerabilities;
 using CloudPI.Controls;
 using CloudPI.Graph;
 using Ocurity.Dracon.V1;

@@ -1,4 +1,4 @@
-using CloudPI.Analysis.Reachability;
+using CloudPI.Reachability;
 using CloudPI.Graph.Cartography;
 
 namespace CloudPI.GraphChecks;

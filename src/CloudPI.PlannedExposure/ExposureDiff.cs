@@ -1,7 +1,7 @@
 using CloudPI.Controls.Network;
-using CloudPI.Analysis.Exploitability;
-using CloudPI.Analysis.Exploitability.Criticality;
-using CloudPI.Analysis.Reachability;
+using CloudPI.Exploitability;
+using CloudPI.Exploitability.Criticality;
+using CloudPI.Reachability;
 using CloudPI.Controls;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;

@@ -1,6 +1,6 @@
 using CloudPI.Controls.Network;
-using CloudPI.Analysis.Exploitability;
-using CloudPI.Analysis.Reachability;
+using CloudPI.Exploitability;
+using CloudPI.Reachability;
 using CloudPI.Controls;
 using CloudPI.Iac.Model;
 

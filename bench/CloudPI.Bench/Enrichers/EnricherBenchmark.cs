@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using CloudPI.Analysis.Reachability;
+using CloudPI.Reachability;
 using CloudPI.Bench.Graph;
 using CloudPI.Commands;
 using CloudPI.Dracon.Io;

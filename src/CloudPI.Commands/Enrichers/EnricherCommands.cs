@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
-using CloudPI.Analysis.Exploitability;
-using CloudPI.Analysis.Exploitability.Criticality;
-using CloudPI.Analysis.Reachability;
+using CloudPI.Exploitability;
+using CloudPI.Exploitability.Criticality;
+using CloudPI.Reachability;
 using CloudPI.Commands.Graph;
 using CloudPI.Enrichers;
 using CloudPI.Graph;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CloudPI.Analysis.Exploitability.Vulnerabilities;
+using CloudPI.Exploitability.Vulnerabilities;
 using CloudPI.Commands.Graph;
 using CloudPI.Commands.Report;
 using CloudPI.Controls;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CloudPI.Analysis.Reachability;
+using CloudPI.Reachability;
 using CloudPI.Commands.Graph;
 using CloudPI.Dracon.Producers;
 using CloudPI.Graph.Cartography;

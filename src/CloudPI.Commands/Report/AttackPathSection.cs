@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using CloudPI.Analysis.Exploitability.AttackPaths;
+using CloudPI.Exploitability.AttackPaths;
 using CloudPI.Enrichers;
 
 namespace CloudPI.Commands.Report;

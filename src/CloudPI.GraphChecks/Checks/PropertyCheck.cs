@@ -1,4 +1,4 @@
-using CloudPI.Analysis.Reachability;
+using CloudPI.Reachability;
 using CloudPI.Controls;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using CloudPI.Analysis.Reachability;
+using CloudPI.Reachability;
 using CloudPI.Controls;
 using CloudPI.Controls.Catalog.Iam;
 using CloudPI.Graph;

@@ -1,0 +1,173 @@
+using CloudPI.Graph;
+using CloudPI.Graph.Cartography;
+
+namespace CloudPI.Reachability;
+
+/// <summary>
+/// What Cartography's own exposure analysis decides for a node (<see cref="Exposed"/> null when it has no rule for
+/// the kind), and whether the graph carries the flag: the analysis writes true or nothing, so a rule
+/// that says exposed on a node without the flag means the analysis was skipped or is older than the data.
+/// </summary>
+public sealed record CartographyFlag(bool? Exposed, IReadOnlyList<string> Types, string Reason)
+{
+    public bool FlagInGraph { get; init; }
+}
+
+/// <summary>
+/// Cartography's <c>exposed_internet</c> rules recomputed from the graph, so a report can show them
+/// next to our verdict even where the analysis job did not run. They ignore routes, NACLs, ports of direct
+/// exposure, CIDRs other than exactly 0.0.0.0/0, instance state and whether a target admits its balancer.
+/// </summary>
+public static class CartographyExposureRule
+{
+    private const string Anywhere = "0.0.0.0/0";
+
+    public static CartographyFlag Evaluate(GraphNode resource) =>
+        Recompute(resource) with { FlagInGraph = resource.Properties.GetBool("exposed_internet") == true };
+
+    private static CartographyFlag Recompute(GraphNode resource)
+    {
+        if (CartographyKinds.Ec2Instance.Matches(resource))
+        {
+            return Instance(Ec2Instance.Wrap(resource));
+        }
+
+        if (CartographyKinds.LoadBalancerV2.Matches(resource))
+        {
+            return Flag(BalancerV2(LoadBalancerV2.Wrap(resource)), "elbv2");
+        }
+
+        if (CartographyKinds.LoadBalancer.Matches(resource))
+        {
+            return Flag(ClassicBalancer(LoadBalancer.Wrap(resource)), "elb");
+        }
+
+        if (CartographyKinds.EksCluster.Matches(resource))
+        {
+            return Flag(EksCluster.Wrap(resource).EndpointPublicAccess ? "endpoint_public_access is true" : null, "direct");
+        }
+
+        if (CartographyKinds.EcsContainer.Matches(resource))
+        {
+            return Container(resource);
+        }
+
+        return new CartographyFlag(null, [], $"Cartography computes no exposure for {string.Join(":", resource.Labels)}");
+    }
+
+    /// <summary><c>direct</c>: a public IP and any inbound 0.0.0.0/0 rule, whatever its port; <c>elb</c>/<c>elbv2</c>: an exposed balancer EXPOSEs it.</summary>
+    private static CartographyFlag Instance(Ec2Instance instance)
+    {
+        var types = new List<string>();
+        var reasons = new List<string>();
+        var groups = instance.SecurityGroups.Concat(instance.NetworkInterfaces.SelectMany(e => e.SecurityGroups));
+        if (instance.PublicIpAddress is not null && groups.Any(OpenToAnywhere))
+        {
+            types.Add("direct");
+            reasons.Add("public IP and an inbound 0.0.0.0/0 rule (any port)");
+        }
+
+        foreach (var balancer in instance.Node.Neighbors("EXPOSE", Direction.Incoming))
+        {
+            var (type, why) = CartographyKinds.LoadBalancerV2.Matches(balancer)
+                ? ("elbv2", BalancerV2(LoadBalancerV2.Wrap(balancer)))
+                : CartographyKinds.LoadBalancer.Matches(balancer) ? ("elb", ClassicBalancer(LoadBalancer.Wrap(balancer))) : (null, null);
+            if (type is not null && why is not null && !types.Contains(type))
+            {
+                types.Add(type);
+                reasons.Add($"exposed by {NodeName(balancer)} ({why})");
+            }
+        }
+
+        return new CartographyFlag(types.Count > 0, types, types.Count > 0 ? string.Join("; ", reasons) : "no public IP with a 0.0.0.0/0 rule, no exposed balancer");
+    }
+
+    private static CartographyFlag Container(GraphNode container)
+    {
+        var interfaces = container.Neighbors("HAS_CONTAINER", Direction.Incoming).Where(CartographyKinds.EcsTask.Matches)
+            .SelectMany(t => EcsTask.Wrap(t).NetworkInterfaces).ToList();
+        if (interfaces.Any(e => e.PublicIp is not null && e.SecurityGroups.Any(OpenToAnywhere)))
+        {
+            return new CartographyFlag(true, ["direct"], "task ENI has a public IP and an inbound 0.0.0.0/0 rule");
+        }
+
+        var exposedBy = interfaces.SelectMany(e => e.PrivateIps).SelectMany(p => p.Node.Neighbors("EXPOSE", Direction.Incoming))
+            .Where(b => CartographyKinds.LoadBalancerV2.Matches(b) && BalancerV2(LoadBalancerV2.Wrap(b)) is not null)
+            .Select(b => (GraphNode?)b)
+            .FirstOrDefault();
+        return exposedBy is { } balancer
+            ? new CartographyFlag(true, ["elbv2"], $"exposed by {NodeName(balancer)}")
+            : new CartographyFlag(false, [], "no public task ENI with a 0.0.0.0/0 rule, no exposed balancer");
+    }
+
+    /// <summary>Internet-facing and either a network balancer with a listener, or a 0.0.0.0/0 rule covering a listener port.</summary>
+    private static string? BalancerV2(LoadBalancerV2 balancer)
+    {
+        var ports = balancer.Listeners.Select(l => l.Port).OfType<long>().ToList();
+        if (!balancer.InternetFacing)
+        {
+            return null;
+        }
+
+        if (balancer.Type == "network" && ports.Count > 0)
+        {
+            return "internet-facing network balancer with a listener (security groups not checked)";
+        }
+
+        return balancer.SecurityGroups.Any(g => OpenToAnywhereOn(g, ports)) ? "internet-facing, 0.0.0.0/0 rule covers a listener port" : null;
+    }
+
+    private static string? ClassicBalancer(LoadBalancer balancer)
+    {
+        var ports = balancer.Listeners.Select(l => l.Port).OfType<long>().ToList();
+        return balancer.InternetFacing && balancer.SourceSecurityGroups.Any(g => OpenToAnywhereOn(g, ports))
+            ? "internet-facing, source group's 0.0.0.0/0 rule covers a listener port"
+            : null;
+    }
+
+    private static bool OpenToAnywhere(SecurityGroup group) =>
+        group.InboundRules.Any(r => r.Ranges.Any(range => range.Cidr == Anywhere));
+
+    /// <summary>Rule protocol is not compared with the listener's; all-traffic rules and null ports match.</summary>
+    private static bool OpenToAnywhereOn(SecurityGroup group, IReadOnlyList<long> ports) =>
+        group.InboundRules.Any(r => r.Ranges.Any(range => range.Cidr == Anywhere)
+            && (r.Protocol == "-1" || r.FromPort is null || ports.Any(p => r.FromPort <= p && r.ToPort >= p)));
+
+    private static CartographyFlag Flag(string? reason, string type) =>
+        reason is null ? new CartographyFlag(false, [], "rule conditions not met") : new CartographyFlag(true, [type], reason);
+
+    private static string NodeName(GraphNode node) => node.Properties.GetString("name") ?? node.Id ?? node.ExternalId;
+}
+
+/// <summary>How Cartography's flag and our verdict relate.</summary>
+public enum CartographyAgreement
+{
+    Agree,
+
+    /// <summary>Cartography flags it, we find no path (it ignores routes, NACLs, ports, state, target groups).</summary>
+    CartographyOverstates,
+
+    /// <summary>We find a path Cartography does not flag (CIDRs other than 0.0.0.0/0, databases, NLB-less paths…).</summary>
+    CartographyMisses,
+
+    /// <summary>Cartography has no rule for the kind, or our verdict is unknown.</summary>
+    NotComparable,
+}
+
+/// <summary>Cartography's flag next to our verdict for the same resource.</summary>
+public sealed record CartographyFlagComparison(CartographyFlag Cartography, ReachabilityVerdict Ours, CartographyAgreement Agreement)
+{
+    public static CartographyFlagComparison Of(GraphNode resource, ReachabilityResult ours)
+    {
+        ArgumentNullException.ThrowIfNull(ours);
+        var flag = CartographyExposureRule.Evaluate(resource);
+        var agreement = (flag.Exposed, ours.Verdict) switch
+        {
+            (null, _) or (_, ReachabilityVerdict.Unknown) => CartographyAgreement.NotComparable,
+            (true, ReachabilityVerdict.NotReachable) => CartographyAgreement.CartographyOverstates,
+            (false, not ReachabilityVerdict.NotReachable) => CartographyAgreement.CartographyMisses,
+            _ => CartographyAgreement.Agree,
+        };
+        return new CartographyFlagComparison(flag, ours.Verdict, agreement);
+    }
+}

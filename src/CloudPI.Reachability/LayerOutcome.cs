@@ -1,0 +1,134 @@
+using CloudPI.Controls.Network;
+
+namespace CloudPI.Reachability;
+
+/// <summary>A change that would close a path, ranked by how little else it touches.</summary>
+internal sealed record FixCandidate(ReachabilityLayer Layer, string Change)
+{
+    /// <summary>
+    /// Narrowest first: what lets a balancer reach one target, one rule of one group, a subnet's NACL, its routing,
+    /// then the resource itself.
+    /// </summary>
+    public int Rank => Layer switch
+    {
+        ReachabilityLayer.Target => 0,
+        ReachabilityLayer.SecurityGroup => 1,
+        ReachabilityLayer.NetworkAcl => 2,
+        ReachabilityLayer.Route => 3,
+        _ => 4,
+    };
+}
+
+/// <summary>
+/// One layer's answer as sets of internet sources: <see cref="Definite"/> surely get through, <see cref="Possible"/>
+/// might (a superset that is wider when data is missing). Layers compose by intersecting both sets.
+/// </summary>
+internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IReadOnlyList<EvidenceStep> Evidence)
+{
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    public IReadOnlyList<FixCandidate> Fixes { get; init; } = [];
+
+    public bool IsClosed => Possible.IsEmpty;
+
+    public static LayerOutcome Open(params EvidenceStep[] evidence) => new(AddressSet.All, AddressSet.All, evidence);
+
+    public static LayerOutcome Closed(params EvidenceStep[] evidence) => new(AddressSet.Empty, AddressSet.Empty, evidence);
+
+    /// <summary>A layer whose data is missing: decides nothing, so any source might pass.</summary>
+    public static LayerOutcome Unknown(ReachabilityLayer layer, string nodeId, string missing, string? hop = null) =>
+        new(AddressSet.Empty, AddressSet.All, [new EvidenceStep(layer, nodeId, EvidenceDecision.Unknown, missing, hop)])
+        {
+            Missing = [missing],
+        };
+
+    /// <summary>This layer, then <paramref name="next"/> on what it let through; a closed layer ends the path there.</summary>
+    public LayerOutcome Then(LayerOutcome next)
+    {
+        if (IsClosed)
+        {
+            return this;
+        }
+
+        var possible = Possible.Intersect(next.Possible);
+        if (possible.IsEmpty && !next.IsClosed)
+        {
+            return Disjoint(next);
+        }
+
+        return new(Definite.Intersect(next.Definite), possible, [.. Evidence, .. next.Evidence])
+        {
+            Missing = [.. Missing, .. next.Missing],
+            Fixes = [.. Fixes, .. next.Fixes],
+        };
+    }
+
+    /// <summary>The sources seen so far, as the start of a sub-path (a subnet's routes and NACL) evaluated on their behalf.</summary>
+    public LayerOutcome SourcesOnly() => new(Definite, Possible, []);
+
+    /// <summary>
+    /// <paramref name="next"/> lets some sources through, but none of those that got this far (IPv4 rules facing an
+    /// IPv6-only address, an IPv6 route when only IPv4 arrives): it closes the path, and says why.
+    /// </summary>
+    private LayerOutcome Disjoint(LayerOutcome next)
+    {
+        var hopStep = next.Evidence.LastOrDefault(s => s.Hop is not null);
+        var closing = new EvidenceStep(
+            hopStep?.Layer ?? ReachabilityLayer.Service,
+            hopStep?.NodeId ?? "",
+            EvidenceDecision.Denies,
+            $"{hopStep?.NodeId ?? "the next layer"} lets traffic through only from {next.Possible.Intersect(AddressSet.PublicInternet).Describe()}, and none of the sources that got this far ({Possible.Intersect(AddressSet.PublicInternet).Describe()})",
+            hopStep?.Hop);
+        return new(AddressSet.Empty, AddressSet.Empty, [.. Evidence, .. next.Evidence.Select(s => s with { Hop = null }), closing]) { Missing = Missing };
+    }
+
+    /// <summary>Alternatives (the subnets of a balancer): sources any of them lets through; evidence of the most open.</summary>
+    public static LayerOutcome Either(IReadOnlyList<LayerOutcome> alternatives)
+    {
+        var best = alternatives
+            .OrderByDescending(a => a.Definite.Count)
+            .ThenByDescending(a => a.Possible.Count)
+            .First();
+        var open = alternatives.Where(a => !a.Definite.IsEmpty).ToList();
+        return best with
+        {
+            Definite = alternatives.Aggregate(AddressSet.Empty, (set, a) => set.Union(a.Definite)),
+            Possible = alternatives.Aggregate(AddressSet.Empty, (set, a) => set.Union(a.Possible)),
+            Missing = alternatives.SelectMany(a => a.Missing).Distinct().ToList(),
+            Fixes = open.Count > 1 ? AllOf(open) : best.Fixes,
+        };
+    }
+
+    /// <summary>
+    /// Candidates of which exactly one applies, unknown which (a database's subnet when the graph cannot place it):
+    /// sources every candidate lets through surely pass, any candidate's might. When the candidates disagree the
+    /// verdict is unknown, and the evidence says which candidate decides what.
+    /// </summary>
+    public static LayerOutcome OneOf(IReadOnlyList<LayerOutcome> candidates, IReadOnlyList<string> names, string resourceId)
+    {
+        var definite = candidates.Skip(1).Aggregate(candidates[0].Definite, (set, c) => set.Intersect(c.Definite));
+        var possible = candidates.Aggregate(AddressSet.Empty, (set, c) => set.Union(c.Possible));
+        var best = Either(candidates);
+        if (definite.Equals(best.Definite) && possible.Equals(best.Possible))
+        {
+            return best;
+        }
+
+        var verdicts = string.Join("; ", names.Zip(candidates, (name, c) => $"{name} {(c.IsClosed ? "closes the path" : c.Definite.IsEmpty ? "is undecided" : "is open")}"));
+        var missing = $"which of {string.Join(", ", names)} holds {resourceId} (the candidates disagree: {verdicts})";
+        return best with
+        {
+            Definite = definite,
+            Possible = possible,
+            Evidence = [.. best.Evidence, new EvidenceStep(ReachabilityLayer.Route, resourceId, EvidenceDecision.Unknown, missing)],
+            Missing = [.. best.Missing, missing],
+        };
+    }
+
+    /// <summary>Closing alternatives means closing each open one: per layer, the changes every alternative needs.</summary>
+    private static List<FixCandidate> AllOf(List<LayerOutcome> open) =>
+        open.SelectMany(a => a.Fixes).Select(f => f.Layer).Distinct()
+            .Where(layer => open.All(a => a.Fixes.Any(f => f.Layer == layer)))
+            .Select(layer => new FixCandidate(layer, string.Join("; ", open.Select(a => a.Fixes.First(f => f.Layer == layer).Change).Distinct())))
+            .ToList();
+}

@@ -1,0 +1,82 @@
+using CloudPI.Controls.Network;
+using CloudPI.Graph.Cartography;
+
+namespace CloudPI.Reachability.Layers;
+
+/// <summary>
+/// Whether the internet has anything to connect to: a running resource with a public address, a publicly
+/// accessible database, an internet-facing balancer.
+/// </summary>
+internal static class AddressLayer
+{
+    private static readonly HashSet<string> NotRunning = new(StringComparer.OrdinalIgnoreCase) { "stopped", "stopping", "terminated", "shutting-down" };
+
+    public static LayerOutcome InstanceState(string resourceId, string? state) => state is not null && NotRunning.Contains(state)
+        ? LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.State, resourceId, EvidenceDecision.Denies, $"{resourceId} is {state}: nothing answers now", resourceId))
+        : LayerOutcome.Open();
+
+    public static LayerOutcome TaskState(string resourceId, string? lastStatus) =>
+        string.Equals(lastStatus, "STOPPED", StringComparison.OrdinalIgnoreCase) ? InstanceState(resourceId, "stopped") : LayerOutcome.Open();
+
+    /// <summary>
+    /// The families the internet can address the resource in: public IPv4 sources when it has a public IPv4
+    /// address, public IPv6 sources when it has a global IPv6 address (every VPC IPv6 address is one).
+    /// </summary>
+    public static LayerOutcome PublicAddress(string resourceId, IEnumerable<(string Address, string Source)> addresses)
+    {
+        var found = addresses.DistinctBy(a => a.Address)
+            .Select(a => (a.Address, a.Source, Family: FamilyOf(a.Address)))
+            .Where(a => !a.Family.IsEmpty)
+            .ToList();
+        if (found.Count == 0)
+        {
+            return LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Denies,
+                $"{resourceId} has no public IPv4 address (no public IP, Elastic IP or public ENI address) and no global IPv6 address, so the internet cannot address it directly; nothing to change",
+                resourceId));
+        }
+
+        var sources = found.Aggregate(AddressSet.Empty, (set, a) => set.Union(a.Family));
+        var described = string.Join(", ", found.Select(a => $"{a.Address} ({a.Source})"));
+        return new LayerOutcome(sources, sources, [new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, $"public address {described}")])
+        {
+            Fixes = [new FixCandidate(ReachabilityLayer.Address, $"remove the public address {string.Join(", ", found.Select(a => a.Address))} from {resourceId}")],
+        };
+    }
+
+    /// <summary>The internet sources that can address <paramref name="address"/>: its family's public sources, or none.</summary>
+    private static AddressSet FamilyOf(string address) =>
+        !AddressSet.TryParseCidr(address, out var set) ? AddressSet.Empty
+        : set.Overlaps(AddressSet.PublicIpv4) ? AddressSet.PublicIpv4
+        : set.Overlaps(AddressSet.PublicIpv6) ? AddressSet.PublicIpv6
+        : AddressSet.Empty;
+
+    public static IEnumerable<(string Address, string Source)> AddressesOf(NetworkInterface eni)
+    {
+        var eniId = NetworkTopology.IdOf(eni.Node);
+        return eni.ElasticIps.Select(e => (e.PublicIp, $"Elastic IP on {eniId}"))
+            .Append((eni.PublicIp, $"public IP of {eniId}"))
+            .Concat(eni.PrivateIps.Select(p => (p.PublicIp, $"public IP of {eniId}'s private address {p.PrivateIpAddress}")))
+            .Concat(eni.Ipv6Addresses.Select(a => (a.Address, $"IPv6 address of {eniId}")))
+            .Where(a => !string.IsNullOrEmpty(a.Item1))
+            .Select(a => (a.Item1!, a.Item2));
+    }
+
+    /// <summary>The instance's own address properties and Elastic IPs (its primary interface's, in Cartography's data).</summary>
+    public static IEnumerable<(string Address, string Source, string? InterfaceId)> InstanceLevelAddressesOf(Ec2Instance instance) =>
+        instance.ElasticIps.Select(e => (e.PublicIp, "Elastic IP", e.NetworkInterfaceId))
+            .Append((instance.PublicIpAddress, "publicipaddress", null))
+            .Append((instance.Ipv6Address, "ipv6address", null))
+            .Where(a => !string.IsNullOrEmpty(a.Item1))
+            .Select(a => (a.Item1!, a.Item2, a.Item3));
+
+    /// <summary>RDS and Redshift: <c>publicly_accessible</c> gives the endpoint a public address.</summary>
+    public static LayerOutcome PubliclyAccessible(string resourceId, bool publiclyAccessible) => publiclyAccessible
+        ? LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, "publicly_accessible: the endpoint resolves to a public address"))
+            with { Fixes = [new FixCandidate(ReachabilityLayer.Address, $"set publicly_accessible to false on {resourceId}")] }
+        : LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Denies,
+            "not publicly accessible: the endpoint has only a private address", resourceId));
+
+    public static LayerOutcome InternetFacing(string resourceId, bool internetFacing) => internetFacing
+        ? LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, "scheme internet-facing"))
+        : LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Denies, "scheme internal: no public address", resourceId));
+}

@@ -1,0 +1,368 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CloudPI.Controls.Network;
+using CloudPI.Graph;
+using CloudPI.Graph.Cartography;
+
+namespace CloudPI.Reachability.Layers;
+
+/// <summary>
+/// Turns a resource into what the layers evaluate: its endpoints (public address, subnets, groups, service port)
+/// and what it is as a balancer's target. One resolver per resource kind, chosen from a table.
+/// </summary>
+internal sealed class EndpointResolver
+{
+    private const long RedshiftDefaultPort = 5439;
+
+    private readonly NetworkTopology _topology;
+    private readonly (CartographyKind Kind, Func<GraphNode, IReadOnlyList<NetworkEndpoint>> Endpoints)[] _endpointResolvers;
+    private readonly ConcurrentDictionary<GraphNode, IReadOnlyList<NetworkEndpoint>> _endpoints = new();
+
+    public EndpointResolver(NetworkTopology topology)
+    {
+        _topology = topology;
+        _endpointResolvers =
+        [
+            (CartographyKinds.Ec2Instance, node => Instance(Ec2Instance.Wrap(node))),
+            (CartographyKinds.NetworkInterface, node => [Interface(NetworkInterface.Wrap(node), NetworkTopology.IdOf(node), LayerOutcome.Open())]),
+            (CartographyKinds.EcsTask, node => Task(EcsTask.Wrap(node), NetworkTopology.IdOf(node))),
+            (CartographyKinds.EcsContainer, node => TaskOf(node).SelectMany(t => Task(t, NetworkTopology.IdOf(node))).ToList()),
+            (CartographyKinds.RdsInstance, node => [Database(RdsInstance.Wrap(node))]),
+            (CartographyKinds.RedshiftCluster, node => [Warehouse(RedshiftCluster.Wrap(node))]),
+            (CartographyKinds.LoadBalancerV2, node => BalancerV2(LoadBalancerV2.Wrap(node))),
+            (CartographyKinds.LoadBalancer, node => ClassicBalancer(LoadBalancer.Wrap(node))),
+        ];
+    }
+
+    /// <summary>True when the resource kind has a network model (endpoints), even if it has no endpoint now.</summary>
+    public bool HasEndpointModel(GraphNode resource) => _endpointResolvers.Any(r => r.Kind.Matches(resource));
+
+    public IReadOnlyList<NetworkEndpoint> EndpointsOf(GraphNode resource) => _endpoints.GetOrAdd(resource, node =>
+        _endpointResolvers.Where(r => r.Kind.Matches(node)).Select(r => r.Endpoints(node)).FirstOrDefault() ?? []);
+
+    /// <summary>The resource as a balancer target, or null for kinds a balancer cannot forward to.</summary>
+    public static BalancerTarget? TargetOf(GraphNode resource)
+    {
+        var id = NetworkTopology.IdOf(resource);
+        if (CartographyKinds.Ec2Instance.Matches(resource))
+        {
+            var instance = Ec2Instance.Wrap(resource);
+            return new BalancerTarget
+            {
+                ResourceId = id,
+                ExposedNodes = [resource, .. instance.NetworkInterfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)],
+                State = AddressLayer.InstanceState(id, instance.State),
+                Groups = GroupsOf(instance),
+                Subnets = [.. (instance.Subnets.Any() ? instance.Subnets : instance.NetworkInterfaces.SelectMany(e => e.Subnets)).Distinct()],
+            };
+        }
+
+        if (CartographyKinds.Lambda.Matches(resource))
+        {
+            return new BalancerTarget { ResourceId = id, ExposedNodes = [resource], State = LayerOutcome.Open(), Groups = [], InvokedWithoutNetwork = true };
+        }
+
+        var task = CartographyKinds.EcsTask.Matches(resource) ? [EcsTask.Wrap(resource)] : CartographyKinds.EcsContainer.Matches(resource) ? TaskOf(resource) : [];
+        var interfaces = CartographyKinds.NetworkInterface.Matches(resource) ? [NetworkInterface.Wrap(resource)] : task.SelectMany(t => t.NetworkInterfaces).ToList();
+        if (interfaces.Count == 0 && task.Count > 0 && task[0].HostInstances.Select(h => TargetOf(h.Node)).FirstOrDefault(t => t is not null) is { } hostTarget)
+        {
+            // Behind an instance target group, a bridge or host task is reached through its container instance.
+            return hostTarget with
+            {
+                ResourceId = id,
+                State = AddressLayer.TaskState(id, task[0].LastStatus).Then(hostTarget.State),
+                FinalHops = OnHost(task[0], id, hostTarget.ResourceId),
+            };
+        }
+
+        return interfaces.Count == 0 ? null : new BalancerTarget
+        {
+            ResourceId = id,
+            ExposedNodes = [resource, .. interfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)],
+            State = task.Select(t => AddressLayer.TaskState(id, t.LastStatus)).FirstOrDefault() ?? LayerOutcome.Open(),
+            Groups = [.. interfaces.SelectMany(e => e.SecurityGroups).Distinct()],
+            Subnets = [.. interfaces.SelectMany(e => e.Subnets).Distinct()],
+        };
+    }
+
+    private static List<EcsTask> TaskOf(GraphNode container) =>
+        [.. container.Neighbors("HAS_CONTAINER", Direction.Incoming).Where(CartographyKinds.EcsTask.Matches).Select(EcsTask.Wrap)];
+
+    private static List<SecurityGroup> GroupsOf(Ec2Instance instance) =>
+        [.. instance.SecurityGroups.Concat(instance.NetworkInterfaces.SelectMany(e => e.SecurityGroups)).Distinct()];
+
+    /// <summary>
+    /// An instance is reached through each network interface on that interface's own terms: its addresses, its
+    /// subnet, its groups. Pooling them would let a public interface's address meet a private interface's rule.
+    /// </summary>
+    private static List<NetworkEndpoint> Instance(Ec2Instance instance)
+    {
+        var id = NetworkTopology.IdOf(instance.Node);
+        var state = AddressLayer.InstanceState(id, instance.State);
+        var instanceAddresses = AddressLayer.InstanceLevelAddressesOf(instance).ToList();
+        var interfaces = instance.NetworkInterfaces.OrderBy(e => NetworkTopology.IdOf(e.Node), StringComparer.Ordinal).ToList();
+        if (interfaces.Count == 0)
+        {
+            return
+            [
+                new NetworkEndpoint
+                {
+                    Resource = instance.Node,
+                    ResourceId = id,
+                    Exposure = state.Then(AddressLayer.PublicAddress(id, instanceAddresses.Select(a => (a.Address, a.Source)))),
+                    Subnets = [.. instance.Subnets],
+                    Groups = [.. instance.SecurityGroups],
+                },
+            ];
+        }
+
+        var own = interfaces.ToDictionary(e => e.Node, e => AddressLayer.AddressesOf(e).ToList());
+        var onSomeInterface = own.Values.SelectMany(a => a).Select(a => a.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var primary = PrimaryInterface(instance, interfaces);
+        return
+        [
+            .. interfaces.Select(eni =>
+            {
+                var eniId = NetworkTopology.IdOf(eni.Node);
+                // The instance's own address properties belong to its primary interface (an Elastic IP names its own).
+                var inherited = instanceAddresses
+                    .Where(a => !onSomeInterface.Contains(a.Address) && (a.InterfaceId is { } named ? named == eniId : eni.Node == primary.Node))
+                    .Select(a => (a.Address, $"{a.Source} of {id}"));
+                var subnets = eni.Subnets.ToList();
+                var groups = eni.SecurityGroups.ToList();
+                return new NetworkEndpoint
+                {
+                    Resource = instance.Node,
+                    ResourceId = id,
+                    Exposure = state.Then(AddressLayer.PublicAddress(id, own[eni.Node].Concat(inherited))),
+                    Subnets = subnets.Count > 0 ? subnets : [.. instance.Subnets],
+                    Groups = groups.Count > 0 ? groups : [.. instance.SecurityGroups],
+                    FinalHops = interfaces.Count == 1 ? null : LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, eniId, EvidenceDecision.Allows,
+                        $"{id} has {interfaces.Count} network interfaces; each is judged on its own addresses, subnet and groups: this path is {eniId}'s", eniId)),
+                };
+            }),
+        ];
+    }
+
+    /// <summary>The interface at device index 0, else the one holding the instance's primary private address, else the one in its subnet, else the first.</summary>
+    private static NetworkInterface PrimaryInterface(Ec2Instance instance, List<NetworkInterface> interfaces)
+    {
+        if (interfaces.FindIndex(e => e.DeviceIndex == 0) is var primary and >= 0)
+        {
+            return interfaces[primary];
+        }
+
+        var privateAddress = instance.PrivateIpAddress;
+        var subnets = instance.Subnets.Select(s => s.Node).ToHashSet();
+        var byAddress = interfaces.FindIndex(e => privateAddress is not null && (e.PrivateIpAddress == privateAddress || e.PrivateIps.Any(p => p.PrivateIpAddress == privateAddress)));
+        var bySubnet = interfaces.FindIndex(e => e.Subnets.Any(s => subnets.Contains(s.Node)));
+        return interfaces[byAddress >= 0 ? byAddress : Math.Max(bySubnet, 0)];
+    }
+
+    private static NetworkEndpoint Interface(NetworkInterface eni, string resourceId, LayerOutcome state) => new()
+    {
+        Resource = eni.Node,
+        ResourceId = resourceId,
+        Exposure = state.Then(AddressLayer.PublicAddress(resourceId, AddressLayer.AddressesOf(eni))),
+        Subnets = [.. eni.Subnets],
+        Groups = [.. eni.SecurityGroups],
+    };
+
+    /// <summary>
+    /// awsvpc tasks (Fargate) get their own ENI, with a public IP when the service assigns one; bridge and host
+    /// tasks share their container instance's network, so they are reached through that EC2 instance.
+    /// </summary>
+    private static List<NetworkEndpoint> Task(EcsTask task, string resourceId)
+    {
+        var state = AddressLayer.TaskState(resourceId, task.LastStatus);
+        var interfaces = task.NetworkInterfaces.ToList();
+        if (interfaces.Count > 0)
+        {
+            return [.. interfaces.Select(eni => Interface(eni, resourceId, state))];
+        }
+
+        return
+        [
+            .. task.HostInstances.SelectMany(host => Instance(host).Select(endpoint => endpoint with
+            {
+                ResourceId = resourceId,
+                Exposure = state.Then(endpoint.Exposure),
+                FinalHops = (endpoint.FinalHops ?? LayerOutcome.Open()).Then(OnHost(task, resourceId, NetworkTopology.IdOf(host.Node))),
+            })),
+        ];
+    }
+
+    /// <summary>
+    /// The hop from a host instance to a task running on it. In host mode the task listens on the host's ports; in
+    /// bridge mode a host port maps to the container's, and the mapping is not in the graph: an open host port
+    /// may or may not be the task's (unknown), a closed host closes the task.
+    /// </summary>
+    private static LayerOutcome OnHost(EcsTask task, string taskId, string hostId)
+    {
+        var mode = task.NetworkMode;
+        if (mode == "host")
+        {
+            return LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, hostId, EvidenceDecision.Allows,
+                $"{taskId} runs in host network mode on container instance {hostId}: it listens on the host's own ports", hostId));
+        }
+
+        var missing = $"which host port of {hostId} maps to {taskId} ({(mode is null ? "network mode not in the graph" : $"{mode} network mode")}; Cartography does not ingest port mappings)";
+        return LayerOutcome.Unknown(ReachabilityLayer.Target, hostId, missing, hostId);
+    }
+
+    private static NetworkEndpoint Database(RdsInstance database)
+    {
+        var id = NetworkTopology.IdOf(database.Node);
+        var (subnets, note) = Placed(id, [.. database.Subnets.Distinct()], database.AvailabilityZone, "its DB subnet group");
+        return new NetworkEndpoint
+        {
+            Resource = database.Node,
+            ResourceId = id,
+            Exposure = AddressLayer.PubliclyAccessible(id, database.PubliclyAccessible),
+            Subnets = subnets,
+            SubnetNote = note,
+            SubnetsAreCandidates = true,
+            Groups = [.. database.SecurityGroups],
+            Service = database.EndpointPort is { } port ? TrafficQuery.Tcp((int)port) : null,
+        };
+    }
+
+    /// <summary>
+    /// A single-subnet resource among candidate subnets: the candidates of its availability zone when the zone is
+    /// known and some candidate is in it; otherwise all of them (the layer then needs them to agree).
+    /// </summary>
+    private static (IReadOnlyList<Subnet> Subnets, EvidenceStep? Note) Placed(string resourceId, List<Subnet> candidates, string? zone, string whence)
+    {
+        var inZone = zone is null ? [] : candidates.Where(s => string.Equals(s.AvailabilityZone, zone, StringComparison.Ordinal)).ToList();
+        if (candidates.Count <= 1)
+        {
+            return (candidates, null);
+        }
+
+        if (inZone.Count > 0)
+        {
+            return (inZone, new EvidenceStep(ReachabilityLayer.Route, resourceId, EvidenceDecision.Note,
+                $"{resourceId} is in {zone}: of {whence} ({string.Join(", ", candidates.Select(s => NetworkTopology.IdOf(s.Node)))}) it sits in {string.Join(", ", inZone.Select(s => NetworkTopology.IdOf(s.Node)))}"));
+        }
+
+        return (candidates, new EvidenceStep(ReachabilityLayer.Route, resourceId, EvidenceDecision.Note,
+            zone is null
+                ? $"{resourceId}'s availability zone is not in the graph: it sits in one of {whence}'s subnets, which must agree"
+                : $"no subnet of {whence} is in {resourceId}'s zone {zone}: it sits in one of them, which must agree"));
+    }
+
+    /// <summary>Redshift has no subnet edge: its VPC's subnets stand in, and the evidence says so.</summary>
+    private NetworkEndpoint Warehouse(RedshiftCluster cluster)
+    {
+        var id = NetworkTopology.IdOf(cluster.Node);
+        var vpcs = cluster.Vpcs.ToList();
+        var (subnets, placement) = Placed(id, [.. vpcs.SelectMany(_topology.SubnetsOf)], cluster.AvailabilityZone, $"the subnets of {string.Join(", ", vpcs.Select(v => NetworkTopology.IdOf(v.Node)))}");
+        var note = VpcSubnetsNote(id, vpcs, "Redshift clusters");
+        return new NetworkEndpoint
+        {
+            Resource = cluster.Node,
+            ResourceId = id,
+            Exposure = AddressLayer.PubliclyAccessible(id, cluster.PubliclyAccessible),
+            Subnets = subnets,
+            SubnetNote = placement is null ? note : note with { Reason = $"{note.Reason}; {placement.Reason}" },
+            SubnetsAreCandidates = true,
+            Groups = [.. cluster.SecurityGroups],
+            Service = TrafficQuery.Tcp((int)(cluster.EndpointPort ?? RedshiftDefaultPort)),
+        };
+    }
+
+    private static List<NetworkEndpoint> BalancerV2(LoadBalancerV2 balancer)
+    {
+        var id = NetworkTopology.IdOf(balancer.Node);
+        var name = balancer.Node.Properties.GetString("name") ?? id;
+        var isNetwork = balancer.Type == "network";
+        var listeners = balancer.Listeners.Where(l => l.Port is not null).OrderBy(l => l.Port).ToList();
+        var baseEndpoint = new NetworkEndpoint
+        {
+            Resource = balancer.Node,
+            ResourceId = id,
+            Exposure = AddressLayer.InternetFacing(id, balancer.InternetFacing),
+            Subnets = [.. balancer.Subnets.Concat(balancer.Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing)).Distinct()],
+            Groups = [.. balancer.SecurityGroups],
+            MayHaveNoGroups = isNetwork,
+        };
+        return listeners.Count == 0
+            ? [NoListener(baseEndpoint)]
+            : [.. listeners.Select(l => Listening(baseEndpoint, $"elbv2 {name}", l.Port!.Value, l.Protocol, forwardsTo: null))];
+    }
+
+    /// <summary>Classic ELBs have no subnet edge in real graphs: the subnets of their VPC stand in.</summary>
+    private List<NetworkEndpoint> ClassicBalancer(LoadBalancer balancer)
+    {
+        var id = NetworkTopology.IdOf(balancer.Node);
+        var groups = balancer.SecurityGroups.ToList();
+        if (groups.Count == 0)
+        {
+            groups = [.. balancer.SourceSecurityGroups];
+        }
+
+        var subnets = balancer.Subnets.ToList();
+        var name = balancer.Node.Properties.GetString("name") ?? id;
+        EvidenceStep? note = null;
+        var candidates = false;
+        if (subnets.Count == 0 && _topology.SubnetsOfClassicBalancer(name) is { Count: > 0 } ofInterfaces)
+        {
+            subnets = [.. ofInterfaces];
+            note = new EvidenceStep(ReachabilityLayer.Route, id, EvidenceDecision.Note,
+                $"{id} has no subnet edge (Cartography links none for classic load balancers); its network interfaces (described \"ELB {name}\") are in {string.Join(", ", subnets.Select(s => NetworkTopology.IdOf(s.Node)))}");
+        }
+        else if (subnets.Count == 0)
+        {
+            candidates = true;
+            var vpcs = groups.SelectMany(g => g.Vpcs)
+                .Concat(balancer.Exposes.Select(e => e.Target).Where(CartographyKinds.Ec2Instance.Matches)
+                    .SelectMany(t => Ec2Instance.Wrap(t).Subnets).Select(_topology.VpcOf).OfType<Vpc>())
+                .Distinct().ToList();
+            subnets = [.. vpcs.SelectMany(_topology.SubnetsOf)];
+            note = VpcSubnetsNote(id, vpcs, "classic load balancers");
+        }
+
+        var baseEndpoint = new NetworkEndpoint
+        {
+            Resource = balancer.Node,
+            ResourceId = id,
+            Exposure = AddressLayer.InternetFacing(id, balancer.InternetFacing),
+            Subnets = subnets,
+            SubnetNote = note,
+            // Inferred from the VPC, the subnets are candidates: the balancer sits in some of them, unknown which.
+            SubnetsAreCandidates = candidates,
+            Groups = groups,
+        };
+        var listeners = balancer.Listeners.Where(l => l.Port is not null).OrderBy(l => l.Port).ToList();
+        return listeners.Count == 0
+            ? [NoListener(baseEndpoint)]
+            : [.. listeners.Select(l => Listening(baseEndpoint, $"elb {name}", l.Port!.Value, l.Protocol, l.InstancePort))];
+    }
+
+    private static NetworkEndpoint Listening(NetworkEndpoint balancer, string name, long port, string? protocol, long? forwardsTo)
+    {
+        var isUdp = protocol?.Contains("UDP", StringComparison.OrdinalIgnoreCase) == true;
+        var traffic = new TrafficQuery(isUdp ? IpProtocol.Udp : IpProtocol.Tcp, (int)port, (int)port);
+        var hop = string.Create(CultureInfo.InvariantCulture, $"{name} listener {port}");
+        return balancer with
+        {
+            Service = traffic,
+            ServiceStep = new EvidenceStep(ReachabilityLayer.LoadBalancer, balancer.ResourceId, EvidenceDecision.Allows, $"listener {protocol ?? "?"} {port} accepts {traffic}", hop),
+            ForwardsToPort = forwardsTo,
+        };
+    }
+
+    private static NetworkEndpoint NoListener(NetworkEndpoint balancer) => balancer with
+    {
+        Exposure = balancer.Exposure.Then(LayerOutcome.Closed(new EvidenceStep(
+            ReachabilityLayer.LoadBalancer, balancer.ResourceId, EvidenceDecision.Denies, "no listener ingested: the balancer accepts no traffic", balancer.ResourceId))),
+    };
+
+    private static EvidenceStep VpcSubnetsNote(string resourceId, IReadOnlyList<Vpc> vpcs, string kind) => new(
+        ReachabilityLayer.Route,
+        resourceId,
+        vpcs.Count == 0 ? EvidenceDecision.Unknown : EvidenceDecision.Note,
+        vpcs.Count == 0
+            ? $"{resourceId} has no subnet edge and its VPC is not in the graph"
+            : $"{resourceId} has no subnet edge (Cartography links none for {kind}); using every subnet of {string.Join(", ", vpcs.Select(v => NetworkTopology.IdOf(v.Node)))}");
+}

@@ -1,0 +1,182 @@
+using CloudPI.Reachability.Layers;
+using CloudPI.Controls;
+using CloudPI.Controls.Network;
+using CloudPI.Graph;
+using CloudPI.Graph.Cartography;
+
+namespace CloudPI.Reachability;
+
+/// <summary>
+/// Composes the layers (address, routes, NACLs, security groups, balancers) into paths from the internet. Layer
+/// results are cached per subnet, per NACL and query, per security group and per balancer listener, so one
+/// engine answers many questions over one graph; it is safe to share between threads.
+/// </summary>
+public sealed class ReachabilityEngine : IReachabilityEngine
+{
+    private readonly EndpointResolver _endpoints;
+    private readonly SecurityGroupRules _rules;
+    private readonly DirectPaths _direct;
+    private readonly BalancerPaths _balancers;
+    private readonly ManagedServicePaths _managed;
+
+    public ReachabilityEngine(CartographyView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var topology = new NetworkTopology(view);
+        _rules = new SecurityGroupRules();
+        var groups = new SecurityGroupLayer(_rules);
+        _endpoints = new EndpointResolver(topology);
+        var acls = new NetworkAclLayer(topology);
+        _direct = new DirectPaths(new SubnetLayer(new RouteLayer(topology), acls), groups);
+        _balancers = new BalancerPaths(_endpoints, _direct, groups, acls);
+        _managed = new ManagedServicePaths(view);
+    }
+
+    public ReachabilityResult Evaluate(GraphNode resource, NetworkExposure? port)
+    {
+        var query = TrafficQuery.From(port);
+        var resourceId = NetworkTopology.IdOf(resource);
+        if (CartographyKinds.SecurityGroup.Matches(resource))
+        {
+            return EvaluateGroup(SecurityGroup.Wrap(resource), resourceId, query);
+        }
+
+        if (RunningResources.KindOf(resource) is { } configuration)
+        {
+            return EvaluateConfiguration(resource, resourceId, configuration, query);
+        }
+
+        if (!_endpoints.HasEndpointModel(resource) && EndpointResolver.TargetOf(resource) is null && !ManagedServicePaths.Handles(resource))
+        {
+            return ResultComposer.NotModelled(resourceId, query, resource.Labels);
+        }
+
+        return Answer(resourceId, query, q => Traces(resource, q, onlyGroup: null), CandidateQueries(resource, onlyGroup: null));
+    }
+
+    /// <summary>
+    /// A security group is exposing when some member (instance, ENI, balancer, database) is reachable through the
+    /// group's own rules; the path names that member.
+    /// </summary>
+    private ReachabilityResult EvaluateGroup(SecurityGroup group, string groupId, TrafficQuery query)
+    {
+        var members = MembersOf(group);
+        if (members.Count == 0)
+        {
+            return ResultComposer.NoMembers(groupId, query);
+        }
+
+        return Answer(
+            groupId,
+            query,
+            q => UntilReachable(members.SelectMany(m => Traces(m, q, group))),
+            members.SelectMany(m => CandidateQueries(m, group)));
+    }
+
+    /// <summary>
+    /// A configuration object (volume, task definition, service, auto-scaling group, launch template or
+    /// configuration, RDS cluster) is exposing when a running resource it belongs to is reachable, judged on that
+    /// resource's own path; the path goes on through the relation to the object.
+    /// </summary>
+    private ReachabilityResult EvaluateConfiguration(GraphNode resource, string resourceId, ConfigurationKind kind, TrafficQuery query)
+    {
+        var members = kind.MembersOf(resource);
+        if (members.Count == 0)
+        {
+            return RunningResources.NoMembers(resource, resourceId, kind, query);
+        }
+
+        var result = Answer(
+            resourceId,
+            query,
+            q => UntilReachable(members.SelectMany(m => Traces(m.Node, q, onlyGroup: null).Select(t => RunningResources.Through(t, m, resourceId)))),
+            members.SelectMany(m => CandidateQueries(m.Node, onlyGroup: null)));
+        return RunningResources.Judged(result, kind, members);
+    }
+
+    private ReachabilityResult Answer(string resourceId, TrafficQuery query, Func<TrafficQuery, IEnumerable<PathTrace>> traces, IEnumerable<TrafficQuery> candidates)
+    {
+        if (!query.IsAnyTraffic)
+        {
+            return ResultComposer.Compose(resourceId, query, [.. traces(query)]);
+        }
+
+        // Any traffic: ask about each protocol/port something admits, and list those found open.
+        var perQuery = candidates.Distinct().DefaultIfEmpty(TrafficQuery.AnyTraffic)
+            .Select(q => ResultComposer.Compose(resourceId, q, [.. traces(q)]))
+            .ToList();
+        var open = perQuery.Where(r => r.IsExposed).Select(r => new OpenPort(r.Traffic, r.Verdict, r.Path)).ToList();
+        var best = perQuery.MinBy(r => r.Verdict)!;
+        return best with { Traffic = query, OpenPorts = open };
+    }
+
+    private IEnumerable<PathTrace> Traces(GraphNode resource, TrafficQuery query, SecurityGroup? onlyGroup)
+    {
+        foreach (var endpoint in _endpoints.EndpointsOf(resource))
+        {
+            if (_direct.Trace(endpoint, query, onlyGroup) is { } trace)
+            {
+                yield return trace;
+            }
+        }
+
+        if (EndpointResolver.TargetOf(resource) is { } target)
+        {
+            foreach (var trace in _balancers.Traces(target, query, onlyGroup))
+            {
+                yield return trace;
+            }
+        }
+
+        if (onlyGroup is null)
+        {
+            foreach (var managed in _managed.Traces(resource, query))
+            {
+                yield return managed;
+            }
+        }
+    }
+
+    /// <summary>The traffic worth asking about for an any-traffic question: service ports, and what rules admit from possible internet sources.</summary>
+    private IEnumerable<TrafficQuery> CandidateQueries(GraphNode resource, SecurityGroup? onlyGroup)
+    {
+        var fromEndpoints = _endpoints.EndpointsOf(resource).SelectMany(e => e.Service is { } service
+            ? [service]
+            : e.Groups.Where(g => onlyGroup is null || g == onlyGroup).SelectMany(_rules.InboundOf)
+                .Where(r => !r.PublicSources.IsEmpty || !r.HasIngestedSource)
+                .Select(r => IpProtocol.HasPorts(r.Protocol) && r.FromPort is { } from && r.ToPort is { } to
+                    ? new TrafficQuery(r.Protocol, (int)from, (int)to)
+                    : new TrafficQuery(r.Protocol, 0, TrafficQuery.MaxPort)));
+        var fromBalancers = EndpointResolver.TargetOf(resource) is { } target ? _balancers.TargetPorts(target) : [];
+        return fromEndpoints.Concat(fromBalancers).Concat(ManagedServicePaths.ServicePorts(resource));
+    }
+
+    /// <summary>One reachable member answers for a whole group: stop there rather than walk thousands.</summary>
+    private static IEnumerable<PathTrace> UntilReachable(IEnumerable<PathTrace> traces)
+    {
+        foreach (var trace in traces)
+        {
+            yield return trace;
+            if (trace.Verdict == ReachabilityVerdict.Reachable)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Members that carry a path of their own: an instance's ENI stands for the instance (which takes its groups).</summary>
+    private static List<GraphNode> MembersOf(SecurityGroup group) =>
+    [
+        .. group.Node.Neighbors("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Incoming)
+            .Where(n => MemberKinds.Any(k => k.Matches(n)))
+            .Select(n => n.Neighbors("NETWORK_INTERFACE", Direction.Incoming).Where(CartographyKinds.Ec2Instance.Matches).DefaultIfEmpty(n).First())
+            .Distinct()
+            .OrderBy(NetworkTopology.IdOf, StringComparer.Ordinal),
+    ];
+
+    private static readonly CartographyKind[] MemberKinds =
+    [
+        CartographyKinds.Ec2Instance, CartographyKinds.NetworkInterface, CartographyKinds.LoadBalancerV2,
+        CartographyKinds.LoadBalancer, CartographyKinds.RdsInstance, CartographyKinds.RedshiftCluster,
+    ];
+}

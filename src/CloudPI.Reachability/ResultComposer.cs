@@ -1,0 +1,104 @@
+using CloudPI.Reachability.Layers;
+using CloudPI.Controls.Network;
+
+namespace CloudPI.Reachability;
+
+/// <summary>Turns the paths found for one question into its answer: the best path, or why every path is closed.</summary>
+internal static class ResultComposer
+{
+    /// <summary>Closed paths explaining a closed question, furthest first; more are counted, not listed.</summary>
+    private const int ClosedPathsShown = 10;
+
+    public static ReachabilityResult Compose(string resourceId, TrafficQuery query, IReadOnlyList<PathTrace> traces)
+    {
+        if (traces.Count == 0)
+        {
+            return Closed(resourceId, query, $"{resourceId} has no network path the graph can show for {query}", []);
+        }
+
+        // The most open path; among closed ones, those that got furthest explain best.
+        var ranked = traces.OrderBy(t => t.Verdict)
+            .ThenByDescending(t => t.Sofar.Definite.Count)
+            .ThenByDescending(t => t.Sofar.Evidence.Count(s => s.Hop is not null))
+            .ToList();
+        var best = ranked[0];
+        var verdict = best.Verdict;
+        var exposed = traces.Where(t => t.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure).ToList();
+        var through = best.ResourceId == resourceId ? "" : $" through {best.ResourceId}";
+        var missing = (verdict == ReachabilityVerdict.Unknown ? traces.Where(t => t.Verdict == verdict) : [best])
+            .SelectMany(t => t.Sofar.Missing).Distinct().ToList();
+        return new ReachabilityResult
+        {
+            ResourceId = resourceId,
+            Traffic = best.Traffic,
+            Verdict = verdict,
+            Path = best.Path,
+            Hops = best.Hops,
+            Summary = verdict switch
+            {
+                ReachabilityVerdict.Reachable => $"{resourceId} is reachable from the internet on {best.Traffic}{through}: {best.Path}",
+                ReachabilityVerdict.RestrictedExposure => $"{resourceId} is reachable on {best.Traffic}{through} only from {best.Sofar.Definite.Intersect(AddressSet.PublicInternet).Describe()}",
+                ReachabilityVerdict.Unknown => $"cannot tell whether {resourceId} is reachable on {query}: missing {missing.FirstOrDefault()}",
+                _ => $"{resourceId} is not reachable from the internet on {query}: {BlockingReason(best)}",
+            },
+            // A closed question is explained by its closed paths; an open one by its path.
+            Evidence = verdict == ReachabilityVerdict.NotReachable ? ClosedEvidence(resourceId, ranked) : best.Sofar.Evidence,
+            Missing = verdict == ReachabilityVerdict.NotReachable ? [] : missing,
+            Fix = FixFor(verdict == ReachabilityVerdict.Unknown ? [best] : exposed),
+            AllowedRanges = verdict == ReachabilityVerdict.RestrictedExposure ? best.Sofar.Definite.Intersect(AddressSet.PublicInternet).ToCidrs() : [],
+        };
+    }
+
+    private static List<EvidenceStep> ClosedEvidence(string resourceId, List<PathTrace> closed)
+    {
+        var evidence = closed.Take(ClosedPathsShown).SelectMany(t => t.Sofar.Evidence).ToList();
+        if (closed.Count > ClosedPathsShown)
+        {
+            evidence.Add(new EvidenceStep(ReachabilityLayer.Service, resourceId, EvidenceDecision.Note,
+                $"{closed.Count - ClosedPathsShown} more paths, all closed, are not listed"));
+        }
+
+        return evidence;
+    }
+
+    public static ReachabilityResult NotModelled(string resourceId, TrafficQuery query, IEnumerable<string> labels)
+    {
+        var missing = $"a network model for {string.Join(":", labels)} nodes (reachability of this kind is not analysed)";
+        return new ReachabilityResult
+        {
+            ResourceId = resourceId,
+            Traffic = query,
+            Verdict = ReachabilityVerdict.Unknown,
+            Path = $"internet → ? {resourceId}",
+            Hops = [PathHop.Internet, PathHop.Resource(resourceId, EvidenceDecision.Unknown)],
+            Summary = $"cannot tell whether {resourceId} is reachable: missing {missing}",
+            Evidence = [new EvidenceStep(ReachabilityLayer.Service, resourceId, EvidenceDecision.Unknown, missing)],
+            Missing = [missing],
+        };
+    }
+
+    public static ReachabilityResult NoMembers(string groupId, TrafficQuery query) =>
+        Closed(groupId, query, $"{groupId} has no member (instance, interface, balancer or database) in the graph, so it exposes nothing", []);
+
+    /// <summary>Not reachable for a reason that is no layer of a path (no member, nothing attached).</summary>
+    public static ReachabilityResult Closed(string resourceId, TrafficQuery query, string reason, IReadOnlyList<EvidenceStep> evidence) => new()
+    {
+        ResourceId = resourceId,
+        Traffic = query,
+        Verdict = ReachabilityVerdict.NotReachable,
+        Path = $"internet ✗ {resourceId}",
+        Hops = [PathHop.Internet, PathHop.Resource(resourceId, EvidenceDecision.Denies)],
+        Summary = $"{resourceId} is not reachable from the internet on {query}: {reason}",
+        Evidence = [.. evidence, new EvidenceStep(ReachabilityLayer.Service, resourceId, EvidenceDecision.Denies, reason)],
+    };
+
+    private static string BlockingReason(PathTrace trace) =>
+        trace.Sofar.Evidence.LastOrDefault(s => s.Decision == EvidenceDecision.Denies)?.Reason ?? "no path";
+
+    /// <summary>Per open path its narrowest change; several open paths need one change each.</summary>
+    private static string? FixFor(IReadOnlyList<PathTrace> open)
+    {
+        var changes = open.Select(t => t.Sofar.Fixes.OrderBy(f => f.Rank).FirstOrDefault()?.Change).OfType<string>().Distinct().ToList();
+        return changes.Count == 0 ? null : string.Join("; ", changes);
+    }
+}

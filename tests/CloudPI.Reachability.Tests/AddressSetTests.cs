@@ -1,0 +1,128 @@
+using CloudPI.Reachability;
+using CloudPI.Controls.Network;
+using CsCheck;
+
+namespace CloudPI.Reachability.Tests;
+
+public class AddressSetTests
+{
+    /// <summary>IPv4 lives in the IPv4-mapped block ::ffff:0:0/96.</summary>
+    private static readonly UInt128 Mapped = (UInt128)0xFFFF << 32;
+
+    [Theory]
+    [InlineData("0.0.0.0/0", 0u, uint.MaxValue)]
+    [InlineData("10.0.0.0/8", 0x0A000000u, 0x0AFFFFFFu)]
+    [InlineData("10.1.2.3/8", 0x0A000000u, 0x0AFFFFFFu)]
+    [InlineData("203.0.113.7", 0xCB007107u, 0xCB007107u)]
+    public void Parses_ipv4_cidrs_ignoring_host_bits(string cidr, uint first, uint last) =>
+        Assert.Equal([new AddressRange(Mapped + first, Mapped + last)], AddressSet.ParseCidr(cidr).Ranges);
+
+    [Theory]
+    [InlineData("2001:db8::/32", "2001:db8::/32")]
+    [InlineData("2600:1f18:abcd::1", "2600:1f18:abcd::1/128")]
+    [InlineData("2600:1f18:abcd::1/48", "2600:1f18:abcd::/48")]
+    public void Parses_ipv6_cidrs(string cidr, string expected) => Assert.Equal([expected], AddressSet.ParseCidr(cidr).ToCidrs());
+
+    [Theory]
+    [InlineData("10.0.0.0/33")]
+    [InlineData("::/129")]
+    [InlineData("10.0.0/8x")]
+    [InlineData("fe80::1%eth0")]
+    [InlineData("")]
+    public void Rejects_malformed_text(string text) => Assert.False(AddressSet.TryParseCidr(text, out _));
+
+    [Fact]
+    public void Ipv6_any_never_matches_ipv4_sources()
+    {
+        var anyV6 = AddressSet.ParseCidr("::/0");
+
+        Assert.Equal(AddressSet.AllIpv6, anyV6);
+        Assert.False(anyV6.Overlaps(AddressSet.AllIpv4));
+        Assert.True(anyV6.Covers(AddressSet.PublicIpv6));
+        Assert.True(anyV6.CoversInternet);
+        Assert.Equal("all public IPv6", anyV6.Intersect(AddressSet.PublicInternet).Describe());
+    }
+
+    [Fact]
+    public void Two_halves_cover_the_public_internet_and_all_of_ipv4()
+    {
+        var halves = AddressSet.FromCidrs(["0.0.0.0/1", "128.0.0.0/1"]);
+
+        Assert.Equal(AddressSet.AllIpv4, halves);
+        Assert.True(halves.Covers(AddressSet.PublicIpv4));
+        Assert.True(halves.CoversInternet);
+        Assert.False(halves.Covers(AddressSet.PublicInternet));
+        Assert.Equal(["0.0.0.0/0"], halves.ToCidrs());
+    }
+
+    [Fact]
+    public void Public_internet_excludes_private_and_reserved_blocks()
+    {
+        foreach (var cidr in AddressSet.NonPublicCidrs)
+        {
+            Assert.False(AddressSet.PublicInternet.Overlaps(AddressSet.ParseCidr(cidr)), cidr);
+        }
+
+        Assert.True(AddressSet.PublicInternet.Covers(AddressSet.ParseCidr("8.8.8.0/24")));
+        Assert.True(AddressSet.PublicInternet.Covers(AddressSet.ParseCidr("203.0.113.0/24")));
+        // 2^32 minus the excluded blocks (0/8, 10/8, 127/8: 3 × 2^24; 100.64/10: 2^22; 169.254/16; 172.16/12; 192.168/16; 224/3: 2^29).
+        Assert.Equal((UInt128)(4294967296UL - (3UL << 24) - (1UL << 22) - (1UL << 16) - (1UL << 20) - (1UL << 16) - (1UL << 29)), AddressSet.PublicIpv4.Count);
+        Assert.True(AddressSet.PublicInternet.Covers(AddressSet.ParseCidr("2600:1f18::/32")));
+        Assert.False(AddressSet.PublicInternet.Overlaps(AddressSet.ParseCidr("fd00::/8")));
+    }
+
+    [Fact]
+    public void Set_operations_on_known_ranges()
+    {
+        var ten = AddressSet.ParseCidr("10.0.0.0/8");
+        var tenOne = AddressSet.ParseCidr("10.1.0.0/16");
+
+        Assert.Equal(["10.0.0.0/16", "10.2.0.0/15", "10.4.0.0/14", "10.8.0.0/13", "10.16.0.0/12", "10.32.0.0/11", "10.64.0.0/10", "10.128.0.0/9"],
+            ten.Subtract(tenOne).ToCidrs());
+        Assert.Equal(tenOne, ten.Intersect(tenOne));
+        Assert.Equal(ten, ten.Union(tenOne));
+        Assert.True(ten.Covers(tenOne));
+        Assert.False(tenOne.Covers(ten));
+        Assert.True(AddressSet.Empty.Complement().Equals(AddressSet.All));
+    }
+
+    [Fact]
+    public void Describes_a_near_complete_set_by_what_it_lacks()
+    {
+        var allButOne = AddressSet.PublicIpv4.Subtract(AddressSet.ParseCidr("198.51.100.7/32"));
+
+        Assert.Equal("all public IPv4 except 198.51.100.7/32", allButOne.Describe());
+        Assert.Equal("203.0.113.0/24", AddressSet.ParseCidr("203.0.113.0/24").Describe());
+        Assert.Equal("all public IPv4", AddressSet.AllIpv4.Describe());
+        Assert.Equal("all public IPv4 and all public IPv6", AddressSet.PublicInternet.Describe());
+    }
+
+    private static readonly Gen<AddressSet> GenSet =
+        Gen.Select(Gen.UInt, Gen.Int[0, 32], (start, prefix) => AddressSet.ParseCidr($"{start >> 24}.{(start >> 16) & 255}.{(start >> 8) & 255}.{start & 255}/{prefix}"))
+            .Array[0, 6]
+            .Select(parts => parts.Aggregate(AddressSet.Empty, (set, part) => set.Union(part)));
+
+    private static bool Contains(AddressSet set, uint address) => set.Ranges.Any(r => r.First <= Mapped + address && Mapped + address <= r.Last);
+
+    [Fact]
+    public void Operations_agree_with_membership() =>
+        Gen.Select(GenSet, GenSet, Gen.UInt).Sample((a, b, address) =>
+            Contains(a.Union(b), address) == (Contains(a, address) || Contains(b, address))
+            && Contains(a.Intersect(b), address) == (Contains(a, address) && Contains(b, address))
+            && Contains(a.Subtract(b), address) == (Contains(a, address) && !Contains(b, address))
+            && Contains(a.Complement(), address) != Contains(a, address));
+
+    [Fact]
+    public void Cidr_list_round_trips_and_stays_normalised() =>
+        GenSet.Sample(set =>
+            AddressSet.FromCidrs(set.ToCidrs()).Equals(set)
+            && set.Ranges.Zip(set.Ranges.Skip(1)).All(pair => pair.First.Last + 1 < pair.Second.First));
+
+    [Fact]
+    public void Covers_means_subtraction_leaves_nothing() =>
+        Gen.Select(GenSet, GenSet).Sample((a, b) =>
+            a.Covers(b) == b.Subtract(a).IsEmpty
+            && a.Union(b).Covers(a)
+            && a.Covers(a.Intersect(b))
+            && a.Union(b).Count == a.Count + b.Count - a.Intersect(b).Count);
+}
