@@ -25,7 +25,7 @@ try {
   const visible = () => page.$$eval('details.finding', all => all.filter(f => !f.hidden).length);
   const findings = await page.$$eval('details.finding', all => all.length);
   const before = await visible();
-  const diagrams = await page.$$eval('svg.path-diagram', all => all.map(svg => {
+  const diagrams = await page.$$eval('details.finding svg.path-diagram', all => all.map(svg => {
     const box = svg.getBoundingClientRect();
     return { hops: svg.querySelectorAll('rect').length, width: box.width, height: box.height };
   }));

@@ -79,6 +79,8 @@ public static class EnricherCommands
             return RunExploitabilityAsync(
                 new ExploitabilitySettings(common.ReadPath, common.WritePath, common.Graph)
                 {
+                    MuteFilePath = common.MuteFilePath,
+                    ScannedImages = common.ScannedImages,
                     CriticalityRulesPath = parseResult.GetValue(rulesFile),
                     ReachabilityPath = parseResult.GetValue(reachabilityPath),
                     CloudRanges = parseResult.GetValue(cloudRanges) ?? [],
