@@ -189,8 +189,13 @@ public static class ScanCommand
                     new EnrichmentAggregator(context.Logger).Aggregate(layout.Enrichers, layout.Enrichers);
                     return Task.FromResult(ExitCodes.Success);
                 })).ConfigureAwait(false);
-                await stages.RunAsync("report", () => stages.InvokeAsync("report", () => Task.FromResult(ReportCommand.Run(report, context)))).ConfigureAwait(false);
-                WriteTopFindings(layout, report, context.Output);
+                ReportModel? written = null;
+                await stages.RunAsync("report", () => stages.InvokeAsync("report", () =>
+                {
+                    written = ReportCommand.Write(report, context);
+                    return Task.FromResult(ExitCodes.Success);
+                })).ConfigureAwait(false);
+                WriteTopFindings(written!, report, context.Output);
             }
             else
             {
@@ -270,10 +275,10 @@ public static class ScanCommand
     private static IEnumerable<string> ExpandProducerResults(string path) =>
         File.Exists(path) ? [path] : DraconFile.Find(path, ".pb");
 
-    private static void WriteTopFindings(WorkspaceLayout layout, ReportSettings report, TextWriter output)
+    /// <summary>The findings of the report just written (not read again), highest priority first, muted ones left out.</summary>
+    private static void WriteTopFindings(ReportModel model, ReportSettings report, TextWriter output)
     {
-        // The enrichers already annotated what the mute file covers.
-        var findings = ReportModel.Build(layout.Enrichers, 10, report.Filter, CloudPI.Enrichers.Muting.MuteList.Empty, MuteFile.Today(), report.BaselinePath).Active.ToList();
+        var findings = model.Active.ToList();
         AttackPathSection.Console(findings, output, top: 3);
         output.WriteLine($"{findings.Count} findings, highest priority first, muted ones left out (full report: {report.OutPath}):");
         foreach (var finding in findings.Take(10))

@@ -48,8 +48,14 @@ public static class ReportCommand
         return command;
     }
 
-    /// <summary>The report's work, as the command and <c>scan</c> run it.</summary>
-    internal static int Run(ReportSettings settings, CommandContext context)
+    private static int Run(ReportSettings settings, CommandContext context)
+    {
+        Write(settings, context);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The report's work, as the command and <c>scan</c> run it: the model it wrote, for <c>scan</c> to print from.</summary>
+    internal static ReportModel Write(ReportSettings settings, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
@@ -80,7 +86,7 @@ public static class ReportCommand
 
         context.Logger.Information(
             "Report of {Count} findings ({Muted} muted) written to {Path} as {Format}", model.Findings.Count, model.MutedCount, settings.OutPath, settings.Format);
-        return ExitCodes.Success;
+        return model;
     }
 }
 
