@@ -69,7 +69,7 @@ public static class EnricherFiles
 
         var enrichedPath = Path.Combine(writePath, $"{stem}.{enricherName}.enriched.pb");
         var rawPath = Path.Combine(writePath, $"{stem}.raw.pb");
-        files.Add(enrichedPath, stream => WriteEnriched(stream, enrichedPath, enricherName, original, enriched));
+        files.Add(enrichedPath, stream => WriteEnriched(stream, enrichedPath, enricherName, original, enriched), FileReaders.OwnerOnly);
         var raw = new LaunchToolResponse { ScanInfo = original.ScanInfo, ToolName = original.ToolName };
         raw.Issues.AddRange(original.Issues);
         DraconFile.Stage(files, rawPath, raw);

@@ -1,5 +1,15 @@
 namespace CloudPI.Dracon.Io;
 
+/// <summary>Who may read a written file on Unix.</summary>
+public enum FileReaders
+{
+    /// <summary>Whoever the process's umask lets read a new file (reports, SARIF, graphs: CI artifacts read by other users).</summary>
+    Default,
+
+    /// <summary>Only the owner (0600), as Dracon writes its protobuf files.</summary>
+    OwnerOnly,
+}
+
 /// <summary>
 /// Writes a file so that readers see either the old content or the whole new content, never a part:
 /// the bytes go to a temporary file in the same directory, are flushed to disk, then renamed over the target.
@@ -34,7 +44,7 @@ public sealed class AtomicFileSet : IDisposable
 {
     private readonly List<(string Temporary, string Target)> _staged = [];
 
-    public void Add(string path, Action<Stream> writeContent)
+    public void Add(string path, Action<Stream> writeContent, FileReaders readers = FileReaders.Default)
     {
         ArgumentNullException.ThrowIfNull(writeContent);
         var target = Path.GetFullPath(path);
@@ -49,9 +59,9 @@ public sealed class AtomicFileSet : IDisposable
         {
             Directory.CreateDirectory(directory);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
+            if (readers == FileReaders.OwnerOnly && !OperatingSystem.IsWindows())
             {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600, as Dracon writes.
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
             _staged.Add((temporary, target));

@@ -56,7 +56,7 @@ public static class DraconFile
             throw new DraconFormatException($"{path}: the output is over protobuf's 2 GiB message limit; split the input (fewer accounts or regions per run)");
         }
 
-        files.Add(path, stream => message.WriteTo(stream));
+        files.Add(path, stream => message.WriteTo(stream), FileReaders.OwnerOnly);
     }
 
     /// <summary>
