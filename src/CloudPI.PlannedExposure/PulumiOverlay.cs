@@ -13,7 +13,7 @@ namespace CloudPI.PlannedExposure;
 /// <see cref="UnknownResolution"/> says and recorded, so the caller can compare the widest and the narrowest plan
 /// instead of guessing.
 /// </summary>
-public sealed class PulumiOverlay
+public sealed partial class PulumiOverlay
 {
     private const string PublicAddressAtLaunch = "203.0.113.254";
 
@@ -64,7 +64,7 @@ public sealed class PulumiOverlay
 
     /// <summary>An unchanged resource is already in the live graph; only a fresh stack (or one the graph lacks) needs it drawn.</summary>
     private bool Applies(IacResource resource) =>
-        resource.Operation != "same" || _liveIsEmpty || resource.Id is null || !_graph.IdExists(resource.Id);
+        resource.Operation != "same" || _liveIsEmpty || resource.Id is null || (!_graph.IdExists(resource.Id) && ExistingManagedService(resource) is null);
 
     private void Add(IacResource r, string type)
     {
@@ -138,6 +138,9 @@ public sealed class PulumiOverlay
                 break;
             case TargetGroupAttachment:
                 // Linked once every listener is known: see ExposeTargets.
+                break;
+            default:
+                AddManagedService(r, type);
                 break;
         }
     }
@@ -766,6 +769,9 @@ public sealed class PulumiOverlay
                 _graph.UnlinkInto("EXPOSE", targetNode, (_, properties) => Equals(properties.GetValueOrDefault("target_group_arn"), group));
                 Changed(target, r);
                 break;
+            default:
+                RemoveManagedService(r, type);
+                break;
         }
     }
 
@@ -855,7 +861,7 @@ public sealed class PulumiOverlay
         Instance => Id(target, "i-"),
         RouteTable => Id(target, "rtb-"),
         NetworkAcl => Id(target, "acl-"),
-        _ => target.Id ?? target.Urn,
+        _ => ManagedServiceId(target) ?? target.Id ?? target.Urn,
     };
 
     /// <summary>

@@ -20,11 +20,13 @@ public static class PulumiTypes
     public const string Listener = "aws:lb/listener:Listener";
     public const string TargetGroup = "aws:lb/targetGroup:TargetGroup";
     public const string TargetGroupAttachment = "aws:lb/targetGroupAttachment:TargetGroupAttachment";
+    public const string DbSubnetGroup = "aws:rds/subnetGroup:SubnetGroup";
+    public const string DbInstance = "aws:rds/instance:Instance";
 
     /// <summary>Every type understood, in the order they are applied: what others refer to comes first.</summary>
     public static IReadOnlyList<string> Understood { get; } =
     [
-        Vpc, Subnet, InternetGateway, SecurityGroup, RouteTable, NetworkAcl, Instance, LoadBalancer, TargetGroup, Listener,
+        Vpc, Subnet, InternetGateway, SecurityGroup, RouteTable, NetworkAcl, Instance, LoadBalancer, TargetGroup, Listener, DbSubnetGroup, DbInstance,
         SecurityGroupRule, SecurityGroupIngressRule, Route, RouteTableAssociation, NetworkAclRule, NetworkAclAssociation, TargetGroupAttachment,
     ];
 

@@ -94,4 +94,43 @@ public sealed class ExposureDiffTests
         Assert.Equal(("partner_in", "cidrBlocks"), (unknown.Resource.Name, unknown.Property));
         Assert.Contains("partner_in.cidrBlocks (unknown before deployment)", undecided.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Making_a_private_database_publicly_accessible_opens_its_port()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.DbInstance, "orders",
+            """{"identifier":"orders","engine":"postgres","instanceClass":"db.t4g.micro","publiclyAccessible":true,"dbSubnetGroupName":"db-public","vpcSecurityGroupIds":["sg-pg"]}""",
+            op: "update", id: "db-ORDERS"));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, LiveAccount.OrdersDatabase, "tcp/5432"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal($"internet → igw-1 → rtb-public → acl-default#100 → sg-pg tcp/5432 → {LiveAccount.OrdersDatabase}", opened.Path);
+        Assert.Equal("orders", opened.Cause?.Name);
+    }
+
+    [Fact]
+    public void A_new_public_database_in_a_new_subnet_group_of_the_public_subnet_is_reachable()
+    {
+        var group = Urn(PulumiTypes.DbSubnetGroup, "reports_subnets");
+        var changes = Changes(new PreviewBuilder()
+            .Add(PulumiTypes.DbSubnetGroup, "reports_subnets", """{"name":"reports","subnetIds":["subnet-public"]}""")
+            .Add(PulumiTypes.DbInstance, "reports", $$"""{"identifier":"reports","engine":"mysql","publiclyAccessible":true,"dbSubnetGroupName":"{{Unknown}}","vpcSecurityGroupIds":["sg-pg"],"port":5432}""",
+                dependencies: $$"""{"dbSubnetGroupName":["{{group}}"]}"""));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, "arn:aws:rds:planned:planned:db:reports", "tcp/5432"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → sg-pg tcp/5432 → arn:aws:rds:planned:planned:db:reports", opened.Path);
+        Assert.Equal("reports", opened.Cause?.Name);
+    }
+
+    [Fact]
+    public void A_database_whose_public_accessibility_is_unknown_is_undecided()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.DbInstance, "orders",
+            $$"""{"identifier":"orders","engine":"postgres","publiclyAccessible":"{{Unknown}}"}""", op: "update", id: "db-ORDERS"));
+
+        var undecided = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Undecided, LiveAccount.OrdersDatabase, "tcp/5432"), (undecided.Kind, undecided.ResourceId, undecided.Traffic.ToString()));
+        Assert.Equal(("orders", "publiclyAccessible"), (Assert.Single(undecided.Unknowns).Resource.Name, undecided.Unknowns[0].Property));
+    }
 }

@@ -6,10 +6,14 @@ namespace CloudPI.PlannedExposure.Tests;
 /// A small live account in Cartography's shapes: one VPC with an internet gateway, a public subnet (default route to
 /// the gateway) and a private one (default route to a NAT gateway), the default NACL allowing everything, and
 /// instances: i-web (public address, a group with no inbound rule), i-ssh (public, SSH open), i-db (private subnet
-/// but a public address, SSH open) and i-app (private, tcp/8080 from the VPC).
+/// but a public address, SSH open) and i-app (private, tcp/8080 from the VPC); and the PostgreSQL instance
+/// <c>orders</c> in a DB subnet group of the public subnet, behind a group open on tcp/5432, not publicly accessible.
 /// </summary>
 internal static class LiveAccount
 {
+    public const string OrdersDatabase = "arn:aws:rds:eu-west-1:111122223333:db:orders";
+    public const string OrdersSubnetGroup = "arn:aws:rds:eu-west-1:111122223333:subgrp:db-public";
+
     public static PropertyGraph Build()
     {
         var graph = new Builder();
@@ -41,6 +45,14 @@ internal static class LiveAccount
         Instance(graph, "i-ssh", publicSubnet, ssh, "198.51.100.11");
         Instance(graph, "i-db", privateSubnet, ssh, "198.51.100.12");
         Instance(graph, "i-app", privateSubnet, app, null);
+
+        var pg = Group(graph, vpc, "sg-pg", ("tcp", 5432, 5432, "0.0.0.0/0"));
+        var subnetGroup = graph.Node(["AWSDBSubnetGroup", "DBSubnetGroup"], ("id", OrdersSubnetGroup), ("name", "db-public"), ("vpc_id", "vpc-1"));
+        graph.Rel("RESOURCE", subnetGroup, publicSubnet);
+        var orders = graph.Node(["AWSRDSInstance", "Database", "RDSInstance"], ("id", OrdersDatabase), ("arn", OrdersDatabase), ("db_instance_identifier", "orders"),
+            ("dbi_resource_id", "db-ORDERS"), ("engine", "postgres"), ("endpoint_port", 5432L), ("publicly_accessible", false));
+        graph.Rel("MEMBER_OF_DB_SUBNET_GROUP", orders, subnetGroup);
+        graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", orders, pg);
         return graph.Build();
     }
 
