@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CloudPI.Controls.Policies;
 using CloudPI.Graph.Synthetic;
 using CloudPI.Iac.Model;
 using static CloudPI.PlannedExposure.PulumiTypes;
@@ -5,8 +8,9 @@ using static CloudPI.PlannedExposure.PulumiTypes;
 namespace CloudPI.PlannedExposure;
 
 /// <summary>
-/// Managed services in Cartography's shapes: RDS instances in their DB subnet groups and security groups. Pulumi
-/// names these by name or identifier where Cartography keys them by ARN, so existing ones are found by property.
+/// Managed services in Cartography's shapes: RDS instances in their DB subnet groups and security groups, Lambda
+/// functions and whether their resource policy lets anyone invoke them. Pulumi names these by name or identifier
+/// where Cartography keys them by ARN, so existing ones are found by property.
 /// </summary>
 public sealed partial class PulumiOverlay
 {
@@ -20,12 +24,22 @@ public sealed partial class PulumiOverlay
             case DbInstance:
                 AddDbInstance(r);
                 break;
+            case Function:
+                Node(r, ManagedServiceId(r)!, SyntheticLabels.Lambda, ("arn", ManagedServiceId(r)), ("name", FunctionName(r)), ("runtime", r.Property("runtime").String));
+                break;
+            case FunctionPermission:
+                AddFunctionPermission(r);
+                break;
+            case FunctionUrl:
+                // A URL grants nothing by itself: with auth type NONE, anyone may call it only once a resource-policy
+                // permission lets every principal invoke the function, and that permission is what is judged.
+                break;
         }
     }
 
     private void RemoveManagedService(IacResource r, string type)
     {
-        if (type is DbSubnetGroup or DbInstance && ExistingManagedService(r) is { } node)
+        if (type is DbSubnetGroup or DbInstance or Function && ExistingManagedService(r) is { } node)
         {
             Changed(_graph.IdOf(node), r);
             _graph.Remove(node);
@@ -41,21 +55,25 @@ public sealed partial class PulumiOverlay
                 .Where(p => p.Item2 is not null)
                 .Select(p => _graph.FindBy(SyntheticLabels.RdsInstance[0], p.Item1, p.Item2!))
                 .FirstOrDefault(k => k is not null),
+        Function => (r.IsCreated ? null : r.Id) is { } name ? _graph.FindBy(SyntheticLabels.Lambda[0], "name", name) : null,
         _ => null,
     };
 
     /// <summary>The Cartography id (an ARN) of a managed-service resource: the live node's, else one minted from its name.</summary>
     private string? ManagedServiceId(IacResource r) => Normalise(r.Type) switch
     {
-        DbSubnetGroup or DbInstance when ExistingManagedService(r) is { } node => _graph.IdOf(node),
+        DbSubnetGroup or DbInstance or Function when ExistingManagedService(r) is { } node => _graph.IdOf(node),
         DbSubnetGroup => $"arn:aws:rds:{Region}:planned:subgrp:{DbSubnetGroupName(r)}",
         DbInstance => $"arn:aws:rds:{Region}:planned:db:{r.Property("identifier").String ?? r.Name}",
+        Function => $"arn:aws:lambda:{Region}:planned:function:{FunctionName(r)}",
         _ => null,
     };
 
     private string Region => _stack.Config.GetValueOrDefault("aws:region") ?? "planned";
 
     private static string DbSubnetGroupName(IacResource r) => r.Property("name").String ?? r.Name;
+
+    private static string FunctionName(IacResource r) => r.Property("name").String ?? r.Name;
 
     /// <summary>A DB subnet group: Cartography links it to its subnets with <c>RESOURCE</c>; a new list replaces the old.</summary>
     private void AddDbSubnetGroup(IacResource r)
@@ -141,4 +159,75 @@ public sealed partial class PulumiOverlay
         _ when engine.StartsWith("db2", StringComparison.Ordinal) => 50000,
         _ => null,
     };
+
+    /// <summary>
+    /// A permission is one statement of the function's resource policy, judged by the shared public-statement rule:
+    /// public when it lets every principal in with no condition tying the caller to an account, source or
+    /// organisation. Cartography keeps only the verdict on the function (<c>anonymous_access</c>).
+    /// </summary>
+    private void AddFunctionPermission(IacResource r)
+    {
+        var function = _stack.Targets(r, "function").FirstOrDefault(t => Normalise(t.Type) == Function) is { } planned
+            ? _graph.Find(ManagedServiceId(planned)!, SyntheticLabels.Lambda[0])
+            : r.Property("function").String is { } named ? _graph.Find(named, SyntheticLabels.Lambda[0]) ?? _graph.FindBy(SyntheticLabels.Lambda[0], "name", named) : null;
+        if (function is null)
+        {
+            if (r.Property("function").IsUnknown)
+            {
+                Unknown(r, "function", r.Urn);
+            }
+
+            return;
+        }
+
+        var id = _graph.IdOf(function);
+        Changed(id, r);
+        bool? isPublic = r.Property("principal").IsUnknown ? null : PublicPolicy.Evaluate(1, r.Name, "Allow", PermissionPrincipal(r.Property("principal").String), PermissionCondition(r)) is not null;
+        if (Decide(r, "principal", id, isPublic))
+        {
+            var actions = (_graph.Property(function, "anonymous_actions") as IEnumerable<object?> ?? []).OfType<string>()
+                .Append(r.Property("action").String ?? "lambda:InvokeFunction").Distinct().ToList<object?>();
+            _graph.Upsert(id, SyntheticLabels.Lambda, [new("anonymous_access", true), new("anonymous_actions", actions)]);
+        }
+        else if (_graph.Property(function, "anonymous_access") is null)
+        {
+            // The function now has a resource policy, and this statement is not public.
+            _graph.Upsert(id, SyntheticLabels.Lambda, [new("anonymous_access", false)]);
+        }
+    }
+
+    /// <summary>The statement's principal as the function's policy states it: <c>*</c>, a service, else an account or ARN.</summary>
+    private static JsonElement PermissionPrincipal(string? principal) => Element(principal switch
+    {
+        null or "*" => JsonValue.Create("*"),
+        _ when principal.EndsWith(".amazonaws.com", StringComparison.Ordinal) => new JsonObject { ["Service"] = principal },
+        _ => new JsonObject { ["AWS"] = principal },
+    });
+
+    /// <summary>The conditions a permission's arguments add to its statement (a value known only at deployment still ties it).</summary>
+    private static JsonElement PermissionCondition(IacResource r)
+    {
+        var condition = new JsonObject();
+        foreach (var (property, operation, key) in new[]
+        {
+            ("sourceArn", "ArnLike", "AWS:SourceArn"), ("sourceAccount", "StringEquals", "AWS:SourceAccount"),
+            ("principalOrgId", "StringEquals", "aws:PrincipalOrgID"), ("functionUrlAuthType", "StringEquals", "lambda:FunctionUrlAuthType"),
+        })
+        {
+            var value = r.Property(property);
+            if (!value.IsMissing)
+            {
+                var block = condition[operation] as JsonObject ?? (JsonObject)(condition[operation] = new JsonObject())!;
+                block[key] = value.String ?? "known at deployment";
+            }
+        }
+
+        return Element(condition);
+    }
+
+    private static JsonElement Element(JsonNode node)
+    {
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return document.RootElement.Clone();
+    }
 }

@@ -22,12 +22,15 @@ public static class PulumiTypes
     public const string TargetGroupAttachment = "aws:lb/targetGroupAttachment:TargetGroupAttachment";
     public const string DbSubnetGroup = "aws:rds/subnetGroup:SubnetGroup";
     public const string DbInstance = "aws:rds/instance:Instance";
+    public const string Function = "aws:lambda/function:Function";
+    public const string FunctionPermission = "aws:lambda/permission:Permission";
+    public const string FunctionUrl = "aws:lambda/functionUrl:FunctionUrl";
 
     /// <summary>Every type understood, in the order they are applied: what others refer to comes first.</summary>
     public static IReadOnlyList<string> Understood { get; } =
     [
-        Vpc, Subnet, InternetGateway, SecurityGroup, RouteTable, NetworkAcl, Instance, LoadBalancer, TargetGroup, Listener, DbSubnetGroup, DbInstance,
-        SecurityGroupRule, SecurityGroupIngressRule, Route, RouteTableAssociation, NetworkAclRule, NetworkAclAssociation, TargetGroupAttachment,
+        Vpc, Subnet, InternetGateway, SecurityGroup, RouteTable, NetworkAcl, Instance, LoadBalancer, TargetGroup, Listener, DbSubnetGroup, DbInstance, Function,
+        SecurityGroupRule, SecurityGroupIngressRule, Route, RouteTableAssociation, NetworkAclRule, NetworkAclAssociation, TargetGroupAttachment, FunctionPermission, FunctionUrl,
     ];
 
     public static string Normalise(string type) => type.StartsWith("aws:alb/", StringComparison.Ordinal) ? "aws:lb/" + type["aws:alb/".Length..] : type;

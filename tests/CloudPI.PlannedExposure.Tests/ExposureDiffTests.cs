@@ -133,4 +133,51 @@ public sealed class ExposureDiffTests
         Assert.Equal((ChangeKind.Undecided, LiveAccount.OrdersDatabase, "tcp/5432"), (undecided.Kind, undecided.ResourceId, undecided.Traffic.ToString()));
         Assert.Equal(("orders", "publiclyAccessible"), (Assert.Single(undecided.Unknowns).Resource.Name, undecided.Unknowns[0].Property));
     }
+
+    [Fact]
+    public void A_permission_letting_everyone_invoke_a_function_makes_it_reachable()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.FunctionPermission, "anyone_invokes",
+            """{"action":"lambda:InvokeFunction","function":"thumbnails","principal":"*"}"""));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, LiveAccount.ThumbnailsFunction, "tcp/443"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal($"internet → lambda policy → {LiveAccount.ThumbnailsFunction}", opened.Path);
+        Assert.Equal("anyone_invokes", opened.Cause?.Name);
+    }
+
+    [Fact]
+    public void A_public_function_url_permission_on_a_new_function_makes_it_reachable()
+    {
+        var function = Urn(PulumiTypes.Function, "webhook");
+        var changes = Changes(new PreviewBuilder()
+            .Add(PulumiTypes.Function, "webhook", """{"name":"webhook","runtime":"nodejs20.x","role":"arn:aws:iam::111122223333:role/webhook"}""")
+            .Add(PulumiTypes.FunctionUrl, "webhook_url", $$"""{"functionName":"{{Unknown}}","authorizationType":"NONE"}""", dependencies: $$"""{"functionName":["{{function}}"]}""")
+            .Add(PulumiTypes.FunctionPermission, "webhook_public", $$"""{"action":"lambda:InvokeFunctionUrl","function":"{{Unknown}}","principal":"*","functionUrlAuthType":"NONE"}""",
+                dependencies: $$"""{"function":["{{function}}"]}"""));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, "arn:aws:lambda:planned:planned:function:webhook", "tcp/443"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal("webhook", opened.Cause?.Name);
+    }
+
+    [Theory]
+    [InlineData("""{"action":"lambda:InvokeFunction","function":"thumbnails","principal":"s3.amazonaws.com","sourceArn":"arn:aws:s3:::uploads"}""")]
+    [InlineData("""{"action":"lambda:InvokeFunction","function":"thumbnails","principal":"*","sourceAccount":"111122223333"}""")]
+    [InlineData("""{"action":"lambda:InvokeFunction","function":"thumbnails","principal":"444455556666"}""")]
+    public void A_permission_for_a_service_an_account_or_a_tied_principal_opens_nothing(string inputs)
+    {
+        Assert.Empty(Changes(new PreviewBuilder().Add(PulumiTypes.FunctionPermission, "invoker", inputs)));
+    }
+
+    [Fact]
+    public void A_permission_whose_principal_is_unknown_is_undecided()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.FunctionPermission, "invoker",
+            $$"""{"action":"lambda:InvokeFunction","function":"thumbnails","principal":"{{Unknown}}"}"""));
+
+        var undecided = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Undecided, LiveAccount.ThumbnailsFunction), (undecided.Kind, undecided.ResourceId));
+        Assert.Equal(("invoker", "principal"), (Assert.Single(undecided.Unknowns).Resource.Name, undecided.Unknowns[0].Property));
+    }
 }

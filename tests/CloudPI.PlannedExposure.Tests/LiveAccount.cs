@@ -7,11 +7,13 @@ namespace CloudPI.PlannedExposure.Tests;
 /// the gateway) and a private one (default route to a NAT gateway), the default NACL allowing everything, and
 /// instances: i-web (public address, a group with no inbound rule), i-ssh (public, SSH open), i-db (private subnet
 /// but a public address, SSH open) and i-app (private, tcp/8080 from the VPC); and the PostgreSQL instance
-/// <c>orders</c> in a DB subnet group of the public subnet, behind a group open on tcp/5432, not publicly accessible.
+/// <c>orders</c> in a DB subnet group of the public subnet, behind a group open on tcp/5432, not publicly accessible;
+/// the Lambda function <c>thumbnails</c>, whose resource policy lets only S3 invoke it.
 /// </summary>
 internal static class LiveAccount
 {
     public const string OrdersDatabase = "arn:aws:rds:eu-west-1:111122223333:db:orders";
+    public const string ThumbnailsFunction = "arn:aws:lambda:eu-west-1:111122223333:function:thumbnails";
     public const string OrdersSubnetGroup = "arn:aws:rds:eu-west-1:111122223333:subgrp:db-public";
 
     public static PropertyGraph Build()
@@ -53,6 +55,8 @@ internal static class LiveAccount
             ("dbi_resource_id", "db-ORDERS"), ("engine", "postgres"), ("endpoint_port", 5432L), ("publicly_accessible", false));
         graph.Rel("MEMBER_OF_DB_SUBNET_GROUP", orders, subnetGroup);
         graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", orders, pg);
+
+        graph.Node(["AWSLambda", "Function"], ("id", ThumbnailsFunction), ("arn", ThumbnailsFunction), ("name", "thumbnails"), ("anonymous_access", false));
         return graph.Build();
     }
 
