@@ -37,6 +37,7 @@ public static class SyntheticLabels
     public static readonly string[] EcsContainer = ["AWSECSContainer", "Container", "ECSContainer"];
     public static readonly string[] EksCluster = ["AWSEKSCluster", "ComputeCluster", "EKSCluster"];
     public static readonly string[] S3Bucket = ["AWSS3Bucket", "ObjectStorage", "S3Bucket"];
+    public static readonly string[] S3PolicyStatement = ["AWSS3PolicyStatement", "S3PolicyStatement"];
     public static readonly string[] KmsKey = ["AWSKMSKey", "EncryptionKey", "KMSKey"];
     public static readonly string[] SqsQueue = ["AWSSQSQueue", "SQSQueue"];
     public static readonly string[] Role = ["AWSPrincipal", "AWSRole"];

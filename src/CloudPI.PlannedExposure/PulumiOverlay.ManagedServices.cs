@@ -9,7 +9,7 @@ namespace CloudPI.PlannedExposure;
 
 /// <summary>
 /// Managed services in Cartography's shapes: RDS instances in their DB subnet groups and security groups, Lambda
-/// functions and whether their resource policy lets anyone invoke them. Pulumi names these by name or identifier
+/// functions and whether their resource policy lets anyone invoke them, S3 buckets (see the buckets part). Pulumi names these by name or identifier
 /// where Cartography keys them by ARN, so existing ones are found by property.
 /// </summary>
 public sealed partial class PulumiOverlay
@@ -30,6 +30,15 @@ public sealed partial class PulumiOverlay
             case FunctionPermission:
                 AddFunctionPermission(r);
                 break;
+            case Bucket or BucketV2:
+                AddBucket(r);
+                break;
+            case BucketPolicy:
+                AddBucketPolicy(r);
+                break;
+            case BucketPublicAccessBlock:
+                AddBucketPublicAccessBlock(r);
+                break;
             case FunctionUrl:
                 // A URL grants nothing by itself: with auth type NONE, anyone may call it only once a resource-policy
                 // permission lets every principal invoke the function, and that permission is what is judged.
@@ -43,6 +52,20 @@ public sealed partial class PulumiOverlay
         {
             Changed(_graph.IdOf(node), r);
             _graph.Remove(node);
+        }
+        else if (type is Bucket or BucketV2 && r.Id is { } name && _graph.Find(name, SyntheticLabels.S3Bucket[0]) is { } bucket)
+        {
+            Changed(name, r);
+            foreach (var statement in _graph.OutOf("POLICY_STATEMENT", bucket).ToList())
+            {
+                _graph.Remove(statement);
+            }
+
+            _graph.Remove(bucket);
+        }
+        else if (type is BucketPolicy or BucketPublicAccessBlock)
+        {
+            RemoveFromBucket(r, type);
         }
     }
 
@@ -66,6 +89,7 @@ public sealed partial class PulumiOverlay
         DbSubnetGroup => $"arn:aws:rds:{Region}:planned:subgrp:{DbSubnetGroupName(r)}",
         DbInstance => $"arn:aws:rds:{Region}:planned:db:{r.Property("identifier").String ?? r.Name}",
         Function => $"arn:aws:lambda:{Region}:planned:function:{FunctionName(r)}",
+        Bucket or BucketV2 => BucketName(r),
         _ => null,
     };
 

@@ -871,7 +871,8 @@ public sealed partial class PulumiOverlay
     private string? Ref(IacResource source, string property, string nodeId, string[] labels)
     {
         var value = source.Property(property);
-        var target = _stack.Targets(source, property).FirstOrDefault(t => Understood.Contains(Normalise(t.Type)));
+        // A resource may carry the very name it refers to (a bucket's policy names the bucket): it is not its own target.
+        var target = _stack.Targets(source, property).FirstOrDefault(t => t != source && Understood.Contains(Normalise(t.Type)));
         var id = target is not null ? IdOfTarget(target) : value.String;
         if (id is null)
         {

@@ -25,12 +25,17 @@ public static class PulumiTypes
     public const string Function = "aws:lambda/function:Function";
     public const string FunctionPermission = "aws:lambda/permission:Permission";
     public const string FunctionUrl = "aws:lambda/functionUrl:FunctionUrl";
+    public const string Bucket = "aws:s3/bucket:Bucket";
+    public const string BucketV2 = "aws:s3/bucketV2:BucketV2";
+    public const string BucketPolicy = "aws:s3/bucketPolicy:BucketPolicy";
+    public const string BucketPublicAccessBlock = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 
     /// <summary>Every type understood, in the order they are applied: what others refer to comes first.</summary>
     public static IReadOnlyList<string> Understood { get; } =
     [
         Vpc, Subnet, InternetGateway, SecurityGroup, RouteTable, NetworkAcl, Instance, LoadBalancer, TargetGroup, Listener, DbSubnetGroup, DbInstance, Function,
-        SecurityGroupRule, SecurityGroupIngressRule, Route, RouteTableAssociation, NetworkAclRule, NetworkAclAssociation, TargetGroupAttachment, FunctionPermission, FunctionUrl,
+        Bucket, BucketV2, SecurityGroupRule, SecurityGroupIngressRule, Route, RouteTableAssociation, NetworkAclRule, NetworkAclAssociation, TargetGroupAttachment, FunctionPermission, FunctionUrl,
+        BucketPolicy, BucketPublicAccessBlock,
     ];
 
     public static string Normalise(string type) => type.StartsWith("aws:alb/", StringComparison.Ordinal) ? "aws:lb/" + type["aws:alb/".Length..] : type;

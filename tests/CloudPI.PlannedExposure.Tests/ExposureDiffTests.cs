@@ -180,4 +180,63 @@ public sealed class ExposureDiffTests
         Assert.Equal((ChangeKind.Undecided, LiveAccount.ThumbnailsFunction), (undecided.Kind, undecided.ResourceId));
         Assert.Equal(("invoker", "principal"), (Assert.Single(undecided.Unknowns).Resource.Name, undecided.Unknowns[0].Property));
     }
+
+    private const string PublicReadPolicy = """{"Version":"2012-10-17","Statement":[{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::assets/*"}]}""";
+
+    [Fact]
+    public void A_public_bucket_policy_makes_a_bucket_without_a_block_public()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.BucketPolicy, "assets_policy",
+            $$"""{"bucket":"assets","policy":{{System.Text.Json.JsonSerializer.Serialize(PublicReadPolicy)}}}"""));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, "assets", "tcp/443"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal("internet → s3 policy assets/policy_statement/1/PublicRead → assets", opened.Path);
+        Assert.Equal("assets_policy", opened.Cause?.Name);
+        Assert.StartsWith("newly public", opened.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_policy_on_a_bucket_that_blocks_public_access_stays_neutralised()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.BucketPolicy, "reports_policy",
+            $$"""{"bucket":"reports","policy":{{System.Text.Json.JsonSerializer.Serialize(PublicReadPolicy.Replace("assets", "reports", StringComparison.Ordinal))}}}""", op: "update", id: "reports"));
+
+        Assert.Empty(changes);
+    }
+
+    [Fact]
+    public void Removing_the_access_block_un_neutralises_an_existing_public_policy()
+    {
+        var changes = Changes(new PreviewBuilder().Delete(PulumiTypes.BucketPublicAccessBlock, "reports_block",
+            """{"bucket":"reports","blockPublicAcls":true,"ignorePublicAcls":true,"blockPublicPolicy":true,"restrictPublicBuckets":true}""", id: "reports"));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, "reports", "tcp/443"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal("internet → s3 policy reports/policy_statement/1/PublicRead → reports", opened.Path);
+        Assert.Equal("reports_block", opened.Cause?.Name);
+    }
+
+    [Fact]
+    public void An_access_block_that_restricts_public_buckets_fixes_a_public_bucket()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.BucketPublicAccessBlock, "downloads_block",
+            """{"bucket":"downloads","blockPublicAcls":true,"ignorePublicAcls":true,"blockPublicPolicy":true,"restrictPublicBuckets":true}"""));
+
+        var closed = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Closed, "downloads"), (closed.Kind, closed.ResourceId));
+        Assert.Equal("internet → s3 policy downloads/policy_statement/1/PublicRead → downloads", closed.LivePath);
+        Assert.Contains("restrict_public_buckets on the bucket", closed.Reason, StringComparison.Ordinal);
+        Assert.Equal("downloads_block", closed.Cause?.Name);
+    }
+
+    [Fact]
+    public void A_bucket_policy_known_only_at_deployment_is_undecided()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.BucketPolicy, "assets_policy", $$"""{"bucket":"assets","policy":"{{Unknown}}"}"""));
+
+        var undecided = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Undecided, "assets"), (undecided.Kind, undecided.ResourceId));
+        Assert.Equal(("assets_policy", "policy"), (Assert.Single(undecided.Unknowns).Resource.Name, undecided.Unknowns[0].Property));
+    }
 }

@@ -8,7 +8,9 @@ namespace CloudPI.PlannedExposure.Tests;
 /// instances: i-web (public address, a group with no inbound rule), i-ssh (public, SSH open), i-db (private subnet
 /// but a public address, SSH open) and i-app (private, tcp/8080 from the VPC); and the PostgreSQL instance
 /// <c>orders</c> in a DB subnet group of the public subnet, behind a group open on tcp/5432, not publicly accessible;
-/// the Lambda function <c>thumbnails</c>, whose resource policy lets only S3 invoke it.
+/// the Lambda function <c>thumbnails</c>, whose resource policy lets only S3 invoke it; and three buckets: <c>assets</c>
+/// (no policy, no public access block), <c>reports</c> (a public policy, neutralised by its public access block) and
+/// <c>downloads</c> (a public policy, no block: public now).
 /// </summary>
 internal static class LiveAccount
 {
@@ -57,6 +59,10 @@ internal static class LiveAccount
         graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", orders, pg);
 
         graph.Node(["AWSLambda", "Function"], ("id", ThumbnailsFunction), ("arn", ThumbnailsFunction), ("name", "thumbnails"), ("anonymous_access", false));
+
+        graph.Node(["AWSS3Bucket", "S3Bucket"], ("id", "assets"), ("name", "assets"), ("anonymous_access", false));
+        PublicBucket(graph, "reports", blocked: true);
+        PublicBucket(graph, "downloads", blocked: false);
         return graph.Build();
     }
 
@@ -101,6 +107,15 @@ internal static class LiveAccount
         graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", egress, group);
         graph.Rel("MEMBER_OF_IP_RULE", graph.Range("0.0.0.0/0"), egress);
         return group;
+    }
+
+    private static void PublicBucket(Builder graph, string name, bool blocked)
+    {
+        var bucket = graph.Node(["AWSS3Bucket", "S3Bucket"], ("id", name), ("name", name), ("anonymous_access", true),
+            ("block_public_acls", blocked), ("ignore_public_acls", blocked), ("block_public_policy", blocked), ("restrict_public_buckets", blocked));
+        var statement = graph.Node(["AWSS3PolicyStatement", "S3PolicyStatement"], ("id", $"{name}/policy_statement/1/PublicRead"), ("bucket", name), ("sid", "PublicRead"),
+            ("effect", "Allow"), ("action", "s3:GetObject"), ("principal", "\"*\""));
+        graph.Rel("POLICY_STATEMENT", bucket, statement);
     }
 
     private static void Instance(Builder graph, string id, string subnet, string group, string? publicIp)
