@@ -90,6 +90,7 @@ public sealed partial class ExposureDiff
             }
         }
 
+        changes.AddRange(NewlyExploitable(liveView, narrowestView, liveEngine, narrowestEngine, exploitability));
         changes.AddRange(BucketChanges(liveView, widestView, narrowestView, liveEngine, widestEngine, narrowestEngine, exploitability));
         return [.. changes.OrderBy(c => c.Kind).ThenBy(c => c.ResourceId, StringComparer.Ordinal).ThenBy(c => c.Traffic.ToString(), StringComparer.Ordinal)];
     }

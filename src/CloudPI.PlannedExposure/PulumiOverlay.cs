@@ -592,6 +592,7 @@ public sealed partial class PulumiOverlay
             }
         }
 
+        AddInstanceCredentials(r, instance, id);
         if (!r.IsCreated)
         {
             return; // a running instance keeps the address it has

@@ -239,4 +239,34 @@ public sealed class ExposureDiffTests
         Assert.Equal((ChangeKind.Undecided, "assets"), (undecided.Kind, undecided.ResourceId));
         Assert.Equal(("assets_policy", "policy"), (Assert.Single(undecided.Unknowns).Resource.Name, undecided.Unknowns[0].Property));
     }
+
+    [Fact]
+    public void Accepting_imdsv1_on_a_reachable_web_host_with_a_role_is_newly_exploitable()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.Instance, "shop", """{"instanceType":"t3.small","metadataOptions":{"httpTokens":"optional"}}""", op: "update", id: "i-shop"));
+
+        var change = Assert.Single(changes);
+        Assert.Equal((ChangeKind.NewlyExploitable, "i-shop", "tcp/443"), (change.Kind, change.ResourceId, change.Traffic.ToString()));
+        Assert.Equal("ec2-imdsv2-check", change.Control.Id);
+        Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → sg-web tcp/443 → i-shop", change.Path);
+        Assert.Contains("before: the weakness was absent", change.Reason, StringComparison.Ordinal);
+        Assert.Equal("shop", change.Cause?.Name);
+    }
+
+    [Fact]
+    public void An_instance_profile_on_a_reachable_imdsv1_host_is_newly_exploitable()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.Instance, "blog", """{"instanceType":"t3.small","iamInstanceProfile":"shop-profile"}""", op: "update", id: "i-blog"));
+
+        var change = Assert.Single(changes);
+        Assert.Equal((ChangeKind.NewlyExploitable, "i-blog", "tcp/443"), (change.Kind, change.ResourceId, change.Traffic.ToString()));
+        Assert.Equal(Exploitability.ExploitabilityStatus.Exploitable, change.Exploitability?.Status);
+        Assert.Contains("before: notexploitable: no IAM role is attached", change.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Requiring_imdsv2_on_a_reachable_host_reports_nothing_new()
+    {
+        Assert.Empty(Changes(new PreviewBuilder().Add(PulumiTypes.Instance, "blog", """{"metadataOptions":{"httpTokens":"required"},"iamInstanceProfile":"shop-profile"}""", op: "update", id: "i-blog")));
+    }
 }

@@ -10,12 +10,14 @@ namespace CloudPI.PlannedExposure.Tests;
 /// <c>orders</c> in a DB subnet group of the public subnet, behind a group open on tcp/5432, not publicly accessible;
 /// the Lambda function <c>thumbnails</c>, whose resource policy lets only S3 invoke it; and three buckets: <c>assets</c>
 /// (no policy, no public access block), <c>reports</c> (a public policy, neutralised by its public access block) and
-/// <c>downloads</c> (a public policy, no block: public now).
+/// <c>downloads</c> (a public policy, no block: public now). Two web hosts reachable on tcp/443: i-shop (IMDSv2
+/// required, instance profile shop-profile whose role is shop-role) and i-blog (IMDSv1 accepted, no profile).
 /// </summary>
 internal static class LiveAccount
 {
     public const string OrdersDatabase = "arn:aws:rds:eu-west-1:111122223333:db:orders";
     public const string ThumbnailsFunction = "arn:aws:lambda:eu-west-1:111122223333:function:thumbnails";
+    public const string ShopProfile = "arn:aws:iam::111122223333:instance-profile/shop-profile";
     public const string OrdersSubnetGroup = "arn:aws:rds:eu-west-1:111122223333:subgrp:db-public";
 
     public static PropertyGraph Build()
@@ -43,7 +45,7 @@ internal static class LiveAccount
 
         var closed = Group(graph, vpc, "sg-closed");
         var ssh = Group(graph, vpc, "sg-ssh", ("tcp", 22, 22, "0.0.0.0/0"));
-        Group(graph, vpc, "sg-web", ("tcp", 443, 443, "0.0.0.0/0"));
+        var web = Group(graph, vpc, "sg-web", ("tcp", 443, 443, "0.0.0.0/0"));
         var app = Group(graph, vpc, "sg-app", ("tcp", 8080, 8080, "10.0.0.0/16"));
         Instance(graph, "i-web", publicSubnet, closed, "198.51.100.10");
         Instance(graph, "i-ssh", publicSubnet, ssh, "198.51.100.11");
@@ -63,6 +65,13 @@ internal static class LiveAccount
         graph.Node(["AWSS3Bucket", "S3Bucket"], ("id", "assets"), ("name", "assets"), ("anonymous_access", false));
         PublicBucket(graph, "reports", blocked: true);
         PublicBucket(graph, "downloads", blocked: false);
+
+        var role = graph.Node(["AWSPrincipal", "AWSRole"], ("id", "arn:aws:iam::111122223333:role/shop-role"), ("arn", "arn:aws:iam::111122223333:role/shop-role"), ("name", "shop-role"));
+        var profile = graph.Node(["AWSInstanceProfile"], ("id", ShopProfile), ("arn", ShopProfile), ("name", "shop-profile"));
+        graph.Rel("ASSOCIATED_WITH", profile, role);
+        var shop = Instance(graph, "i-shop", publicSubnet, web, "198.51.100.20", ("metadatahttptokens", "required"), ("iaminstanceprofile", ShopProfile));
+        graph.Rel("INSTANCE_PROFILE", shop, profile);
+        Instance(graph, "i-blog", publicSubnet, web, "198.51.100.21", ("metadatahttptokens", "optional"));
         return graph.Build();
     }
 
@@ -118,11 +127,12 @@ internal static class LiveAccount
         graph.Rel("POLICY_STATEMENT", bucket, statement);
     }
 
-    private static void Instance(Builder graph, string id, string subnet, string group, string? publicIp)
+    private static string Instance(Builder graph, string id, string subnet, string group, string? publicIp, params (string Key, object? Value)[] properties)
     {
-        var instance = graph.Node(["AWSEC2Instance", "EC2Instance"], ("id", id), ("instanceid", id), ("state", "running"), ("publicipaddress", publicIp));
+        var instance = graph.Node(["AWSEC2Instance", "EC2Instance"], [("id", id), ("instanceid", id), ("state", "running"), ("publicipaddress", publicIp), .. properties]);
         graph.Rel("PART_OF_SUBNET", instance, subnet);
         graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", instance, group);
+        return instance;
     }
 
     private sealed class Builder
