@@ -269,4 +269,21 @@ public sealed class ExposureDiffTests
     {
         Assert.Empty(Changes(new PreviewBuilder().Add(PulumiTypes.Instance, "blog", """{"metadataOptions":{"httpTokens":"required"},"iamInstanceProfile":"shop-profile"}""", op: "update", id: "i-blog")));
     }
+
+    [Fact]
+    public void A_rule_deleted_in_an_engine_event_stream_closes_its_path()
+    {
+        var urn = Urn(PulumiTypes.SecurityGroupRule, "ssh_in");
+        var events = string.Join('\n',
+            """{"sequence":1,"timestamp":1,"preludeEvent":{"config":{"aws:region":"eu-west-1"}}}""",
+            $$$$"""{"sequence":2,"timestamp":2,"resourcePreEvent":{"metadata":{"op":"delete","urn":"{{{{urn}}}}","type":"{{{{PulumiTypes.SecurityGroupRule}}}}","old":{"urn":"{{{{urn}}}}","type":"{{{{PulumiTypes.SecurityGroupRule}}}}","id":"sgrule-1","inputs":{"type":"ingress","securityGroupId":"sg-ssh","protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":["0.0.0.0/0"]}},"new":null,"provider":""}}}""",
+            """{"sequence":3,"timestamp":3,"summaryEvent":{"resourceChanges":{"delete":1}}}""");
+        var stack = CloudPI.Iac.Reading.IacInputReader.Read(System.Text.Encoding.UTF8.GetBytes(events), "events.jsonl");
+
+        var changes = ExposureDiff.Compare(stack, LiveAccount.Build()).Changes;
+
+        var closed = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Closed, "i-ssh", "tcp/22", "ssh_in"), (closed.Kind, closed.ResourceId, closed.Traffic.ToString(), closed.Cause?.Name));
+        Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → sg-ssh tcp/22 → i-ssh", closed.LivePath);
+    }
 }
