@@ -20,6 +20,7 @@ public static class SyntheticLabels
     public static readonly string[] EgressRule = ["AWSIpRule", "IpRule"];
     public static readonly string[] IpRange = ["AWSIpRange", "IpRange"];
     public static readonly string[] Instance = ["AWSEC2Instance", "ComputeInstance", "EC2Instance"];
+    public static readonly string[] ElasticIp = ["AWSElasticIPAddress", "ElasticIPAddress"];
     public static readonly string[] NetworkInterface = ["AWSNetworkInterface", "NetworkInterface"];
     public static readonly string[] PrivateIp = ["AWSEC2PrivateIp", "EC2PrivateIp"];
     public static readonly string[] EbsVolume = ["AWSEBSVolume", "BlockStorage", "EBSVolume"];

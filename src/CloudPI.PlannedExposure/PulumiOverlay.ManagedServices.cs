@@ -39,6 +39,12 @@ public sealed partial class PulumiOverlay
             case BucketPublicAccessBlock:
                 AddBucketPublicAccessBlock(r);
                 break;
+            case Eip:
+                AddElasticIp(r);
+                break;
+            case EipAssociation:
+                AssociateElasticIp(r);
+                break;
             case FunctionUrl:
                 // A URL grants nothing by itself: with auth type NONE, anyone may call it only once a resource-policy
                 // permission lets every principal invoke the function, and that permission is what is judged.
@@ -67,6 +73,10 @@ public sealed partial class PulumiOverlay
         {
             RemoveFromBucket(r, type);
         }
+        else if (type is Eip or EipAssociation)
+        {
+            RemoveElasticIp(r, type);
+        }
     }
 
     /// <summary>The live node of a managed-service resource the preview names by name or identifier, if any.</summary>
@@ -79,13 +89,15 @@ public sealed partial class PulumiOverlay
                 .Select(p => _graph.FindBy(SyntheticLabels.RdsInstance[0], p.Item1, p.Item2!))
                 .FirstOrDefault(k => k is not null),
         Function => (r.IsCreated ? null : r.Id) is { } name ? _graph.FindBy(SyntheticLabels.Lambda[0], "name", name) : null,
+        Eip => (r.IsCreated ? null : r.Id) is { } allocation ? _graph.FindBy(SyntheticLabels.ElasticIp[0], "allocation_id", allocation) : null,
         _ => null,
     };
 
     /// <summary>The Cartography id (an ARN) of a managed-service resource: the live node's, else one minted from its name.</summary>
     private string? ManagedServiceId(IacResource r) => Normalise(r.Type) switch
     {
-        DbSubnetGroup or DbInstance or Function when ExistingManagedService(r) is { } node => _graph.IdOf(node),
+        DbSubnetGroup or DbInstance or Function or Eip when ExistingManagedService(r) is { } node => _graph.IdOf(node),
+        Eip => $"eipalloc-planned-{r.Name}",
         DbSubnetGroup => $"arn:aws:rds:{Region}:planned:subgrp:{DbSubnetGroupName(r)}",
         DbInstance => $"arn:aws:rds:{Region}:planned:db:{r.Property("identifier").String ?? r.Name}",
         Function => $"arn:aws:lambda:{Region}:planned:function:{FunctionName(r)}",

@@ -25,6 +25,8 @@ public static class PulumiTypes
     public const string Function = "aws:lambda/function:Function";
     public const string FunctionPermission = "aws:lambda/permission:Permission";
     public const string FunctionUrl = "aws:lambda/functionUrl:FunctionUrl";
+    public const string Eip = "aws:ec2/eip:Eip";
+    public const string EipAssociation = "aws:ec2/eipAssociation:EipAssociation";
     public const string Bucket = "aws:s3/bucket:Bucket";
     public const string BucketV2 = "aws:s3/bucketV2:BucketV2";
     public const string BucketPolicy = "aws:s3/bucketPolicy:BucketPolicy";
@@ -34,8 +36,8 @@ public static class PulumiTypes
     public static IReadOnlyList<string> Understood { get; } =
     [
         Vpc, Subnet, InternetGateway, SecurityGroup, RouteTable, NetworkAcl, Instance, LoadBalancer, TargetGroup, Listener, DbSubnetGroup, DbInstance, Function,
-        Bucket, BucketV2, SecurityGroupRule, SecurityGroupIngressRule, Route, RouteTableAssociation, NetworkAclRule, NetworkAclAssociation, TargetGroupAttachment, FunctionPermission, FunctionUrl,
-        BucketPolicy, BucketPublicAccessBlock,
+        Bucket, BucketV2, Eip, SecurityGroupRule, SecurityGroupIngressRule, Route, RouteTableAssociation, NetworkAclRule, NetworkAclAssociation, TargetGroupAttachment, FunctionPermission, FunctionUrl,
+        BucketPolicy, BucketPublicAccessBlock, EipAssociation,
     ];
 
     public static string Normalise(string type) => type.StartsWith("aws:alb/", StringComparison.Ordinal) ? "aws:lb/" + type["aws:alb/".Length..] : type;

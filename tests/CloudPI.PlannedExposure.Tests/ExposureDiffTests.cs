@@ -286,4 +286,29 @@ public sealed class ExposureDiffTests
         Assert.Equal((ChangeKind.Closed, "i-ssh", "tcp/22", "ssh_in"), (closed.Kind, closed.ResourceId, closed.Traffic.ToString(), closed.Cause?.Name));
         Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → sg-ssh tcp/22 → i-ssh", closed.LivePath);
     }
+
+    [Fact]
+    public void An_elastic_ip_on_an_instance_without_a_public_address_opens_it()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.Eip, "build_ip", """{"domain":"vpc","instance":"i-build"}"""));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, "i-build", "tcp/22"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → sg-ssh tcp/22 → i-build", opened.Path);
+        Assert.Equal("build_ip", opened.Cause?.Name);
+    }
+
+    [Fact]
+    public void An_elastic_ip_association_whose_instance_is_unknown_is_recorded_not_guessed()
+    {
+        var eip = Urn(PulumiTypes.Eip, "spare_ip");
+        var preview = new PreviewBuilder()
+            .Add(PulumiTypes.Eip, "spare_ip", """{"domain":"vpc"}""")
+            .Add(PulumiTypes.EipAssociation, "spare_assoc", $$"""{"allocationId":"{{Unknown}}","instanceId":"{{Unknown}}"}""", dependencies: $$"""{"allocationId":["{{eip}}"]}""");
+
+        var planned = PulumiOverlay.Apply(preview.Build(), LiveAccount.Build(), UnknownResolution.Widest);
+
+        Assert.Contains(planned.Unknowns, u => (u.Resource.Name, u.Property) == ("spare_assoc", "instanceId"));
+        Assert.DoesNotContain(Changes(preview), c => c.Kind == ChangeKind.Opened);
+    }
 }

@@ -11,7 +11,8 @@ namespace CloudPI.PlannedExposure.Tests;
 /// the Lambda function <c>thumbnails</c>, whose resource policy lets only S3 invoke it; and three buckets: <c>assets</c>
 /// (no policy, no public access block), <c>reports</c> (a public policy, neutralised by its public access block) and
 /// <c>downloads</c> (a public policy, no block: public now). Two web hosts reachable on tcp/443: i-shop (IMDSv2
-/// required, instance profile shop-profile whose role is shop-role) and i-blog (IMDSv1 accepted, no profile).
+/// required, instance profile shop-profile whose role is shop-role) and i-blog (IMDSv1 accepted, no profile); i-build in
+/// the public subnet with SSH open but no public address.
 /// </summary>
 internal static class LiveAccount
 {
@@ -72,6 +73,7 @@ internal static class LiveAccount
         var shop = Instance(graph, "i-shop", publicSubnet, web, "198.51.100.20", ("metadatahttptokens", "required"), ("iaminstanceprofile", ShopProfile));
         graph.Rel("INSTANCE_PROFILE", shop, profile);
         Instance(graph, "i-blog", publicSubnet, web, "198.51.100.21", ("metadatahttptokens", "optional"));
+        Instance(graph, "i-build", publicSubnet, ssh, null);
         return graph.Build();
     }
 
