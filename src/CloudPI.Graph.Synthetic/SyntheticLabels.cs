@@ -30,6 +30,7 @@ public static class SyntheticLabels
     public static readonly string[] Elbv2Listener = ["AWSELBV2Listener", "ELBV2Listener", "Endpoint"];
     public static readonly string[] TargetGroup = ["AWSELBV2TargetGroup", "ELBV2TargetGroup"];
     public static readonly string[] RdsInstance = ["AWSRDSInstance", "Database", "RDSInstance"];
+    public static readonly string[] RdsCluster = ["AWSRDSCluster", "RDSCluster"];
     public static readonly string[] DbSubnetGroup = ["AWSDBSubnetGroup", "DBSubnetGroup"];
     public static readonly string[] Redshift = ["AWSRedshiftCluster", "ComputeCluster", "RedshiftCluster"];
     public static readonly string[] Lambda = ["AWSLambda", "Function"];

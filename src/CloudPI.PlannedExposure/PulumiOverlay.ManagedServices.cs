@@ -8,7 +8,7 @@ using static CloudPI.PlannedExposure.PulumiTypes;
 namespace CloudPI.PlannedExposure;
 
 /// <summary>
-/// Managed services in Cartography's shapes: RDS instances in their DB subnet groups and security groups, Lambda
+/// Managed services in Cartography's shapes: RDS instances (and Aurora cluster members) in their DB subnet groups and security groups, Lambda
 /// functions and whether their resource policy lets anyone invoke them, S3 buckets (see the buckets part). Pulumi names these by name or identifier
 /// where Cartography keys them by ARN, so existing ones are found by property.
 /// </summary>
@@ -23,6 +23,12 @@ public sealed partial class PulumiOverlay
                 break;
             case DbInstance:
                 AddDbInstance(r);
+                break;
+            case DbCluster:
+                AddDbCluster(r);
+                break;
+            case DbClusterInstance:
+                AddDbClusterInstance(r);
                 break;
             case Function:
                 Node(r, ManagedServiceId(r)!, SyntheticLabels.Lambda, ("arn", ManagedServiceId(r)), ("name", FunctionName(r)), ("runtime", r.Property("runtime").String));
@@ -54,7 +60,7 @@ public sealed partial class PulumiOverlay
 
     private void RemoveManagedService(IacResource r, string type)
     {
-        if (type is DbSubnetGroup or DbInstance or Function && ExistingManagedService(r) is { } node)
+        if (type is DbSubnetGroup or DbInstance or DbCluster or DbClusterInstance or Function && ExistingManagedService(r) is { } node)
         {
             Changed(_graph.IdOf(node), r);
             _graph.Remove(node);
@@ -83,7 +89,8 @@ public sealed partial class PulumiOverlay
     private string? ExistingManagedService(IacResource r) => Normalise(r.Type) switch
     {
         DbSubnetGroup => (r.IsCreated ? null : r.Id) is { } name ? _graph.FindBy(SyntheticLabels.DbSubnetGroup[0], "name", name) : null,
-        DbInstance => r.IsCreated ? null
+        DbCluster => (r.IsCreated ? null : r.Id) is { } cluster ? _graph.FindBy(SyntheticLabels.RdsCluster[0], "db_cluster_identifier", cluster) : null,
+        DbInstance or DbClusterInstance => r.IsCreated ? null
             : new[] { ("db_instance_identifier", r.Property("identifier").String), ("dbi_resource_id", r.Id), ("db_instance_identifier", r.Id) }
                 .Where(p => p.Item2 is not null)
                 .Select(p => _graph.FindBy(SyntheticLabels.RdsInstance[0], p.Item1, p.Item2!))
@@ -96,10 +103,11 @@ public sealed partial class PulumiOverlay
     /// <summary>The Cartography id (an ARN) of a managed-service resource: the live node's, else one minted from its name.</summary>
     private string? ManagedServiceId(IacResource r) => Normalise(r.Type) switch
     {
-        DbSubnetGroup or DbInstance or Function or Eip when ExistingManagedService(r) is { } node => _graph.IdOf(node),
+        DbSubnetGroup or DbInstance or DbCluster or DbClusterInstance or Function or Eip when ExistingManagedService(r) is { } node => _graph.IdOf(node),
         Eip => $"eipalloc-planned-{r.Name}",
         DbSubnetGroup => $"arn:aws:rds:{Region}:planned:subgrp:{DbSubnetGroupName(r)}",
-        DbInstance => $"arn:aws:rds:{Region}:planned:db:{r.Property("identifier").String ?? r.Name}",
+        DbInstance or DbClusterInstance => $"arn:aws:rds:{Region}:planned:db:{r.Property("identifier").String ?? r.Name}",
+        DbCluster => $"arn:aws:rds:{Region}:planned:cluster:{r.Property("clusterIdentifier").String ?? r.Name}",
         Function => $"arn:aws:lambda:{Region}:planned:function:{FunctionName(r)}",
         Bucket or BucketV2 => BucketName(r),
         _ => null,
@@ -132,39 +140,98 @@ public sealed partial class PulumiOverlay
     /// An RDS instance: publicly accessible or not, in a DB subnet group's subnets, behind its security groups,
     /// listening on its port (given, else the engine's default). An existing instance keeps what the change leaves out.
     /// </summary>
-    private void AddDbInstance(IacResource r)
+    private void AddDbInstance(IacResource r) => AddDatabase(r, r);
+
+    /// <summary>
+    /// An Aurora cluster member: its own public accessibility, its cluster's groups, subnet group and port (Cartography
+    /// links them to each member). From the cluster in the stack, else copied from a live member of the cluster.
+    /// </summary>
+    private void AddDbClusterInstance(IacResource r)
+    {
+        var planned = _stack.Targets(r, "clusterIdentifier").FirstOrDefault(t => Normalise(t.Type) == DbCluster);
+        var cluster = planned is not null ? _graph.Find(ManagedServiceId(planned)!, SyntheticLabels.RdsCluster[0])
+            : r.Property("clusterIdentifier").String is { } name ? _graph.FindBy(SyntheticLabels.RdsCluster[0], "db_cluster_identifier", name) : null;
+        var database = AddDatabase(r, planned ?? r);
+        if (cluster is null)
+        {
+            Unknown(r, "clusterIdentifier", _graph.IdOf(database));
+            return;
+        }
+
+        if (planned is null && r.IsCreated && _graph.Into("IS_CLUSTER_MEMBER_OF", cluster).FirstOrDefault() is { } sibling)
+        {
+            foreach (var type in new[] { "MEMBER_OF_EC2_SECURITY_GROUP", "MEMBER_OF_DB_SUBNET_GROUP" })
+            {
+                foreach (var linked in _graph.OutOf(type, sibling))
+                {
+                    _graph.Link(type, database, linked);
+                }
+            }
+
+            _graph.Upsert(_graph.IdOf(database), SyntheticLabels.RdsInstance, [new("endpoint_port", _graph.Property(sibling, "endpoint_port"))]);
+        }
+
+        _graph.Upsert(_graph.IdOf(database), SyntheticLabels.RdsInstance, [new("db_cluster_identifier", _graph.Property(cluster, "db_cluster_identifier"))]);
+        _graph.Link("IS_CLUSTER_MEMBER_OF", database, cluster);
+    }
+
+    /// <summary>A cluster's groups, subnet group and port hold for every member: a change to them reaches each live member.</summary>
+    private void AddDbCluster(IacResource r)
+    {
+        var id = ManagedServiceId(r)!;
+        var cluster = Node(r, id, SyntheticLabels.RdsCluster, ("arn", id),
+            ("db_cluster_identifier", r.Property("clusterIdentifier").String ?? (ExistingManagedService(r) is { } live ? _graph.Property(live, "db_cluster_identifier") : r.Name)),
+            ("engine", r.Property("engine").String));
+        foreach (var member in _graph.Into("IS_CLUSTER_MEMBER_OF", cluster))
+        {
+            ApplyDatabaseSettings(r, member, _graph.IdOf(member), _graph.Property(member, "engine") as string);
+        }
+    }
+
+    /// <summary>Creates or rewrites an instance from <paramref name="r"/>, its network settings from <paramref name="settings"/> (itself or its cluster).</summary>
+    private string AddDatabase(IacResource r, IacResource settings)
     {
         var id = ManagedServiceId(r)!;
         var existing = ExistingManagedService(r);
         var accessible = r.Property("publiclyAccessible");
         bool? publiclyAccessible = accessible.IsUnknown ? null : accessible.Bool ?? (existing is null ? false : _graph.Property(existing, "publicly_accessible") as bool? ?? false);
         var engine = r.Property("engine").String ?? (existing is null ? null : _graph.Property(existing, "engine") as string);
-        var port = r.Property("port").Integer ?? (existing is null ? DefaultPort(engine) : _graph.Property(existing, "endpoint_port") as long? ?? DefaultPort(engine));
-        if (r.Property("port").IsUnknown && port is null)
+        var database = Node(r, id, SyntheticLabels.RdsInstance, ("arn", id), ("db_instance_identifier", r.Property("identifier").String ?? (existing is null ? r.Name : _graph.Property(existing, "db_instance_identifier"))),
+            ("engine", engine), ("publicly_accessible", Decide(r, "publiclyAccessible", id, publiclyAccessible)),
+            ("availability_zone", r.Property("availabilityZone").String ?? (existing is null ? null : _graph.Property(existing, "availability_zone"))));
+        ApplyDatabaseSettings(settings, database, id, engine);
+        return database;
+    }
+
+    /// <summary>The port, DB subnet group and security groups <paramref name="settings"/> gives an instance (what it leaves out stays).</summary>
+    private void ApplyDatabaseSettings(IacResource settings, string database, string id, string? engine)
+    {
+        var port = settings.Property("port").Integer ?? _graph.Property(database, "endpoint_port") as long? ?? DefaultPort(engine);
+        if (settings.Property("port").IsUnknown && port is null)
         {
-            Unknown(r, "port", id);
+            Unknown(settings, "port", id);
         }
 
-        var database = Node(r, id, SyntheticLabels.RdsInstance, ("arn", id), ("db_instance_identifier", r.Property("identifier").String ?? (existing is null ? r.Name : _graph.Property(existing, "db_instance_identifier"))),
-            ("engine", engine), ("endpoint_port", port), ("publicly_accessible", Decide(r, "publiclyAccessible", id, publiclyAccessible)),
-            ("availability_zone", r.Property("availabilityZone").String ?? (existing is null ? null : _graph.Property(existing, "availability_zone"))));
-        if (!r.Inputs["dbSubnetGroupName"].IsMissing)
+        _graph.Upsert(id, SyntheticLabels.RdsInstance, [new("endpoint_port", port)]);
+        if (!settings.Inputs["dbSubnetGroupName"].IsMissing)
         {
             _graph.Unlink("MEMBER_OF_DB_SUBNET_GROUP", database);
-            if (DbSubnetGroupOf(r, id) is { } group)
+            if (DbSubnetGroupOf(settings, id) is { } group)
             {
                 _graph.Link("MEMBER_OF_DB_SUBNET_GROUP", database, group);
             }
         }
 
-        if (!r.Inputs["vpcSecurityGroupIds"].IsMissing)
+        if (!settings.Inputs["vpcSecurityGroupIds"].IsMissing)
         {
             _graph.Unlink("MEMBER_OF_EC2_SECURITY_GROUP", database);
-            foreach (var group in Refs(r, "vpcSecurityGroupIds", id, SyntheticLabels.SecurityGroup))
+            foreach (var group in Refs(settings, "vpcSecurityGroupIds", id, SyntheticLabels.SecurityGroup))
             {
                 _graph.Link("MEMBER_OF_EC2_SECURITY_GROUP", database, group);
             }
         }
+
+        Changed(id, settings);
     }
 
     /// <summary>The DB subnet group an instance names: a group of the stack, else a live group of that name.</summary>

@@ -109,8 +109,8 @@ public sealed partial class PulumiOverlay
             case SecurityGroupRule:
                 AddStandaloneRule(r, r.Property("type").String != "egress", "protocol", "fromPort", "toPort", ["cidrBlocks"], "sourceSecurityGroupId");
                 break;
-            case SecurityGroupIngressRule:
-                AddStandaloneRule(r, inbound: true, "ipProtocol", "fromPort", "toPort", ["cidrIpv4"], "referencedSecurityGroupId");
+            case SecurityGroupIngressRule or SecurityGroupEgressRule:
+                AddStandaloneRule(r, inbound: type == SecurityGroupIngressRule, "ipProtocol", "fromPort", "toPort", ["cidrIpv4"], "referencedSecurityGroupId");
                 break;
             case Route:
                 if (Ref(r, "routeTableId", r.Urn, SyntheticLabels.RouteTable) is { } table)
@@ -751,7 +751,7 @@ public sealed partial class PulumiOverlay
 
         switch (type)
         {
-            case SecurityGroupRule or SecurityGroupIngressRule:
+            case SecurityGroupRule or SecurityGroupIngressRule or SecurityGroupEgressRule:
                 RemoveRule(r, type);
                 break;
             case Route when r.Property("routeTableId").String is { } table && r.Property("destinationCidrBlock").String is { } cidr:
@@ -780,8 +780,9 @@ public sealed partial class PulumiOverlay
     private void RemoveRule(IacResource r, string type)
     {
         var group = r.Property("securityGroupId").String;
-        var inbound = type == SecurityGroupIngressRule || r.Property("type").String != "egress";
-        var protocol = CartographyShapes.GroupProtocol(r.Property(type == SecurityGroupIngressRule ? "ipProtocol" : "protocol").String ?? "-1");
+        var splitRule = type is SecurityGroupIngressRule or SecurityGroupEgressRule;
+        var inbound = type == SecurityGroupIngressRule || (type == SecurityGroupRule && r.Property("type").String != "egress");
+        var protocol = CartographyShapes.GroupProtocol(r.Property(splitRule ? "ipProtocol" : "protocol").String ?? "-1");
         if (group is null)
         {
             return;
@@ -795,7 +796,7 @@ public sealed partial class PulumiOverlay
         }
 
         Changed(group, r);
-        var cidrs = r.Property(type == SecurityGroupIngressRule ? "cidrIpv4" : "cidrBlocks").Items().Select(v => v.String).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var cidrs = r.Property(splitRule ? "cidrIpv4" : "cidrBlocks").Items().Select(v => v.String).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var range in _graph.Into("MEMBER_OF_IP_RULE", rule).Where(k => cidrs.Contains(_graph.IdOf(k))))
         {
             _graph.Unlink("MEMBER_OF_IP_RULE", range, rule);

@@ -311,4 +311,36 @@ public sealed class ExposureDiffTests
         Assert.Contains(planned.Unknowns, u => (u.Resource.Name, u.Property) == ("spare_assoc", "instanceId"));
         Assert.DoesNotContain(Changes(preview), c => c.Kind == ChangeKind.Opened);
     }
+
+    [Fact]
+    public void A_new_publicly_accessible_member_of_a_live_cluster_takes_the_cluster_network_and_is_reachable()
+    {
+        var changes = Changes(new PreviewBuilder().Add(PulumiTypes.DbClusterInstance, "ledger_reader",
+            """{"clusterIdentifier":"ledger","identifier":"ledger-2","engine":"aurora-postgresql","instanceClass":"db.r6g.large","publiclyAccessible":true}"""));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, "arn:aws:rds:planned:planned:db:ledger-2", "tcp/5432"), (opened.Kind, opened.ResourceId, opened.Traffic.ToString()));
+        Assert.Equal("internet → igw-1 → rtb-public → acl-default#100 → sg-pg tcp/5432 → arn:aws:rds:planned:planned:db:ledger-2", opened.Path);
+        Assert.Equal("ledger_reader", opened.Cause?.Name);
+    }
+
+    [Fact]
+    public void A_cluster_moved_behind_a_closed_group_changes_its_members_groups()
+    {
+        var planned = PulumiOverlay.Apply(new PreviewBuilder().Add(PulumiTypes.DbCluster, "ledger",
+            """{"clusterIdentifier":"ledger","engine":"aurora-postgresql","vpcSecurityGroupIds":["sg-closed"]}""", op: "update", id: "ledger").Build(), LiveAccount.Build(), UnknownResolution.Widest);
+
+        var member = Assert.Single(planned.Graph.FindAll("arn:aws:rds:eu-west-1:111122223333:db:ledger-1"));
+        Assert.Equal(["sg-closed"], member.Neighbors("MEMBER_OF_EC2_SECURITY_GROUP", CloudPI.Graph.Direction.Outgoing).Select(g => g.Id));
+    }
+
+    [Fact]
+    public void An_egress_rule_is_understood_and_opens_nothing_inbound()
+    {
+        var (changes, notModelled) = ExposureDiff.Compare(new PreviewBuilder().Add(PulumiTypes.SecurityGroupEgressRule, "all_out",
+            """{"securityGroupId":"sg-closed","ipProtocol":"-1","cidrIpv4":"0.0.0.0/0"}""").Build(), LiveAccount.Build());
+
+        Assert.Empty(changes);
+        Assert.Empty(notModelled);
+    }
 }

@@ -8,6 +8,7 @@ namespace CloudPI.PlannedExposure.Tests;
 /// instances: i-web (public address, a group with no inbound rule), i-ssh (public, SSH open), i-db (private subnet
 /// but a public address, SSH open) and i-app (private, tcp/8080 from the VPC); and the PostgreSQL instance
 /// <c>orders</c> in a DB subnet group of the public subnet, behind a group open on tcp/5432, not publicly accessible;
+/// the Aurora cluster <c>ledger</c> with one private member in the same subnet group and group;
 /// the Lambda function <c>thumbnails</c>, whose resource policy lets only S3 invoke it; and three buckets: <c>assets</c>
 /// (no policy, no public access block), <c>reports</c> (a public policy, neutralised by its public access block) and
 /// <c>downloads</c> (a public policy, no block: public now). Two web hosts reachable on tcp/443: i-shop (IMDSv2
@@ -60,6 +61,12 @@ internal static class LiveAccount
             ("dbi_resource_id", "db-ORDERS"), ("engine", "postgres"), ("endpoint_port", 5432L), ("publicly_accessible", false));
         graph.Rel("MEMBER_OF_DB_SUBNET_GROUP", orders, subnetGroup);
         graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", orders, pg);
+        var ledger = graph.Node(["AWSRDSCluster", "RDSCluster"], ("id", "arn:aws:rds:eu-west-1:111122223333:cluster:ledger"), ("db_cluster_identifier", "ledger"));
+        var member = graph.Node(["AWSRDSInstance", "Database", "RDSInstance"], ("id", "arn:aws:rds:eu-west-1:111122223333:db:ledger-1"), ("db_instance_identifier", "ledger-1"),
+            ("engine", "aurora-postgresql"), ("endpoint_port", 5432L), ("publicly_accessible", false), ("db_cluster_identifier", "ledger"));
+        graph.Rel("IS_CLUSTER_MEMBER_OF", member, ledger);
+        graph.Rel("MEMBER_OF_DB_SUBNET_GROUP", member, subnetGroup);
+        graph.Rel("MEMBER_OF_EC2_SECURITY_GROUP", member, pg);
 
         graph.Node(["AWSLambda", "Function"], ("id", ThumbnailsFunction), ("arn", ThumbnailsFunction), ("name", "thumbnails"), ("anonymous_access", false));
 
