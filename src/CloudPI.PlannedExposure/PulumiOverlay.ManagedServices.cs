@@ -31,7 +31,7 @@ public sealed partial class PulumiOverlay
                 AddDbClusterInstance(r);
                 break;
             case Function:
-                Node(r, ManagedServiceId(r)!, SyntheticLabels.Lambda, ("arn", ManagedServiceId(r)), ("name", FunctionName(r)), ("runtime", r.Property("runtime").String));
+                AddFunction(r);
                 break;
             case FunctionPermission:
                 AddFunctionPermission(r);
@@ -262,6 +262,14 @@ public sealed partial class PulumiOverlay
         _ when engine.StartsWith("db2", StringComparison.Ordinal) => 50000,
         _ => null,
     };
+
+    /// <summary>A function; an existing one keeps its name and what the change leaves out.</summary>
+    private void AddFunction(IacResource r)
+    {
+        var live = ExistingManagedService(r);
+        Node(r, ManagedServiceId(r)!, SyntheticLabels.Lambda, ("arn", ManagedServiceId(r)), ("name", live is null ? FunctionName(r) : _graph.Property(live, "name")),
+            ("runtime", r.Property("runtime").String ?? (live is null ? null : _graph.Property(live, "runtime"))));
+    }
 
     /// <summary>
     /// A permission is one statement of the function's resource policy, judged by the shared public-statement rule:

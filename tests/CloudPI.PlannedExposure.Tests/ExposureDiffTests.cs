@@ -161,6 +161,17 @@ public sealed class ExposureDiffTests
         Assert.Equal("webhook", opened.Cause?.Name);
     }
 
+    [Fact]
+    public void An_updated_function_keeps_its_name_for_the_permissions_that_name_it()
+    {
+        var changes = Changes(new PreviewBuilder()
+            .Add(PulumiTypes.Function, "thumbnailer", """{"runtime":"python3.12","memorySize":512}""", op: "update", id: "thumbnails")
+            .Add(PulumiTypes.FunctionPermission, "anyone_invokes", """{"action":"lambda:InvokeFunction","function":"thumbnails","principal":"*"}"""));
+
+        var opened = Assert.Single(changes);
+        Assert.Equal((ChangeKind.Opened, LiveAccount.ThumbnailsFunction), (opened.Kind, opened.ResourceId));
+    }
+
     [Theory]
     [InlineData("""{"action":"lambda:InvokeFunction","function":"thumbnails","principal":"s3.amazonaws.com","sourceArn":"arn:aws:s3:::uploads"}""")]
     [InlineData("""{"action":"lambda:InvokeFunction","function":"thumbnails","principal":"*","sourceAccount":"111122223333"}""")]
