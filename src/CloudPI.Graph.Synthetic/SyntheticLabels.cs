@@ -20,6 +20,7 @@ public static class SyntheticLabels
     public static readonly string[] EgressRule = ["AWSIpRule", "IpRule"];
     public static readonly string[] IpRange = ["AWSIpRange", "IpRange"];
     public static readonly string[] Instance = ["AWSEC2Instance", "ComputeInstance", "EC2Instance"];
+    public static readonly string[] ElasticIp = ["AWSElasticIPAddress", "ElasticIPAddress"];
     public static readonly string[] NetworkInterface = ["AWSNetworkInterface", "NetworkInterface"];
     public static readonly string[] PrivateIp = ["AWSEC2PrivateIp", "EC2PrivateIp"];
     public static readonly string[] EbsVolume = ["AWSEBSVolume", "BlockStorage", "EBSVolume"];
@@ -29,6 +30,7 @@ public static class SyntheticLabels
     public static readonly string[] Elbv2Listener = ["AWSELBV2Listener", "ELBV2Listener", "Endpoint"];
     public static readonly string[] TargetGroup = ["AWSELBV2TargetGroup", "ELBV2TargetGroup"];
     public static readonly string[] RdsInstance = ["AWSRDSInstance", "Database", "RDSInstance"];
+    public static readonly string[] RdsCluster = ["AWSRDSCluster", "RDSCluster"];
     public static readonly string[] DbSubnetGroup = ["AWSDBSubnetGroup", "DBSubnetGroup"];
     public static readonly string[] Redshift = ["AWSRedshiftCluster", "ComputeCluster", "RedshiftCluster"];
     public static readonly string[] Lambda = ["AWSLambda", "Function"];
@@ -37,6 +39,7 @@ public static class SyntheticLabels
     public static readonly string[] EcsContainer = ["AWSECSContainer", "Container", "ECSContainer"];
     public static readonly string[] EksCluster = ["AWSEKSCluster", "ComputeCluster", "EKSCluster"];
     public static readonly string[] S3Bucket = ["AWSS3Bucket", "ObjectStorage", "S3Bucket"];
+    public static readonly string[] S3PolicyStatement = ["AWSS3PolicyStatement", "S3PolicyStatement"];
     public static readonly string[] KmsKey = ["AWSKMSKey", "EncryptionKey", "KMSKey"];
     public static readonly string[] SqsQueue = ["AWSSQSQueue", "SQSQueue"];
     public static readonly string[] Role = ["AWSPrincipal", "AWSRole"];

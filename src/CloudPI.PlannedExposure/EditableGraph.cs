@@ -41,6 +41,10 @@ internal sealed class EditableGraph
     public string? Find(string idOrArn, string label) =>
         _byIdOrArn.TryGetValue(idOrArn, out var keys) ? keys.FirstOrDefault(k => _nodes[k].Labels.Contains(label)) : null;
 
+    /// <summary>The first node carrying <paramref name="label"/> whose <paramref name="property"/> is <paramref name="value"/> (names and identifiers Pulumi refers to).</summary>
+    public string? FindBy(string label, string property, string value) =>
+        _nodes.Where(n => n.Value.Labels.Contains(label) && Equals(n.Value.Properties.GetValueOrDefault(property), value)).Select(n => n.Key).FirstOrDefault();
+
     public bool IdExists(string id) => _byIdOrArn.TryGetValue(id, out var keys) && keys.Count > 0;
 
     /// <summary>The Cartography id of a node.</summary>

@@ -17,7 +17,7 @@ namespace CloudPI.PlannedExposure;
 /// so a path open in both plans is opened, a path open only in the widest is undecided and names the values that
 /// decide it, and a live path open in neither is closed. Pure: graphs and preview in, changes out.
 /// </summary>
-public sealed class ExposureDiff
+public sealed partial class ExposureDiff
 {
     private readonly PropertyGraph _live;
     private readonly PlannedGraph _widest;
@@ -90,6 +90,8 @@ public sealed class ExposureDiff
             }
         }
 
+        changes.AddRange(NewlyExploitable(liveView, narrowestView, liveEngine, narrowestEngine, exploitability));
+        changes.AddRange(BucketChanges(liveView, widestView, narrowestView, liveEngine, widestEngine, narrowestEngine, exploitability));
         return [.. changes.OrderBy(c => c.Kind).ThenBy(c => c.ResourceId, StringComparer.Ordinal).ThenBy(c => c.Traffic.ToString(), StringComparer.Ordinal)];
     }
 

@@ -11,6 +11,9 @@ public enum ChangeKind
     /// <summary>The internet reaches the resource on traffic it does not reach today.</summary>
     Opened,
 
+    /// <summary>Reachable on the same traffic before and after, but exploitable only after (a weakness gains an identity or loses its mitigation).</summary>
+    NewlyExploitable,
+
     /// <summary>It might: the answer depends on values known only at deployment or data the graph lacks.</summary>
     Undecided,
 
@@ -32,7 +35,7 @@ public sealed record PathChange(
     IacResource? Cause,
     string Reason)
 {
-    /// <summary>For an opened path: exploitable on the planned graph, and why.</summary>
+    /// <summary>For an opened path: exploitable on the planned graph, and why; for a newly exploitable one, the weakness's verdict.</summary>
     public ExploitabilityVerdict? Exploitability { get; init; }
 
     /// <summary>For an undecided path: the Pulumi properties known only at deployment that decide it.</summary>

@@ -27,6 +27,8 @@ public static class PullRequestSummary
         Section(text, "Newly reachable", changes.Where(c => c.Kind == ChangeKind.Opened), c =>
             $"**{c.ResourceId}** on `{c.Traffic}` — opened by `{c.Cause?.Name}` ({c.Cause?.Type})<br>path: `{c.Path}`"
             + (c.Exploitability is { } e ? $"<br>exploitability: **{e.Status.ToString().ToLowerInvariant()}** — {e.Sentence}" : string.Empty));
+        Section(text, "Newly exploitable (already reachable)", changes.Where(c => c.Kind == ChangeKind.NewlyExploitable), c =>
+            $"**{c.ResourceId}** on `{c.Traffic}` — made exploitable by `{c.Cause?.Name}` ({c.Cause?.Type}): {Escape(c.Reason)}<br>path: `{c.Path}`");
         Section(text, "Undecided before deployment", changes.Where(c => c.Kind == ChangeKind.Undecided), c =>
             $"**{c.ResourceId}** on `{c.Traffic}` — {Escape(c.Reason)}<br>path if open: `{c.Path}`");
         Section(text, "No longer reachable (fixed by this change)", changes.Where(c => c.Kind == ChangeKind.Closed), c =>
@@ -40,7 +42,7 @@ public static class PullRequestSummary
         text.AppendLine(evaluation.Gate(failOnUnknown) switch
         {
             GateVerdict.Incomplete => "**Gate: incomplete** — the preview failed or is incomplete.",
-            GateVerdict.Blocked => $"**Gate: fail** — the change opens a new internet path (planned-exposure is {DraconIssues.Level(level)}).",
+            GateVerdict.Blocked => $"**Gate: fail** — the change opens a new internet path or makes a reachable resource exploitable (planned-exposure is {DraconIssues.Level(level)}).",
             _ => "**Gate: pass** — no new internet path blocks this change.",
         });
         return text.ToString();

@@ -13,7 +13,7 @@ namespace CloudPI.PlannedExposure;
 /// <see cref="UnknownResolution"/> says and recorded, so the caller can compare the widest and the narrowest plan
 /// instead of guessing.
 /// </summary>
-public sealed class PulumiOverlay
+public sealed partial class PulumiOverlay
 {
     private const string PublicAddressAtLaunch = "203.0.113.254";
 
@@ -64,7 +64,7 @@ public sealed class PulumiOverlay
 
     /// <summary>An unchanged resource is already in the live graph; only a fresh stack (or one the graph lacks) needs it drawn.</summary>
     private bool Applies(IacResource resource) =>
-        resource.Operation != "same" || _liveIsEmpty || resource.Id is null || !_graph.IdExists(resource.Id);
+        resource.Operation != "same" || _liveIsEmpty || resource.Id is null || (!_graph.IdExists(resource.Id) && ExistingManagedService(resource) is null);
 
     private void Add(IacResource r, string type)
     {
@@ -109,8 +109,8 @@ public sealed class PulumiOverlay
             case SecurityGroupRule:
                 AddStandaloneRule(r, r.Property("type").String != "egress", "protocol", "fromPort", "toPort", ["cidrBlocks"], "sourceSecurityGroupId");
                 break;
-            case SecurityGroupIngressRule:
-                AddStandaloneRule(r, inbound: true, "ipProtocol", "fromPort", "toPort", ["cidrIpv4"], "referencedSecurityGroupId");
+            case SecurityGroupIngressRule or SecurityGroupEgressRule:
+                AddStandaloneRule(r, inbound: type == SecurityGroupIngressRule, "ipProtocol", "fromPort", "toPort", ["cidrIpv4"], "referencedSecurityGroupId");
                 break;
             case Route:
                 if (Ref(r, "routeTableId", r.Urn, SyntheticLabels.RouteTable) is { } table)
@@ -138,6 +138,9 @@ public sealed class PulumiOverlay
                 break;
             case TargetGroupAttachment:
                 // Linked once every listener is known: see ExposeTargets.
+                break;
+            default:
+                AddManagedService(r, type);
                 break;
         }
     }
@@ -589,6 +592,7 @@ public sealed class PulumiOverlay
             }
         }
 
+        AddInstanceCredentials(r, instance, id);
         if (!r.IsCreated)
         {
             return; // a running instance keeps the address it has
@@ -747,7 +751,7 @@ public sealed class PulumiOverlay
 
         switch (type)
         {
-            case SecurityGroupRule or SecurityGroupIngressRule:
+            case SecurityGroupRule or SecurityGroupIngressRule or SecurityGroupEgressRule:
                 RemoveRule(r, type);
                 break;
             case Route when r.Property("routeTableId").String is { } table && r.Property("destinationCidrBlock").String is { } cidr:
@@ -766,6 +770,9 @@ public sealed class PulumiOverlay
                 _graph.UnlinkInto("EXPOSE", targetNode, (_, properties) => Equals(properties.GetValueOrDefault("target_group_arn"), group));
                 Changed(target, r);
                 break;
+            default:
+                RemoveManagedService(r, type);
+                break;
         }
     }
 
@@ -773,8 +780,9 @@ public sealed class PulumiOverlay
     private void RemoveRule(IacResource r, string type)
     {
         var group = r.Property("securityGroupId").String;
-        var inbound = type == SecurityGroupIngressRule || r.Property("type").String != "egress";
-        var protocol = CartographyShapes.GroupProtocol(r.Property(type == SecurityGroupIngressRule ? "ipProtocol" : "protocol").String ?? "-1");
+        var splitRule = type is SecurityGroupIngressRule or SecurityGroupEgressRule;
+        var inbound = type == SecurityGroupIngressRule || (type == SecurityGroupRule && r.Property("type").String != "egress");
+        var protocol = CartographyShapes.GroupProtocol(r.Property(splitRule ? "ipProtocol" : "protocol").String ?? "-1");
         if (group is null)
         {
             return;
@@ -788,7 +796,7 @@ public sealed class PulumiOverlay
         }
 
         Changed(group, r);
-        var cidrs = r.Property(type == SecurityGroupIngressRule ? "cidrIpv4" : "cidrBlocks").Items().Select(v => v.String).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var cidrs = r.Property(splitRule ? "cidrIpv4" : "cidrBlocks").Items().Select(v => v.String).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var range in _graph.Into("MEMBER_OF_IP_RULE", rule).Where(k => cidrs.Contains(_graph.IdOf(k))))
         {
             _graph.Unlink("MEMBER_OF_IP_RULE", range, rule);
@@ -855,7 +863,7 @@ public sealed class PulumiOverlay
         Instance => Id(target, "i-"),
         RouteTable => Id(target, "rtb-"),
         NetworkAcl => Id(target, "acl-"),
-        _ => target.Id ?? target.Urn,
+        _ => ManagedServiceId(target) ?? target.Id ?? target.Urn,
     };
 
     /// <summary>
@@ -865,7 +873,8 @@ public sealed class PulumiOverlay
     private string? Ref(IacResource source, string property, string nodeId, string[] labels)
     {
         var value = source.Property(property);
-        var target = _stack.Targets(source, property).FirstOrDefault(t => Understood.Contains(Normalise(t.Type)));
+        // A resource may carry the very name it refers to (a bucket's policy names the bucket): it is not its own target.
+        var target = _stack.Targets(source, property).FirstOrDefault(t => t != source && Understood.Contains(Normalise(t.Type)));
         var id = target is not null ? IdOfTarget(target) : value.String;
         if (id is null)
         {

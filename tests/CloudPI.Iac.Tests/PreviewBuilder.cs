@@ -40,6 +40,14 @@ internal sealed class PreviewBuilder
         return Listed("same");
     }
 
+    /// <summary>A resource the change deletes: the step holds its old state only.</summary>
+    public PreviewBuilder Delete(string type, string name, string inputs, string id)
+    {
+        var urn = Urn(type, name);
+        _steps.Add($"{{\"op\":\"delete\",\"urn\":\"{urn}\",\"oldState\":{{\"urn\":\"{urn}\",\"type\":\"{type}\",\"custom\":true,\"id\":\"{id}\",\"inputs\":{inputs},\"outputs\":{inputs}}},\"detailedDiff\":null}}");
+        return Listed("delete");
+    }
+
     /// <summary>Simulates a preview without --show-sames: the summary counts unchanged resources that are not listed.</summary>
     public PreviewBuilder WithoutSames(int unlisted = 3)
     {

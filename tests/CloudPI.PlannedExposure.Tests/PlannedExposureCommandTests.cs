@@ -81,6 +81,25 @@ public sealed class PlannedExposureCommandTests
         Assert.Contains("**Gate: pass**", output, StringComparison.Ordinal);
     }
 
+    [Fact] // A weakness made exploitable on a reachable host and a newly public bucket both fail the gate and have their sections.
+    public async Task A_newly_exploitable_host_and_a_newly_public_bucket_fail_the_gate()
+    {
+        using var temp = new TempDirectory();
+        var graph = Graph(temp);
+        var policy = JsonSerializer.Serialize("""{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::assets/*"}]}""");
+        File.WriteAllText(temp.Combine("preview.json"), new PreviewBuilder()
+            .Add(PulumiTypes.Instance, "shop", """{"metadataOptions":{"httpTokens":"optional"}}""", op: "update", id: "i-shop")
+            .Add(PulumiTypes.BucketPolicy, "assets_policy", $$"""{"bucket":"assets","policy":{{policy}}}""").Json());
+
+        var (code, output) = await RunAsync("-in", temp.Combine("preview.json"), "--graph", graph, "-out", temp.Combine("planned.pb"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("### Newly exploitable (already reachable) (1)", output, StringComparison.Ordinal);
+        Assert.Contains("**i-shop** on `tcp/443` — made exploitable by `shop`", output, StringComparison.Ordinal);
+        Assert.Contains("**assets** on `tcp/443` — opened by `assets_policy`", output, StringComparison.Ordinal);
+        Assert.Equal(2, DraconFile.ReadLaunchToolResponse(temp.Combine("planned.pb")).Issues.Count(i => i.Severity > Severity.Info));
+    }
+
     [Fact] // An undecided path does not block unless asked to, and names the value that decides it.
     public async Task An_undecided_path_blocks_only_with_fail_on_unknown()
     {

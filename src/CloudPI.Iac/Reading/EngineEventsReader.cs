@@ -26,6 +26,7 @@ internal static class EngineEventsReader
     public static IacStack Read(IEnumerable<(int Line, JsonElement Event)> events, string file)
     {
         var resources = new List<IacResource>();
+        var removed = new List<IacResource>();
         var violations = new List<PolicyViolation>();
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
         var completeness = PreviewCompleteness.ForEngineEvents();
@@ -39,11 +40,16 @@ internal static class EngineEventsReader
 
             if (engineEvent.TryGetProperty("resourcePreEvent", out var pre))
             {
-                var (operation, resource) = ReadResource(pre, path.Property("resourcePreEvent"));
+                var (operation, resource, old) = ReadResource(pre, path.Property("resourcePreEvent"));
                 completeness.Step(operation);
                 if (resource is not null)
                 {
                     resources.Add(resource);
+                }
+
+                if (old is not null)
+                {
+                    removed.Add(old);
                 }
             }
             else if (engineEvent.TryGetProperty("policyEvent", out var policy))
@@ -74,11 +80,11 @@ internal static class EngineEventsReader
         }
 
         var reasons = completeness.Reasons(mandatoryPolicyViolated: violations.Any(v => v.IsMandatory));
-        return new IacStack(file, InputFormat.EngineEvents, resources, config, completeness.ListsEveryResource, violations, reasons);
+        return new IacStack(file, InputFormat.EngineEvents, resources, config, completeness.ListsEveryResource, violations, reasons, removed);
     }
 
-    /// <summary>The step's operation, and its resource unless the step deletes it.</summary>
-    private static (string Operation, IacResource? Resource) ReadResource(JsonElement pre, JsonPath path)
+    /// <summary>The step's operation, its resource unless the step deletes it, and the resource it removes (a deletion's or replacement's old state).</summary>
+    private static (string Operation, IacResource? Resource, IacResource? Removed) ReadResource(JsonElement pre, JsonPath path)
     {
         var metadataPath = path.Property("metadata");
         if (!pre.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
@@ -87,12 +93,14 @@ internal static class EngineEventsReader
         }
 
         var operation = ResourceStateReader.RequiredString(metadata, "op", metadataPath);
+        var old = ResourceStateReader.OldState(metadata, "old", metadataPath);
+        var removed = (StepOperations.IsDeletion(operation) || operation == "replace") && old is { } gone ? ResourceStateReader.Read(gone.State, operation, gone.Path) : null;
         if (StepOperations.IsDeletion(operation) || !metadata.TryGetProperty("new", out var state) || state.ValueKind == JsonValueKind.Null)
         {
-            return (operation, null);
+            return (operation, null, removed);
         }
 
-        return (operation, ResourceStateReader.Read(state, operation, metadataPath.Property("new"), ResourceStateReader.OldState(metadata, "old", metadataPath)));
+        return (operation, ResourceStateReader.Read(state, operation, metadataPath.Property("new"), old), removed);
     }
 
     private static void ReadDiagnostic(JsonElement diagnostic, JsonPath path, PreviewCompleteness completeness)
