@@ -26,7 +26,19 @@ internal sealed class RestrictedSshCases : IControlCases
         Group("tcp/22 from 10.0.0.0/8", Expected.Pass, ("tcp", 22, 22, ["10.0.0.0/8"])),
         Group("tcp/22 from 0.0.0.0/1 only", Expected.Pass, ("tcp", 22, 22, ["0.0.0.0/1"])),
         Group("tcp/22 from an office range", Expected.Pass, ("tcp", 22, 22, ["203.0.113.0/24"])),
+        Guarding("tcp/22 from 0.0.0.0/0, guarding an instance with a public address in a public subnet", Expected.Fail, ExploitabilityStatus.Exploitable,
+            g => g, "0.0.0.0/0"),
+        Guarding("tcp/22 from 0.0.0.0/0, guarding an instance whose subnet's NACL denies tcp/22", Expected.Fail, ExploitabilityStatus.NotExploitable,
+            g => g.NaclRule("acl-1", 50, false, "deny", "6", "0.0.0.0/0", 22, 22), "0.0.0.0/0"),
+        Guarding("tcp/22 from an office range, guarding an instance with a public address", Expected.Pass, ExploitabilityStatus.NotExploitable,
+            g => g, "203.0.113.0/24"),
     ];
+
+    /// <summary>The group guards a running instance; the finding on the group is exploitable when the internet reaches that instance on tcp/22.</summary>
+    private static ControlCase Guarding(string name, Expected expected, ExploitabilityStatus exploitable, Func<CartographyGraph, CartographyGraph> network, string cidr) =>
+        new(name, expected,
+            g => network(g.PublicNetwork().SecurityGroup("sg-1").Inbound("sg-1", "tcp", 22, 22, cidr).Instance("i-1", "subnet-1", "198.51.100.7", "running", "sg-1")), "sg-1",
+            Exploitable: exploitable);
 
     private static ControlCase Group(string name, Expected expected, params (string Protocol, int From, int To, string[] Cidrs)[] rules) =>
         new(name, expected,
