@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CloudPI.Controls;
+using CloudPI.Dracon.Producers;
 using Ocurity.Dracon.V1;
 
 namespace CloudPI.AwsConfig;
@@ -52,16 +53,19 @@ public sealed class ConfigIssueMapper(ConfigRuleResolver rules)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var control = ControlFor(evaluation);
-        return new Issue
-        {
-            Target = Target(evaluation),
-            Type = control?.Id ?? GenericTypePrefix + evaluation.ConfigRuleName,
-            Title = control?.Title ?? $"AWS Config rule {evaluation.ConfigRuleName} reports {evaluation.ResourceType} {evaluation.ResourceId} non-compliant",
-            Severity = control is null ? Severity.Medium : (Severity)(int)control.Severity,
-            Confidence = Confidence.High,
-            Description = Describe(evaluation, control),
-            ContextSegment = Context(evaluation),
-        };
+        var issue = control is null
+            ? new Issue
+            {
+                Target = Target(evaluation),
+                Type = GenericTypePrefix + evaluation.ConfigRuleName,
+                Title = $"AWS Config rule {evaluation.ConfigRuleName} reports {evaluation.ResourceType} {evaluation.ResourceId} non-compliant",
+                Severity = Severity.Medium,
+                Confidence = Confidence.High,
+                Description = Describe(evaluation, control),
+            }
+            : ControlIssues.Failed(control, Target(evaluation), Describe(evaluation, control));
+        issue.ContextSegment = Context(evaluation);
+        return issue;
     }
 
     /// <summary>The control, when the rule is known and the control covers the evaluated resource type.</summary>

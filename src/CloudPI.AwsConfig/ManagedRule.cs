@@ -1,21 +1,12 @@
 using System.Text.Json;
 using CloudPI.Aws;
+using CloudPI.Controls;
 
 namespace CloudPI.AwsConfig;
 
-/// <summary>When Config runs a managed rule: on configuration changes, on a schedule, or both.</summary>
-[Flags]
-public enum ManagedRuleTrigger
-{
-    ConfigurationChange = 1,
-    Periodic = 2,
-}
-
-public sealed record ManagedRuleParameter(string Name, bool Optional, string? Default);
-
 /// <summary>
 /// One AWS Config managed rule as CloudPI deploys it: its conventional name, identifier, evaluated resource types,
-/// trigger and parameters (curated data in managed-rules.json).
+/// trigger and parameters (a control's <see cref="ConfigManagedRule"/> on the control's resource types).
 /// </summary>
 public sealed record ManagedRule
 {
@@ -29,12 +20,12 @@ public sealed record ManagedRule
 
     public required IReadOnlyList<string> ResourceTypes { get; init; }
 
-    public required ManagedRuleTrigger Trigger { get; init; }
+    public required ConfigRuleTrigger Trigger { get; init; }
 
-    public IReadOnlyList<ManagedRuleParameter> Parameters { get; init; } = [];
+    public IReadOnlyList<ConfigRuleParameter> Parameters { get; init; } = [];
 
     /// <summary>The first required parameter without a default: the rule cannot be deployed without a value for it.</summary>
-    public ManagedRuleParameter? MissingRequiredParameter => Parameters.FirstOrDefault(p => !p.Optional && p.Default is null);
+    public ConfigRuleParameter? MissingRequiredParameter => Parameters.FirstOrDefault(p => !p.Optional && p.Default is null);
 
     /// <summary>
     /// The rule to put: Scope.ComplianceResourceTypes for change-triggered rules on resources (account-level rules
@@ -48,8 +39,8 @@ public sealed record ManagedRule
         {
             ConfigRuleName = Name,
             Source = new Source { Owner = ConfigRuleOwners.Aws, SourceIdentifier = Identifier },
-            Scope = Trigger.HasFlag(ManagedRuleTrigger.ConfigurationChange) && scopedTypes.Count > 0 ? new Scope { ComplianceResourceTypes = scopedTypes } : null,
-            MaximumExecutionFrequency = Trigger.HasFlag(ManagedRuleTrigger.Periodic) ? MaximumExecutionFrequencies.TwentyFourHours : null,
+            Scope = Trigger.HasFlag(ConfigRuleTrigger.ConfigurationChange) && scopedTypes.Count > 0 ? new Scope { ComplianceResourceTypes = scopedTypes } : null,
+            MaximumExecutionFrequency = Trigger.HasFlag(ConfigRuleTrigger.Periodic) ? MaximumExecutionFrequencies.TwentyFourHours : null,
             InputParameters = DefaultInputParameters(),
         };
     }

@@ -6,11 +6,17 @@ namespace CloudPI.Controls;
 /// </summary>
 public sealed record ControlMappings
 {
+    /// <summary>The AWS Config managed rules that decide the control: what <c>producer awsconfig --deploy-rules</c> deploys.</summary>
+    public IReadOnlyList<ConfigManagedRule> ConfigRules { get; init; } = [];
+
+    /// <summary>Names of Config rules that decide the control but are not among the managed rules CloudPI deploys.</summary>
+    public IReadOnlyList<string> OtherConfigRuleNames { get; init; } = [];
+
     /// <summary>AWS Config managed-rule identifiers (<c>Source.SourceIdentifier</c>, e.g. INCOMING_SSH_DISABLED).</summary>
-    public IReadOnlyList<string> ConfigRuleIdentifiers { get; init; } = [];
+    public IReadOnlyList<string> ConfigRuleIdentifiers => [.. ConfigRules.Select(r => r.Identifier)];
 
     /// <summary>Conventional AWS Config rule names (e.g. restricted-ssh); deployed rules may be renamed.</summary>
-    public IReadOnlyList<string> ConfigRuleNames { get; init; } = [];
+    public IReadOnlyList<string> ConfigRuleNames => [.. ConfigRules.Select(r => r.Name), .. OtherConfigRuleNames];
 
     /// <summary>Prowler check ids from v3 on (e.g. ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22).</summary>
     public IReadOnlyList<string> ProwlerChecks { get; init; } = [];

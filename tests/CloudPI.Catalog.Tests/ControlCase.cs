@@ -11,6 +11,9 @@ public enum Expected
 /// One intent written for each evaluator that can see it: as a Cartography subgraph (with the id of the node judged)
 /// and as Pulumi resources (with the name of the resource judged). A side left null is an intent that evaluator
 /// cannot express (Cartography does not ingest IPv6 security group ranges, a preview has no running task).
+/// <paramref name="Exploitable"/>, when set, is what the exploitability analysis concludes about a finding of the
+/// control on the subgraph's node, with the reachability the enricher computes for it; a control no graph check
+/// decides may still carry a subgraph for that alone.
 /// </summary>
 internal sealed record ControlCase(
     string Name,
@@ -18,7 +21,8 @@ internal sealed record ControlCase(
     Func<CartographyGraph, CartographyGraph>? Graph = null,
     string GraphResource = "",
     Func<PreviewBuilder, PreviewBuilder>? Pulumi = null,
-    string PulumiResource = "")
+    string PulumiResource = "",
+    ExploitabilityStatus? Exploitable = null)
 {
     public override string ToString() => Name;
 }

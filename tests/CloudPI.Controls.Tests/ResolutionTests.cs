@@ -94,7 +94,7 @@ public class ResolutionTests
     public void A_control_id_clashing_with_another_controls_alias_throws()
     {
         var first = Minimal("restricted-ssh", new ControlMappings());
-        var second = Minimal("other", new ControlMappings { ConfigRuleNames = ["restricted-ssh"] });
+        var second = Minimal("other", new ControlMappings { OtherConfigRuleNames = ["restricted-ssh"] });
 
         var ex = Assert.Throws<ArgumentException>(() => new ControlCatalog([first, second]));
 
@@ -105,8 +105,8 @@ public class ResolutionTests
     [Fact]
     public void The_most_specific_renamed_rule_name_wins()
     {
-        var shorter = Minimal("short", new ControlMappings { ConfigRuleNames = ["ssh"] });
-        var longer = Minimal("long", new ControlMappings { ConfigRuleNames = ["restricted-ssh"] });
+        var shorter = Minimal("short", new ControlMappings { OtherConfigRuleNames = ["ssh"] });
+        var longer = Minimal("long", new ControlMappings { OtherConfigRuleNames = ["restricted-ssh"] });
         var catalog = new ControlCatalog([shorter, longer]);
 
         Assert.Equal("long", catalog.Resolve("securityhub-restricted-ssh-123")?.Id);

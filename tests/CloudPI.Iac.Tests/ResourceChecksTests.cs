@@ -93,6 +93,20 @@ public sealed class ResourceChecksTests
         Assert.Contains(group, result.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Ssh_rules_of_one_group_in_separate_resources_count_together_and_each_names_the_others()
+    {
+        var group = PreviewBuilder.Urn("aws:ec2/securityGroup:SecurityGroup", "web");
+        var results = new PreviewBuilder()
+            .Add("aws:ec2/securityGroup:SecurityGroup", "web", """{"ingress":[{"protocol":"tcp","fromPort":443,"toPort":443,"cidrBlocks":["0.0.0.0/0"]}]}""")
+            .Add("aws:ec2/securityGroupRule:SecurityGroupRule", "low", $$"""{"type":"ingress","protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":["0.0.0.0/1"],"securityGroupId":"{{U}}"}""", dependencies: $$"""{"securityGroupId":["{{group}}"]}""")
+            .Add("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "high", $$"""{"ipProtocol":"tcp","fromPort":22,"toPort":22,"cidrIpv4":"128.0.0.0/1","securityGroupId":"{{U}}"}""", dependencies: $$"""{"securityGroupId":["{{group}}"]}""")
+            .Run(new RestrictedSshCheck());
+
+        Assert.Equal(["web Pass", "low Fail", "high Fail"], results.Select(r => $"{r.Resource.Name} {r.Verdict}"));
+        Assert.All(results.Skip(1), r => Assert.EndsWith($"(security group {group}), together with the group's other rules", r.Reason, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("aws:ebs/volume:Volume", """{"encrypted":true}""", Verdict.Pass)]
     [InlineData("aws:ebs/volume:Volume", """{"encrypted":false}""", Verdict.Fail)]

@@ -65,15 +65,10 @@ public static class CartographyProducerCommand
         return ExitCodes.Success;
     }
 
-    private static Issue ToIssue(GraphFinding finding) => new()
-    {
-        Target = finding.Resource.Arn ?? finding.Resource.Id ?? finding.Resource.ExternalId,
-        Type = finding.Control.Id,
-        Title = finding.Control.Title,
-        Severity = (Severity)(int)finding.Control.Severity,
-        Confidence = Confidence.High,
-        Description = $"{finding.Detail}\n\n{finding.Control.Description}\n\nRemediation: {finding.Control.Remediation}",
-    };
+    private static Issue ToIssue(GraphFinding finding) => ControlIssues.Failed(
+        finding.Control,
+        finding.Resource.Arn ?? finding.Resource.Id ?? finding.Resource.ExternalId,
+        $"{finding.Detail}\n\n{finding.Control.Description}\n\nRemediation: {finding.Control.Remediation}");
 }
 
 /// <summary>One run of the Cartography producer.</summary>

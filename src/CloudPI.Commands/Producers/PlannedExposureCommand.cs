@@ -95,13 +95,6 @@ public static class PlannedExposureCommand
     }
 
     /// <summary>A path the change closes: an INFO issue, so the fix is on record without counting as a defect.</summary>
-    private static Issue ClosedIssue(Finding finding) => new()
-    {
-        Target = finding.Result.Resource.Urn,
-        Type = finding.Result.Control.Id,
-        Title = "The change closes a path from the internet",
-        Severity = Severity.Info,
-        Confidence = Confidence.High,
-        Description = $"{finding.Result.Resource.Type} {finding.Result.Resource.Name}: {finding.Result.Reason}.",
-    };
+    private static Issue ClosedIssue(Finding finding) => ControlIssues.Resolved(
+        finding.Result.Control, finding.Result.Resource.Urn, "The change closes a path from the internet", $"{finding.Result.Resource.Type} {finding.Result.Resource.Name}: {finding.Result.Reason}.");
 }

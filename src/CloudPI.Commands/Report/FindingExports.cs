@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CloudPI.Dracon.Producers;
 using Ocurity.Dracon.V1;
 
 namespace CloudPI.Commands.Report;
@@ -172,7 +173,7 @@ internal static class FindingExports
             }
 
             json.WriteStartObject("properties");
-            json.WriteString("security-severity", CloudPI.Iac.Output.SarifLog.SecuritySeverity(control is null ? f.Issue.Severity : (Severity)(int)control.Severity));
+            json.WriteString("security-severity", CloudPI.Iac.Output.SarifLog.SecuritySeverity(control is null ? f.Issue.Severity : ControlIssues.Severity(control.Severity)));
             Strings(json, "tags", ["security", "cloud", "aws"]);
             json.WriteEndObject();
             json.WriteEndObject();

@@ -1,3 +1,4 @@
+using CloudPI.Dracon.Producers;
 using CloudPI.Iac.Checks;
 using CloudPI.Iac.Config;
 using CloudPI.Iac.Evaluation;
@@ -21,16 +22,9 @@ public static class DraconIssues
         foreach (var finding in evaluation.Findings.Where(f => f.Result.Verdict != Verdict.Pass))
         {
             var result = finding.Result;
-            var failed = result.Verdict == Verdict.Fail;
-            yield return new Issue
-            {
-                Target = result.Resource.Urn,
-                Type = result.Control.Id,
-                Title = failed ? result.Control.Title : $"{result.Control.Title} (undecided before deployment)",
-                Severity = failed ? (Severity)(int)result.Control.Severity : Severity.Info,
-                Confidence = failed ? Confidence.High : Confidence.Low,
-                Description = Describe(finding),
-            };
+            yield return result.Verdict == Verdict.Fail
+                ? ControlIssues.Failed(result.Control, result.Resource.Urn, Describe(finding))
+                : ControlIssues.Undecided(result.Control, result.Resource.Urn, "undecided before deployment", Describe(finding));
         }
 
         foreach (var violation in evaluation.Stack.PolicyViolations)

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CloudPI.Controls;
+using CloudPI.Dracon.Producers;
 using CloudPI.Iac.Checks;
 using CloudPI.Iac.Config;
 using CloudPI.Iac.Evaluation;
@@ -128,7 +129,7 @@ public static class SarifLog
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{ruleId}\n{urn}\n{occurrence}"))));
 
     private static Rule DecidedRule(Control control) => new(
-        control.Id, PascalCase(control.Id), control.Title, control.Description, $"{control.Description}\nRemediation: {control.Remediation}", (Severity)(int)control.Severity);
+        control.Id, PascalCase(control.Id), control.Title, control.Description, $"{control.Description}\nRemediation: {control.Remediation}", ControlIssues.Severity(control.Severity));
 
     private static Rule UndecidedRule(Control control) => new(
         control.Id + UndecidedSuffix,

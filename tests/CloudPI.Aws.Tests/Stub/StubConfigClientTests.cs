@@ -6,14 +6,14 @@ namespace CloudPI.Aws.Tests.Stub;
 
 /// <summary>
 /// Operations moto 5.2.1 does not implement, and failure modes moto cannot produce (throttling, 503, access denied,
-/// malformed bodies), against <see cref="ConfigStubServer"/>.
+/// malformed bodies), against <see cref="ConfigStub"/>.
 /// </summary>
 public sealed class StubConfigClientTests
 {
     [Fact]
     public async Task GetAllComplianceDetails_follows_NextToken_through_an_empty_page()
     {
-        await using var stub = ConfigStubServer.Answering(
+        await using var stub = ConfigStub.Answering(
             StubResponse.Ok($$"""{"EvaluationResults":[{{Evaluation("sg-1")}},{{Evaluation("sg-2")}}],"NextToken":"page-2"}"""),
             StubResponse.Ok("""{"EvaluationResults":[],"NextToken":"page-3"}"""),
             StubResponse.Ok($$"""{"EvaluationResults":[{{Evaluation("sg-3")}}],"NextToken":""}"""));
@@ -35,7 +35,7 @@ public sealed class StubConfigClientTests
     [Fact]
     public async Task Aggregate_compliance_listing_continues_past_empty_pages_that_carry_a_token()
     {
-        await using var stub = ConfigStubServer.Answering(
+        await using var stub = ConfigStub.Answering(
             StubResponse.Ok("""{"AggregateComplianceByConfigRules":[],"NextToken":"t1"}"""),
             StubResponse.Ok("""{"AggregateComplianceByConfigRules":[{"ConfigRuleName":"restricted-ssh","AccountId":"111122223333","AwsRegion":"eu-west-1","Compliance":{"ComplianceType":"NON_COMPLIANT","ComplianceContributorCount":{"CappedCount":4,"CapExceeded":false}}}]}"""));
         using var client = TestClients.For(stub.Endpoint);
@@ -55,7 +55,7 @@ public sealed class StubConfigClientTests
     [Fact]
     public async Task Aggregate_compliance_details_send_the_required_members_and_read_account_and_region()
     {
-        await using var stub = ConfigStubServer.Answering(
+        await using var stub = ConfigStub.Answering(
             StubResponse.Ok("""{"AggregateEvaluationResults":[{"EvaluationResultIdentifier":{"EvaluationResultQualifier":{"ConfigRuleName":"restricted-ssh","ResourceType":"AWS::EC2::SecurityGroup","ResourceId":"sg-9"}},"ComplianceType":"NON_COMPLIANT","ResultRecordedTime":1763880000,"AccountId":"111122223333","AwsRegion":"eu-west-1"}],"NextToken":"n"}"""),
             StubResponse.Ok("""{"AggregateEvaluationResults":[]}"""));
         using var client = TestClients.For(stub.Endpoint);
@@ -79,7 +79,7 @@ public sealed class StubConfigClientTests
     [Fact]
     public async Task Throttling_is_retried_then_succeeds()
     {
-        await using var stub = ConfigStubServer.Answering(
+        await using var stub = ConfigStub.Answering(
             StubResponse.Error(400, "ThrottlingException", "Rate exceeded"),
             StubResponse.Ok($$"""{"EvaluationResults":[{{Evaluation("sg-1")}}]}"""));
         using var client = TestClients.For(stub.Endpoint);
@@ -93,7 +93,7 @@ public sealed class StubConfigClientTests
     [Fact]
     public async Task Service_unavailable_is_retried_then_succeeds()
     {
-        await using var stub = ConfigStubServer.Answering(
+        await using var stub = ConfigStub.Answering(
             new StubResponse(503, "Service Unavailable", "text/plain"),
             StubResponse.Ok("{}"));
         using var client = TestClients.For(stub.Endpoint);
@@ -106,7 +106,7 @@ public sealed class StubConfigClientTests
     [Fact]
     public async Task Retries_stop_after_three_attempts()
     {
-        await using var stub = new ConfigStubServer(_ => StubResponse.Error(503, "ServiceUnavailableException", "try later"));
+        await using var stub = new ConfigStub(_ => StubResponse.Error(503, "ServiceUnavailableException", "try later"));
         using var client = TestClients.For(stub.Endpoint);
 
         var error = await Assert.ThrowsAsync<AwsConfigException>(() =>
@@ -122,7 +122,7 @@ public sealed class StubConfigClientTests
     public async Task A_timed_out_attempt_is_retried()
     {
         var calls = 0;
-        await using var stub = new ConfigStubServer(_ =>
+        await using var stub = new ConfigStub(_ =>
         {
             if (Interlocked.Increment(ref calls) == 1)
             {
@@ -157,7 +157,7 @@ public sealed class StubConfigClientTests
     [Fact]
     public async Task Access_denied_names_the_missing_permission_and_region_and_is_not_retried()
     {
-        await using var stub = ConfigStubServer.Answering(StubResponse.Error(400, "AccessDeniedException",
+        await using var stub = ConfigStub.Answering(StubResponse.Error(400, "AccessDeniedException",
             "User: arn:aws:iam::123456789012:user/audit is not authorized to perform: config:GetComplianceDetailsByConfigRule"));
         using var client = TestClients.For(stub.Endpoint, "eu-west-1");
 
@@ -174,7 +174,7 @@ public sealed class StubConfigClientTests
     [Fact]
     public async Task Malformed_JSON_in_a_success_names_the_operation()
     {
-        await using var stub = ConfigStubServer.Answering(StubResponse.Ok("""{"EvaluationResults":[{"ComplianceType":"""));
+        await using var stub = ConfigStub.Answering(StubResponse.Ok("""{"EvaluationResults":[{"ComplianceType":"""));
         using var client = TestClients.For(stub.Endpoint);
 
         var error = await Assert.ThrowsAsync<AwsConfigException>(() =>
@@ -188,7 +188,7 @@ public sealed class StubConfigClientTests
     [Fact]
     public async Task Requests_are_signed_AWS_JSON_1_1_posts()
     {
-        await using var stub = ConfigStubServer.Answering(StubResponse.Ok(""), StubResponse.Ok("""{"ConfigurationRecorders":[]}"""));
+        await using var stub = ConfigStub.Answering(StubResponse.Ok(""), StubResponse.Ok("""{"ConfigurationRecorders":[]}"""));
         using var client = TestClients.For(stub.Endpoint, "eu-west-1");
 
         await client.StartConfigRulesEvaluationAsync(new StartConfigRulesEvaluationRequest { ConfigRuleNames = ["restricted-ssh"] });
@@ -213,7 +213,7 @@ public sealed class StubConfigClientTests
     {
         var keys = Enumerable.Range(0, 150).Select(i => new ResourceKey { ResourceType = "AWS::S3::Bucket", ResourceId = $"bucket-{i:D3}" }).ToList();
         var firstCall = true;
-        await using var stub = new ConfigStubServer(request =>
+        await using var stub = new ConfigStub(request =>
         {
             var sent = request.Json.GetProperty("resourceKeys").EnumerateArray().Select(k => k.GetProperty("resourceId").GetString()!).ToList();
             // The first call leaves its last 10 keys unprocessed.
@@ -240,7 +240,7 @@ public sealed class StubConfigClientTests
     [Fact]
     public async Task ComplianceCollector_lists_non_compliant_results_per_region_and_reports_missing_rules()
     {
-        await using var stub = new ConfigStubServer(request =>
+        await using var stub = new ConfigStub(request =>
         {
             var rule = request.Json.GetProperty("ConfigRuleName").GetString();
             var token = request.Json.TryGetProperty("NextToken", out var t) ? t.GetString() : null;

@@ -11,14 +11,30 @@ public sealed class ManagedRuleTests
     private static ManagedRule Rule(string identifier) => ManagedRuleData.Find(identifier)!;
 
     [Fact]
-    public void The_embedded_data_is_the_shared_managed_rule_catalogue()
+    public void The_catalog_deploys_the_rules_of_the_shared_managed_rule_catalogue_with_their_trigger_types_and_parameters()
     {
         using var shared = JsonDocument.Parse(File.ReadAllBytes(RepoPaths.SharedData("aws-config-managed-rules.json")));
 
         Assert.Equal(
-            shared.RootElement.EnumerateArray().Select(r => (r.GetProperty("name").GetString(), r.GetProperty("id").GetString())),
-            ManagedRuleData.All.Select(r => ((string?)r.Name, (string?)r.Identifier)));
+            shared.RootElement.EnumerateArray().Select(Describe).Order(StringComparer.Ordinal),
+            ManagedRuleData.All.Select(Describe).Order(StringComparer.Ordinal));
     }
+
+    private static string Describe(JsonElement rule) =>
+        $"{rule.GetProperty("id").GetString()} {rule.GetProperty("name").GetString()} {rule.GetProperty("trigger").GetString()} "
+        + $"[{string.Join(",", rule.GetProperty("types").EnumerateArray().Select(t => t.GetString()))}] "
+        + $"[{string.Join(",", rule.GetProperty("parameters").EnumerateArray().Select(p => $"{p.GetProperty("name").GetString()}:{p.GetProperty("type").GetString()}:{p.GetProperty("optional").GetBoolean()}:{(p.TryGetProperty("default", out var value) ? value.GetString() : "-")}"))}]";
+
+    private static string Describe(ManagedRule rule) =>
+        $"{rule.Identifier} {rule.Name} {Trigger(rule.Trigger)} [{string.Join(",", rule.ResourceTypes)}] "
+        + $"[{string.Join(",", rule.Parameters.Select(p => $"{p.Name}:{p.Type}:{p.Optional}:{p.Default ?? "-"}"))}]";
+
+    private static string Trigger(ConfigRuleTrigger trigger) => trigger switch
+    {
+        ConfigRuleTrigger.ConfigurationChange => "change",
+        ConfigRuleTrigger.Periodic => "periodic",
+        _ => "change+periodic",
+    };
 
     [Fact]
     public void Every_managed_rule_belongs_to_a_control_of_the_catalog()
@@ -62,7 +78,7 @@ public sealed class ManagedRuleTests
     public void Only_rules_with_a_required_parameter_lacking_a_default_cannot_be_deployed()
     {
         Assert.Equal(
-            ["ECS_NO_ENVIRONMENT_SECRETS secretKeys", "LAMBDA_FUNCTION_SETTINGS_CHECK runtime", "EKS_CLUSTER_SUPPORTED_VERSION oldestVersionSupported"],
+            ["ECS_NO_ENVIRONMENT_SECRETS secretKeys", "EKS_CLUSTER_SUPPORTED_VERSION oldestVersionSupported", "LAMBDA_FUNCTION_SETTINGS_CHECK runtime"],
             ManagedRuleData.All.Where(r => r.MissingRequiredParameter is not null).Select(r => $"{r.Identifier} {r.MissingRequiredParameter!.Name}"));
     }
 

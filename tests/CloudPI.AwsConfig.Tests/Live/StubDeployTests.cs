@@ -23,7 +23,7 @@ public sealed class StubDeployTests
             "DescribeConfigRules" => StubResponse.Ok(new { ConfigRules = Array.Empty<object>() }),
             "PutConfigRule" => StubResponse.Empty,
             // The second batch finds an evaluation already running, on every attempt.
-            "StartConfigRulesEvaluation" when request.Body.GetProperty("ConfigRuleNames")[0].GetString() == expected[25] && Interlocked.Increment(ref starts) > 0 =>
+            "StartConfigRulesEvaluation" when request.Json.GetProperty("ConfigRuleNames")[0].GetString() == expected[25] && Interlocked.Increment(ref starts) > 0 =>
                 StubResponse.Error(400, "LimitExceededException", "An evaluation is already in progress"),
             "StartConfigRulesEvaluation" => StubResponse.Empty,
             _ => StubResponse.Error(400, "InvalidParameterValueException", $"unexpected {request.Operation}"),
@@ -34,9 +34,9 @@ public sealed class StubDeployTests
         Assert.True(exitCode == 0, error);
         Assert.Equal("", output);
         Assert.Equal(76, expected.Count);
-        Assert.Equal(expected, stub.RequestsFor("PutConfigRule").Select(r => r.Body.GetProperty("ConfigRule").GetProperty("ConfigRuleName").GetString()));
+        Assert.Equal(expected, stub.RequestsFor("PutConfigRule").Select(r => r.Json.GetProperty("ConfigRule").GetProperty("ConfigRuleName").GetString()));
         var batches = stub.RequestsFor("StartConfigRulesEvaluation")
-            .Select(r => r.Body.GetProperty("ConfigRuleNames").EnumerateArray().Select(n => n.GetString()!).ToList())
+            .Select(r => r.Json.GetProperty("ConfigRuleNames").EnumerateArray().Select(n => n.GetString()!).ToList())
             .DistinctBy(names => names[0])
             .ToList();
         Assert.Equal([25, 25, 25, 1], batches.Select(b => b.Count));

@@ -45,10 +45,10 @@ public sealed class StubLiveReadTests : IDisposable
         var details = stub.RequestsFor("GetComplianceDetailsByConfigRule");
         Assert.Equal(
             ["eu-west-1 restricted-ssh ", "eu-west-1 restricted-ssh ssh-2", "eu-west-1 securityhub-rds-instance-public-access-check-a1b2 ", "us-east-1 encrypted-volumes ", "us-east-1 encrypted-volumes "],
-            details.Select(r => $"{r.SigningRegion} {r.Body.GetProperty("ConfigRuleName").GetString()} {Token(r)}").Order(StringComparer.Ordinal));
-        Assert.All(details, r => Assert.Equal("[\"NON_COMPLIANT\"]", r.Body.GetProperty("ComplianceTypes").GetRawText()));
+            details.Select(r => $"{r.SigningRegion} {r.Json.GetProperty("ConfigRuleName").GetString()} {Token(r)}").Order(StringComparer.Ordinal));
+        Assert.All(details, r => Assert.Equal("[\"NON_COMPLIANT\"]", r.Json.GetProperty("ComplianceTypes").GetRawText()));
         var batch = Assert.Single(stub.RequestsFor("BatchGetResourceConfig"));
-        Assert.Equal("""[{"resourceType":"AWS::RDS::DBInstance","resourceId":"db-ABC"}]""", batch.Body.GetProperty("resourceKeys").GetRawText());
+        Assert.Equal("""[{"resourceType":"AWS::RDS::DBInstance","resourceId":"db-ABC"}]""", batch.Json.GetProperty("resourceKeys").GetRawText());
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class StubLiveReadTests : IDisposable
         Assert.Equal(
             ["restricted-ssh 111122223333 eu-west-1", "securityhub-restricted-ssh-9z 444455556666 us-east-1"],
             stub.RequestsFor("GetAggregateComplianceDetailsByConfigRule")
-                .Select(r => $"{r.Body.GetProperty("ConfigRuleName").GetString()} {r.Body.GetProperty("AccountId").GetString()} {r.Body.GetProperty("AwsRegion").GetString()}")
+                .Select(r => $"{r.Json.GetProperty("ConfigRuleName").GetString()} {r.Json.GetProperty("AccountId").GetString()} {r.Json.GetProperty("AwsRegion").GetString()}")
                 .Order(StringComparer.Ordinal));
     }
 
@@ -163,9 +163,9 @@ public sealed class StubLiveReadTests : IDisposable
                     },
                 });
             case "GetAggregateComplianceDetailsByConfigRule":
-                var account = request.Body.GetProperty("AccountId").GetString()!;
-                var region = request.Body.GetProperty("AwsRegion").GetString()!;
-                var rule = request.Body.GetProperty("ConfigRuleName").GetString()!;
+                var account = request.Json.GetProperty("AccountId").GetString()!;
+                var region = request.Json.GetProperty("AwsRegion").GetString()!;
+                var rule = request.Json.GetProperty("ConfigRuleName").GetString()!;
                 return StubResponse.Ok(new
                 {
                     AggregateEvaluationResults = new[]

@@ -53,9 +53,9 @@ internal static class ConfigAnswers
     ];
 
     public static string Token(StubRequest request) =>
-        request.Body.TryGetProperty("NextToken", out var token) ? token.GetString()! : "";
+        request.Json.TryGetProperty("NextToken", out var token) ? token.GetString()! : "";
 
-    public static string RuleName(StubRequest request) => request.Body.GetProperty("ConfigRuleName").GetString()!;
+    public static string RuleName(StubRequest request) => request.Json.GetProperty("ConfigRuleName").GetString()!;
 
     /// <summary>DescribeComplianceByConfigRule filtered to NON_COMPLIANT: the rules with non-compliant resources.</summary>
     public static StubResponse NonCompliantRules(params string[] rules) => StubResponse.Ok(new

@@ -17,8 +17,7 @@ public static class EbsSnapshotPublicRestorableCheck
         Remediation = "Remove the public permission (aws ec2 modify-snapshot-attribute --snapshot-id <snap> --attribute createVolumePermission --operation-type remove --group-names all) and enable block public access for EBS snapshots in each region.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EBS_SNAPSHOT_PUBLIC_RESTORABLE_CHECK"],
-            ConfigRuleNames = ["ebs-snapshot-public-restorable-check"],
+            ConfigRules = [new("EBS_SNAPSHOT_PUBLIC_RESTORABLE_CHECK", "ebs-snapshot-public-restorable-check", ConfigRuleTrigger.Periodic)],
             ProwlerChecks = ["ec2_ebs_public_snapshot"],
             ProwlerLegacyChecks = ["extra72"],
             SecurityHubControls = ["EC2.1"],

@@ -17,8 +17,7 @@ public static class Ec2EbsEncryptionByDefault
         Remediation = "Enable it in each region (aws ec2 enable-ebs-encryption-by-default, optionally aws ec2 modify-ebs-default-kms-key-id --kms-key-id <key>; Terraform aws_ebs_encryption_by_default { enabled = true }).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EC2_EBS_ENCRYPTION_BY_DEFAULT"],
-            ConfigRuleNames = ["ec2-ebs-encryption-by-default"],
+            ConfigRules = [new("EC2_EBS_ENCRYPTION_BY_DEFAULT", "ec2-ebs-encryption-by-default", ConfigRuleTrigger.Periodic)],
             ProwlerChecks = ["ec2_ebs_default_encryption"],
             ProwlerLegacyChecks = ["extra761"],
             CheckovIds = ["CKV_AWS_106"],

@@ -17,8 +17,16 @@ public static class Ec2VolumeInuseCheck
         Remediation = "Snapshot the volume if its data must be kept, then delete it (aws ec2 delete-volume --volume-id <vol>); set DeleteOnTermination on block device mappings so volumes go with their instances.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EC2_VOLUME_INUSE_CHECK"],
-            ConfigRuleNames = ["ec2-volume-inuse-check"],
+            ConfigRules =
+            [
+                new("EC2_VOLUME_INUSE_CHECK", "ec2-volume-inuse-check", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("deleteOnTermination", "boolean", true),
+                    ],
+                },
+            ],
         },
     };
 

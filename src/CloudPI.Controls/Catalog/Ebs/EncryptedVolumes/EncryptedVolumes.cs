@@ -17,8 +17,16 @@ public static class EncryptedVolumes
         Remediation = "Snapshot the volume, copy the snapshot with --encrypted (and a KMS key), create a new volume from it and swap it in; set encrypted = true on new volumes and enable EBS encryption by default.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["ENCRYPTED_VOLUMES"],
-            ConfigRuleNames = ["encrypted-volumes"],
+            ConfigRules =
+            [
+                new("ENCRYPTED_VOLUMES", "encrypted-volumes", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("kmsId", "String", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["ec2_ebs_volume_encryption"],
             ProwlerLegacyChecks = ["extra729"],
             CheckovIds = ["CKV_AWS_3", "CKV_AWS_189", "CKV_AWS_8"],

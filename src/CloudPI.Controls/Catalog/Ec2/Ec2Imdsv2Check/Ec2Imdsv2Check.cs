@@ -17,8 +17,7 @@ public static class Ec2Imdsv2Check
         Remediation = "Set the instance metadata options to HttpTokens=required (aws ec2 modify-instance-metadata-options --instance-id <id> --http-tokens required --http-endpoint enabled), and require IMDSv2 in launch templates and AMI defaults.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EC2_IMDSV2_CHECK"],
-            ConfigRuleNames = ["ec2-imdsv2-check"],
+            ConfigRules = [new("EC2_IMDSV2_CHECK", "ec2-imdsv2-check", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ec2_instance_imdsv2_enabled"],
             ProwlerLegacyChecks = ["extra786"],
             CheckovIds = ["CKV_AWS_79"],

@@ -20,8 +20,7 @@ public static class Ec2InstanceManagedBySystemsManager
         Remediation = "Install or start the SSM Agent, attach an instance profile with the AmazonSSMManagedInstanceCore policy (or enable Default Host Management Configuration), and make sure the instance can reach the SSM endpoints (VPC endpoints or NAT).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EC2_INSTANCE_MANAGED_BY_SSM"],
-            ConfigRuleNames = ["ec2-instance-managed-by-systems-manager"],
+            ConfigRules = [new("EC2_INSTANCE_MANAGED_BY_SSM", "ec2-instance-managed-by-systems-manager", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ec2_instance_managed_by_ssm"],
             ProwlerLegacyChecks = ["extra7124"],
             SecurityHubControls = ["SSM.1"],

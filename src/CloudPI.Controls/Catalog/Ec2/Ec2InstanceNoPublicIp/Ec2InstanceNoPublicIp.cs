@@ -20,8 +20,7 @@ public static class Ec2InstanceNoPublicIp
         Remediation = "Launch instances in private subnets with AssociatePublicIpAddress=false (Terraform associate_public_ip_address = false), disassociate any Elastic IP, and publish services through a load balancer; administer through SSM Session Manager.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EC2_INSTANCE_NO_PUBLIC_IP"],
-            ConfigRuleNames = ["ec2-instance-no-public-ip"],
+            ConfigRules = [new("EC2_INSTANCE_NO_PUBLIC_IP", "ec2-instance-no-public-ip", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ec2_instance_public_ip"],
             ProwlerLegacyChecks = ["extra710"],
             CheckovIds = ["CKV_AWS_88"],

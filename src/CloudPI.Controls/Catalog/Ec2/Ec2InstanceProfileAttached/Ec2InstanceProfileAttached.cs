@@ -17,8 +17,16 @@ public static class Ec2InstanceProfileAttached
         Remediation = "Create a least-privilege IAM role with an instance profile and attach it (aws ec2 associate-iam-instance-profile --instance-id <id> --iam-instance-profile Name=<profile>); then remove any access keys from the host and rotate them.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EC2_INSTANCE_PROFILE_ATTACHED"],
-            ConfigRuleNames = ["ec2-instance-profile-attached"],
+            ConfigRules =
+            [
+                new("EC2_INSTANCE_PROFILE_ATTACHED", "ec2-instance-profile-attached", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("IamInstanceProfileArnList", "CSV", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["ec2_instance_profile_attached"],
             ProwlerLegacyChecks = ["check119"],
             CheckovIds = ["CKV2_AWS_41"],

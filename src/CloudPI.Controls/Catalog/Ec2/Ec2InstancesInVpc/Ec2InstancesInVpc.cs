@@ -17,8 +17,16 @@ public static class Ec2InstancesInVpc
         Remediation = "Relaunch the workload into a subnet of the approved VPC (create an AMI, launch it with --subnet-id <subnet> and the right security groups), move traffic over, then terminate the old instance.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["INSTANCES_IN_VPC"],
-            ConfigRuleNames = ["ec2-instances-in-vpc"],
+            ConfigRules =
+            [
+                new("INSTANCES_IN_VPC", "ec2-instances-in-vpc", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("vpcId", "String", true),
+                    ],
+                },
+            ],
             // Prowler mapping unconfirmed in the Config catalogue (ec2_instances_in_vpc is a recent check).
             ProwlerChecks = ["ec2_instances_in_vpc"],
         },

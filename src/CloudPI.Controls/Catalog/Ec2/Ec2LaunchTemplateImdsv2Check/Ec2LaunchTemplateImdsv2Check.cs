@@ -17,8 +17,7 @@ public static class Ec2LaunchTemplateImdsv2Check
         Remediation = "Create a new launch template version with MetadataOptions HttpTokens=required and HttpEndpoint=enabled (Terraform metadata_options { http_tokens = \"required\" }), make it the default version, and roll the Auto Scaling groups that use it.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EC2_LAUNCH_TEMPLATE_IMDSV2_CHECK"],
-            ConfigRuleNames = ["ec2-launch-template-imdsv2-check"],
+            ConfigRules = [new("EC2_LAUNCH_TEMPLATE_IMDSV2_CHECK", "ec2-launch-template-imdsv2-check", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ec2_launch_template_imdsv2_required"],
             // Related Checkov check: CKV_AWS_79 (mapped to ec2-imdsv2-check; it also covers aws_launch_template).
             SecurityHubControls = ["EC2.170"],

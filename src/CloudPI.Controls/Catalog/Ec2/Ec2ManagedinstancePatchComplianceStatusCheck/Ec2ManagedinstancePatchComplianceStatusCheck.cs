@@ -17,8 +17,7 @@ public static class Ec2ManagedinstancePatchComplianceStatusCheck
         Remediation = "Run AWS-RunPatchBaseline with Operation=Install on the instance (a Patch Manager patch policy or maintenance window), reboot if required, and check that the baseline's approval rules cover the missing patches.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EC2_MANAGEDINSTANCE_PATCH_COMPLIANCE_STATUS_CHECK"],
-            ConfigRuleNames = ["ec2-managedinstance-patch-compliance-status-check"],
+            ConfigRules = [new("EC2_MANAGEDINSTANCE_PATCH_COMPLIANCE_STATUS_CHECK", "ec2-managedinstance-patch-compliance-status-check", ConfigRuleTrigger.ConfigurationChange)],
             // The Config catalogue marks the Prowler mapping unconfirmed; ssm_managed_compliant_patching reads the same Patch Manager compliance data.
             ProwlerChecks = ["ssm_managed_compliant_patching"],
             ProwlerLegacyChecks = ["extra7127"],

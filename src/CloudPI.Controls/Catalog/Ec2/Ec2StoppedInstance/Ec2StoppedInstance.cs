@@ -17,8 +17,16 @@ public static class Ec2StoppedInstance
         Remediation = "Confirm with the owner that the instance is no longer needed, snapshot its volumes if required, and terminate it (aws ec2 terminate-instances --instance-ids <id>); otherwise restart and patch it.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EC2_STOPPED_INSTANCE"],
-            ConfigRuleNames = ["ec2-stopped-instance"],
+            ConfigRules =
+            [
+                new("EC2_STOPPED_INSTANCE", "ec2-stopped-instance", ConfigRuleTrigger.Periodic)
+                {
+                    Parameters =
+                    [
+                        new("AllowedDays", "int", true, "30"),
+                    ],
+                },
+            ],
             ProwlerChecks = ["ec2_instance_stopped_older_than_specific_days"],
             SecurityHubControls = ["EC2.4"],
         },

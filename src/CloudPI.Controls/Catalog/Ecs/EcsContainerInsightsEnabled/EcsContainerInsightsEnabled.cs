@@ -17,8 +17,7 @@ public static class EcsContainerInsightsEnabled
         Remediation = "Enable it (aws ecs update-cluster-settings --cluster <cluster> --settings name=containerInsights,value=enabled; Terraform setting { name = \"containerInsights\" value = \"enabled\" }).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["ECS_CONTAINER_INSIGHTS_ENABLED"],
-            ConfigRuleNames = ["ecs-container-insights-enabled"],
+            ConfigRules = [new("ECS_CONTAINER_INSIGHTS_ENABLED", "ecs-container-insights-enabled", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ecs_cluster_container_insights_enabled"],
             CheckovIds = ["CKV_AWS_65"],
             SecurityHubControls = ["ECS.12"],

@@ -17,8 +17,7 @@ public static class EcsContainersNonprivileged
         Remediation = "Register a new task definition revision with privileged set to false (or omitted) for every container, grant only the specific Linux capabilities needed, and update the services to the new revision.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["ECS_CONTAINERS_NONPRIVILEGED"],
-            ConfigRuleNames = ["ecs-containers-nonprivileged"],
+            ConfigRules = [new("ECS_CONTAINERS_NONPRIVILEGED", "ecs-containers-nonprivileged", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ecs_task_definitions_no_privileged_containers"],
             SecurityHubControls = ["ECS.4"],
         },

@@ -17,8 +17,7 @@ public static class EcsContainersReadonlyAccess
         Remediation = "Set readonlyRootFilesystem to true on each container definition, give write access only through explicit volumes (e.g. a tmpfs or bind mount for /tmp), and register a new revision.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["ECS_CONTAINERS_READONLY_ACCESS"],
-            ConfigRuleNames = ["ecs-containers-readonly-access"],
+            ConfigRules = [new("ECS_CONTAINERS_READONLY_ACCESS", "ecs-containers-readonly-access", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ecs_task_definitions_containers_readonly_access"],
             CheckovIds = ["CKV_AWS_336"],
             SecurityHubControls = ["ECS.5"],

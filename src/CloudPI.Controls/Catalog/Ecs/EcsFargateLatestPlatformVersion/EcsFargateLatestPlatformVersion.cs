@@ -17,8 +17,17 @@ public static class EcsFargateLatestPlatformVersion
         Remediation = "Set the service's platform version to LATEST (aws ecs update-service --cluster <cluster> --service <service> --platform-version LATEST --force-new-deployment).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["ECS_FARGATE_LATEST_PLATFORM_VERSION"],
-            ConfigRuleNames = ["ecs-fargate-latest-platform-version"],
+            ConfigRules =
+            [
+                new("ECS_FARGATE_LATEST_PLATFORM_VERSION", "ecs-fargate-latest-platform-version", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("latestLinuxVersion", "String", true),
+                        new("latestWindowsVersion", "String", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["ecs_service_fargate_latest_platform_version"],
             SecurityHubControls = ["ECS.10"],
         },

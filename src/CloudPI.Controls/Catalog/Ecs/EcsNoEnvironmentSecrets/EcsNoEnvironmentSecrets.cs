@@ -17,8 +17,16 @@ public static class EcsNoEnvironmentSecrets
         Remediation = "Move the values to Secrets Manager or SSM Parameter Store and reference them in the container's secrets block (valueFrom), rotate the exposed credentials, and deregister the old task definition revisions.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["ECS_NO_ENVIRONMENT_SECRETS"],
-            ConfigRuleNames = ["ecs-no-environment-secrets"],
+            ConfigRules =
+            [
+                new("ECS_NO_ENVIRONMENT_SECRETS", "ecs-no-environment-secrets", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("secretKeys", "CSV", false),
+                    ],
+                },
+            ],
             ProwlerChecks = ["ecs_task_definitions_no_environment_secrets"],
             ProwlerLegacyChecks = ["extra768"],
             SecurityHubControls = ["ECS.8"],

@@ -21,7 +21,7 @@ public static class EcsServiceAssignPublicIpDisabled
         Remediation = "Set assignPublicIp to DISABLED in the service's network configuration (aws ecs update-service --network-configuration 'awsvpcConfiguration={subnets=[...],securityGroups=[...],assignPublicIp=DISABLED}'), run the tasks in private subnets with a NAT gateway or VPC endpoints for outbound traffic, and publish them through a load balancer.",
         Mappings = new()
         {
-            ConfigRuleNames = ["ecs-service-assign-public-ip-disabled"],
+            OtherConfigRuleNames = ["ecs-service-assign-public-ip-disabled"],
             ProwlerChecks = ["ecs_service_no_assign_public_ip", "ecs_task_set_no_assign_public_ip"],
             CheckovIds = ["CKV_AWS_333"],
             SecurityHubControls = ["ECS.2"],

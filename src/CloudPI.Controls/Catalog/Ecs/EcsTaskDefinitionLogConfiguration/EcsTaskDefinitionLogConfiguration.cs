@@ -17,8 +17,7 @@ public static class EcsTaskDefinitionLogConfiguration
         Remediation = "Add a logConfiguration (for example logDriver awslogs with awslogs-group and awslogs-region, or FireLens) to every container definition and register a new revision.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["ECS_TASK_DEFINITION_LOG_CONFIGURATION"],
-            ConfigRuleNames = ["ecs-task-definition-log-configuration"],
+            ConfigRules = [new("ECS_TASK_DEFINITION_LOG_CONFIGURATION", "ecs-task-definition-log-configuration", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ecs_task_definitions_logging_enabled"],
             SecurityHubControls = ["ECS.9"],
         },

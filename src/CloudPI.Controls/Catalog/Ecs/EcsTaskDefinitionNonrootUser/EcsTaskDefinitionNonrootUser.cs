@@ -17,8 +17,7 @@ public static class EcsTaskDefinitionNonrootUser
         Remediation = "Set the user parameter of each container definition to a non-root UID (or build the image with a USER instruction), register a new task definition revision and update the services.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["ECS_TASK_DEFINITION_NONROOT_USER"],
-            ConfigRuleNames = ["ecs-task-definition-nonroot-user"],
+            ConfigRules = [new("ECS_TASK_DEFINITION_NONROOT_USER", "ecs-task-definition-nonroot-user", ConfigRuleTrigger.ConfigurationChange)],
         },
     };
 

@@ -17,8 +17,7 @@ public static class EcsTaskDefinitionPidModeCheck
         Remediation = "Register a new revision with pidMode set to task or left unset, update the services to it, and deregister the revision that uses the host PID namespace.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["ECS_TASK_DEFINITION_PID_MODE_CHECK"],
-            ConfigRuleNames = ["ecs-task-definition-pid-mode-check"],
+            ConfigRules = [new("ECS_TASK_DEFINITION_PID_MODE_CHECK", "ecs-task-definition-pid-mode-check", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ecs_task_definitions_host_namespace_not_shared"],
             CheckovIds = ["CKV_AWS_335"],
             SecurityHubControls = ["ECS.3"],

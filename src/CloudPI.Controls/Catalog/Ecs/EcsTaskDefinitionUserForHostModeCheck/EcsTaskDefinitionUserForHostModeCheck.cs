@@ -17,8 +17,16 @@ public static class EcsTaskDefinitionUserForHostModeCheck
         Remediation = "Switch the task definition to the awsvpc network mode, or set a non-root user (e.g. \"user\": \"1000\") on each container that keeps host mode, register the new revision and update the services.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["ECS_TASK_DEFINITION_USER_FOR_HOST_MODE_CHECK"],
-            ConfigRuleNames = ["ecs-task-definition-user-for-host-mode-check"],
+            ConfigRules =
+            [
+                new("ECS_TASK_DEFINITION_USER_FOR_HOST_MODE_CHECK", "ecs-task-definition-user-for-host-mode-check", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("SkipInactiveTaskDefinitions", "boolean", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["ecs_task_definitions_host_networking_mode_users"],
             SecurityHubControls = ["ECS.1"],
         },

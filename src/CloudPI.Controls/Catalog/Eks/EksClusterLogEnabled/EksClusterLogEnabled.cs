@@ -20,8 +20,17 @@ public static class EksClusterLogEnabled
         Remediation = "Enable the log types (aws eks update-cluster-config --name <cluster> --logging '{\"clusterLogging\":[{\"types\":[\"api\",\"audit\",\"authenticator\",\"controllerManager\",\"scheduler\"],\"enabled\":true}]}'; Terraform enabled_cluster_log_types).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EKS_CLUSTER_LOG_ENABLED", "EKS_CLUSTER_LOGGING_ENABLED"],
-            ConfigRuleNames = ["eks-cluster-log-enabled", "eks-cluster-logging-enabled"],
+            ConfigRules =
+            [
+                new("EKS_CLUSTER_LOG_ENABLED", "eks-cluster-log-enabled", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("logTypes", "CSV", true),
+                    ],
+                },
+                new("EKS_CLUSTER_LOGGING_ENABLED", "eks-cluster-logging-enabled", ConfigRuleTrigger.Periodic),
+            ],
             ProwlerChecks = ["eks_control_plane_logging_all_types_enabled"],
             ProwlerLegacyChecks = ["extra794"],
             CheckovIds = ["CKV_AWS_37"],

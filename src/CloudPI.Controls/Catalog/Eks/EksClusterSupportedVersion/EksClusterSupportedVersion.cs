@@ -17,8 +17,16 @@ public static class EksClusterSupportedVersion
         Remediation = "Upgrade the control plane one minor version at a time (aws eks update-cluster-version --name <cluster> --kubernetes-version <version>), then upgrade node groups and add-ons.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EKS_CLUSTER_SUPPORTED_VERSION"],
-            ConfigRuleNames = ["eks-cluster-supported-version"],
+            ConfigRules =
+            [
+                new("EKS_CLUSTER_SUPPORTED_VERSION", "eks-cluster-supported-version", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("oldestVersionSupported", "String", false),
+                    ],
+                },
+            ],
             ProwlerChecks = ["eks_cluster_uses_a_supported_version"],
             CheckovIds = ["CKV_AWS_339"],
             SecurityHubControls = ["EKS.2"],

@@ -19,8 +19,7 @@ public static class EksEndpointNoPublicAccess
         Remediation = "Enable private endpoint access and disable public access (aws eks update-cluster-config --name <cluster> --resources-vpc-config endpointPrivateAccess=true,endpointPublicAccess=false), or at least restrict publicAccessCidrs to known ranges.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EKS_ENDPOINT_NO_PUBLIC_ACCESS"],
-            ConfigRuleNames = ["eks-endpoint-no-public-access"],
+            ConfigRules = [new("EKS_ENDPOINT_NO_PUBLIC_ACCESS", "eks-endpoint-no-public-access", ConfigRuleTrigger.Periodic)],
             ProwlerChecks = ["eks_cluster_not_publicly_accessible", "eks_endpoints_not_publicly_accessible", "eks_control_plane_endpoint_access_restricted"],
             ProwlerLegacyChecks = ["extra795", "extra796"],
             CheckovIds = ["CKV_AWS_39", "CKV_AWS_38"],

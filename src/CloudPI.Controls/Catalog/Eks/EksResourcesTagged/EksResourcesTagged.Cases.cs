@@ -8,6 +8,8 @@ internal sealed class EksResourcesTaggedCases : IControlCases
     public IReadOnlyList<ControlCase> Cases =>
     [
         new("{'tags':{'Name':'a'}}", Expected.Fail, Pulumi: p => p.Add("aws:eks/nodeGroup:NodeGroup", "n", """{"tags":{"Name":"a"}}"""), PulumiResource: "n"),
+        new("an untagged cluster with a public endpoint", Expected.Fail,
+            g => g.Node("c-1", ["AWSEKSCluster", "EKSCluster"], ("endpoint_public_access", true)), "c-1", Exploitable: ExploitabilityStatus.NotExploitable),
         new("{'tags':{'Name':'a','env':'dev'}}", Expected.Pass, Pulumi: p => p.Add("aws:eks/nodeGroup:NodeGroup", "n", """{"tags":{"Name":"a","env":"dev"}}"""), PulumiResource: "n"),
     ];
 }

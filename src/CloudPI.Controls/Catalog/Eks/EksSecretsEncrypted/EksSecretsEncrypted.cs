@@ -20,8 +20,23 @@ public static class EksSecretsEncrypted
         Remediation = "Associate a KMS key for secrets (aws eks associate-encryption-config --cluster-name <cluster> --encryption-config '[{\"resources\":[\"secrets\"],\"provider\":{\"keyArn\":\"<key-arn>\"}}]'; Terraform encryption_config { resources = [\"secrets\"] }).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EKS_SECRETS_ENCRYPTED", "EKS_CLUSTER_SECRETS_ENCRYPTED"],
-            ConfigRuleNames = ["eks-secrets-encrypted", "eks-cluster-secrets-encrypted"],
+            ConfigRules =
+            [
+                new("EKS_SECRETS_ENCRYPTED", "eks-secrets-encrypted", ConfigRuleTrigger.Periodic)
+                {
+                    Parameters =
+                    [
+                        new("kmsKeyArns", "CSV", true),
+                    ],
+                },
+                new("EKS_CLUSTER_SECRETS_ENCRYPTED", "eks-cluster-secrets-encrypted", ConfigRuleTrigger.Periodic)
+                {
+                    Parameters =
+                    [
+                        new("kmsKeyArns", "CSV", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["eks_cluster_kms_cmk_encryption_in_secrets_enabled"],
             ProwlerLegacyChecks = ["extra797"],
             CheckovIds = ["CKV_AWS_58"],

@@ -7,7 +7,8 @@ internal sealed class IamRoleThirdPartyTrustCases : IControlCases
 
     public IReadOnlyList<ControlCase> Cases =>
     [
-        new("trusted by an account out of scope", Expected.Fail, g => Trust(g, "999988887777", "deploy"), "role-1"),
+        // Cartography keeps no trust conditions: an sts:ExternalId may be what stops a confused deputy.
+        new("trusted by an account out of scope", Expected.Fail, g => Trust(g, "999988887777", "deploy"), "role-1", Exploitable: ExploitabilityStatus.Conditional),
         new("trusted by the account itself", Expected.Pass, g => Trust(g, "111122223333", "deploy"), "role-1"),
         new("OrganizationAccountAccessRole", Expected.Pass, g => Trust(g, "999988887777", "OrganizationAccountAccessRole"), "role-1"),
     ];

@@ -17,8 +17,7 @@ public static class CmkBackingKeyRotationEnabled
         Remediation = "Enable rotation (aws kms enable-key-rotation --key-id <key> [--rotation-period-in-days 365]; Terraform enable_key_rotation = true); asymmetric, HMAC and imported-material keys are out of scope.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["CMK_BACKING_KEY_ROTATION_ENABLED"],
-            ConfigRuleNames = ["cmk-backing-key-rotation-enabled"],
+            ConfigRules = [new("CMK_BACKING_KEY_ROTATION_ENABLED", "cmk-backing-key-rotation-enabled", ConfigRuleTrigger.Periodic)],
             ProwlerChecks = ["kms_cmk_rotation_enabled"],
             ProwlerLegacyChecks = ["check28"],
             CheckovIds = ["CKV_AWS_7"],

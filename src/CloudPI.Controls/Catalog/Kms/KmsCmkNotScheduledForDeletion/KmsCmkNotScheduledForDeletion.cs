@@ -17,8 +17,16 @@ public static class KmsCmkNotScheduledForDeletion
         Remediation = "If the deletion was not intended, cancel it (aws kms cancel-key-deletion --key-id <key>) and re-enable the key (aws kms enable-key); restrict kms:ScheduleKeyDeletion to key administrators.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["KMS_CMK_NOT_SCHEDULED_FOR_DELETION"],
-            ConfigRuleNames = ["kms-cmk-not-scheduled-for-deletion"],
+            ConfigRules =
+            [
+                new("KMS_CMK_NOT_SCHEDULED_FOR_DELETION", "kms-cmk-not-scheduled-for-deletion", ConfigRuleTrigger.Periodic)
+                {
+                    Parameters =
+                    [
+                        new("kmsKeyIds", "String", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["kms_cmk_not_deleted_unintentionally"],
             SecurityHubControls = ["KMS.3"],
         },

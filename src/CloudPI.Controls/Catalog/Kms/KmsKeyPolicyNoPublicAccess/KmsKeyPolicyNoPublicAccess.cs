@@ -17,8 +17,7 @@ public static class KmsKeyPolicyNoPublicAccess
         Remediation = "Replace the \"*\" principal with specific account or role ARNs, or add aws:PrincipalOrgID / aws:SourceAccount conditions (aws kms put-key-policy --key-id <key> --policy-name default --policy file://policy.json).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["KMS_KEY_POLICY_NO_PUBLIC_ACCESS"],
-            ConfigRuleNames = ["kms-key-policy-no-public-access"],
+            ConfigRules = [new("KMS_KEY_POLICY_NO_PUBLIC_ACCESS", "kms-key-policy-no-public-access", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["kms_key_not_publicly_accessible"],
             ProwlerLegacyChecks = ["extra736"],
             CheckovIds = ["CKV_AWS_33"],

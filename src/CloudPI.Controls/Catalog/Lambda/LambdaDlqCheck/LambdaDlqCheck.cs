@@ -17,8 +17,16 @@ public static class LambdaDlqCheck
         Remediation = "Configure a dead-letter target (aws lambda update-function-configuration --function-name <fn> --dead-letter-config TargetArn=<queue-or-topic-arn>), grant the role sqs:SendMessage or sns:Publish, and alarm on its depth.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["LAMBDA_DLQ_CHECK"],
-            ConfigRuleNames = ["lambda-dlq-check"],
+            ConfigRules =
+            [
+                new("LAMBDA_DLQ_CHECK", "lambda-dlq-check", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("dlqArns", "CSV", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["awslambda_function_no_dead_letter_queue"],
             CheckovIds = ["CKV_AWS_116"],
         },

@@ -17,8 +17,7 @@ public static class LambdaFunctionPublicAccessProhibited
         Remediation = "Remove the public statement (aws lambda remove-permission --function-name <fn> --statement-id <sid>) and grant invoke rights only to specific principals, with aws:SourceArn or aws:SourceAccount conditions for service principals.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED"],
-            ConfigRuleNames = ["lambda-function-public-access-prohibited"],
+            ConfigRules = [new("LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED", "lambda-function-public-access-prohibited", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["awslambda_function_not_publicly_accessible"],
             ProwlerLegacyChecks = ["extra798"],
             CheckovIds = ["CKV_AWS_301"],

@@ -17,8 +17,19 @@ public static class LambdaFunctionSettingsCheck
         Remediation = "Update the function to a supported runtime and the required settings (aws lambda update-function-configuration --function-name <fn> --runtime <runtime> --timeout <s> --memory-size <mb>), test, and publish a new version.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["LAMBDA_FUNCTION_SETTINGS_CHECK"],
-            ConfigRuleNames = ["lambda-function-settings-check"],
+            ConfigRules =
+            [
+                new("LAMBDA_FUNCTION_SETTINGS_CHECK", "lambda-function-settings-check", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("runtime", "CSV", false),
+                        new("role", "String", true),
+                        new("memorySize", "int", true, "128"),
+                        new("timeout", "int", true, "3"),
+                    ],
+                },
+            ],
             // Approximate mapping: Prowler checks only the runtime part of these settings.
             ProwlerChecks = ["awslambda_function_using_supported_runtimes"],
             ProwlerLegacyChecks = ["extra762"],

@@ -17,8 +17,16 @@ public static class LambdaInsideVpc
         Remediation = "Attach the function to private subnets and a security group (aws lambda update-function-configuration --function-name <fn> --vpc-config SubnetIds=<a>,<b>,SecurityGroupIds=<sg>) and give it egress through VPC endpoints or NAT.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["LAMBDA_INSIDE_VPC"],
-            ConfigRuleNames = ["lambda-inside-vpc"],
+            ConfigRules =
+            [
+                new("LAMBDA_INSIDE_VPC", "lambda-inside-vpc", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("subnetIds", "CSV", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["awslambda_function_inside_vpc"],
             CheckovIds = ["CKV_AWS_117"],
             SecurityHubControls = ["Lambda.3"],

@@ -17,8 +17,16 @@ public static class LambdaVpcMultiAzCheck
         Remediation = "Add subnets from at least two Availability Zones to the function's VPC configuration (aws lambda update-function-configuration --vpc-config SubnetIds=<az-a>,<az-b>,SecurityGroupIds=<sg>).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["LAMBDA_VPC_MULTI_AZ_CHECK"],
-            ConfigRuleNames = ["lambda-vpc-multi-az-check"],
+            ConfigRules =
+            [
+                new("LAMBDA_VPC_MULTI_AZ_CHECK", "lambda-vpc-multi-az-check", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("availabilityZones", "int", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["awslambda_function_vpc_multi_az"],
             SecurityHubControls = ["Lambda.5"],
         },

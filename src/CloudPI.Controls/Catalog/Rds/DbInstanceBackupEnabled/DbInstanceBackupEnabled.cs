@@ -17,8 +17,19 @@ public static class DbInstanceBackupEnabled
         Remediation = "Set a backup retention period of at least 7 days (aws rds modify-db-instance --db-instance-identifier <db> --backup-retention-period 7 --apply-immediately; Terraform backup_retention_period = 7).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["DB_INSTANCE_BACKUP_ENABLED"],
-            ConfigRuleNames = ["db-instance-backup-enabled"],
+            ConfigRules =
+            [
+                new("DB_INSTANCE_BACKUP_ENABLED", "db-instance-backup-enabled", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("backupRetentionMinimum", "int", true),
+                        new("backupRetentionPeriod", "int", true),
+                        new("checkReadReplicas", "boolean", true),
+                        new("preferredBackupWindow", "String", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["rds_instance_backup_enabled"],
             ProwlerLegacyChecks = ["extra739"],
             CheckovIds = ["CKV_AWS_133"],

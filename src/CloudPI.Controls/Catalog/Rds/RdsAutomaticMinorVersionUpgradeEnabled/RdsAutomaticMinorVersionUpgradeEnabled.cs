@@ -17,8 +17,7 @@ public static class RdsAutomaticMinorVersionUpgradeEnabled
         Remediation = "Enable it (aws rds modify-db-instance --db-instance-identifier <db> --auto-minor-version-upgrade --apply-immediately; Terraform auto_minor_version_upgrade = true).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED"],
-            ConfigRuleNames = ["rds-automatic-minor-version-upgrade-enabled"],
+            ConfigRules = [new("RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED", "rds-automatic-minor-version-upgrade-enabled", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["rds_instance_minor_version_upgrade_enabled"],
             ProwlerLegacyChecks = ["extra7131"],
             CheckovIds = ["CKV_AWS_226"],

@@ -17,8 +17,7 @@ public static class RdsClusterDeletionProtectionEnabled
         Remediation = "Enable it (aws rds modify-db-cluster --db-cluster-identifier <cluster> --deletion-protection --apply-immediately; Terraform deletion_protection = true on aws_rds_cluster).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_CLUSTER_DELETION_PROTECTION_ENABLED"],
-            ConfigRuleNames = ["rds-cluster-deletion-protection-enabled"],
+            ConfigRules = [new("RDS_CLUSTER_DELETION_PROTECTION_ENABLED", "rds-cluster-deletion-protection-enabled", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["rds_cluster_deletion_protection"],
             CheckovIds = ["CKV_AWS_139"],
             SecurityHubControls = ["RDS.7"],

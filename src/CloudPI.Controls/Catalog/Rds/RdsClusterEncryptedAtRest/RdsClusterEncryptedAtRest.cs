@@ -17,8 +17,7 @@ public static class RdsClusterEncryptedAtRest
         Remediation = "Snapshot the cluster, restore it from the snapshot with --kms-key-id <key> (aws rds restore-db-cluster-from-snapshot) and cut over; set storage_encrypted = true on new clusters.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_CLUSTER_ENCRYPTED_AT_REST"],
-            ConfigRuleNames = ["rds-cluster-encrypted-at-rest"],
+            ConfigRules = [new("RDS_CLUSTER_ENCRYPTED_AT_REST", "rds-cluster-encrypted-at-rest", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["rds_cluster_storage_encrypted"],
             CheckovIds = ["CKV_AWS_96"],
             SecurityHubControls = ["RDS.27"],

@@ -16,5 +16,6 @@ internal sealed class RdsInstanceDeletionProtectionEnabledCases : IControlCases
     private static ControlCase Instance(string name, Expected expected, string protection) =>
         new(name, expected,
             g => g.Node("db-1", ["AWSRDSInstance", "RDSInstance"], ("deletion_protection", bool.Parse(protection))), "db-1",
-            p => p.Add("aws:rds/instance:Instance", "db", $$"""{"deletionProtection":{{protection}}}"""), "db");
+            p => p.Add("aws:rds/instance:Instance", "db", $$"""{"deletionProtection":{{protection}}}"""), "db",
+            ExploitabilityStatus.NotExploitable);
 }

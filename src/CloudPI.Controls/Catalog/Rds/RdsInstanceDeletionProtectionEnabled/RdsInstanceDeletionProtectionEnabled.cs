@@ -17,8 +17,16 @@ public static class RdsInstanceDeletionProtectionEnabled
         Remediation = "Enable it (aws rds modify-db-instance --db-instance-identifier <db> --deletion-protection --apply-immediately; Terraform deletion_protection = true); Aurora instances take the setting from their cluster.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_INSTANCE_DELETION_PROTECTION_ENABLED"],
-            ConfigRuleNames = ["rds-instance-deletion-protection-enabled"],
+            ConfigRules =
+            [
+                new("RDS_INSTANCE_DELETION_PROTECTION_ENABLED", "rds-instance-deletion-protection-enabled", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("databaseEngines", "CSV", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["rds_instance_deletion_protection"],
             ProwlerLegacyChecks = ["extra7113"],
             // Related Checkov check: CKV_AWS_139 (mapped to rds-cluster-deletion-protection-enabled).

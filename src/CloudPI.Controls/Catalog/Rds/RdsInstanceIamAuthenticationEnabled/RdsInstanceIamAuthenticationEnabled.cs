@@ -17,8 +17,7 @@ public static class RdsInstanceIamAuthenticationEnabled
         Remediation = "Enable it (aws rds modify-db-instance --db-instance-identifier <db> --enable-iam-database-authentication --apply-immediately; Terraform iam_database_authentication_enabled = true) and move clients to rds:connect tokens.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_INSTANCE_IAM_AUTHENTICATION_ENABLED"],
-            ConfigRuleNames = ["rds-instance-iam-authentication-enabled"],
+            ConfigRules = [new("RDS_INSTANCE_IAM_AUTHENTICATION_ENABLED", "rds-instance-iam-authentication-enabled", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["rds_instance_iam_authentication_enabled"],
             CheckovIds = ["CKV_AWS_161"],
             SecurityHubControls = ["RDS.10"],

@@ -19,8 +19,7 @@ public static class RdsInstancePublicAccessCheck
         Remediation = "Turn public access off (aws rds modify-db-instance --db-instance-identifier <db> --no-publicly-accessible --apply-immediately; Terraform publicly_accessible = false) and place the instance in private subnets.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_INSTANCE_PUBLIC_ACCESS_CHECK"],
-            ConfigRuleNames = ["rds-instance-public-access-check"],
+            ConfigRules = [new("RDS_INSTANCE_PUBLIC_ACCESS_CHECK", "rds-instance-public-access-check", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["rds_instance_no_public_access"],
             ProwlerLegacyChecks = ["extra78"],
             CheckovIds = ["CKV_AWS_17"],

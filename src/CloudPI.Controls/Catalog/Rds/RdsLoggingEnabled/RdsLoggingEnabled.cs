@@ -17,8 +17,16 @@ public static class RdsLoggingEnabled
         Remediation = "Enable log exports for the engine's log types (aws rds modify-db-instance --db-instance-identifier <db> --cloudwatch-logs-export-configuration EnableLogTypes=<types>; Terraform enabled_cloudwatch_logs_exports).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_LOGGING_ENABLED"],
-            ConfigRuleNames = ["rds-logging-enabled"],
+            ConfigRules =
+            [
+                new("RDS_LOGGING_ENABLED", "rds-logging-enabled", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("additionalLogs", "StringMap", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["rds_instance_integration_cloudwatch_logs"],
             ProwlerLegacyChecks = ["extra747"],
             CheckovIds = ["CKV_AWS_129"],

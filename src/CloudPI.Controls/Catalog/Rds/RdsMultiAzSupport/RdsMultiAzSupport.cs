@@ -17,8 +17,7 @@ public static class RdsMultiAzSupport
         Remediation = "Convert the instance to a Multi-AZ deployment (aws rds modify-db-instance --db-instance-identifier <db> --multi-az --apply-immediately; Terraform multi_az = true).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_MULTI_AZ_SUPPORT"],
-            ConfigRuleNames = ["rds-multi-az-support"],
+            ConfigRules = [new("RDS_MULTI_AZ_SUPPORT", "rds-multi-az-support", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["rds_instance_multi_az"],
             ProwlerLegacyChecks = ["extra7133"],
             CheckovIds = ["CKV_AWS_157"],

@@ -17,8 +17,7 @@ public static class RdsSnapshotEncrypted
         Remediation = "Create an encrypted copy (aws rds copy-db-snapshot --source-db-snapshot-identifier <snap> --target-db-snapshot-identifier <new> --kms-key-id <key>), delete the unencrypted one, and encrypt the source database so future snapshots are encrypted.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_SNAPSHOT_ENCRYPTED"],
-            ConfigRuleNames = ["rds-snapshot-encrypted"],
+            ConfigRules = [new("RDS_SNAPSHOT_ENCRYPTED", "rds-snapshot-encrypted", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["rds_snapshots_encrypted"],
             SecurityHubControls = ["RDS.4"],
         },

@@ -17,8 +17,7 @@ public static class RdsSnapshotsPublicProhibited
         Remediation = "Remove the public restore permission (aws rds modify-db-snapshot-attribute --db-snapshot-identifier <snap> --attribute-name restore --values-to-remove all; modify-db-cluster-snapshot-attribute for cluster snapshots) and share only with named accounts.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_SNAPSHOTS_PUBLIC_PROHIBITED"],
-            ConfigRuleNames = ["rds-snapshots-public-prohibited"],
+            ConfigRules = [new("RDS_SNAPSHOTS_PUBLIC_PROHIBITED", "rds-snapshots-public-prohibited", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["rds_snapshots_public_access"],
             ProwlerLegacyChecks = ["extra723"],
             SecurityHubControls = ["RDS.1"],

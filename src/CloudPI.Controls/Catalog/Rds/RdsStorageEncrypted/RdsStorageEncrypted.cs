@@ -17,8 +17,16 @@ public static class RdsStorageEncrypted
         Remediation = "Encryption cannot be turned on in place: snapshot the instance, copy the snapshot with a KMS key (aws rds copy-db-snapshot --kms-key-id <key>), restore from the encrypted copy and cut over; set storage_encrypted = true for new instances.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RDS_STORAGE_ENCRYPTED"],
-            ConfigRuleNames = ["rds-storage-encrypted"],
+            ConfigRules =
+            [
+                new("RDS_STORAGE_ENCRYPTED", "rds-storage-encrypted", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("kmsKeyId", "String", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["rds_instance_storage_encrypted"],
             ProwlerLegacyChecks = ["extra735"],
             CheckovIds = ["CKV_AWS_16"],

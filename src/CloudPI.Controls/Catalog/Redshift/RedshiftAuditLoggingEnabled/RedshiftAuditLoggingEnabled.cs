@@ -17,8 +17,16 @@ public static class RedshiftAuditLoggingEnabled
         Remediation = "Enable audit logging to S3 or CloudWatch (aws redshift enable-logging --cluster-identifier <cluster> --log-destination-type cloudwatch --log-exports connectionlog userlog useractivitylog) and set enable_user_activity_logging in the parameter group.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["REDSHIFT_AUDIT_LOGGING_ENABLED"],
-            ConfigRuleNames = ["redshift-audit-logging-enabled"],
+            ConfigRules =
+            [
+                new("REDSHIFT_AUDIT_LOGGING_ENABLED", "redshift-audit-logging-enabled", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("bucketNames", "CSV", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["redshift_cluster_audit_logging"],
             ProwlerLegacyChecks = ["extra721"],
             CheckovIds = ["CKV_AWS_71"],

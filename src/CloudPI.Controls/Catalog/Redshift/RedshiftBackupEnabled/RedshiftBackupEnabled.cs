@@ -17,8 +17,17 @@ public static class RedshiftBackupEnabled
         Remediation = "Set an automated snapshot retention period of at least 7 days (aws redshift modify-cluster --cluster-identifier <cluster> --automated-snapshot-retention-period 7; Terraform automated_snapshot_retention_period).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["REDSHIFT_BACKUP_ENABLED"],
-            ConfigRuleNames = ["redshift-backup-enabled"],
+            ConfigRules =
+            [
+                new("REDSHIFT_BACKUP_ENABLED", "redshift-backup-enabled", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("MinRetentionPeriod", "int", true),
+                        new("MaxRetentionPeriod", "int", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["redshift_cluster_automated_snapshot"],
             ProwlerLegacyChecks = ["extra7149"],
             SecurityHubControls = ["Redshift.3"],

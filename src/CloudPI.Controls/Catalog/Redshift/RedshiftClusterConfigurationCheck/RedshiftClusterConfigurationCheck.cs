@@ -17,8 +17,18 @@ public static class RedshiftClusterConfigurationCheck
         Remediation = "Enable encryption (aws redshift modify-cluster --encrypted), enable audit logging (aws redshift enable-logging --log-destination-type cloudwatch), and resize to an allowed node type where needed.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["REDSHIFT_CLUSTER_CONFIGURATION_CHECK"],
-            ConfigRuleNames = ["redshift-cluster-configuration-check"],
+            ConfigRules =
+            [
+                new("REDSHIFT_CLUSTER_CONFIGURATION_CHECK", "redshift-cluster-configuration-check", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("loggingEnabled", "boolean", false, "true"),
+                        new("clusterDbEncrypted", "boolean", false, "true"),
+                        new("nodeTypes", "CSV", true, "dc1.large"),
+                    ],
+                },
+            ],
             // Related Prowler checks: redshift_cluster_audit_logging (mapped to redshift-audit-logging-enabled),
             // redshift_cluster_encrypted_at_rest (mapped to redshift-cluster-kms-enabled).
         },

@@ -17,8 +17,16 @@ public static class RedshiftClusterKmsEnabled
         Remediation = "Enable KMS encryption on the cluster (aws redshift modify-cluster --cluster-identifier <cluster> --encrypted --kms-key-id <key>; Terraform encrypted = true and kms_key_id).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["REDSHIFT_CLUSTER_KMS_ENABLED"],
-            ConfigRuleNames = ["redshift-cluster-kms-enabled"],
+            ConfigRules =
+            [
+                new("REDSHIFT_CLUSTER_KMS_ENABLED", "redshift-cluster-kms-enabled", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("kmsKeyArns", "CSV", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["redshift_cluster_encrypted_at_rest"],
             CheckovIds = ["CKV_AWS_142", "CKV_AWS_64"],
             SecurityHubControls = ["Redshift.10"],

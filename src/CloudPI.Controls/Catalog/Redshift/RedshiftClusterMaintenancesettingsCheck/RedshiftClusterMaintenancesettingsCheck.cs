@@ -17,8 +17,18 @@ public static class RedshiftClusterMaintenancesettingsCheck
         Remediation = "Allow version upgrades and set the window and retention (aws redshift modify-cluster --cluster-identifier <cluster> --allow-version-upgrade --preferred-maintenance-window <window> --automated-snapshot-retention-period <days>).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["REDSHIFT_CLUSTER_MAINTENANCESETTINGS_CHECK"],
-            ConfigRuleNames = ["redshift-cluster-maintenancesettings-check"],
+            ConfigRules =
+            [
+                new("REDSHIFT_CLUSTER_MAINTENANCESETTINGS_CHECK", "redshift-cluster-maintenancesettings-check", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("allowVersionUpgrade", "boolean", false, "true"),
+                        new("preferredMaintenanceWindow", "String", true),
+                        new("automatedSnapshotRetentionPeriod", "int", true, "1"),
+                    ],
+                },
+            ],
             ProwlerChecks = ["redshift_cluster_automatic_upgrades"],
             ProwlerLegacyChecks = ["extra7160"],
             CheckovIds = ["CKV_AWS_141"],

@@ -19,8 +19,7 @@ public static class RedshiftClusterPublicAccessCheck
         Remediation = "Turn public access off (aws redshift modify-cluster --cluster-identifier <cluster> --no-publicly-accessible; Terraform publicly_accessible = false) and keep the cluster in private subnets.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK"],
-            ConfigRuleNames = ["redshift-cluster-public-access-check"],
+            ConfigRules = [new("REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK", "redshift-cluster-public-access-check", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["redshift_cluster_public_access"],
             ProwlerLegacyChecks = ["extra711"],
             CheckovIds = ["CKV_AWS_87"],

@@ -17,8 +17,7 @@ public static class RedshiftEnhancedVpcRoutingEnabled
         Remediation = "Enable it (aws redshift modify-cluster --cluster-identifier <cluster> --enhanced-vpc-routing; Terraform enhanced_vpc_routing = true) and provide S3 access through a gateway endpoint or NAT.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["REDSHIFT_ENHANCED_VPC_ROUTING_ENABLED"],
-            ConfigRuleNames = ["redshift-enhanced-vpc-routing-enabled"],
+            ConfigRules = [new("REDSHIFT_ENHANCED_VPC_ROUTING_ENABLED", "redshift-enhanced-vpc-routing-enabled", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["redshift_cluster_enhanced_vpc_routing"],
             SecurityHubControls = ["Redshift.7"],
         },

@@ -17,8 +17,7 @@ public static class RedshiftRequireTlsSsl
         Remediation = "Set require_ssl=true in the cluster's parameter group (aws redshift modify-cluster-parameter-group --parameter-group-name <group> --parameters ParameterName=require_ssl,ParameterValue=true) and reboot the cluster.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["REDSHIFT_REQUIRE_TLS_SSL"],
-            ConfigRuleNames = ["redshift-require-tls-ssl"],
+            ConfigRules = [new("REDSHIFT_REQUIRE_TLS_SSL", "redshift-require-tls-ssl", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["redshift_cluster_in_transit_encryption_enabled"],
             CheckovIds = ["CKV_AWS_105"],
             SecurityHubControls = ["Redshift.2"],

@@ -17,8 +17,19 @@ public static class S3AccountLevelPublicAccessBlocksPeriodic
         Remediation = "Enable all four account settings (aws s3control put-public-access-block --account-id <account> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true; Terraform aws_s3_account_public_access_block).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC"],
-            ConfigRuleNames = ["s3-account-level-public-access-blocks-periodic"],
+            ConfigRules =
+            [
+                new("S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC", "s3-account-level-public-access-blocks-periodic", ConfigRuleTrigger.Periodic)
+                {
+                    Parameters =
+                    [
+                        new("IgnorePublicAcls", "String", true),
+                        new("BlockPublicPolicy", "String", true),
+                        new("BlockPublicAcls", "String", true),
+                        new("RestrictPublicBuckets", "String", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["s3_account_level_public_access_blocks"],
             ProwlerLegacyChecks = ["extra7186"],
             SecurityHubControls = ["S3.1"],

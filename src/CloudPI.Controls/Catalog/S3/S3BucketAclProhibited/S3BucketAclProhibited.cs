@@ -17,8 +17,7 @@ public static class S3BucketAclProhibited
         Remediation = "Move ACL grants into the bucket policy, then disable ACLs (aws s3api put-bucket-ownership-controls --bucket <bucket> --ownership-controls Rules=[{ObjectOwnership=BucketOwnerEnforced}]).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["S3_BUCKET_ACL_PROHIBITED"],
-            ConfigRuleNames = ["s3-bucket-acl-prohibited"],
+            ConfigRules = [new("S3_BUCKET_ACL_PROHIBITED", "s3-bucket-acl-prohibited", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["s3_bucket_acl_prohibited"],
             ProwlerLegacyChecks = ["extra7172"],
             CheckovIds = ["CKV2_AWS_65"],

@@ -17,8 +17,16 @@ public static class S3BucketLevelPublicAccessProhibited
         Remediation = "Enable all four settings (aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true; Terraform aws_s3_bucket_public_access_block).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED"],
-            ConfigRuleNames = ["s3-bucket-level-public-access-prohibited"],
+            ConfigRules =
+            [
+                new("S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED", "s3-bucket-level-public-access-prohibited", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("excludedPublicBuckets", "CSV", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["s3_bucket_level_public_access_block"],
             CheckovIds = ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV2_AWS_6"],
             SecurityHubControls = ["S3.8"],

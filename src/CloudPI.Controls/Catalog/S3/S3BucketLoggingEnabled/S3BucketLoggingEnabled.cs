@@ -17,8 +17,17 @@ public static class S3BucketLoggingEnabled
         Remediation = "Enable server access logging to a separate log bucket (aws s3api put-bucket-logging --bucket <bucket> --bucket-logging-status '{\"LoggingEnabled\":{\"TargetBucket\":\"<log-bucket>\",\"TargetPrefix\":\"<prefix>/\"}}'), or enable CloudTrail S3 data events.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["S3_BUCKET_LOGGING_ENABLED"],
-            ConfigRuleNames = ["s3-bucket-logging-enabled"],
+            ConfigRules =
+            [
+                new("S3_BUCKET_LOGGING_ENABLED", "s3-bucket-logging-enabled", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("targetPrefix", "String", true),
+                        new("targetBucket", "String", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["s3_bucket_server_access_logging_enabled"],
             ProwlerLegacyChecks = ["extra718"],
             CheckovIds = ["CKV_AWS_18"],

@@ -17,8 +17,7 @@ public static class S3BucketPublicReadProhibited
         Remediation = "Remove AllUsers/AuthenticatedUsers grants and Allow statements with a \"*\" principal, disable ACLs (BucketOwnerEnforced), and turn on all four Block Public Access settings for the bucket and the account.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["S3_BUCKET_PUBLIC_READ_PROHIBITED"],
-            ConfigRuleNames = ["s3-bucket-public-read-prohibited"],
+            ConfigRules = [new("S3_BUCKET_PUBLIC_READ_PROHIBITED", "s3-bucket-public-read-prohibited", ConfigRuleTrigger.ConfigurationChange | ConfigRuleTrigger.Periodic)],
             ProwlerChecks = ["s3_bucket_public_access", "s3_bucket_public_list_acl"],
             ProwlerLegacyChecks = ["extra73"],
             CheckovIds = ["CKV_AWS_20", "CKV_AWS_70"],

@@ -17,8 +17,7 @@ public static class S3BucketPublicWriteProhibited
         Remediation = "Remove WRITE grants to AllUsers/AuthenticatedUsers and Allow statements for s3:Put*/s3:Delete* with a \"*\" principal (aws s3api put-bucket-acl --bucket <bucket> --acl private), and enable Block Public Access.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["S3_BUCKET_PUBLIC_WRITE_PROHIBITED"],
-            ConfigRuleNames = ["s3-bucket-public-write-prohibited"],
+            ConfigRules = [new("S3_BUCKET_PUBLIC_WRITE_PROHIBITED", "s3-bucket-public-write-prohibited", ConfigRuleTrigger.ConfigurationChange | ConfigRuleTrigger.Periodic)],
             ProwlerChecks = ["s3_bucket_policy_public_write_access", "s3_bucket_public_write_acl"],
             ProwlerLegacyChecks = ["extra771"],
             CheckovIds = ["CKV_AWS_57"],

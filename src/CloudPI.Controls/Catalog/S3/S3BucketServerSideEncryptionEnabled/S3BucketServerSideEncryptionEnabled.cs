@@ -17,8 +17,7 @@ public static class S3BucketServerSideEncryptionEnabled
         Remediation = "Configure default encryption (aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\"},\"BucketKeyEnabled\":true}]}').",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED"],
-            ConfigRuleNames = ["s3-bucket-server-side-encryption-enabled"],
+            ConfigRules = [new("S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", "s3-bucket-server-side-encryption-enabled", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["s3_bucket_default_encryption"],
             ProwlerLegacyChecks = ["extra734"],
             CheckovIds = ["CKV_AWS_19"],

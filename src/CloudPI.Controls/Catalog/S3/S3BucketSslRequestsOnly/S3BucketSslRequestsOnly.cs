@@ -17,8 +17,7 @@ public static class S3BucketSslRequestsOnly
         Remediation = "Add a bucket policy statement with Effect Deny, Principal \"*\", Action s3:*, Resource the bucket and its objects, and Condition Bool aws:SecureTransport = false.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["S3_BUCKET_SSL_REQUESTS_ONLY"],
-            ConfigRuleNames = ["s3-bucket-ssl-requests-only"],
+            ConfigRules = [new("S3_BUCKET_SSL_REQUESTS_ONLY", "s3-bucket-ssl-requests-only", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["s3_bucket_secure_transport_policy"],
             ProwlerLegacyChecks = ["extra764"],
             // No general Checkov check exists (CKV_AWS_379 covers only buckets with a public ACL).

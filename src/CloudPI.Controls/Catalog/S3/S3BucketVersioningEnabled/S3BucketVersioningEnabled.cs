@@ -17,8 +17,16 @@ public static class S3BucketVersioningEnabled
         Remediation = "Enable versioning (aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled; Terraform aws_s3_bucket_versioning) and add lifecycle rules to expire old versions.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["S3_BUCKET_VERSIONING_ENABLED"],
-            ConfigRuleNames = ["s3-bucket-versioning-enabled"],
+            ConfigRules =
+            [
+                new("S3_BUCKET_VERSIONING_ENABLED", "s3-bucket-versioning-enabled", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("isMfaDeleteEnabled", "String", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["s3_bucket_object_versioning"],
             ProwlerLegacyChecks = ["extra763"],
             CheckovIds = ["CKV_AWS_21"],

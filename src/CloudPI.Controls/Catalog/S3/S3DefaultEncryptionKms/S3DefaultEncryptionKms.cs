@@ -17,8 +17,16 @@ public static class S3DefaultEncryptionKms
         Remediation = "Set default encryption to SSE-KMS with the approved key (aws s3api put-bucket-encryption with SSEAlgorithm aws:kms and KMSMasterKeyID <key-arn>, BucketKeyEnabled true; Terraform aws_s3_bucket_server_side_encryption_configuration).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["S3_DEFAULT_ENCRYPTION_KMS"],
-            ConfigRuleNames = ["s3-default-encryption-kms"],
+            ConfigRules =
+            [
+                new("S3_DEFAULT_ENCRYPTION_KMS", "s3-default-encryption-kms", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("kmsKeyArns", "CSV", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["s3_bucket_kms_encryption"],
             CheckovIds = ["CKV_AWS_145"],
         },

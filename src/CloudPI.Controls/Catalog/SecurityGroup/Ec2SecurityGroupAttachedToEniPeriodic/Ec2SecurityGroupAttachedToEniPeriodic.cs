@@ -17,8 +17,7 @@ public static class Ec2SecurityGroupAttachedToEniPeriodic
         Remediation = "Confirm nothing references the group (other groups' rules, launch templates, Lambda or endpoint configurations), then delete it (aws ec2 delete-security-group --group-id <sg>).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EC2_SECURITY_GROUP_ATTACHED_TO_ENI_PERIODIC"],
-            ConfigRuleNames = ["ec2-security-group-attached-to-eni-periodic"],
+            ConfigRules = [new("EC2_SECURITY_GROUP_ATTACHED_TO_ENI_PERIODIC", "ec2-security-group-attached-to-eni-periodic", ConfigRuleTrigger.Periodic)],
             // Prowler mapping unconfirmed in the Config catalogue: ec2_securitygroup_not_used also counts Lambda and group references.
             ProwlerChecks = ["ec2_securitygroup_not_used"],
             ProwlerLegacyChecks = ["extra75"],

@@ -22,8 +22,21 @@ public static class RestrictedCommonPorts
         Remediation = "Delete or narrow the inbound rules with a 0.0.0.0/0 or ::/0 source on these ports (aws ec2 revoke-security-group-ingress --group-id <sg> --protocol tcp --port <port> --cidr 0.0.0.0/0); reach the services through a VPN, Session Manager port forwarding or an allow-listed source.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["RESTRICTED_INCOMING_TRAFFIC"],
-            ConfigRuleNames = ["restricted-common-ports"],
+            ConfigRules =
+            [
+                new("RESTRICTED_INCOMING_TRAFFIC", "restricted-common-ports", ConfigRuleTrigger.ConfigurationChange | ConfigRuleTrigger.Periodic)
+                {
+                    Parameters =
+                    [
+                        new("blockedPort1", "int", true, "20"),
+                        new("blockedPort2", "int", true, "21"),
+                        new("blockedPort3", "int", true, "3389"),
+                        new("blockedPort4", "int", true, "3306"),
+                        new("blockedPort5", "int", true, "4333"),
+                        new("blockedPorts", "CSV", true),
+                    ],
+                },
+            ],
             // Prowler's RDP check covers only 3389 of the blocked ports (partial mapping); Security Hub EC2.14 (RDP) is built on this rule.
             ProwlerChecks = ["ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389"],
             ProwlerLegacyChecks = ["check42"],

@@ -7,9 +7,10 @@ namespace CloudPI.Iac.Checks;
 
 /// <summary>
 /// restricted-ssh before deployment, in every rule shape: inline <c>ingress</c> of a SecurityGroup or
-/// DefaultSecurityGroup, SecurityGroupRule of type ingress, and vpc.SecurityGroupIngressRule. The rules of one
-/// resource count together, by the catalog's one reading (<see cref="RestrictedSsh.AdmitsInternet"/>): every CIDR,
-/// <c>::/0</c>, <c>0.0.0.0/1</c> + <c>128.0.0.0/1</c>, all-traffic rules and port ranges covering 22.
+/// DefaultSecurityGroup, SecurityGroupRule of type ingress, and vpc.SecurityGroupIngressRule. Every rule that lands on
+/// one group counts together (<see cref="SecurityGroupIngress"/>), by the catalog's one reading
+/// (<see cref="RestrictedSsh.AdmitsInternet"/>): every CIDR, <c>::/0</c>, <c>0.0.0.0/1</c> + <c>128.0.0.0/1</c> (in one
+/// resource or two), all-traffic rules and port ranges covering 22. Each resource that declares an opening rule fails.
 /// </summary>
 public sealed class RestrictedSshCheck() : IacCheck(RestrictedSsh.Control)
 {
@@ -21,49 +22,39 @@ public sealed class RestrictedSshCheck() : IacCheck(RestrictedSsh.Control)
     public override IEnumerable<CheckResult> Evaluate(IacStack stack, CheckParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(stack);
-        foreach (var group in stack.OfType(AwsTypes.SecurityGroup, AwsTypes.DefaultSecurityGroup))
+        var declarations = SecurityGroupIngress.Of(stack);
+        var openGroups = declarations.GroupBy(d => d.Group, StringComparer.Ordinal)
+            .Where(group => RestrictedSsh.AdmitsInternet(group.SelectMany(d => d.KnownRules)))
+            .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+        var byResource = declarations.ToDictionary(d => d.Resource.Urn, StringComparer.Ordinal);
+        foreach (var resource in stack.OfType(AwsTypes.SecurityGroup, AwsTypes.DefaultSecurityGroup, AwsTypes.SecurityGroupRule, AwsTypes.VpcIngressRule))
         {
-            yield return Decide(group, IngressRule.Inline(group).ToList(), "cidrBlocks", "ipv6CidrBlocks", string.Empty);
-        }
-
-        foreach (var rule in stack.OfType(AwsTypes.SecurityGroupRule))
-        {
-            var type = rule.Property("type");
-            if (type.IsUnknown)
+            if (resource.Type == AwsTypes.SecurityGroupRule && resource.Property("type").IsUnknown)
             {
-                yield return Unknown(rule, "type", "the rule's direction is not known before deployment");
+                yield return Unknown(resource, "type", "the rule's direction is not known before deployment");
             }
-            else if (type.String == "ingress")
+            else if (byResource.TryGetValue(resource.Urn, out var declaration))
             {
-                yield return Decide(rule, [IngressRule.FromSecurityGroupRule(rule)], "cidrBlocks", "ipv6CidrBlocks", TargetGroup(stack, rule));
+                yield return Decide(declaration, openGroups.GetValueOrDefault(declaration.Group));
             }
-        }
-
-        foreach (var rule in stack.OfType(AwsTypes.VpcIngressRule))
-        {
-            yield return Decide(rule, [IngressRule.FromVpcIngressRule(rule)], "cidrIpv4", "cidrIpv6", TargetGroup(stack, rule));
         }
     }
 
-    private CheckResult Decide(IacResource resource, IReadOnlyList<IngressRule> rules, string ipv4Name, string ipv6Name, string target)
+    /// <param name="openBy">How many resources declare the rules of the declaration's group when those rules, together,
+    /// admit the internet on tcp/22; 0 when they do not.</param>
+    private CheckResult Decide(IngressDeclaration declaration, int openBy)
     {
-        var known = rules.Select(rule => (Rule: rule, Inbound: rule.Known())).Where(r => r.Inbound is not null).ToList();
-        if (RestrictedSsh.AdmitsInternet(known.Select(r => r.Inbound!)))
+        var (resource, _, rules, ipv4Name, ipv6Name, target) = declaration;
+        var opening = rules.FirstOrDefault(r => r.Known() is { } inbound && inbound.Admits(RestrictedSsh.Traffic) && inbound.SourceSet.Overlaps(AddressSet.PublicInternet));
+        if (openBy > 0 && opening is not null)
         {
-            var open = known.First(r => r.Inbound!.Admits(RestrictedSsh.Traffic) && r.Inbound.SourceSet.Overlaps(AddressSet.PublicInternet)).Rule;
-            return Fail(resource, open.OpenPath(ipv4Name, ipv6Name), $"an ingress rule admits tcp/22 from the internet{target}");
+            var together = openBy > 1 && !RestrictedSsh.AdmitsInternet(declaration.KnownRules) ? ", together with the group's other rules" : string.Empty;
+            return Fail(resource, opening.OpenPath(ipv4Name, ipv6Name), $"an ingress rule admits tcp/22 from the internet{target}{together}");
         }
 
         var undecided = rules.FirstOrDefault(r => r.MayAdmit(RestrictedSsh.Traffic));
         return undecided is not null
             ? Unknown(resource, undecided.UndecidedPath(ipv4Name, ipv6Name), $"an ingress rule's sources, protocol or ports are not known before deployment{target}")
             : Pass(resource, "no ingress rule admits tcp/22 from 0.0.0.0/0 or ::/0");
-    }
-
-    /// <summary>Names the security group a separate rule opens, so the finding points at what is exposed.</summary>
-    private static string TargetGroup(IacStack stack, IacResource rule)
-    {
-        var name = stack.Targets(rule, "securityGroupId").FirstOrDefault()?.Urn ?? rule.Property("securityGroupId").String;
-        return name is null ? string.Empty : $" (security group {name})";
     }
 }

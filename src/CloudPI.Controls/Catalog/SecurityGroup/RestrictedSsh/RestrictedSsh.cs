@@ -19,8 +19,7 @@ public static class RestrictedSsh
         Remediation = "Remove the 0.0.0.0/0 and ::/0 sources from inbound rules covering tcp/22; reach instances through SSM Session Manager, a bastion with an allow-list, or a VPN.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["INCOMING_SSH_DISABLED"],
-            ConfigRuleNames = ["restricted-ssh"],
+            ConfigRules = [new("INCOMING_SSH_DISABLED", "restricted-ssh", ConfigRuleTrigger.ConfigurationChange | ConfigRuleTrigger.Periodic)],
             ProwlerChecks = ["ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22"],
             ProwlerLegacyChecks = ["check41"],
             // Related Checkov check: CKV_AWS_277 (mapped to vpc-sg-open-only-to-authorized-ports: it flags all-port rules, not SSH).

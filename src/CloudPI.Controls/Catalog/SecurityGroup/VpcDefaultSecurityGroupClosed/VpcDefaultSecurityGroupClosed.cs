@@ -17,8 +17,7 @@ public static class VpcDefaultSecurityGroupClosed
         Remediation = "Remove all inbound and outbound rules from the default security group (Terraform aws_default_security_group with empty ingress and egress), after moving its members to purpose-built groups.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["VPC_DEFAULT_SECURITY_GROUP_CLOSED"],
-            ConfigRuleNames = ["vpc-default-security-group-closed"],
+            ConfigRules = [new("VPC_DEFAULT_SECURITY_GROUP_CLOSED", "vpc-default-security-group-closed", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ec2_securitygroup_default_restrict_traffic"],
             ProwlerLegacyChecks = ["check43"],
             CheckovIds = ["CKV2_AWS_12"],

@@ -18,8 +18,17 @@ public static class VpcSgOpenOnlyToAuthorizedPorts
         Remediation = "Limit internet-facing inbound rules to the authorized ports (usually tcp/80 and tcp/443 on load balancers); replace other 0.0.0.0/0 and ::/0 sources with specific CIDRs or security group references.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS"],
-            ConfigRuleNames = ["vpc-sg-open-only-to-authorized-ports"],
+            ConfigRules =
+            [
+                new("VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS", "vpc-sg-open-only-to-authorized-ports", ConfigRuleTrigger.ConfigurationChange | ConfigRuleTrigger.Periodic)
+                {
+                    Parameters =
+                    [
+                        new("authorizedTcpPorts", "String", true),
+                        new("authorizedUdpPorts", "String", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["ec2_securitygroup_allow_ingress_from_internet_to_any_port"],
             ProwlerLegacyChecks = ["extra748"],
             CheckovIds = ["CKV_AWS_277"],

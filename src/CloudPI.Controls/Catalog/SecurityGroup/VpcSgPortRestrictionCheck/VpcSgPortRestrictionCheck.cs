@@ -19,8 +19,19 @@ public static class VpcSgPortRestrictionCheck
         Remediation = "Replace the open inbound rules on the restricted ports with specific source CIDRs or security groups (or remove them), and use Session Manager, a bastion or a VPN for administration.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["VPC_SG_PORT_RESTRICTION_CHECK"],
-            ConfigRuleNames = ["vpc-sg-port-restriction-check"],
+            ConfigRules =
+            [
+                new("VPC_SG_PORT_RESTRICTION_CHECK", "vpc-sg-port-restriction-check", ConfigRuleTrigger.Periodic)
+                {
+                    Parameters =
+                    [
+                        new("restrictPorts", "CSV", true),
+                        new("protocolType", "String", true),
+                        new("excludeExternalSecurityGroups", "boolean", true),
+                        new("ipType", "String", true),
+                    ],
+                },
+            ],
             // Related Prowler checks: ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22 (mapped to restricted-ssh),
             // ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389 (mapped to restricted-common-ports).
         },

@@ -18,8 +18,7 @@ public static class SqsQueueNoPublicAccess
         Remediation = "Replace the \"*\" principal with specific accounts, roles or service principals and add aws:SourceArn / aws:SourceAccount conditions for services (aws sqs set-queue-attributes --queue-url <url> --attributes Policy=file://policy.json).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["SQS_QUEUE_NO_PUBLIC_ACCESS"],
-            ConfigRuleNames = ["sqs-queue-no-public-access"],
+            ConfigRules = [new("SQS_QUEUE_NO_PUBLIC_ACCESS", "sqs-queue-no-public-access", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["sqs_queues_not_publicly_accessible"],
             ProwlerLegacyChecks = ["extra727"],
             // Related Checkov check: CKV_AWS_72 (mapped to sqs-queue-policy-full-access-check: it flags sqs:* actions).

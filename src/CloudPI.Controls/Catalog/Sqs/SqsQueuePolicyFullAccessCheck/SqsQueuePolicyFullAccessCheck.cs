@@ -17,8 +17,7 @@ public static class SqsQueuePolicyFullAccessCheck
         Remediation = "Replace sqs:* with the specific actions each principal needs (for example sqs:SendMessage for producers, sqs:ReceiveMessage and sqs:DeleteMessage for consumers) and update the policy with aws sqs set-queue-attributes.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["SQS_QUEUE_POLICY_FULL_ACCESS_CHECK"],
-            ConfigRuleNames = ["sqs-queue-policy-full-access-check"],
+            ConfigRules = [new("SQS_QUEUE_POLICY_FULL_ACCESS_CHECK", "sqs-queue-policy-full-access-check", ConfigRuleTrigger.ConfigurationChange)],
             CheckovIds = ["CKV_AWS_72"],
         },
     };

@@ -17,8 +17,7 @@ public static class EipAttached
         Remediation = "Release the address if it is not needed (aws ec2 release-address --allocation-id <eipalloc>), or associate it with the intended instance or network interface.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["EIP_ATTACHED"],
-            ConfigRuleNames = ["eip-attached"],
+            ConfigRules = [new("EIP_ATTACHED", "eip-attached", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ec2_elastic_ip_unassigned"],
             ProwlerLegacyChecks = ["extra7146"],
             CheckovIds = ["CKV2_AWS_19"],

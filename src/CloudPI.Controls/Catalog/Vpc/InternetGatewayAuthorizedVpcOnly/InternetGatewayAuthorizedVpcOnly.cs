@@ -17,8 +17,16 @@ public static class InternetGatewayAuthorizedVpcOnly
         Remediation = "Detach the internet gateway from the unauthorized VPC (aws ec2 detach-internet-gateway --internet-gateway-id <igw> --vpc-id <vpc>) and route its egress through the approved inspection VPC or NAT; restrict ec2:AttachInternetGateway with an SCP.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["INTERNET_GATEWAY_AUTHORIZED_VPC_ONLY"],
-            ConfigRuleNames = ["internet-gateway-authorized-vpc-only"],
+            ConfigRules =
+            [
+                new("INTERNET_GATEWAY_AUTHORIZED_VPC_ONLY", "internet-gateway-authorized-vpc-only", ConfigRuleTrigger.ConfigurationChange)
+                {
+                    Parameters =
+                    [
+                        new("AuthorizedVpcIds", "CSV", true),
+                    ],
+                },
+            ],
             // Prowler mapping unconfirmed in the Config catalogue.
             ProwlerChecks = ["ec2_internet_gateway_authorized_vpc_only"],
         },

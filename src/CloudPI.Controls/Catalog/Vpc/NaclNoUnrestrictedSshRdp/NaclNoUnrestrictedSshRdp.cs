@@ -18,8 +18,7 @@ public static class NaclNoUnrestrictedSshRdp
         Remediation = "Replace the inbound allow entries covering ports 22 and 3389 from 0.0.0.0/0 or ::/0 with entries for trusted CIDRs only, or add lower-numbered deny entries for those ports (aws ec2 replace-network-acl-entry ...).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["NACL_NO_UNRESTRICTED_SSH_RDP"],
-            ConfigRuleNames = ["nacl-no-unrestricted-ssh-rdp"],
+            ConfigRules = [new("NACL_NO_UNRESTRICTED_SSH_RDP", "nacl-no-unrestricted-ssh-rdp", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ec2_networkacl_allow_ingress_tcp_port_22", "ec2_networkacl_allow_ingress_tcp_port_3389"],
             ProwlerLegacyChecks = ["check45", "check46"],
             SecurityHubControls = ["EC2.21"],

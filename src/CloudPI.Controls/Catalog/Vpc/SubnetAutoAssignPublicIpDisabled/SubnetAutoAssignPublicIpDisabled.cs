@@ -17,8 +17,7 @@ public static class SubnetAutoAssignPublicIpDisabled
         Remediation = "Turn off auto-assignment (aws ec2 modify-subnet-attribute --subnet-id <subnet> --no-map-public-ip-on-launch; Terraform map_public_ip_on_launch = false) and assign public addresses explicitly only where needed.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED"],
-            ConfigRuleNames = ["subnet-auto-assign-public-ip-disabled"],
+            ConfigRules = [new("SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED", "subnet-auto-assign-public-ip-disabled", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["vpc_subnet_no_public_ip_by_default"],
             CheckovIds = ["CKV_AWS_130"],
             SecurityHubControls = ["EC2.15"],

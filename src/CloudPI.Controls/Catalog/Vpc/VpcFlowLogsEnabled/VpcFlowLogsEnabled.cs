@@ -17,8 +17,16 @@ public static class VpcFlowLogsEnabled
         Remediation = "Create a VPC flow log capturing at least REJECT (preferably ALL) traffic to CloudWatch Logs or S3 (aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc> --traffic-type ALL --log-destination-type s3 --log-destination <bucket-arn>).",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["VPC_FLOW_LOGS_ENABLED"],
-            ConfigRuleNames = ["vpc-flow-logs-enabled"],
+            ConfigRules =
+            [
+                new("VPC_FLOW_LOGS_ENABLED", "vpc-flow-logs-enabled", ConfigRuleTrigger.Periodic)
+                {
+                    Parameters =
+                    [
+                        new("trafficType", "String", true),
+                    ],
+                },
+            ],
             ProwlerChecks = ["vpc_flow_logs_enabled"],
             ProwlerLegacyChecks = ["check29"],
             CheckovIds = ["CKV2_AWS_11"],

@@ -17,8 +17,7 @@ public static class VpcNetworkAclUnusedCheck
         Remediation = "Delete the unused network ACL (aws ec2 delete-network-acl --network-acl-id <acl>), or associate it with the subnets it was meant for.",
         Mappings = new()
         {
-            ConfigRuleIdentifiers = ["VPC_NETWORK_ACL_UNUSED_CHECK"],
-            ConfigRuleNames = ["vpc-network-acl-unused-check"],
+            ConfigRules = [new("VPC_NETWORK_ACL_UNUSED_CHECK", "vpc-network-acl-unused-check", ConfigRuleTrigger.ConfigurationChange)],
             ProwlerChecks = ["ec2_networkacl_unused"],
             CheckovIds = ["CKV2_AWS_1"],
             SecurityHubControls = ["EC2.16"],

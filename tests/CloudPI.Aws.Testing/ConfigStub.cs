@@ -4,19 +4,34 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CloudPI.AwsConfig.Tests.Support;
+namespace CloudPI.Aws.Testing;
 
-/// <summary>A request as the stub received it. Query-protocol requests (EC2, STS) are named by their Action and have no JSON body.</summary>
-internal sealed record StubRequest(string Operation, string SigningRegion, JsonElement Body);
-
-internal sealed record StubResponse(int Status, string Body, string ContentType = "application/x-amz-json-1.1", string? RequestId = "stub-request-id")
+/// <summary>A request as the stub received it.</summary>
+public sealed record StubRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
 {
-    public static StubResponse Ok(object body) => new(200, JsonSerializer.Serialize(body));
+    public string? Target => Headers.GetValueOrDefault("X-Amz-Target");
 
+    /// <summary>The operation: the JSON protocol's target (Config), or the query protocol's Action (EC2, STS).</summary>
+    public string Operation => Target?.Replace("StarlingDoveService.", "", StringComparison.Ordinal)
+        ?? System.Web.HttpUtility.ParseQueryString(Body)["Action"] ?? "";
+
+    /// <summary>The region of the SigV4 credential scope: which regional client sent the request.</summary>
+    public string SigningRegion => Headers["Authorization"].Split("Credential=")[1].Split('/')[2];
+
+    /// <summary>The JSON body (JSON-protocol requests only).</summary>
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+}
+
+public sealed record StubResponse(int Status, string Body, string ContentType = "application/x-amz-json-1.1", string? RequestId = "stub-request-id")
+{
     public static readonly StubResponse Empty = new(200, "{}");
 
     /// <summary>What moto 5.2.1 answers for an operation it lacks: a bare HTML 500, no AWS error body, no request id.</summary>
     public static readonly StubResponse NotImplemented = new(500, "<!doctype html><title>500 Internal Server Error</title>", "text/html; charset=utf-8", null);
+
+    public static StubResponse Ok(string body) => new(200, body);
+
+    public static StubResponse Ok(object body) => new(200, JsonSerializer.Serialize(body));
 
     public static StubResponse Error(int status, string errorType, string message) =>
         new(status, new JsonObject { ["__type"] = errorType, ["message"] = message }.ToJsonString());
@@ -31,12 +46,12 @@ internal sealed record StubResponse(int Status, string Body, string ContentType 
 }
 
 /// <summary>
-/// An AWS Config endpoint on 127.0.0.1 for what moto 5.2.1 lacks (the compliance reads and StartConfigRulesEvaluation
-/// answer HTTP 500 there). Tests answer by operation and signing region; the JSON follows the botocore model
-/// (botocore/data/config/2014-11-12/service-2.json): PascalCase members, epoch-second timestamps, camelCase
-/// BatchGetResourceConfig and recorder shapes.
+/// An AWS endpoint on 127.0.0.1 for what moto 5.2.1 lacks (Config's compliance reads, StartConfigRulesEvaluation and
+/// aggregator compliance answer HTTP 500 there), and for scripted failures. Tests answer by request; the JSON follows
+/// the botocore model (botocore/data/config/2014-11-12/service-2.json): PascalCase members, epoch-second timestamps,
+/// camelCase BatchGetResourceConfig and recorder shapes.
 /// </summary>
-internal sealed class ConfigStub : IAsyncDisposable
+public sealed class ConfigStub : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Func<StubRequest, StubResponse> _respond;
@@ -57,6 +72,13 @@ internal sealed class ConfigStub : IAsyncDisposable
     public IReadOnlyList<StubRequest> Requests => _requests.ToArray();
 
     public IReadOnlyList<StubRequest> RequestsFor(string operation) => Requests.Where(r => r.Operation == operation).ToList();
+
+    /// <summary>Answers the i-th request with the i-th response.</summary>
+    public static ConfigStub Answering(params StubResponse[] responses)
+    {
+        var next = -1;
+        return new ConfigStub(_ => responses[Interlocked.Increment(ref next)]);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -86,12 +108,9 @@ internal sealed class ConfigStub : IAsyncDisposable
     private async Task AnswerAsync(HttpListenerContext context)
     {
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
-        var target = context.Request.Headers["X-Amz-Target"];
-        var region = (context.Request.Headers["Authorization"] ?? "").Split("Credential=")[1].Split('/')[2];
-        var request = target is null
-            ? new StubRequest(System.Web.HttpUtility.ParseQueryString(body)["Action"] ?? "", region, default)
-            : new StubRequest(target.Replace("StarlingDoveService.", "", StringComparison.Ordinal), region, JsonDocument.Parse(body).RootElement.Clone());
+        var headers = context.Request.Headers.AllKeys.OfType<string>()
+            .ToDictionary(name => name, name => context.Request.Headers[name] ?? "", StringComparer.OrdinalIgnoreCase);
+        var request = new StubRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "", headers, await reader.ReadToEndAsync());
         _requests.Enqueue(request);
 
         var response = _respond(request);
@@ -102,8 +121,8 @@ internal sealed class ConfigStub : IAsyncDisposable
             context.Response.Headers["x-amzn-RequestId"] = response.RequestId;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(response.Body);
-        await context.Response.OutputStream.WriteAsync(bytes);
+        var body = Encoding.UTF8.GetBytes(response.Body);
+        await context.Response.OutputStream.WriteAsync(body);
         context.Response.Close();
     }
 }
