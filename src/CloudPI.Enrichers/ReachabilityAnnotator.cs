@@ -15,7 +15,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 {
     // Several findings often name the same resource and traffic (one per control, one per producer): answer once.
     private readonly ConcurrentDictionary<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new();
-    private readonly ConcurrentDictionary<int, (string Dependencies, string? CartographyExposed)> _resourceFacts = new();
+    private readonly NodeMemo<ResourceFactsJson> _resourceFacts = new();
 
     /// <summary>The verdict for one resolved issue, or null when its resource is not in the graph.</summary>
     public ReachabilityResult? Evaluate(ResolvedIssue issue)
@@ -95,12 +95,15 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 
     private (string Dependencies, string? CartographyExposed) ResourceFacts(GraphNode resource)
     {
-        return _resourceFacts.GetOrAdd(resource.Index, _ =>
+        var facts = _resourceFacts.GetOrAdd(resource, node =>
         {
-            var flag = CartographyExposureRule.Evaluate(resource);
-            return (DependenciesJson(ResourceDependencies.Of(resource)), flag.Exposed is { } exposed ? (exposed ? "true" : "false") : null);
+            var flag = CartographyExposureRule.Evaluate(node);
+            return new ResourceFactsJson(DependenciesJson(ResourceDependencies.Of(node)), flag.Exposed is { } exposed ? (exposed ? "true" : "false") : null);
         });
+        return (facts.Dependencies, facts.CartographyExposed);
     }
+
+    private sealed record ResourceFactsJson(string Dependencies, string? CartographyExposed);
 
     public static string VerdictText(ReachabilityVerdict verdict) => verdict switch
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CloudPI.Controls.Network;
 using CloudPI.Graph;
@@ -16,7 +15,7 @@ internal sealed class EndpointResolver
 
     private readonly NetworkTopology _topology;
     private readonly (CartographyKind Kind, Func<GraphNode, IReadOnlyList<NetworkEndpoint>> Endpoints)[] _endpointResolvers;
-    private readonly ConcurrentDictionary<GraphNode, IReadOnlyList<NetworkEndpoint>> _endpoints = new();
+    private readonly NodeMemo<IReadOnlyList<NetworkEndpoint>> _endpoints = new();
 
     public EndpointResolver(NetworkTopology topology)
     {
