@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CloudPI.Reachability;
 using CloudPI.Controls;
 using CloudPI.Graph;
@@ -13,8 +12,11 @@ namespace CloudPI.Enrichers;
 /// </summary>
 public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 {
-    // Several findings often name the same resource and traffic (one per control, one per producer): answer once.
-    private readonly ConcurrentDictionary<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new();
+    // Several findings often name the same resource and traffic (one per control, one per producer), mostly close
+    // together in their file: answer once while they come, without holding every verdict of the run.
+    private readonly RecentValues<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new(RecentResults);
+
+    private const int RecentResults = 4096;
     private readonly NodeMemo<ResourceFactsJson> _resourceFacts = new();
 
     /// <summary>The verdict for one resolved issue, or null when its resource is not in the graph.</summary>
