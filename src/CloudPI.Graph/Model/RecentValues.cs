@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 
-namespace CloudPI.Enrichers;
+namespace CloudPI.Graph;
 
 /// <summary>
 /// Remembers the values computed for recent keys, at most twice <c>capacity</c> of them: when the current generation
 /// fills up it becomes the previous one and the oldest is dropped, so a run over any number of issues holds a bounded
-/// number of verdicts with their evidence. Values must be pure functions of their keys (a dropped one is computed
+/// number of values (verdicts with their evidence, say). Values must be pure functions of their keys (a dropped one is computed
 /// again, equal). Safe to share between threads.
 /// </summary>
-internal sealed class RecentValues<TKey, TValue>(int capacity)
+public sealed class RecentValues<TKey, TValue>(int capacity)
     where TKey : notnull
 {
     private Generation _current = new();
