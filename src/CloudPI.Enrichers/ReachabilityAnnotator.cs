@@ -12,12 +12,12 @@ namespace CloudPI.Enrichers;
 /// </summary>
 public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 {
+    private const int RecentResults = 4096;
+
     // Several findings often name the same resource and traffic (one per control, one per producer), mostly close
     // together in their file: answer once while they come, without holding every verdict of the run.
     private readonly RecentValues<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new(RecentResults);
-
-    private const int RecentResults = 4096;
-    private readonly NodeMemo<ResourceFactsJson> _resourceFacts = new();
+    private readonly RecentValues<int, ResourceFactsJson> _resourceFacts = new(RecentResults);
 
     /// <summary>The verdict for one resolved issue, or null when its resource is not in the graph.</summary>
     public ReachabilityResult? Evaluate(ResolvedIssue issue)
@@ -97,10 +97,10 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 
     private (string Dependencies, string? CartographyExposed) ResourceFacts(GraphNode resource)
     {
-        var facts = _resourceFacts.GetOrAdd(resource, node =>
+        var facts = _resourceFacts.GetOrAdd(resource.Index, _ =>
         {
-            var flag = CartographyExposureRule.Evaluate(node);
-            return new ResourceFactsJson(DependenciesJson(ResourceDependencies.Of(node)), flag.Exposed is { } exposed ? (exposed ? "true" : "false") : null);
+            var flag = CartographyExposureRule.Evaluate(resource);
+            return new ResourceFactsJson(DependenciesJson(ResourceDependencies.Of(resource)), flag.Exposed is { } exposed ? (exposed ? "true" : "false") : null);
         });
         return (facts.Dependencies, facts.CartographyExposed);
     }
