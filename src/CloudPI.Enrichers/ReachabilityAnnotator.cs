@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CloudPI.Reachability;
 using CloudPI.Controls;
 using CloudPI.Graph;
@@ -13,9 +12,12 @@ namespace CloudPI.Enrichers;
 /// </summary>
 public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 {
-    // Several findings often name the same resource and traffic (one per control, one per producer): answer once.
-    private readonly ConcurrentDictionary<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new();
-    private readonly ConcurrentDictionary<int, (string Dependencies, string? CartographyExposed)> _resourceFacts = new();
+    private const int RecentResults = 4096;
+
+    // Several findings often name the same resource and traffic (one per control, one per producer), mostly close
+    // together in their file: answer once while they come, without holding every verdict of the run.
+    private readonly RecentValues<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new(RecentResults);
+    private readonly RecentValues<int, ResourceFactsJson> _resourceFacts = new(RecentResults);
 
     /// <summary>The verdict for one resolved issue, or null when its resource is not in the graph.</summary>
     public ReachabilityResult? Evaluate(ResolvedIssue issue)
@@ -95,12 +97,15 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 
     private (string Dependencies, string? CartographyExposed) ResourceFacts(GraphNode resource)
     {
-        return _resourceFacts.GetOrAdd(resource.Index, _ =>
+        var facts = _resourceFacts.GetOrAdd(resource.Index, _ =>
         {
             var flag = CartographyExposureRule.Evaluate(resource);
-            return (DependenciesJson(ResourceDependencies.Of(resource)), flag.Exposed is { } exposed ? (exposed ? "true" : "false") : null);
+            return new ResourceFactsJson(DependenciesJson(ResourceDependencies.Of(resource)), flag.Exposed is { } exposed ? (exposed ? "true" : "false") : null);
         });
+        return (facts.Dependencies, facts.CartographyExposed);
     }
+
+    private sealed record ResourceFactsJson(string Dependencies, string? CartographyExposed);
 
     public static string VerdictText(ReachabilityVerdict verdict) => verdict switch
     {

@@ -12,17 +12,12 @@ public static class ResourceDependencies
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Of(GraphNode node)
     {
-        var found = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var found = new List<(string Role, string Id)>();
         void Add(string role, string? id)
         {
             if (!string.IsNullOrEmpty(id))
             {
-                if (!found.TryGetValue(role, out var ids))
-                {
-                    found[role] = ids = new SortedSet<string>(StringComparer.Ordinal);
-                }
-
-                ids.Add(id);
+                found.Add((role, id));
             }
         }
 
@@ -84,7 +79,12 @@ public static class ResourceDependencies
             Add("volume", volume.Id);
         }
 
-        return found.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value.ToList(), StringComparer.Ordinal);
+        // Roles in order, each with its ids in order and once (a dictionary enumerates in insertion order).
+        return found.Distinct()
+            .OrderBy(f => f.Role, StringComparer.Ordinal)
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .GroupBy(f => f.Role, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(f => f.Id)], StringComparer.Ordinal);
     }
 
     private static IEnumerable<GraphNode> DirectAndInterfaceNeighbors(GraphNode node, string relationshipType) =>

@@ -56,12 +56,16 @@ internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IR
             return Disjoint(next);
         }
 
-        return new(Definite.Intersect(next.Definite), possible, [.. Evidence, .. next.Evidence])
+        return new(Definite.Intersect(next.Definite), possible, Concat(Evidence, next.Evidence))
         {
-            Missing = [.. Missing, .. next.Missing],
-            Fixes = [.. Fixes, .. next.Fixes],
+            Missing = Concat(Missing, next.Missing),
+            Fixes = Concat(Fixes, next.Fixes),
         };
     }
+
+    /// <summary>Both lists in order; an empty side shares the other (the lists are immutable), as most layers add nothing.</summary>
+    private static IReadOnlyList<T> Concat<T>(IReadOnlyList<T> first, IReadOnlyList<T> second) =>
+        second.Count == 0 ? first : first.Count == 0 ? second : [.. first, .. second];
 
     /// <summary>The sources seen so far, as the start of a sub-path (a subnet's routes and NACL) evaluated on their behalf.</summary>
     public LayerOutcome SourcesOnly() => new(Definite, Possible, []);

@@ -46,7 +46,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return EvaluateConfiguration(resource, resourceId, configuration, query);
         }
 
-        if (!_endpoints.HasEndpointModel(resource) && EndpointResolver.TargetOf(resource) is null && !ManagedServicePaths.Handles(resource))
+        if (!_endpoints.HasEndpointModel(resource) && _endpoints.Target(resource) is null && !ManagedServicePaths.Handles(resource))
         {
             return ResultComposer.NotModelled(resourceId, query, resource.Labels);
         }
@@ -101,13 +101,21 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return ResultComposer.Compose(resourceId, query, [.. traces(query)]);
         }
 
-        // Any traffic: ask about each protocol/port something admits, and list those found open.
+        // Any traffic: ask about each protocol/port something admits, and list those found open. Each question's
+        // verdict is its most open path's; only the most open question is composed into the answer with its evidence.
         var perQuery = candidates.Distinct().DefaultIfEmpty(TrafficQuery.AnyTraffic)
-            .Select(q => ResultComposer.Compose(resourceId, q, [.. traces(q)]))
+            .Select(q =>
+            {
+                List<PathTrace> found = [.. traces(q)];
+                var ranked = ResultComposer.Rank(found);
+                return (Query: q, Traces: found, Ranked: ranked, Verdict: ranked.Count > 0 ? ranked[0].Verdict : ReachabilityVerdict.NotReachable);
+            })
             .ToList();
-        var open = perQuery.Where(r => r.IsExposed).Select(r => new OpenPort(r.Traffic, r.Verdict, r.Path)).ToList();
-        var best = perQuery.MinBy(r => r.Verdict)!;
-        return best with { Traffic = query, OpenPorts = open };
+        var open = perQuery.Where(p => p.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure)
+            .Select(p => new OpenPort(p.Ranked[0].Traffic, p.Verdict, p.Ranked[0].Path))
+            .ToList();
+        var best = perQuery.MinBy(p => p.Verdict);
+        return ResultComposer.Compose(resourceId, best.Query, best.Traces, best.Ranked) with { Traffic = query, OpenPorts = open };
     }
 
     private IEnumerable<PathTrace> Traces(GraphNode resource, TrafficQuery query, SecurityGroup? onlyGroup)
@@ -120,7 +128,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             }
         }
 
-        if (EndpointResolver.TargetOf(resource) is { } target)
+        if (_endpoints.Target(resource) is { } target)
         {
             foreach (var trace in _balancers.Traces(target, query, onlyGroup))
             {
@@ -147,7 +155,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
                 .Select(r => IpProtocol.HasPorts(r.Protocol) && r.FromPort is { } from && r.ToPort is { } to
                     ? new TrafficQuery(r.Protocol, (int)from, (int)to)
                     : new TrafficQuery(r.Protocol, 0, TrafficQuery.MaxPort)));
-        var fromBalancers = EndpointResolver.TargetOf(resource) is { } target ? _balancers.TargetPorts(target) : [];
+        var fromBalancers = _endpoints.Target(resource) is { } target ? _balancers.TargetPorts(target) : [];
         return fromEndpoints.Concat(fromBalancers).Concat(ManagedServicePaths.ServicePorts(resource));
     }
 

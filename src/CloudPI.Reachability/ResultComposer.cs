@@ -9,18 +9,24 @@ internal static class ResultComposer
     /// <summary>Closed paths explaining a closed question, furthest first; more are counted, not listed.</summary>
     private const int ClosedPathsShown = 10;
 
-    public static ReachabilityResult Compose(string resourceId, TrafficQuery query, IReadOnlyList<PathTrace> traces)
+    public static ReachabilityResult Compose(string resourceId, TrafficQuery query, IReadOnlyList<PathTrace> traces) =>
+        Compose(resourceId, query, traces, Rank(traces));
+
+    /// <summary>The most open path first; among closed ones, those that got furthest explain best.</summary>
+    public static List<PathTrace> Rank(IReadOnlyList<PathTrace> traces) =>
+        traces.OrderBy(t => t.Verdict)
+            .ThenByDescending(t => t.Sofar.Definite.Count)
+            .ThenByDescending(t => t.Sofar.Evidence.Count(s => s.Hop is not null))
+            .ToList();
+
+    /// <summary>The answer from the paths already ranked by <see cref="Rank"/>.</summary>
+    public static ReachabilityResult Compose(string resourceId, TrafficQuery query, IReadOnlyList<PathTrace> traces, List<PathTrace> ranked)
     {
         if (traces.Count == 0)
         {
             return Closed(resourceId, query, $"{resourceId} has no network path the graph can show for {query}", []);
         }
 
-        // The most open path; among closed ones, those that got furthest explain best.
-        var ranked = traces.OrderBy(t => t.Verdict)
-            .ThenByDescending(t => t.Sofar.Definite.Count)
-            .ThenByDescending(t => t.Sofar.Evidence.Count(s => s.Hop is not null))
-            .ToList();
         var best = ranked[0];
         var verdict = best.Verdict;
         var exposed = traces.Where(t => t.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure).ToList();

@@ -125,4 +125,11 @@ public class AddressSetTests
             && a.Union(b).Covers(a)
             && a.Covers(a.Intersect(b))
             && a.Union(b).Count == a.Count + b.Count - a.Intersect(b).Count);
+
+    [Fact]
+    public void Overlaps_means_a_common_address_and_nested_sets_intersect_to_the_inner_one() =>
+        Gen.Select(GenSet, GenSet).Sample((a, b) =>
+            a.Overlaps(b) == a.Ranges.Any(r => b.Ranges.Any(s => UInt128.Max(r.First, s.First) <= UInt128.Min(r.Last, s.Last)))
+            && a.Intersect(a.Union(b)).Equals(a)
+            && a.Union(b).Intersect(b).Equals(b));
 }

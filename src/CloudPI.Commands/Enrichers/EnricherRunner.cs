@@ -31,18 +31,19 @@ internal static class EnricherRunner
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
         var (read, write, graphInput) = settings;
+        var clock = new PhaseClock(context.Logger, enricherName);
         var today = MuteFile.Today();
         var mutes = MuteFile.Load(settings.MuteFilePath, context.Logger, today);
-        var inputs = EnricherFiles.ReadTagged(read);
+        var inputs = clock.Time("read issues", () => EnricherFiles.ReadTagged(read));
         foreach (var merged in inputs.Where(i => i.Sources.Count > 1))
         {
             context.Logger.Warning("{Count} tagged files of {Tool} merged into one ({Files})", merged.Sources.Count, merged.Response.ToolName, string.Join(", ", merged.Sources));
         }
 
-        var graph = await graphInput.LoadAsync(context.Logger, cancellationToken).ConfigureAwait(false);
+        var graph = await clock.TimeAsync("load graph", () => graphInput.LoadAsync(context.Logger, cancellationToken)).ConfigureAwait(false);
 
         var resolver = new ResourceResolver(graph);
-        var join = JoinVulnerabilities(graph, resolver, inputs, settings.ScannedImages);
+        var join = clock.Time("join vulnerabilities", () => JoinVulnerabilities(graph, resolver, inputs, settings.ScannedImages));
         if (join.Count > 0)
         {
             context.Logger.Information("{Count} vulnerabilities of other scanners joined to cloud workloads", join.Count);
@@ -68,19 +69,24 @@ internal static class EnricherRunner
         // Every tool's enriched and raw files appear together, or none do; each enriched file is written chunk by
         // chunk as its issues are enriched, so the annotations of only one chunk are held at a time.
         var stems = DraconFile.FileStems(inputs.Select(i => i.Response.ToolName));
+        var analysis = new PhaseCost();
+        var analysedAndWritten = new PhaseCost();
         using (var files = new AtomicFileSet())
         {
             foreach (var input in inputs)
             {
                 var issues = input.Response.Issues;
-                var enriched = EnrichInChunks(issues, (issue, index) => Enrich(input.Response.ToolName, issue, index), cancellationToken);
-                var (enrichedPath, _) = EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, enriched);
+                var enriched = EnrichInChunks(issues, (issue, index) => Enrich(input.Response.ToolName, issue, index), chunk => clock.Measure(analysis, chunk), cancellationToken);
+                var (enrichedPath, _) = clock.Measure(analysedAndWritten, () => EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, enriched));
                 context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Count, input.Response.ToolName, enrichedPath);
             }
 
             files.Commit();
         }
 
+        clock.Log("analyse issues", analysis);
+        clock.Log("write enriched files", new PhaseCost(analysedAndWritten.Total - analysis.Total));
+        clock.LogPeakMemory();
         if (muted > 0)
         {
             context.Logger.Information("{Enricher}: {Muted} issues muted by the mute file (annotated {Key}, kept)", enricherName, muted, AnnotationKeys.Muted);
@@ -106,13 +112,15 @@ internal static class EnricherRunner
     /// The enriched issues in input order. The analyses are pure and their caches concurrent, so each chunk uses
     /// every core; a chunk is enriched only when the writer asks for its first issue.
     /// </summary>
-    private static IEnumerable<EnrichedIssue> EnrichInChunks(IReadOnlyList<Issue> issues, Func<Issue, int, EnrichedIssue> enrich, CancellationToken cancellationToken)
+    /// <param name="run">Runs the enrichment of one chunk (a clock measures it).</param>
+    private static IEnumerable<EnrichedIssue> EnrichInChunks(
+        IReadOnlyList<Issue> issues, Func<Issue, int, EnrichedIssue> enrich, Func<Func<ParallelLoopResult>, ParallelLoopResult> run, CancellationToken cancellationToken)
     {
         var chunk = new EnrichedIssue[Math.Min(ChunkSize, issues.Count)];
         for (var start = 0; start < issues.Count; start += ChunkSize)
         {
             var count = Math.Min(ChunkSize, issues.Count - start);
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => chunk[i] = enrich(issues[start + i], start + i));
+            run(() => Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => chunk[i] = enrich(issues[start + i], start + i)));
             for (var i = 0; i < count; i++)
             {
                 yield return chunk[i];

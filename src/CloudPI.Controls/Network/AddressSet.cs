@@ -124,6 +124,22 @@ public sealed class AddressSet : IEquatable<AddressSet>
     public AddressSet Intersect(AddressSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        // Every layer of every path intersects sets that mostly contain one another: answer those without allocating.
+        if (IsEmpty || other.IsEmpty)
+        {
+            return Empty;
+        }
+
+        if (other.Covers(this))
+        {
+            return this;
+        }
+
+        if (Covers(other))
+        {
+            return other;
+        }
+
         var result = new List<AddressRange>();
         int i = 0, j = 0;
         while (i < _ranges.Length && j < other._ranges.Length)
@@ -188,10 +204,47 @@ public sealed class AddressSet : IEquatable<AddressSet>
     public bool Covers(AddressSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return other.Subtract(this).IsEmpty;
+        // Ranges are sorted, disjoint and non-adjacent, so a covered range lies inside a single range of this set.
+        var i = 0;
+        foreach (var range in other._ranges)
+        {
+            while (i < _ranges.Length && _ranges[i].Last < range.First)
+            {
+                i++;
+            }
+
+            if (i == _ranges.Length || _ranges[i].First > range.First || _ranges[i].Last < range.Last)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    public bool Overlaps(AddressSet other) => !Intersect(other).IsEmpty;
+    public bool Overlaps(AddressSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        int i = 0, j = 0;
+        while (i < _ranges.Length && j < other._ranges.Length)
+        {
+            if (UInt128.Max(_ranges[i].First, other._ranges[j].First) <= UInt128.Min(_ranges[i].Last, other._ranges[j].Last))
+            {
+                return true;
+            }
+
+            if (_ranges[i].Last < other._ranges[j].Last)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The set as the fewest CIDR blocks, in address order; IPv4 blocks are written as IPv4.</summary>
     public IReadOnlyList<string> ToCidrs()

@@ -45,8 +45,8 @@ public readonly struct GraphNode : IEquatable<GraphNode>
     /// <summary>Nodes at the other end of this node's relationships of <paramref name="type"/>.</summary>
     public IEnumerable<GraphNode> Neighbors(string type, Direction direction)
     {
-        var self = Index;
-        return Relationships(direction, type).Select(r => r.StartIndex == self ? r.End : r.Start);
+        ArgumentNullException.ThrowIfNull(type);
+        return Graph.NeighborsOf(Index, direction, type);
     }
 
     public bool Equals(GraphNode other) => ReferenceEquals(Graph, other.Graph) && Index == other.Index;

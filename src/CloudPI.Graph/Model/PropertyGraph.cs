@@ -152,6 +152,41 @@ public sealed class PropertyGraph
         return outgoing.Concat(incoming);
     }
 
+    /// <summary>The nodes at the other end of <paramref name="node"/>'s relationships of <paramref name="type"/>:
+    /// one iterator, as analyses ask this in every hot loop.</summary>
+    internal IEnumerable<GraphNode> NeighborsOf(int node, Direction direction, string type) =>
+        _storage.RelationshipTypes.TryGetId(type, out var typeId) ? NeighborsOf(node, direction, typeId) : [];
+
+    private IEnumerable<GraphNode> NeighborsOf(int node, Direction direction, int typeId)
+    {
+        if (direction is Direction.Outgoing or Direction.Both)
+        {
+            var outgoing = _outgoing.Of(node);
+            for (var i = 0; i < outgoing.Length; i++)
+            {
+                var rel = outgoing.Span[i];
+                if (_storage.RelationshipTypeIds[rel] == typeId)
+                {
+                    yield return new GraphNode(this, _storage.RelationshipEnds[rel]);
+                }
+            }
+        }
+
+        if (direction is Direction.Incoming or Direction.Both)
+        {
+            var incoming = _incoming.Of(node);
+            for (var i = 0; i < incoming.Length; i++)
+            {
+                var rel = incoming.Span[i];
+                // A self-loop is listed once, as outgoing.
+                if (_storage.RelationshipTypeIds[rel] == typeId && (direction == Direction.Incoming || _storage.RelationshipStarts[rel] != node))
+                {
+                    yield return new GraphNode(this, _storage.RelationshipStarts[rel]);
+                }
+            }
+        }
+    }
+
     private IEnumerable<GraphRelationship> Matching(ReadOnlyMemory<int> relationships, int typeId)
     {
         for (var i = 0; i < relationships.Length; i++)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CloudPI.Controls.Network;
 using CloudPI.Graph;
@@ -16,7 +15,8 @@ internal sealed class EndpointResolver
 
     private readonly NetworkTopology _topology;
     private readonly (CartographyKind Kind, Func<GraphNode, IReadOnlyList<NetworkEndpoint>> Endpoints)[] _endpointResolvers;
-    private readonly ConcurrentDictionary<GraphNode, IReadOnlyList<NetworkEndpoint>> _endpoints = new();
+    private readonly NodeMemo<IReadOnlyList<NetworkEndpoint>> _endpoints = new();
+    private readonly RecentValues<int, TargetOfNode> _targets = new(4096);
 
     public EndpointResolver(NetworkTopology topology)
     {
@@ -39,6 +39,11 @@ internal sealed class EndpointResolver
 
     public IReadOnlyList<NetworkEndpoint> EndpointsOf(GraphNode resource) => _endpoints.GetOrAdd(resource, node =>
         _endpointResolvers.Where(r => r.Kind.Matches(node)).Select(r => r.Endpoints(node)).FirstOrDefault() ?? []);
+
+    /// <summary><see cref="TargetOf"/>, remembered for recent resources: every traffic question about one asks again.</summary>
+    public BalancerTarget? Target(GraphNode resource) => _targets.GetOrAdd(resource.Index, _ => new TargetOfNode(TargetOf(resource))).Target;
+
+    private sealed record TargetOfNode(BalancerTarget? Target);
 
     /// <summary>The resource as a balancer target, or null for kinds a balancer cannot forward to.</summary>
     public static BalancerTarget? TargetOf(GraphNode resource)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CloudPI.Controls.Network;
 using CloudPI.Graph.Cartography;
 
@@ -10,6 +11,9 @@ namespace CloudPI.Reachability.Layers;
 /// </summary>
 internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
 {
+    // Endpoints share a few group sets: their outcome (and its evidence) is decided once per set and traffic.
+    private readonly ConcurrentDictionary<(string GroupNodes, TrafficQuery Query), LayerOutcome> _fromInternet = new(Environment.ProcessorCount * 4, 256);
+
     public LayerOutcome FromInternet(IReadOnlyList<SecurityGroup> groups, TrafficQuery query, string resourceId)
     {
         if (groups.Count == 0)
@@ -17,6 +21,11 @@ internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
             return LayerOutcome.Unknown(ReachabilityLayer.SecurityGroup, resourceId, $"no security group ingested for {resourceId}");
         }
 
+        return _fromInternet.GetOrAdd((string.Join('+', groups.Select(g => g.Node.Index)), query), key => Decide(groups, key.Query));
+    }
+
+    private LayerOutcome Decide(IReadOnlyList<SecurityGroup> groups, TrafficQuery query)
+    {
         var groupIds = string.Join("+", groups.Select(g => NetworkTopology.IdOf(g.Node)));
         var admitting = rules.Admitting(groups, query);
         var open = admitting.Where(r => !r.PublicSources.IsEmpty).ToList();

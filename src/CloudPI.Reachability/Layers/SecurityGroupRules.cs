@@ -56,7 +56,7 @@ internal sealed record SecurityGroupRuleEntry(
 /// <summary>Inbound rules per security group, parsed once.</summary>
 internal sealed class SecurityGroupRules
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<GraphNode, IReadOnlyList<SecurityGroupRuleEntry>> _inbound = new();
+    private readonly NodeMemo<IReadOnlyList<SecurityGroupRuleEntry>> _inbound = new();
 
     public IReadOnlyList<SecurityGroupRuleEntry> InboundOf(SecurityGroup group) =>
         _inbound.GetOrAdd(group.Node, _ => [.. group.InboundRules.Select(r => SecurityGroupRuleEntry.Of(group, r))]);

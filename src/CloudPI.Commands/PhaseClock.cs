@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Serilog;
+using Serilog.Events;
+
+namespace CloudPI.Commands;
+
+/// <summary>
+/// What each phase of a command costs, logged at debug level (<c>--debug</c>) as one structured event per phase:
+/// wall time, process CPU time, GC pauses and bytes allocated, so a slow run shows where its time went. A phase
+/// may be timed in several pieces (<see cref="Measure{T}"/>) and logged once (<see cref="Log"/>).
+/// </summary>
+internal sealed class PhaseClock(ILogger logger, string command)
+{
+    private readonly bool _enabled = logger.IsEnabled(LogEventLevel.Debug);
+
+    /// <summary>Runs and logs one phase.</summary>
+    public T Time<T>(string phase, Func<T> work)
+    {
+        var cost = new PhaseCost();
+        var result = Measure(cost, work);
+        Log(phase, cost);
+        return result;
+    }
+
+    /// <summary>Runs and logs one asynchronous phase.</summary>
+    public async Task<T> TimeAsync<T>(string phase, Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var start = _enabled ? PhaseCost.Now() : default;
+        var result = await work().ConfigureAwait(false);
+        if (_enabled)
+        {
+            var cost = new PhaseCost();
+            cost.Add(PhaseCost.Now() - start);
+            Log(phase, cost);
+        }
+
+        return result;
+    }
+
+    /// <summary>Adds one piece of a phase that is logged later with <see cref="Log"/>.</summary>
+    public T Measure<T>(PhaseCost cost, Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(cost);
+        ArgumentNullException.ThrowIfNull(work);
+        if (!_enabled)
+        {
+            return work();
+        }
+
+        var start = PhaseCost.Now();
+        var result = work();
+        cost.Add(PhaseCost.Now() - start);
+        return result;
+    }
+
+    public void Log(string phase, PhaseCost cost)
+    {
+        ArgumentNullException.ThrowIfNull(cost);
+        if (_enabled)
+        {
+            logger.Debug(
+                "{Command} phase {Phase}: {WallMilliseconds} ms wall, {CpuMilliseconds} ms CPU, {GcPauseMilliseconds} ms GC pauses, {AllocatedMegabytes} MB allocated",
+                command, phase, (long)cost.Total.Wall.TotalMilliseconds, (long)cost.Total.Cpu.TotalMilliseconds, (long)cost.Total.GcPauses.TotalMilliseconds, cost.Total.AllocatedBytes / 1_000_000);
+        }
+    }
+
+    /// <summary>Logs the process's peak working set so far (the memory a run needed at most).</summary>
+    public void LogPeakMemory()
+    {
+        if (_enabled)
+        {
+            using var process = Process.GetCurrentProcess();
+            logger.Debug("{Command} peak working set: {PeakMegabytes} MB", command, process.PeakWorkingSet64 / 1_000_000);
+        }
+    }
+}
+
+/// <summary>The accumulated cost of one phase; pieces may be added from one thread at a time.</summary>
+internal sealed class PhaseCost(PhaseCost.Sample total = default)
+{
+    public Sample Total { get; private set; } = total;
+
+    public void Add(Sample piece) => Total += piece;
+
+    public static Sample Now()
+    {
+        using var process = Process.GetCurrentProcess();
+        return new Sample(Stopwatch.GetElapsedTime(0), process.TotalProcessorTime, GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+    }
+
+    public readonly record struct Sample(TimeSpan Wall, TimeSpan Cpu, TimeSpan GcPauses, long AllocatedBytes)
+    {
+        public static Sample operator +(Sample a, Sample b) => new(a.Wall + b.Wall, a.Cpu + b.Cpu, a.GcPauses + b.GcPauses, a.AllocatedBytes + b.AllocatedBytes);
+
+        public static Sample operator -(Sample a, Sample b) => new(a.Wall - b.Wall, a.Cpu - b.Cpu, a.GcPauses - b.GcPauses, a.AllocatedBytes - b.AllocatedBytes);
+    }
+}
