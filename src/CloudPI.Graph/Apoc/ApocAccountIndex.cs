@@ -16,8 +16,8 @@ namespace CloudPI.Graph.Apoc;
 /// or to none (0.0.0.0/0, AWS-managed policies, service principals) it is shared and loaded with every account.</para>
 /// <para>An edge between two accounts is followed on demand: an assume-role edge (<c>STS_ASSUMEROLE_ALLOW</c>,
 /// <c>ASSUMES</c>) out of a loaded account loads the whole other account too, because the blast radius goes on through
-/// that account's roles, policies and data stores; any other edge (a trust in another account's principal, a peering
-/// connection's accepter VPC) loads only the node at its other end and that node's account node.</para>
+/// that account's roles, policies and data stores; any other edge, in either direction (a trust in another account's
+/// principal, a peering connection's accepter VPC), loads only the node at its other end and that node's account node.</para>
 /// <para>Only the JSON-lines layout, where each record is a line, is indexed; an ARRAY_JSON file is reported as
 /// <see cref="Partitionable"/> false and loaded whole.</para>
 /// </remarks>
