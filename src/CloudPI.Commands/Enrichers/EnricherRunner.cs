@@ -94,6 +94,19 @@ internal static class EnricherRunner
         return ExitCodes.Success;
     }
 
+    private static void EnrichGroup(
+        Analysis analysis,
+        AccountGroup group,
+        IReadOnlyList<TaggedResults> inputs,
+        Func<string, Analysis, Func<Issue, int, EnrichedIssue>> enrich,
+        byte[][][] results,
+        CancellationToken cancellationToken)
+    {
+        var enrichers = inputs.Select(i => enrich(i.Response.ToolName, analysis)).ToArray();
+        Parallel.ForEach(group.Issues, new ParallelOptions { CancellationToken = cancellationToken }, at =>
+            results[at.Input][at.Index] = enrichers[at.Input](inputs[at.Input].Response.Issues[at.Index], at.Index).ToByteArray());
+    }
+
     /// <summary>What one graph (whole, or one account's part) gives every issue analysed on it.</summary>
     private sealed record Analysis(ResourceResolver Resolver, VulnerabilityJoin Join, IEnricherPass Pass);
 
@@ -127,11 +140,13 @@ internal static class EnricherRunner
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.AccountsParallel, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(partition.Groups, options, async (group, token) =>
         {
-            var graph = await partition.LoadAsync(group, logger, token).ConfigureAwait(false);
-            var analysis = Analyse(graph, inputs, settings, enricher, logger);
-            var enrichers = inputs.Select(i => enrich(i.Response.ToolName, analysis)).ToArray();
-            Parallel.ForEach(group.Issues, new ParallelOptions { CancellationToken = token }, at =>
-                results[at.Input][at.Index] = enrichers[at.Input](inputs[at.Input].Response.Issues[at.Index], at.Index).ToByteArray());
+            PropertyGraph? graph = await partition.LoadAsync(group, logger, token).ConfigureAwait(false);
+            EnrichGroup(Analyse(graph, inputs, settings, enricher, logger), group, inputs, enrich, results, token);
+
+            // The account's graph and caches are garbage now: collect them before the next account loads, or several
+            // dead accounts pile up until the runtime decides on a full collection and the peak grows with the accounts.
+            graph = null;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }).ConfigureAwait(false);
 
         return [.. results.Select(issues => issues.Select(bytes => EnrichedIssue.Parser.ParseFrom(bytes)))];

@@ -42,6 +42,10 @@ public sealed class ApocAccountIndex
     private readonly Dictionary<string, int> _nodesById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _nodesByArn = new(StringComparer.Ordinal);
 
+    // Scratch of the record being scanned, reused so the pass allocates little beyond the index.
+    private readonly List<(string Key, bool IsId)> _recordKeys = new(2);
+    private char[] _idProperty = new char[64];
+
     private ApocAccountIndex(string path) => _path = path;
 
     private enum RelationshipKind : byte
@@ -242,8 +246,8 @@ public sealed class ApocAccountIndex
         var id = -1L;
         string? textId = null;
         var isAccount = false;
-        string? accountId = null;
-        var keys = new List<(string Key, bool IsId)>(2);
+        var idLength = -1;
+        _recordKeys.Clear();
         var kind = RelationshipKind.Other;
         (long Id, string? Text) start = (-1, null), end = (-1, null);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -308,10 +312,21 @@ public sealed class ApocAccountIndex
                         }
 
                         var value = chars.AsSpan(0, reader.CopyString(chars));
-                        accountId = isId ? value.ToString() : accountId;
+                        if (isId)
+                        {
+                            // Kept as text only if the labels (which may come later) make the node an account.
+                            if (_idProperty.Length < value.Length)
+                            {
+                                _idProperty = new char[value.Length];
+                            }
+
+                            value.CopyTo(_idProperty);
+                            idLength = value.Length;
+                        }
+
                         if (wanted.TryGetValue(value, out var key))
                         {
-                            keys.Add((key, isId));
+                            _recordKeys.Add((key, isId));
                         }
                     }
                     else
@@ -329,7 +344,8 @@ public sealed class ApocAccountIndex
 
         if (isNode == true)
         {
-            AddNode(id, textId ?? throw new FormatException("a node has no \"id\""), offset, length, isAccount ? accountId : null, keys);
+            var accountId = isAccount && idLength >= 0 ? new string(_idProperty, 0, idLength) : null;
+            AddNode(id, textId ?? throw new FormatException("a node has no \"id\""), offset, length, accountId, _recordKeys);
         }
         else if (isNode == false)
         {
