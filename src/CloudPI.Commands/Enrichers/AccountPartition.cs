@@ -53,6 +53,9 @@ internal sealed class AccountPartition
             return null;
         }
 
+        // The index grew by doubling: collect the arrays it outgrew before the first account loads on top of them.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+
         var groups = Group(targets, target => AccountOf(index, target));
         logger.Information("{Accounts} accounts of {Total} in the graph have issues; analysed one account at a time", groups.Count(g => g.Account is not null), index.Accounts.Count);
         return new AccountPartition(input, index, groups);

@@ -27,16 +27,20 @@ public sealed class ApocAccountIndex
     private const int Shared = -2;
 
     private readonly string _path;
-    private readonly List<long> _nodeOffsets = [];
-    private readonly List<int> _nodeLengths = [];
+    // Each record's bytes up to the next record (terminator and blank lines included), in file order; negative for
+    // relationships. Four bytes a record: an organisation's index stays small next to one account's graph.
+    private readonly List<int> _recordSpans = [];
+    private long _firstRecord = -1;
+    private long _lastRecord;
+    private int _nodeCount;
     private readonly List<int> _owners = [];
-    private readonly List<long> _relationshipOffsets = [];
-    private readonly List<int> _relationshipLengths = [];
     private readonly List<int> _starts = [];
     private readonly List<int> _ends = [];
     private readonly List<RelationshipKind> _kinds = [];
     private readonly List<string> _accounts = [];
     private readonly List<int> _accountNodes = [];
+    // APOC's ids are mostly small dense numbers: those index a list, the rest a dictionary.
+    private readonly List<int> _denseIds = [];
     private readonly Dictionary<long, int> _numericIds = [];
     private readonly Dictionary<string, int> _otherIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _nodesById = new(StringComparer.Ordinal);
@@ -62,7 +66,7 @@ public sealed class ApocAccountIndex
     public IReadOnlyList<string> Accounts => _accounts;
 
     /// <summary>How many nodes the file holds.</summary>
-    public int NodeCount => _nodeOffsets.Count;
+    public int NodeCount => _nodeCount;
 
     /// <summary>
     /// Indexes <paramref name="path"/> in one pass. <paramref name="keys"/> are node ids or ARNs whose account the
@@ -83,6 +87,10 @@ public sealed class ApocAccountIndex
         using (var lines = new PooledLineReader(stream))
         {
             index.Scan(lines, wanted);
+            if (index._recordSpans.Count > 0)
+            {
+                index.EndRecord(stream.Length);
+            }
         }
 
         if (index.Partitionable)
@@ -125,29 +133,31 @@ public sealed class ApocAccountIndex
 
         var loaded = LoadedNodes(accounts);
         var ranges = new List<(long Offset, int Length)>();
-        var nodeAt = 0;
-        var relationshipAt = 0;
-        // Records go in file order, nodes and relationships merged, so the loader meets each node before its edges.
-        while (nodeAt < _nodeOffsets.Count || relationshipAt < _relationshipOffsets.Count)
+        var (node, relationship, offset) = (0, 0, _firstRecord);
+        foreach (var span in _recordSpans)
         {
-            if (relationshipAt >= _relationshipOffsets.Count || (nodeAt < _nodeOffsets.Count && _nodeOffsets[nodeAt] < _relationshipOffsets[relationshipAt]))
+            bool include;
+            if (span > 0)
             {
-                if (loaded[nodeAt])
-                {
-                    ranges.Add((_nodeOffsets[nodeAt], _nodeLengths[nodeAt]));
-                }
-
-                nodeAt++;
+                include = loaded[node++];
             }
             else
             {
-                if (loaded[_starts[relationshipAt]] && loaded[_ends[relationshipAt]])
-                {
-                    ranges.Add((_relationshipOffsets[relationshipAt], _relationshipLengths[relationshipAt]));
-                }
-
-                relationshipAt++;
+                include = loaded[_starts[relationship]] && loaded[_ends[relationship]];
+                relationship++;
             }
+
+            var length = Math.Abs(span);
+            if (include && ranges.Count > 0 && ranges[^1].Offset + ranges[^1].Length == offset && ranges[^1].Length <= int.MaxValue - length)
+            {
+                ranges[^1] = (ranges[^1].Offset, ranges[^1].Length + length);
+            }
+            else if (include)
+            {
+                ranges.Add((offset, length));
+            }
+
+            offset += length;
         }
 
         using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -180,7 +190,7 @@ public sealed class ApocAccountIndex
             }
         }
 
-        var loaded = new bool[_nodeOffsets.Count];
+        var loaded = new bool[_nodeCount];
         for (var n = 0; n < loaded.Length; n++)
         {
             loaded[n] = _owners[n] < 0 || included[_owners[n]];
@@ -225,7 +235,8 @@ public sealed class ApocAccountIndex
 
             try
             {
-                ScanRecord(trimmed, lines.LineOffset, line.Length, keyLookup, ref chars);
+                EndRecord(lines.LineOffset);
+                ScanRecord(trimmed, keyLookup, ref chars);
             }
             catch (JsonException e)
             {
@@ -238,7 +249,23 @@ public sealed class ApocAccountIndex
         }
     }
 
-    private void ScanRecord(ReadOnlySpan<byte> line, long offset, int length, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> wanted, ref char[] chars)
+    /// <summary>The previous record ends where the next one starts (or the file ends).</summary>
+    private void EndRecord(long next)
+    {
+        if (_firstRecord < 0)
+        {
+            _firstRecord = next;
+        }
+        else
+        {
+            var span = checked((int)(next - _lastRecord));
+            _recordSpans[^1] = _recordSpans[^1] < 0 ? -span : span;
+        }
+
+        _lastRecord = next;
+    }
+
+    private void ScanRecord(ReadOnlySpan<byte> line, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> wanted, ref char[] chars)
     {
         var reader = new Utf8JsonReader(line);
         Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "expected a JSON object");
@@ -345,12 +372,11 @@ public sealed class ApocAccountIndex
         if (isNode == true)
         {
             var accountId = isAccount && idLength >= 0 ? new string(_idProperty, 0, idLength) : null;
-            AddNode(id, textId ?? throw new FormatException("a node has no \"id\""), offset, length, accountId, _recordKeys);
+            AddNode(id, textId ?? throw new FormatException("a node has no \"id\""), accountId, _recordKeys);
         }
         else if (isNode == false)
         {
-            _relationshipOffsets.Add(offset);
-            _relationshipLengths.Add(length);
+            _recordSpans.Add(-1);
             _starts.Add(NodeIndex(start));
             _ends.Add(NodeIndex(end));
             _kinds.Add(kind);
@@ -361,10 +387,19 @@ public sealed class ApocAccountIndex
         }
     }
 
-    private void AddNode(long id, string textId, long offset, int length, string? accountId, List<(string Key, bool IsId)> keys)
+    private void AddNode(long id, string textId, string? accountId, List<(string Key, bool IsId)> keys)
     {
-        var node = _nodeOffsets.Count;
-        if (id >= 0)
+        var node = _nodeCount++;
+        if (id >= 0 && id < 2L * node + 1024)
+        {
+            while (_denseIds.Count <= id)
+            {
+                _denseIds.Add(-1);
+            }
+
+            _denseIds[(int)id] = node;
+        }
+        else if (id >= 0)
         {
             _numericIds[id] = node;
         }
@@ -373,8 +408,7 @@ public sealed class ApocAccountIndex
             _otherIds[textId] = node;
         }
 
-        _nodeOffsets.Add(offset);
-        _nodeLengths.Add(length);
+        _recordSpans.Add(1);
         if (accountId is not null && !_accounts.Contains(accountId))
         {
             _owners.Add(_accounts.Count);
@@ -394,7 +428,10 @@ public sealed class ApocAccountIndex
 
     private int NodeIndex((long Id, string? Text) endpoint)
     {
-        var found = endpoint.Id >= 0 ? _numericIds.TryGetValue(endpoint.Id, out var node) : _otherIds.TryGetValue(endpoint.Text ?? throw new FormatException("a relationship has no start or end id"), out node);
+        var node = -1;
+        var found = endpoint.Id >= 0
+            ? (endpoint.Id < _denseIds.Count && (node = _denseIds[(int)endpoint.Id]) >= 0) || _numericIds.TryGetValue(endpoint.Id, out node)
+            : _otherIds.TryGetValue(endpoint.Text ?? throw new FormatException("a relationship has no start or end id"), out node);
         return found ? node : throw new FormatException($"relationship refers to unknown node id \"{(endpoint.Id >= 0 ? endpoint.Id : endpoint.Text)}\"");
     }
 
@@ -490,7 +527,7 @@ public sealed class ApocAccountIndex
         return true;
     }
 
-    /// <summary>Reads the given byte ranges of a file one after the other, as one stream.</summary>
+    /// <summary>Reads the given byte ranges of a file (whole lines with their terminators) one after the other, as one stream.</summary>
     private sealed class LineRangeStream(FileStream file, List<(long Offset, int Length)> ranges) : Stream
     {
         private int _range;
@@ -514,21 +551,18 @@ public sealed class ApocAccountIndex
 
         public override int Read(Span<byte> buffer)
         {
+            while (_range < ranges.Count && _done == ranges[_range].Length)
+            {
+                _range++;
+                _done = 0;
+            }
+
             if (_range >= ranges.Count || buffer.IsEmpty)
             {
                 return 0;
             }
 
             var (start, length) = ranges[_range];
-            if (_done == length)
-            {
-                // Each line ends in a newline of its own, whatever terminated it in the file (or nothing, at its end).
-                buffer[0] = (byte)'\n';
-                _range++;
-                _done = 0;
-                return 1;
-            }
-
             if (file.Position != start + _done)
             {
                 file.Position = start + _done;
