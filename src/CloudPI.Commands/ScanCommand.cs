@@ -54,6 +54,7 @@ public static class ScanCommand
             Description = "TOOL=IMAGE: the container image an imported vulnerability scanner's results are about (e.g. trivy=nginx:1.27), for the enrichers.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var accountsParallel = EnricherOptions.CreateAccountsParallel();
         var top = new Option<int>("--top") { Description = "Findings detailed in the report.", DefaultValueFactory = _ => ReportSettings.DefaultTop };
         var mutes = MuteFile.CreateOption();
         var baseline = new Option<string?>("--baseline") { Description = "An earlier scan's --out folder: the report shows only findings new since then." };
@@ -76,6 +77,7 @@ public static class ScanCommand
             criticality,
             cloudRanges,
             scannedImages,
+            accountsParallel,
             top,
             mutes,
             baseline,
@@ -118,6 +120,7 @@ public static class ScanCommand
 
             // Both enrichers join the same vulnerabilities, so they judge a scanner's finding on the same workload.
             var images = EnricherOptions.ParseScannedImages(parseResult.GetValue(scannedImages) ?? []);
+            var parallelAccounts = EnricherOptions.ReadAccountsParallel(parseResult, accountsParallel);
             using var exclusive = layout.Lock();
             layout.Reset();
             var stages = new ScanStages(context);
@@ -168,7 +171,7 @@ public static class ScanCommand
 
             if (analysed is not null)
             {
-                var reachability = new EnricherSettings(layout.Producers, layout.Enricher(EnricherCommands.ReachabilityName), analysed) { MuteFilePath = report.MuteFilePath, ScannedImages = images };
+                var reachability = new EnricherSettings(layout.Producers, layout.Enricher(EnricherCommands.ReachabilityName), analysed) { MuteFilePath = report.MuteFilePath, ScannedImages = images, AccountsParallel = parallelAccounts };
                 await stages.RunAsync($"enricher {EnricherCommands.ReachabilityName}", () => stages.InvokeAsync(
                     $"enricher {EnricherCommands.ReachabilityName}", () => EnricherCommands.RunReachabilityAsync(reachability, context, cancellationToken))).ConfigureAwait(false);
 
@@ -180,6 +183,7 @@ public static class ScanCommand
                     ReachabilityPath = reachability.WritePath,
                     MuteFilePath = report.MuteFilePath,
                     ScannedImages = images,
+                    AccountsParallel = parallelAccounts,
                 };
                 await stages.RunAsync($"enricher {EnricherCommands.ExploitabilityName}", () => stages.InvokeAsync(
                     $"enricher {EnricherCommands.ExploitabilityName}", () => EnricherCommands.RunExploitabilityAsync(exploitability, context, cancellationToken))).ConfigureAwait(false);

@@ -29,7 +29,7 @@ public sealed class ResourceResolver(PropertyGraph graph)
     }
 
     /// <summary>The target as given, then the resource name inside an ARN or a fallback target.</summary>
-    internal static IEnumerable<string> Candidates(string target)
+    public static IEnumerable<string> Candidates(string target)
     {
         yield return target;
         if (target.StartsWith("arn:", StringComparison.Ordinal))

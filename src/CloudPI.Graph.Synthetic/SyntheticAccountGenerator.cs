@@ -56,7 +56,9 @@ public static class SyntheticAccountGenerator
     /// <summary>
     /// An AWS Organization as Cartography syncs it into one graph: <paramref name="accounts"/> accounts of about
     /// <paramref name="resources"/> resource nodes each, sharing tag and IP-range nodes. The first account is the one
-    /// <see cref="Generate(int, int)"/> writes for the same seed; each of the others has its own id and resources.
+    /// <see cref="Generate(int, int)"/> writes for the same seed; each of the others has its own id and resources, an
+    /// audit role trusting the first account's root principal and a VPC peering from its first VPC to the first
+    /// account's (the cross-account edges Cartography records).
     /// </summary>
     public static SyntheticAccount Generate(int resources, int seed, int accounts)
     {
@@ -66,11 +68,21 @@ public static class SyntheticAccountGenerator
         var accountIds = new List<string>();
         var expectations = new List<SyntheticExpectation>();
         var vpcCount = 0;
+        (string Account, string Vpc) first = default;
         for (var index = 0; index < accounts; index++)
         {
             var accountId = AccountId(emit, accountIds, index);
             accountIds.Add(accountId);
-            vpcCount += AddAccount(emit, resources, seed, index, accountId, expectations);
+            var (vpcs, firstVpc, iam) = AddAccount(emit, resources, seed, index, accountId, expectations);
+            vpcCount += vpcs;
+            if (index == 0)
+            {
+                first = (emit.AccountNode!, firstVpc);
+            }
+            else
+            {
+                LinkToFirstAccount(emit, iam, first, accountIds[0], firstVpc);
+            }
         }
 
         return new SyntheticAccount(emit.Build(), accountIds[0], emit.ResourceCount, vpcCount, expectations) { AccountIds = accountIds };
@@ -89,8 +101,25 @@ public static class SyntheticAccountGenerator
         }
     }
 
-    /// <summary>One account's nodes, owned by its own account node; returns its VPC count.</summary>
-    private static int AddAccount(SyntheticEmitter emit, int resources, int seed, int index, string accountId, List<SyntheticExpectation> expectations)
+    /// <summary>An audit role trusting the first account's root principal, and a peering to the first account's first VPC.</summary>
+    private static void LinkToFirstAccount(SyntheticEmitter emit, SyntheticIam iam, (string Account, string Vpc) first, string firstAccountId, string vpc)
+    {
+        var rootArn = $"arn:aws:iam::{firstAccountId}:root";
+        var created = !emit.HasSharedNode(rootArn);
+        var root = emit.SharedNode(rootArn, SyntheticLabels.RootPrincipal, () => new Props { { "id", rootArn }, { "arn", rootArn } });
+        if (created)
+        {
+            emit.Link(first.Account, "RESOURCE", root);
+        }
+
+        iam.OrganisationAuditRole(root);
+        var peering = emit.Node(SyntheticLabels.PeeringConnection, new Props { { "id", emit.NewAwsId("pcx") }, { "status_code", "active" } }, resource: false);
+        emit.Link(peering, "REQUESTER_VPC", vpc);
+        emit.Link(peering, "ACCEPTER_VPC", first.Vpc);
+    }
+
+    /// <summary>One account's nodes, owned by its own account node; returns its VPC count, first VPC node and IAM.</summary>
+    private static (int VpcCount, string FirstVpc, SyntheticIam Iam) AddAccount(SyntheticEmitter emit, int resources, int seed, int index, string accountId, List<SyntheticExpectation> expectations)
     {
         var name = "synthetic-" + seed.ToString(CultureInfo.InvariantCulture) + (index == 0 ? string.Empty : "-" + index.ToString(CultureInfo.InvariantCulture));
         emit.AccountNode = emit.Node(SyntheticLabels.Account, new Props
@@ -109,12 +138,14 @@ public static class SyntheticAccountGenerator
             SyntheticWorkloads.Archetypes.Length,
             (int)((resources / (double)vpcCount - NetworkResourcesPerVpc) / SyntheticWorkloads.ResourcesPerWorkload));
         var regionCount = Math.Min(Regions.Length, vpcCount);
+        string? firstVpc = null;
 
         for (var v = 0; v < vpcCount; v++)
         {
             var app = "app" + v.ToString("D3", CultureInfo.InvariantCulture);
             var dataBucket = $"{app}-data-{accountId}";
             var vpc = network.Create(v, Regions[v % regionCount], v % 3 == 2 ? "dev" : "prod", iam.CreateAppRoles(app, dataBucket));
+            firstVpc ??= vpc.Vpc.Node;
             workloads.DataBucket(vpc, dataBucket);
             for (var slot = 0; slot < workloadsPerVpc; slot++)
             {
@@ -122,6 +153,6 @@ public static class SyntheticAccountGenerator
             }
         }
 
-        return vpcCount;
+        return (vpcCount, firstVpc!, iam);
     }
 }

@@ -55,6 +55,13 @@ internal sealed class SyntheticIam
         InlinePolicy(vendor, "audit-read", (["s3:GetObject", "s3:ListBucket"], ["*"]));
     }
 
+    /// <summary>An audit role the organisation's first account may assume (its root principal is trusted): a cross-account trust.</summary>
+    public void OrganisationAuditRole(string firstAccountRoot)
+    {
+        var audit = Role("org-audit", firstAccountRoot);
+        InlinePolicy(audit, "describe", (["ec2:Describe*"], ["*"]));
+    }
+
     public AppRoles CreateAppRoles(string app, string dataBucketName)
     {
         var web = Role(app + "-web", _ec2Service.Node);

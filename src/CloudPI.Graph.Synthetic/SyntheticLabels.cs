@@ -45,6 +45,7 @@ public static class SyntheticLabels
     public static readonly string[] Role = ["AWSPrincipal", "AWSRole"];
     public static readonly string[] ServicePrincipal = ["AWSPrincipal", "AWSServicePrincipal"];
     public static readonly string[] RootPrincipal = ["AWSPrincipal", "AWSRootPrincipal"];
+    public static readonly string[] PeeringConnection = ["AWSPeeringConnection"];
     public static readonly string[] ManagedPolicy = ["AWSManagedPolicy", "AWSPolicy"];
     public static readonly string[] InlinePolicy = ["AWSInlinePolicy", "AWSPolicy"];
     public static readonly string[] PolicyStatement = ["AWSPolicyStatement"];

@@ -4,7 +4,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace CloudPI.Deploy.Tests;
 
-/// <summary>deploy/tekton/fanout/pipelineruns.sh: one PipelineRun of the example pipeline per account of an organisation.</summary>
+/// <summary>
+/// deploy/tekton/fanout: one PipelineRun of the example pipeline per account of an organisation, printed by
+/// pipelineruns.sh or started by the matrix pipeline it generates (matrix-pipeline.yaml).
+/// </summary>
 public class FanOutTests
 {
     private static readonly string Script = Path.Combine(RepoPaths.Root, "deploy", "tekton", "fanout", "pipelineruns.sh");
@@ -18,7 +21,7 @@ public class FanOutTests
         Assert.Equal(0, exitCode);
         var runs = Parse(output);
         Assert.Equal(2, runs.Count);
-        var pipeline = Yaml.Tekton().Single(d => d.Kind == "Pipeline");
+        var pipeline = Yaml.ExamplePipeline();
         var declared = pipeline.Root.Map("spec")!.Maps("params").ToDictionary(p => p.Str("name")!, p => p);
         foreach (var (run, account) in runs.Zip(["111122223333", "444455556666"]))
         {
@@ -60,6 +63,49 @@ public class FanOutTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Empty(bad.Output);
         Assert.Contains("'arn:aws:iam::1:root' is not a 12-digit AWS account id", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_committed_matrix_pipeline_is_what_the_script_generates()
+    {
+        var (exitCode, output, _) = await RunAsync(["--matrix-pipeline"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(output, await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(Script)!, "matrix-pipeline.yaml")));
+    }
+
+    [Fact]
+    public async Task The_matrix_pipeline_runs_its_task_once_per_account_and_starts_the_run_the_script_prints_for_it()
+    {
+        var pipeline = Yaml.Tekton().Single(d => d.Kind == "Pipeline" && d.Name == "dracon-cloudpi-organisation");
+        var spec = pipeline.Root.Map("spec")!;
+        var declared = spec.Maps("params").ToDictionary(p => p.Str("name")!, p => p);
+        Assert.Equal("array", declared["accounts"].Str("type"));
+        Assert.Null(declared["accounts"].Str("default"));
+
+        var task = Assert.Single(spec.Maps("tasks"));
+        var matrix = Assert.Single(task.Map("matrix")!.Maps("params"));
+        Assert.Equal("account", matrix.Str("name"));
+        Assert.Equal("$(params.accounts)", matrix.Str("value"));
+        // Every param the task is given comes from a pipeline param, and the task declares each one it uses.
+        var given = task.Maps("params").Append(matrix).ToDictionary(p => p.Str("name")!, p => p.Str("value")!);
+        Assert.All(given.Values.SelectMany(Yaml.ParamRefs), name => Assert.Contains(name, declared.Keys));
+        var taskSpec = task.Map("taskSpec")!;
+        var taskParams = taskSpec.Maps("params").Select(p => p.Str("name")!).ToHashSet();
+        Assert.Equal(given.Keys.ToHashSet(), taskParams);
+        Assert.Subset(taskParams, taskSpec.Scalars().SelectMany(Yaml.ParamRefs).ToHashSet());
+
+        // The run it creates, once Tekton substitutes one account's params, is the script's run for that account.
+        var script = Assert.Single(taskSpec.Maps("steps")).Str("script")!;
+        var embedded = script[(script.IndexOf("<<'RUN'\n", StringComparison.Ordinal) + "<<'RUN'\n".Length)..script.IndexOf("\nRUN\n", StringComparison.Ordinal)];
+        var substituted = embedded.Replace("$(params.account)", "111122223333", StringComparison.Ordinal)
+            .Replace("$(params.role-name)", "audit-read", StringComparison.Ordinal)
+            .Replace("$(params.regions)", "eu-west-1,us-east-1", StringComparison.Ordinal);
+        var (exitCode, expected, _) = await RunAsync(["--role-name", "audit-read", "--regions", "eu-west-1,us-east-1", "111122223333"]);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(expected.TrimEnd('\n'), substituted);
+        Assert.Contains("kubectl create -o name -f -", script, StringComparison.Ordinal);
+        Assert.Contains("False) ", script, StringComparison.Ordinal); // a failed account run fails the organisation's
     }
 
     private static List<YamlMappingNode> Parse(string output)

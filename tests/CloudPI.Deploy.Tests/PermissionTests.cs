@@ -93,7 +93,7 @@ public class PermissionTests
     public void Example_run_starts_the_generated_pipeline_with_every_param_it_requires()
     {
         var spec = ExampleRun().Root.Map("spec")!;
-        var pipeline = Yaml.Tekton().Single(d => d.Kind == "Pipeline");
+        var pipeline = Yaml.ExamplePipeline();
         var kustomization = Yaml.Tekton().Single(d => d.Kind == "Kustomization");
         Assert.Equal(pipeline.Name, spec.Map("pipelineRef")!.Str("name"));
         Assert.Equal("dracon" + kustomization.Root.Str("nameSuffix"), pipeline.Name);

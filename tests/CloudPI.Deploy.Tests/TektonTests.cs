@@ -338,7 +338,7 @@ public class TektonTests
     [Fact]
     public void Pipeline_runs_stages_in_order_and_passes_every_task_param_from_a_declared_pipeline_param()
     {
-        var pipeline = Yaml.Tekton().Single(d => d.Kind == "Pipeline");
+        var pipeline = Yaml.ExamplePipeline();
         var spec = pipeline.Root.Map("spec")!;
         Assert.Equal(["output"], spec.Maps("workspaces").Select(w => w.Str("name")!));
         var declared = spec.Maps("params").Select(p => p.Str("name")!).ToHashSet();
@@ -379,7 +379,7 @@ public class TektonTests
     public void Pipeline_declares_each_task_param_as_the_task_does()
     {
         static string Describe(YamlMappingNode p) => $"{p.Str("name")} | {p.Str("type")} | {p.Str("description")} | {p.Str("default") ?? "(none)"}";
-        var declared = Yaml.Tekton().Single(d => d.Kind == "Pipeline").Root.Map("spec")!.Maps("params").Select(Describe).ToList();
+        var declared = Yaml.ExamplePipeline().Root.Map("spec")!.Maps("params").Select(Describe).ToList();
         foreach (var task in Yaml.Tasks())
         {
             var own = task.Root.Map("spec")!.Maps("params").Select(Describe).ToList();

@@ -44,6 +44,9 @@ internal static partial class Yaml
             .SelectMany(Load)
             .ToList();
 
+    /// <summary>The Dracon pipeline draconctl generates (deploy/tekton/example/pipeline.yaml); the fan-out pipeline starts it per account.</summary>
+    public static YamlDoc ExamplePipeline() => Tekton().Single(d => d.Kind == "Pipeline" && d.Name == "dracon-cloudpi");
+
     public static IReadOnlyList<YamlDoc> Tasks() => Tekton().Where(d => d.Kind == "Task").ToList();
 
     public static YamlDoc Task(string name) => Tasks().Single(t => t.Name == name);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using CloudPI.Exploitability;
 using CloudPI.Exploitability.Criticality;
+using CloudPI.Exploitability.Vulnerabilities;
 using CloudPI.Reachability;
 using CloudPI.Commands.Graph;
 using CloudPI.Enrichers;
@@ -42,7 +43,7 @@ public static class EnricherCommands
             ReachabilityName,
             settings,
             context,
-            (graph, _) => new ReachabilityPass(new ReachabilityAnnotator(new ReachabilityEngine(new CartographyView(graph)))),
+            new ReachabilityEnricher(),
             cancellationToken);
 
     /// <summary>The exploitability enricher's option for rentable cloud ranges (the scan passes it on).</summary>
@@ -80,6 +81,7 @@ public static class EnricherCommands
                 new ExploitabilitySettings(common.ReadPath, common.WritePath, common.Graph)
                 {
                     MuteFilePath = common.MuteFilePath,
+                    AccountsParallel = common.AccountsParallel,
                     ScannedImages = common.ScannedImages,
                     CriticalityRulesPath = parseResult.GetValue(rulesFile),
                     ReachabilityPath = parseResult.GetValue(reachabilityPath),
@@ -102,15 +104,15 @@ public static class EnricherCommands
             ExploitabilityName,
             settings,
             context,
-            (graph, vulnerabilities) =>
+            new ExploitabilityEnricher((graph, vulnerabilities) =>
             {
                 var view = new CartographyView(graph);
-                return new ExploitabilityPass(new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules, rentable))
+                return new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules, rentable))
                 {
                     Known = known,
                     Vulnerabilities = vulnerabilities,
-                });
-            },
+                };
+            }),
             cancellationToken);
     }
 
@@ -154,40 +156,53 @@ public static class EnricherCommands
     private static CriticalityRules LoadRules(string? path) =>
         path is null ? CriticalityRules.BuiltIn : InputText.Parse(path, "criticality rules", text => CriticalityRules.Parse(text, path));
 
-    private sealed class ReachabilityPass(ReachabilityAnnotator annotator) : IEnricherPass
+    /// <summary>Reachability on each graph it is given; the verdicts counted over all of them.</summary>
+    private sealed class ReachabilityEnricher : IEnricher
     {
         private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-        public EnrichedIssue Enrich(ResolvedIssue issue)
-        {
-            var judged = annotator.OnMostExposedWorkload(issue);
-            var enriched = annotator.Annotate(judged, annotator.Evaluate(judged));
-            _counts.AddOrUpdate(enriched.Annotations[AnnotationKeys.Reachable], 1, (_, count) => count + 1);
-            return enriched;
-        }
+        public IEnricherPass CreatePass(PropertyGraph graph, VulnerabilityJoin vulnerabilities) =>
+            new Pass(new ReachabilityAnnotator(new ReachabilityEngine(new CartographyView(graph))), _counts);
 
         public void LogSummary(ILogger logger) =>
             logger.Information(
                 "Reachability: {Reachable} reachable, {Restricted} restricted, {NotReachable} not reachable, {Unknown} unknown",
                 _counts.GetValueOrDefault("true"), _counts.GetValueOrDefault("restricted"), _counts.GetValueOrDefault("false"), _counts.GetValueOrDefault("unknown"));
+
+        private sealed class Pass(ReachabilityAnnotator annotator, ConcurrentDictionary<string, int> counts) : IEnricherPass
+        {
+            public EnrichedIssue Enrich(ResolvedIssue issue)
+            {
+                var judged = annotator.OnMostExposedWorkload(issue);
+                var enriched = annotator.Annotate(judged, annotator.Evaluate(judged));
+                counts.AddOrUpdate(enriched.Annotations[AnnotationKeys.Reachable], 1, (_, count) => count + 1);
+                return enriched;
+            }
+        }
     }
 
-    private sealed class ExploitabilityPass(ExploitabilityAnnotator annotator) : IEnricherPass
+    /// <summary>Exploitability on each graph it is given; the verdicts counted over all of them.</summary>
+    private sealed class ExploitabilityEnricher(Func<PropertyGraph, VulnerabilityJoin, ExploitabilityAnnotator> createAnnotator) : IEnricher
     {
         private readonly ConcurrentDictionary<ExploitabilityStatus, int> _counts = new();
 
-        public EnrichedIssue Enrich(ResolvedIssue issue)
-        {
-            var (enriched, verdict) = annotator.Annotate(issue);
-            _counts.AddOrUpdate(verdict.Status, 1, (_, count) => count + 1);
-            return enriched;
-        }
+        public IEnricherPass CreatePass(PropertyGraph graph, VulnerabilityJoin vulnerabilities) => new Pass(createAnnotator(graph, vulnerabilities), _counts);
 
         public void LogSummary(ILogger logger) =>
             logger.Information(
                 "Exploitability: {Exploitable} exploitable, {Conditional} conditional, {NotExploitable} not exploitable, {Unknown} unknown",
                 _counts.GetValueOrDefault(ExploitabilityStatus.Exploitable), _counts.GetValueOrDefault(ExploitabilityStatus.Conditional),
                 _counts.GetValueOrDefault(ExploitabilityStatus.NotExploitable), _counts.GetValueOrDefault(ExploitabilityStatus.Unknown));
+
+        private sealed class Pass(ExploitabilityAnnotator annotator, ConcurrentDictionary<ExploitabilityStatus, int> counts) : IEnricherPass
+        {
+            public EnrichedIssue Enrich(ResolvedIssue issue)
+            {
+                var (enriched, verdict) = annotator.Annotate(issue);
+                counts.AddOrUpdate(verdict.Status, 1, (_, count) => count + 1);
+                return enriched;
+            }
+        }
     }
 }
 

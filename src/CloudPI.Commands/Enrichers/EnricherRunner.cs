@@ -9,14 +9,15 @@ using CloudPI.Enrichers;
 using CloudPI.Enrichers.Muting;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
+using Google.Protobuf;
 using Ocurity.Dracon.V1;
 
 namespace CloudPI.Commands.Enrichers;
 
 /// <summary>
 /// What every CloudPI enricher does around its analysis, with Dracon's conventions: read every tagged file
-/// (<c>-read_path</c>/READ_PATH), load the graph once, resolve every issue to its control and resource, enrich the
-/// issues chunk by chunk, and write <c>&lt;tool&gt;.&lt;enricher&gt;.enriched.pb</c> and <c>&lt;tool&gt;.raw.pb</c> per
+/// (<c>-read_path</c>/READ_PATH), load the graph once (or, for an organisation, one account's part at a time: see
+/// <see cref="AccountPartition"/>), resolve every issue to its control and resource, enrich the issues chunk by chunk, and write <c>&lt;tool&gt;.&lt;enricher&gt;.enriched.pb</c> and <c>&lt;tool&gt;.raw.pb</c> per
 /// tool (<c>-write_path</c>/WRITE_PATH) as they come, all renamed into place together at the end.
 /// </summary>
 internal static class EnricherRunner
@@ -25,11 +26,12 @@ internal static class EnricherRunner
         string enricherName,
         EnricherSettings settings,
         CommandContext context,
-        Func<PropertyGraph, VulnerabilityJoin, IEnricherPass> createPass,
+        IEnricher enricher,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(enricher);
         var (read, write, graphInput) = settings;
         var clock = new PhaseClock(context.Logger, enricherName);
         var today = MuteFile.Today();
@@ -40,23 +42,13 @@ internal static class EnricherRunner
             context.Logger.Warning("{Count} tagged files of {Tool} merged into one ({Files})", merged.Sources.Count, merged.Response.ToolName, string.Join(", ", merged.Sources));
         }
 
-        var graph = await clock.TimeAsync("load graph", () => graphInput.LoadAsync(context.Logger, cancellationToken)).ConfigureAwait(false);
-
-        var resolver = new ResourceResolver(graph);
-        var join = clock.Time("join vulnerabilities", () => JoinVulnerabilities(graph, resolver, inputs, settings.ScannedImages));
-        if (join.Count > 0)
-        {
-            context.Logger.Information("{Count} vulnerabilities of other scanners joined to cloud workloads", join.Count);
-        }
-
-        var pass = createPass(graph, join);
         var total = inputs.Sum(i => i.Response.Issues.Count);
         using var progress = new TerminalProgress($"{enricherName}: issues", total);
         var muted = 0;
         var done = 0;
-        EnrichedIssue Enrich(string tool, Issue issue, int index)
+        Func<Issue, int, EnrichedIssue> Enricher(string tool, Analysis analysis) => (issue, index) =>
         {
-            var enriched = pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, resolver, join, VulnerabilityIssues.Key(issue, tool, index)));
+            var enriched = analysis.Pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, analysis.Resolver, analysis.Join, VulnerabilityIssues.Key(issue, tool, index)));
             if (MuteAnnotations.Apply(enriched, mutes, today) is not null)
             {
                 Interlocked.Increment(ref muted);
@@ -64,36 +56,114 @@ internal static class EnricherRunner
 
             progress.Report(Interlocked.Increment(ref done));
             return enriched;
+        };
+
+        var partition = await AccountPartition.PlanAsync(graphInput, inputs, context.Logger, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<IEnumerable<EnrichedIssue>> enrichedByInput;
+        var analysisCost = new PhaseCost();
+        if (partition is null)
+        {
+            var graph = await clock.TimeAsync("load graph", () => graphInput.LoadAsync(context.Logger, cancellationToken)).ConfigureAwait(false);
+            var analysis = clock.Time("resolve resources and join vulnerabilities", () => Analyse(graph, inputs, settings, enricher, context.Logger));
+            enrichedByInput = [.. inputs.Select(input => EnrichInChunks(input.Response.Issues, Enricher(input.Response.ToolName, analysis), chunk => clock.Measure(analysisCost, chunk), cancellationToken))];
+        }
+        else
+        {
+            enrichedByInput = await clock.TimeAsync(
+                "load and analyse each account",
+                () => EnrichByAccountAsync(partition, inputs, settings, enricher, context.Logger, Enricher, cancellationToken)).ConfigureAwait(false);
         }
 
         // Every tool's enriched and raw files appear together, or none do; each enriched file is written chunk by
         // chunk as its issues are enriched, so the annotations of only one chunk are held at a time.
         var stems = DraconFile.FileStems(inputs.Select(i => i.Response.ToolName));
-        var analysis = new PhaseCost();
         var analysedAndWritten = new PhaseCost();
         using (var files = new AtomicFileSet())
         {
-            foreach (var input in inputs)
+            for (var i = 0; i < inputs.Count; i++)
             {
-                var issues = input.Response.Issues;
-                var enriched = EnrichInChunks(issues, (issue, index) => Enrich(input.Response.ToolName, issue, index), chunk => clock.Measure(analysis, chunk), cancellationToken);
-                var (enrichedPath, _) = clock.Measure(analysedAndWritten, () => EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, enriched));
-                context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", issues.Count, input.Response.ToolName, enrichedPath);
+                var input = inputs[i];
+                var (enrichedPath, _) = clock.Measure(analysedAndWritten, () => EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, enrichedByInput[i]));
+                context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", input.Response.Issues.Count, input.Response.ToolName, enrichedPath);
             }
 
             files.Commit();
         }
 
-        clock.Log("analyse issues", analysis);
-        clock.Log("write enriched files", new PhaseCost(analysedAndWritten.Total - analysis.Total));
+        // Whole-graph issues are enriched lazily while they are written, so the writing's own cost is the difference.
+        if (partition is null)
+        {
+            clock.Log("analyse issues", analysisCost);
+        }
+
+        clock.Log("write enriched files", new PhaseCost(analysedAndWritten.Total - analysisCost.Total));
         clock.LogPeakMemory();
+
         if (muted > 0)
         {
             context.Logger.Information("{Enricher}: {Muted} issues muted by the mute file (annotated {Key}, kept)", enricherName, muted, AnnotationKeys.Muted);
         }
 
-        pass.LogSummary(context.Logger);
+        enricher.LogSummary(context.Logger);
         return ExitCodes.Success;
+    }
+
+    private static void EnrichGroup(
+        Analysis analysis,
+        AccountGroup group,
+        IReadOnlyList<TaggedResults> inputs,
+        Func<string, Analysis, Func<Issue, int, EnrichedIssue>> enrich,
+        byte[][][] results,
+        CancellationToken cancellationToken)
+    {
+        var enrichers = inputs.Select(i => enrich(i.Response.ToolName, analysis)).ToArray();
+        Parallel.ForEach(group.Issues, new ParallelOptions { CancellationToken = cancellationToken }, at =>
+            results[at.Input][at.Index] = enrichers[at.Input](inputs[at.Input].Response.Issues[at.Index], at.Index).ToByteArray());
+    }
+
+    /// <summary>What one graph (whole, or one account's part) gives every issue analysed on it.</summary>
+    private sealed record Analysis(ResourceResolver Resolver, VulnerabilityJoin Join, IEnricherPass Pass);
+
+    private static Analysis Analyse(PropertyGraph graph, IReadOnlyList<TaggedResults> inputs, EnricherSettings settings, IEnricher enricher, Serilog.ILogger logger)
+    {
+        var resolver = new ResourceResolver(graph);
+        var join = JoinVulnerabilities(graph, resolver, inputs, settings.ScannedImages);
+        if (join.Count > 0)
+        {
+            logger.Information("{Count} vulnerabilities of other scanners joined to cloud workloads", join.Count);
+        }
+
+        return new Analysis(resolver, join, enricher.CreatePass(graph, join));
+    }
+
+    /// <summary>
+    /// Each group of issues analysed on its own accounts' part of the graph, <see cref="EnricherSettings.AccountsParallel"/>
+    /// groups at a time, each part released when its issues are done. The enriched issues are kept serialised by input
+    /// position, so the files are written in input order whatever order the accounts finish in.
+    /// </summary>
+    private static async Task<IReadOnlyList<IEnumerable<EnrichedIssue>>> EnrichByAccountAsync(
+        AccountPartition partition,
+        IReadOnlyList<TaggedResults> inputs,
+        EnricherSettings settings,
+        IEnricher enricher,
+        Serilog.ILogger logger,
+        Func<string, Analysis, Func<Issue, int, EnrichedIssue>> enrich,
+        CancellationToken cancellationToken)
+    {
+        var results = inputs.Select(i => new byte[i.Response.Issues.Count][]).ToArray();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = settings.AccountsParallel, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(partition.Groups, options, async (group, token) =>
+        {
+            PropertyGraph? graph = await partition.LoadAsync(group, logger, token).ConfigureAwait(false);
+            EnrichGroup(Analyse(graph, inputs, settings, enricher, logger), group, inputs, enrich, results, token);
+
+            // The account's graph and caches are garbage now: collect them before the next account loads, or several
+            // dead accounts pile up until the runtime decides on a full collection and the peak grows with the accounts.
+            graph = null;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }).ConfigureAwait(false);
+
+        return [.. results.Select(issues => issues.Select(bytes => EnrichedIssue.Parser.ParseFrom(bytes)))];
     }
 
     /// <summary>Every input issue that reports a vulnerability, joined once to the workloads of the graph.</summary>
@@ -139,6 +209,25 @@ internal sealed class EnricherOptions
 
     public GraphSource Graph { get; } = new();
 
+    /// <summary>The option naming how many accounts are analysed side by side (the scan has it too).</summary>
+    public const string AccountsParallelOption = "--accounts-parallel";
+
+    public Option<int> AccountsParallel { get; } = CreateAccountsParallel();
+
+    public static Option<int> CreateAccountsParallel() => new(AccountsParallelOption)
+    {
+        Description = "How many accounts of an organisation's graph file to analyse side by side (default 1: one at a time, the least memory). The output is the same.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    /// <summary>The value of <paramref name="option"/>, checked.</summary>
+    public static int ReadAccountsParallel(ParseResult parseResult, Option<int> option)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var value = parseResult.GetValue(option);
+        return value >= 1 ? value : throw new UsageException($"{AccountsParallelOption} must be at least 1 (got {value})");
+    }
+
     public Option<string?> MuteFilePath { get; } = MuteFile.CreateOption();
 
     /// <summary>The option naming the image a vulnerability scanner scanned (the scan has it too).</summary>
@@ -156,6 +245,7 @@ internal sealed class EnricherOptions
         command.Options.Add(WritePath);
         command.Options.Add(MuteFilePath);
         command.Options.Add(ScannedImages);
+        command.Options.Add(AccountsParallel);
         Graph.AddTo(command);
     }
 
@@ -167,6 +257,7 @@ internal sealed class EnricherOptions
             ?? throw new UsageException("write_path is undefined: give -write_path or set WRITE_PATH"),
         Graph.Resolve(parseResult))
     {
+        AccountsParallel = ReadAccountsParallel(parseResult, AccountsParallel),
         MuteFilePath = parseResult.GetValue(MuteFilePath),
         ScannedImages = ParseScannedImages(parseResult.GetValue(ScannedImages) ?? []),
     };
@@ -201,12 +292,21 @@ public record EnricherSettings(string ReadPath, string WritePath, GraphInput Gra
 
     /// <summary>The container image each vulnerability scanner (by tool name) scanned.</summary>
     public IReadOnlyDictionary<string, ImageReference> ScannedImages { get; init; } = new Dictionary<string, ImageReference>();
+
+    /// <summary>How many accounts are analysed side by side when the graph is analysed one account at a time.</summary>
+    public int AccountsParallel { get; init; } = 1;
 }
 
-/// <summary>One enricher's per-issue work, created once per run so caches live for the whole run; called from several threads.</summary>
+/// <summary>An enricher: its per-issue work on one graph, and the summary of the run over every graph it analysed.</summary>
+internal interface IEnricher
+{
+    IEnricherPass CreatePass(PropertyGraph graph, VulnerabilityJoin vulnerabilities);
+
+    void LogSummary(Serilog.ILogger logger);
+}
+
+/// <summary>One enricher's per-issue work on one graph, created once per graph so caches live as long as it; called from several threads.</summary>
 internal interface IEnricherPass
 {
     EnrichedIssue Enrich(ResolvedIssue issue);
-
-    void LogSummary(Serilog.ILogger logger);
 }

@@ -96,6 +96,9 @@ public sealed record GraphInput
 
     public bool AllowEmpty { get; init; }
 
+    /// <summary>Whether the graph is already in memory (<see cref="InMemory"/>).</summary>
+    public bool IsLoaded => _loaded is not null;
+
     /// <summary>A graph already loaded and checked: later stages of one scan analyse the same graph without reading it again.</summary>
     public static GraphInput InMemory(PropertyGraph graph) => new() { _loaded = graph, AllowEmpty = true };
 

@@ -310,7 +310,7 @@ internal sealed class EndpointResolver
         var name = balancer.Node.Properties.GetString("name") ?? id;
         EvidenceStep? note = null;
         var candidates = false;
-        if (subnets.Count == 0 && _topology.SubnetsOfClassicBalancer(name) is { Count: > 0 } ofInterfaces)
+        if (subnets.Count == 0 && _topology.SubnetsOfClassicBalancer(name, balancer.Node) is { Count: > 0 } ofInterfaces)
         {
             subnets = [.. ofInterfaces];
             note = new EvidenceStep(ReachabilityLayer.Route, id, EvidenceDecision.Note,

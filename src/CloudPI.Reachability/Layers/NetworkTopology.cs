@@ -9,7 +9,7 @@ internal sealed class NetworkTopology(CartographyView view)
 {
     private readonly ConcurrentDictionary<GraphNode, Vpc?> _vpcOfSubnet = new();
     private readonly ConcurrentDictionary<GraphNode, IReadOnlyList<Subnet>> _subnetsOfVpc = new();
-    private readonly Lazy<Dictionary<string, List<Subnet>>> _balancerInterfaceSubnets = new(() => BalancerInterfaceSubnets(view));
+    private readonly Lazy<Dictionary<string, List<(Subnet Subnet, string? Account)>>> _balancerInterfaceSubnets = new(() => BalancerInterfaceSubnets(view));
 
     /// <summary>The subnet's VPC: its <c>MEMBER_OF_AWS_VPC</c> edge, else its <c>vpc_id</c>.</summary>
     public Vpc? VpcOf(Subnet subnet) => _vpcOfSubnet.GetOrAdd(subnet.Node, _ =>
@@ -21,16 +21,25 @@ internal sealed class NetworkTopology(CartographyView view)
 
     /// <summary>
     /// The subnets of a classic balancer's own interfaces, found by their description <c>ELB &lt;name&gt;</c>: the
-    /// balancer → interface edge does not form in Cartography's graphs, the interfaces and subnets do.
+    /// balancer → interface edge does not form in Cartography's graphs, the interfaces and subnets do. Balancer names
+    /// are unique only within an account, so an organisation's other accounts' interfaces are left out.
     /// </summary>
-    public IReadOnlyList<Subnet> SubnetsOfClassicBalancer(string name) =>
-        _balancerInterfaceSubnets.Value.TryGetValue("ELB " + name, out var subnets) ? subnets : [];
+    public IReadOnlyList<Subnet> SubnetsOfClassicBalancer(string name, GraphNode balancer)
+    {
+        if (!_balancerInterfaceSubnets.Value.TryGetValue("ELB " + name, out var subnets))
+        {
+            return [];
+        }
+
+        var account = Ownership.AccountOf(balancer);
+        return [.. subnets.Where(s => Ownership.SameAccount(account, s.Account)).Select(s => s.Subnet).Distinct()];
+    }
 
     public static string IdOf(GraphNode node) => node.Id ?? node.Arn ?? node.ExternalId;
 
-    private static Dictionary<string, List<Subnet>> BalancerInterfaceSubnets(CartographyView view)
+    private static Dictionary<string, List<(Subnet Subnet, string? Account)>> BalancerInterfaceSubnets(CartographyView view)
     {
-        var byDescription = new Dictionary<string, List<Subnet>>(StringComparer.Ordinal);
+        var byDescription = new Dictionary<string, List<(Subnet, string?)>>(StringComparer.Ordinal);
         foreach (var eni in view.All<NetworkInterface>())
         {
             // ELBv2 interfaces read "ELB app/<name>/<id>" or "ELB net/…": only classic ones are "ELB <name>".
@@ -42,7 +51,8 @@ internal sealed class NetworkTopology(CartographyView view)
                     byDescription[description] = subnets = [];
                 }
 
-                subnets.AddRange(eni.Subnets.Where(s => !subnets.Contains(s)));
+                var account = Ownership.AccountOf(eni.Node);
+                subnets.AddRange(eni.Subnets.Select(s => (s, account)).Where(s => !subnets.Contains(s)));
             }
         }
 

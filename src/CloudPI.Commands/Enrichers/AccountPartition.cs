@@ -1,0 +1,159 @@
+using CloudPI.Commands.Graph;
+using CloudPI.Dracon.Enrichers;
+using CloudPI.Enrichers;
+using CloudPI.Graph;
+using CloudPI.Graph.Apoc;
+using Serilog;
+
+namespace CloudPI.Commands.Enrichers;
+
+/// <summary>
+/// The issues of an organisation grouped by AWS account, each group analysed on its own account's part of the graph
+/// file (<see cref="ApocAccountIndex"/>), so an enricher holds one account at a time instead of the organisation.
+/// </summary>
+/// <remarks>
+/// <para>An issue's account is the account owning the node its target resolves to (by the resolver's own readings:
+/// the target, then the resource id inside an ARN or fallback target; an id before an ARN). A target not in the graph
+/// belongs to the account its ARN (or <c>@account</c> fallback) names, when the graph has that account.</para>
+/// <para>Issues with no account (a shared node such as an AWS-managed policy, a container image, an account the graph
+/// lacks) form the last group, analysed on the whole graph: exactly as before, at the whole graph's memory.</para>
+/// <para>Per-account analysis applies to a JSON-lines graph file whose issues name two or more accounts by ARN;
+/// anything else (a single account, Neo4j, the graph a scan already loaded) is analysed whole, as before.</para>
+/// </remarks>
+internal sealed class AccountPartition
+{
+    private readonly GraphInput _input;
+    private readonly ApocAccountIndex _index;
+
+    private AccountPartition(GraphInput input, ApocAccountIndex index, IReadOnlyList<AccountGroup> groups)
+    {
+        _input = input;
+        _index = index;
+        Groups = groups;
+    }
+
+    /// <summary>The groups in the order their first issue comes in the input; the group without an account last.</summary>
+    public IReadOnlyList<AccountGroup> Groups { get; }
+
+    /// <summary>The partition of <paramref name="inputs"/>' issues, or null when the graph is to be analysed whole.</summary>
+    public static async Task<AccountPartition?> PlanAsync(GraphInput input, IReadOnlyList<TaggedResults> inputs, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var targets = inputs.Select(i => i.Response.Issues.Select(issue => issue.Target).ToList()).ToList();
+        if (input.File is not { } file || input.IsLoaded || targets.SelectMany(t => t).Select(ArnAccount).Where(a => a is not null).Distinct().Take(2).Count() < 2)
+        {
+            return null;
+        }
+
+        logger.Information("Indexing the accounts of {File}", file);
+        var index = await Task.Run(() => ApocAccountIndex.Build(file, targets.SelectMany(t => t).Where(t => !string.IsNullOrWhiteSpace(t)).SelectMany(t => ResourceResolver.Candidates(t.Trim()))), cancellationToken).ConfigureAwait(false);
+        if (!index.Partitionable || index.NodeCount == 0)
+        {
+            return null;
+        }
+
+        // The index grew by doubling: collect the arrays it outgrew before the first account loads on top of them.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+
+        var groups = Group(targets, target => AccountOf(index, target));
+        logger.Information("{Accounts} accounts of {Total} in the graph have issues; analysed one account at a time", groups.Count(g => g.Account is not null), index.Accounts.Count);
+        return new AccountPartition(input, index, groups);
+    }
+
+    /// <summary>
+    /// Issue positions (input, index) grouped by the account <paramref name="accountOf"/> gives their target, in order of
+    /// first appearance; the issues with no account last.
+    /// </summary>
+    internal static IReadOnlyList<AccountGroup> Group(IReadOnlyList<IReadOnlyList<string?>> targets, Func<string?, string?> accountOf)
+    {
+        var groups = new Dictionary<string, List<IssuePosition>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var unassigned = new List<IssuePosition>();
+        for (var input = 0; input < targets.Count; input++)
+        {
+            for (var i = 0; i < targets[input].Count; i++)
+            {
+                var account = accountOf(targets[input][i]);
+                if (account is null)
+                {
+                    unassigned.Add(new IssuePosition(input, i));
+                    continue;
+                }
+
+                if (!groups.TryGetValue(account, out var issues))
+                {
+                    groups.Add(account, issues = []);
+                    order.Add(account);
+                }
+
+                issues.Add(new IssuePosition(input, i));
+            }
+        }
+
+        var result = order.Select(a => new AccountGroup(a, groups[a])).ToList();
+        if (unassigned.Count > 0)
+        {
+            result.Add(new AccountGroup(null, unassigned));
+        }
+
+        return result;
+    }
+
+    /// <summary>The group's part of the graph: its account's (with shared nodes and cross-account edges' far ends), or the whole graph.</summary>
+    public async Task<PropertyGraph> LoadAsync(AccountGroup group, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (group.Account is null)
+        {
+            logger.Information("Loading the whole graph for {Count} issues that belong to no single account", group.Issues.Count);
+            return await _input.LoadAsync(logger, cancellationToken).ConfigureAwait(false);
+        }
+
+        var graph = await Task.Run(() => _index.Load([group.Account]), cancellationToken).ConfigureAwait(false);
+        logger.Information("Account {Account}: {Nodes} nodes and {Relationships} relationships for {Count} issues", group.Account, graph.NodeCount, graph.RelationshipCount, group.Issues.Count);
+        return graph;
+    }
+
+    private static string? AccountOf(ApocAccountIndex index, string? target)
+    {
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            return null;
+        }
+
+        foreach (var candidate in ResourceResolver.Candidates(target.Trim()))
+        {
+            if (index.TryFindOwner(candidate, out var owner))
+            {
+                return owner;
+            }
+        }
+
+        return ArnAccount(target) is { } named && index.Accounts.Contains(named) ? named : null;
+    }
+
+    /// <summary>The account an ARN (<c>arn:partition:service:region:account:…</c>) or fallback target (<c>…@account/region</c>) names.</summary>
+    private static string? ArnAccount(string? target)
+    {
+        if (target is null)
+        {
+            return null;
+        }
+
+        if (target.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            var parts = target.Split(':', 6);
+            return parts.Length == 6 && parts[4].Length > 0 ? parts[4] : null;
+        }
+
+        var at = target.StartsWith("AWS::", StringComparison.Ordinal) ? target.LastIndexOf('@') : -1;
+        return at >= 0 ? target[(at + 1)..].Split('/')[0] is { Length: > 0 } account ? account : null : null;
+    }
+}
+
+/// <summary>Where an issue is: its tool's input and its index there.</summary>
+internal readonly record struct IssuePosition(int Input, int Index);
+
+/// <summary>The issues of one account (null: of no single account, analysed on the whole graph).</summary>
+internal sealed record AccountGroup(string? Account, IReadOnlyList<IssuePosition> Issues);

@@ -1,0 +1,591 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace CloudPI.Graph.Apoc;
+
+/// <summary>
+/// Which lines of an APOC JSON-lines graph file belong to which AWS account, from one streaming pass that keeps no
+/// properties: an organisation's graph is then loaded one account at a time (<see cref="Load"/>), so memory follows
+/// the largest account instead of the organisation.
+/// </summary>
+/// <remarks>
+/// <para>Ownership follows Cartography's schema: an account owns the nodes its <c>AWSAccount</c> node points at with
+/// <c>RESOURCE</c>, and is its own. A node no account owns (security-group rules, IP ranges, tags, policy statements)
+/// belongs to the one account whose nodes it is connected to, through other such nodes; connected to several accounts
+/// or to none (0.0.0.0/0, AWS-managed policies, service principals) it is shared and loaded with every account.</para>
+/// <para>An edge between two accounts is followed on demand: an assume-role edge (<c>STS_ASSUMEROLE_ALLOW</c>,
+/// <c>ASSUMES</c>) out of a loaded account loads the whole other account too, because the blast radius goes on through
+/// that account's roles, policies and data stores; any other edge, in either direction (a trust in another account's
+/// principal, a peering connection's accepter VPC), loads only the node at its other end and that node's account node.</para>
+/// <para>Only the JSON-lines layout, where each record is a line, is indexed; an ARRAY_JSON file is reported as
+/// <see cref="Partitionable"/> false and loaded whole.</para>
+/// </remarks>
+public sealed class ApocAccountIndex
+{
+    private const int Unowned = -1;
+    private const int Shared = -2;
+
+    private readonly string _path;
+    // Each record's bytes up to the next record (terminator and blank lines included), in file order; negative for
+    // relationships. Four bytes a record: an organisation's index stays small next to one account's graph.
+    private readonly List<int> _recordSpans = [];
+    private long _firstRecord = -1;
+    private long _lastRecord;
+    private int _nodeCount;
+    private readonly List<int> _owners = [];
+    private readonly List<int> _starts = [];
+    private readonly List<int> _ends = [];
+    private readonly List<RelationshipKind> _kinds = [];
+    private readonly List<string> _accounts = [];
+    private readonly List<int> _accountNodes = [];
+    // APOC's ids are mostly small dense numbers: those index a list, the rest a dictionary.
+    private readonly List<int> _denseIds = [];
+    private readonly Dictionary<long, int> _numericIds = [];
+    private readonly Dictionary<string, int> _otherIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _nodesById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _nodesByArn = new(StringComparer.Ordinal);
+
+    // Scratch of the record being scanned, reused so the pass allocates little beyond the index.
+    private readonly List<(string Key, bool IsId)> _recordKeys = new(2);
+    private char[] _idProperty = new char[64];
+
+    private ApocAccountIndex(string path) => _path = path;
+
+    private enum RelationshipKind : byte
+    {
+        Other,
+        Resource,
+        AssumeRole,
+    }
+
+    /// <summary>Whether the file is in the JSON-lines layout this index can load by account.</summary>
+    public bool Partitionable { get; private set; } = true;
+
+    /// <summary>The AWS account ids of the graph (its <c>AWSAccount</c> nodes), in file order.</summary>
+    public IReadOnlyList<string> Accounts => _accounts;
+
+    /// <summary>How many nodes the file holds.</summary>
+    public int NodeCount => _nodeCount;
+
+    /// <summary>
+    /// Indexes <paramref name="path"/> in one pass. <paramref name="keys"/> are node ids or ARNs whose account the
+    /// caller will ask (<see cref="TryFindOwner"/>); only those are remembered.
+    /// </summary>
+    /// <exception cref="GraphFormatException">A line is not a valid record.</exception>
+    public static ApocAccountIndex Build(string path, IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (Directory.Exists(path))
+        {
+            throw new GraphFormatException(path, "is a directory; expected a graph file (an APOC JSON-lines export)");
+        }
+
+        var index = new ApocAccountIndex(path);
+        var wanted = new HashSet<string>(keys, StringComparer.Ordinal);
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        using (var lines = new PooledLineReader(stream))
+        {
+            index.Scan(lines, wanted);
+            if (index._recordSpans.Count > 0)
+            {
+                index.EndRecord(stream.Length);
+            }
+        }
+
+        if (index.Partitionable)
+        {
+            index.AssignOwners();
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// Whether a node has <paramref name="key"/> (one of the keys given to <see cref="Build"/>) as its id, or else as
+    /// its ARN, and the account owning it (null when it belongs to no single account).
+    /// </summary>
+    public bool TryFindOwner(string key, out string? account)
+    {
+        // The first node with that id, else the first with that ARN: the node the loaded graph's lookup finds.
+        if (!_nodesById.TryGetValue(key, out var node) && !_nodesByArn.TryGetValue(key, out node))
+        {
+            account = null;
+            return false;
+        }
+
+        account = _owners[node] >= 0 ? _accounts[_owners[node]] : null;
+        return true;
+    }
+
+    /// <summary>
+    /// The subgraph of <paramref name="accounts"/>: their nodes, the shared nodes, the other side of their
+    /// cross-account edges (see the remarks), and every relationship between two loaded nodes, in file order.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The file is not <see cref="Partitionable"/>.</exception>
+    public PropertyGraph Load(IReadOnlyCollection<string> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (!Partitionable)
+        {
+            throw new InvalidOperationException($"{_path} is not in the JSON-lines layout; load it whole");
+        }
+
+        var loaded = LoadedNodes(accounts);
+        var ranges = new List<(long Offset, int Length)>();
+        var (node, relationship, offset) = (0, 0, _firstRecord);
+        foreach (var span in _recordSpans)
+        {
+            bool include;
+            if (span > 0)
+            {
+                include = loaded[node++];
+            }
+            else
+            {
+                include = loaded[_starts[relationship]] && loaded[_ends[relationship]];
+                relationship++;
+            }
+
+            var length = Math.Abs(span);
+            if (include && ranges.Count > 0 && ranges[^1].Offset + ranges[^1].Length == offset && ranges[^1].Length <= int.MaxValue - length)
+            {
+                ranges[^1] = (ranges[^1].Offset, ranges[^1].Length + length);
+            }
+            else if (include)
+            {
+                ranges.Add((offset, length));
+            }
+
+            offset += length;
+        }
+
+        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return ApocJsonLinesReader.Read(new LineRangeStream(stream, ranges), _path);
+    }
+
+    private bool[] LoadedNodes(IReadOnlyCollection<string> accounts)
+    {
+        var included = new bool[_accounts.Count];
+        foreach (var account in accounts)
+        {
+            var at = _accounts.IndexOf(account);
+            if (at >= 0)
+            {
+                included[at] = true;
+            }
+        }
+
+        // An assume-role edge out of an included account includes the account it leads to, and so on along the chain.
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var r = 0; r < _starts.Count; r++)
+            {
+                var (from, to) = (_owners[_starts[r]], _owners[_ends[r]]);
+                if (_kinds[r] == RelationshipKind.AssumeRole && from >= 0 && to >= 0 && included[from] && !included[to])
+                {
+                    included[to] = changed = true;
+                }
+            }
+        }
+
+        var loaded = new bool[_nodeCount];
+        for (var n = 0; n < loaded.Length; n++)
+        {
+            loaded[n] = _owners[n] < 0 || included[_owners[n]];
+        }
+
+        for (var r = 0; r < _starts.Count; r++)
+        {
+            var (start, end) = (_starts[r], _ends[r]);
+            var (from, to) = (_owners[start], _owners[end]);
+            if (from < 0 || to < 0 || included[from] == included[to])
+            {
+                continue;
+            }
+
+            var other = included[from] ? end : start;
+            loaded[other] = true;
+            loaded[_accountNodes[_owners[other]]] = true;
+        }
+
+        return loaded;
+    }
+
+    private void Scan(PooledLineReader lines, HashSet<string> wanted)
+    {
+        bool? jsonLines = null;
+        var keyLookup = wanted.GetAlternateLookup<ReadOnlySpan<char>>();
+        var chars = new char[256];
+        while (lines.TryReadLine(out var line))
+        {
+            var trimmed = line.Trim(" \t\r"u8);
+            if (trimmed.IsEmpty)
+            {
+                continue;
+            }
+
+            jsonLines ??= trimmed[0] != (byte)'[';
+            if (jsonLines == false)
+            {
+                Partitionable = false;
+                return;
+            }
+
+            try
+            {
+                EndRecord(lines.LineOffset);
+                ScanRecord(trimmed, keyLookup, ref chars);
+            }
+            catch (JsonException e)
+            {
+                throw new GraphFormatException(_path, lines.LineNumber, $"invalid JSON ({e.Message})", e);
+            }
+            catch (FormatException e)
+            {
+                throw new GraphFormatException(_path, lines.LineNumber, e.Message, e);
+            }
+        }
+    }
+
+    /// <summary>The previous record ends where the next one starts (or the file ends).</summary>
+    private void EndRecord(long next)
+    {
+        if (_firstRecord < 0)
+        {
+            _firstRecord = next;
+        }
+        else
+        {
+            var span = checked((int)(next - _lastRecord));
+            _recordSpans[^1] = _recordSpans[^1] < 0 ? -span : span;
+        }
+
+        _lastRecord = next;
+    }
+
+    private void ScanRecord(ReadOnlySpan<byte> line, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> wanted, ref char[] chars)
+    {
+        var reader = new Utf8JsonReader(line);
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "expected a JSON object");
+        bool? isNode = null;
+        var id = -1L;
+        string? textId = null;
+        var isAccount = false;
+        var idLength = -1;
+        _recordKeys.Clear();
+        var kind = RelationshipKind.Other;
+        (long Id, string? Text) start = (-1, null), end = (-1, null);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                isNode = reader.ValueTextEquals("node"u8) ? true : reader.ValueTextEquals("relationship"u8) ? false : throw new FormatException("\"type\" must be \"node\" or \"relationship\"");
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                (id, textId) = ReadId(ref reader);
+            }
+            else if (reader.ValueTextEquals("labels"u8))
+            {
+                reader.Read();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    isAccount |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("AWSAccount"u8);
+                }
+            }
+            else if (reader.ValueTextEquals("label"u8))
+            {
+                reader.Read();
+                kind = reader.ValueTextEquals("RESOURCE"u8) ? RelationshipKind.Resource
+                    : reader.ValueTextEquals("STS_ASSUMEROLE_ALLOW"u8) || reader.ValueTextEquals("ASSUMES"u8) ? RelationshipKind.AssumeRole
+                    : RelationshipKind.Other;
+            }
+            else if (reader.ValueTextEquals("start"u8) || reader.ValueTextEquals("end"u8))
+            {
+                var isStart = reader.ValueTextEquals("start"u8);
+                var endpoint = ReadEndpoint(ref reader);
+                if (isStart)
+                {
+                    start = endpoint;
+                }
+                else
+                {
+                    end = endpoint;
+                }
+            }
+            else if (reader.ValueTextEquals("properties"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isId = reader.ValueTextEquals("id"u8);
+                    var isArn = !isId && reader.ValueTextEquals("arn"u8);
+                    reader.Read();
+                    if ((isId || isArn) && reader.TokenType == JsonTokenType.String)
+                    {
+                        if (chars.Length < reader.ValueSpan.Length)
+                        {
+                            chars = new char[reader.ValueSpan.Length];
+                        }
+
+                        var value = chars.AsSpan(0, reader.CopyString(chars));
+                        if (isId)
+                        {
+                            // Kept as text only if the labels (which may come later) make the node an account.
+                            if (_idProperty.Length < value.Length)
+                            {
+                                _idProperty = new char[value.Length];
+                            }
+
+                            value.CopyTo(_idProperty);
+                            idLength = value.Length;
+                        }
+
+                        if (wanted.TryGetValue(value, out var key))
+                        {
+                            _recordKeys.Add((key, isId));
+                        }
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (isNode == true)
+        {
+            var accountId = isAccount && idLength >= 0 ? new string(_idProperty, 0, idLength) : null;
+            AddNode(id, textId ?? throw new FormatException("a node has no \"id\""), accountId, _recordKeys);
+        }
+        else if (isNode == false)
+        {
+            _recordSpans.Add(-1);
+            _starts.Add(NodeIndex(start));
+            _ends.Add(NodeIndex(end));
+            _kinds.Add(kind);
+        }
+        else
+        {
+            throw new FormatException("a record has no \"type\"");
+        }
+    }
+
+    private void AddNode(long id, string textId, string? accountId, List<(string Key, bool IsId)> keys)
+    {
+        var node = _nodeCount++;
+        if (id >= 0 && id < 2L * node + 1024)
+        {
+            while (_denseIds.Count <= id)
+            {
+                _denseIds.Add(-1);
+            }
+
+            _denseIds[(int)id] = node;
+        }
+        else if (id >= 0)
+        {
+            _numericIds[id] = node;
+        }
+        else
+        {
+            _otherIds[textId] = node;
+        }
+
+        _recordSpans.Add(1);
+        if (accountId is not null && !_accounts.Contains(accountId))
+        {
+            _owners.Add(_accounts.Count);
+            _accounts.Add(accountId);
+            _accountNodes.Add(node);
+        }
+        else
+        {
+            _owners.Add(Unowned);
+        }
+
+        foreach (var (key, isId) in keys)
+        {
+            (isId ? _nodesById : _nodesByArn).TryAdd(key, node);
+        }
+    }
+
+    private int NodeIndex((long Id, string? Text) endpoint)
+    {
+        var node = -1;
+        var found = endpoint.Id >= 0
+            ? (endpoint.Id < _denseIds.Count && (node = _denseIds[(int)endpoint.Id]) >= 0) || _numericIds.TryGetValue(endpoint.Id, out node)
+            : _otherIds.TryGetValue(endpoint.Text ?? throw new FormatException("a relationship has no start or end id"), out node);
+        return found ? node : throw new FormatException($"relationship refers to unknown node id \"{(endpoint.Id >= 0 ? endpoint.Id : endpoint.Text)}\"");
+    }
+
+    /// <summary>A node id: small non-negative integers (what APOC writes) kept as numbers, anything else as text.</summary>
+    private static (long Id, string Text) ReadId(ref Utf8JsonReader reader)
+    {
+        Expect(reader.TokenType is JsonTokenType.String or JsonTokenType.Number, "\"id\" must be a string");
+        var raw = reader.ValueSpan;
+        var canonical = raw.Length is > 0 and < 18 && (raw[0] != (byte)'0' || raw.Length == 1);
+        if (!reader.ValueIsEscaped && canonical && Utf8Parser.TryParse(raw, out long number, out var consumed) && consumed == raw.Length && number >= 0)
+        {
+            return (number, string.Empty);
+        }
+
+        return (-1, reader.TokenType == JsonTokenType.String ? reader.GetString()! : Encoding.UTF8.GetString(raw));
+    }
+
+    private static (long Id, string? Text) ReadEndpoint(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        Expect(reader.TokenType == JsonTokenType.StartObject, "a relationship's start and end must be objects");
+        (long, string?) id = (-1, null);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isId = reader.ValueTextEquals("id"u8);
+            reader.Read();
+            if (isId)
+            {
+                id = ReadId(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return id;
+    }
+
+    private static void Expect(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new FormatException(message);
+        }
+    }
+
+    /// <summary>Owners by <c>RESOURCE</c> edges, then the unowned nodes' single connected account, else shared.</summary>
+    private void AssignOwners()
+    {
+        var direct = new int[_owners.Count];
+        Array.Fill(direct, Unowned);
+        for (var r = 0; r < _starts.Count; r++)
+        {
+            var account = _owners[_starts[r]];
+            if (_kinds[r] == RelationshipKind.Resource && account >= 0 && _accountNodes[account] == _starts[r] && _owners[_ends[r]] == Unowned)
+            {
+                var end = _ends[r];
+                direct[end] = direct[end] == Unowned || direct[end] == account ? account : Shared;
+            }
+        }
+
+        var propagated = new bool[_owners.Count];
+        for (var n = 0; n < _owners.Count; n++)
+        {
+            if (_owners[n] == Unowned)
+            {
+                _owners[n] = direct[n];
+                propagated[n] = direct[n] == Unowned;
+            }
+        }
+
+        // Unowned nodes take the account of what they connect to, through other unowned nodes; two accounts make them shared.
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var r = 0; r < _starts.Count; r++)
+            {
+                changed |= Spread(_starts[r], _ends[r], propagated) | Spread(_ends[r], _starts[r], propagated);
+            }
+        }
+    }
+
+    private bool Spread(int from, int to, bool[] propagated)
+    {
+        var source = _owners[from];
+        if (!propagated[to] || source < 0 || _owners[to] == source || _owners[to] == Shared)
+        {
+            return false;
+        }
+
+        _owners[to] = _owners[to] == Unowned ? source : Shared;
+        return true;
+    }
+
+    /// <summary>Reads the given byte ranges of a file (whole lines with their terminators) one after the other, as one stream.</summary>
+    private sealed class LineRangeStream(FileStream file, List<(long Offset, int Length)> ranges) : Stream
+    {
+        private int _range;
+        private int _done;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            while (_range < ranges.Count && _done == ranges[_range].Length)
+            {
+                _range++;
+                _done = 0;
+            }
+
+            if (_range >= ranges.Count || buffer.IsEmpty)
+            {
+                return 0;
+            }
+
+            var (start, length) = ranges[_range];
+            if (file.Position != start + _done)
+            {
+                file.Position = start + _done;
+            }
+
+            var read = file.Read(buffer[..Math.Min(buffer.Length, length - _done)]);
+            if (read == 0)
+            {
+                throw new IOException("the graph file changed while it was read");
+            }
+
+            _done += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

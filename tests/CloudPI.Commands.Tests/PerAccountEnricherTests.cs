@@ -1,0 +1,109 @@
+using CloudPI.Commands.Enrichers;
+using CloudPI.Commands.Graph;
+using CloudPI.Dracon.Enrichers;
+using CloudPI.Dracon.Io;
+using CloudPI.Graph.Apoc;
+using CloudPI.Graph.Synthetic;
+using CloudPI.TestSupport;
+using Ocurity.Dracon.V1;
+using Serilog.Core;
+
+namespace CloudPI.Commands.Tests;
+
+/// <summary>
+/// An organisation's graph analysed one account at a time gives, byte for byte, what the whole graph gives: on a
+/// synthetic organisation with a cross-account trust and VPC peerings, with the Cartography producer's findings plus
+/// issues on the cross-account role, on a peering connection, on an unknown resource and on no resource.
+/// </summary>
+public class PerAccountEnricherTests
+{
+    [Theory]
+    [InlineData("reachability", 1)]
+    [InlineData("exploitability", 1)]
+    [InlineData("exploitability", 3)]
+    public async Task Per_account_output_is_the_whole_graph_output(string enricher, int parallel)
+    {
+        using var temp = new TempDirectory();
+        var (graph, producers, organisation) = await OrganisationAsync(temp);
+        // The same graph in the ARRAY_JSON layout is never partitioned: loaded whole, as before.
+        var whole = temp.Combine("org.json");
+        File.WriteAllText(whole, "[" + string.Join(",\n", File.ReadAllLines(graph)) + "]\n");
+
+        var perAccount = await Cli.RunAsync("enricher", enricher, "--graph", graph, "--accounts-parallel", parallel.ToString(System.Globalization.CultureInfo.InvariantCulture), "-read_path", producers, "-write_path", temp.Combine("per-account"));
+        var reference = await Cli.RunAsync("enricher", enricher, "--graph", whole, "-read_path", producers, "-write_path", temp.Combine("whole"));
+
+        Assert.Equal(0, perAccount.ExitCode);
+        Assert.Equal(0, reference.ExitCode);
+        foreach (var tool in new[] { "cloudpi-cartography", "crafted" })
+        {
+            var expected = File.ReadAllBytes(temp.Combine("whole", $"{tool}.{enricher}.enriched.pb"));
+            var actual = File.ReadAllBytes(temp.Combine("per-account", $"{tool}.{enricher}.enriched.pb"));
+            Assert.True(expected.AsSpan().SequenceEqual(actual), $"{tool}: per-account output differs from the whole graph's\n{Differences(expected, actual)}");
+        }
+
+        // The organisation really was split: one group per account with issues, the issues with no account last.
+        var inputs = EnricherFiles.ReadTagged(producers);
+        var partition = await AccountPartition.PlanAsync(new GraphInput { File = graph }, inputs, Logger.None, CancellationToken.None);
+        Assert.NotNull(partition);
+        Assert.Equal(organisation.AccountIds.Order(StringComparer.Ordinal), partition.Groups.Where(g => g.Account is not null).Select(g => g.Account!).Order(StringComparer.Ordinal));
+        var unassigned = partition.Groups[^1];
+        Assert.Null(unassigned.Account);
+        Assert.Equal(2, unassigned.Issues.Count);
+    }
+
+    [Fact]
+    public async Task Accounts_parallel_below_one_is_a_usage_error()
+    {
+        var result = await Cli.RunAsync("enricher", "reachability", "--graph", "g.jsonl", "--accounts-parallel", "0", "-read_path", ".", "-write_path", ".");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--accounts-parallel must be at least 1", result.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(string Graph, string Producers, SyntheticAccount Organisation)> OrganisationAsync(TempDirectory temp)
+    {
+        var organisation = SyntheticAccountGenerator.Generate(500, 5, accounts: 3);
+        var graph = temp.Combine("org.jsonl");
+        ApocJsonLinesWriter.WriteFile(organisation.Graph, graph);
+        var producers = temp.Combine("producers");
+        Directory.CreateDirectory(producers);
+
+        var produced = await Cli.RunAsync("producer", "cartography", "--graph", graph, "-out", temp.Combine("produced.pb"));
+        Assert.Equal(0, produced.ExitCode);
+        var found = DraconFile.ReadLaunchToolResponse(temp.Combine("produced.pb"));
+        Tag(found, "found");
+        DraconFile.Write(Path.Combine(producers, "cloudpi-cartography.tagged.pb"), found);
+
+        var second = organisation.AccountIds[1];
+        var peering = organisation.Graph.NodesWithLabel("AWSPeeringConnection").First();
+        var crafted = new LaunchToolResponse { ToolName = "crafted", ScanInfo = new ScanInfo { ScanUuid = "per-account" } };
+        crafted.Issues.Add(new Issue { Target = $"arn:aws:iam::{second}:role/org-audit", Type = "iam-role-third-party-trust", Title = "cross-account trust" });
+        crafted.Issues.Add(new Issue { Target = peering.Id!, Type = "vpc-peering", Title = "peering" });
+        crafted.Issues.Add(new Issue { Target = "arn:aws:ec2:us-east-1:123456789012:instance/i-0notinthegraph", Type = "ec2-imdsv2-required", Title = "elsewhere" });
+        crafted.Issues.Add(new Issue { Target = "public.ecr.aws/nginx/nginx:1.27", Type = "CVE-2024-0001", Title = "an image" });
+        crafted.Issues.Add(new Issue { Target = $"arn:aws:ec2:us-east-1:{organisation.AccountIds[0]}:vpc/not-synced", Type = "vpc-flow-logs-enabled", Title = "first account, not synced" });
+        Tag(crafted, "crafted");
+        DraconFile.Write(Path.Combine(producers, "crafted.tagged.pb"), crafted);
+
+        // The producer's findings span the accounts; the crafted ones reach across them and outside the graph.
+        Assert.True(found.Issues.Count > 100, $"only {found.Issues.Count} findings");
+        return (graph, producers, organisation);
+    }
+
+    private static void Tag(LaunchToolResponse response, string prefix)
+    {
+        response.ScanInfo.ScanStartTime = null;
+        for (var i = 0; i < response.Issues.Count; i++)
+        {
+            response.Issues[i].Uuid = $"{prefix}:{i}";
+        }
+    }
+
+    private static string Differences(byte[] expected, byte[] actual)
+    {
+        var before = EnrichedLaunchToolResponse.Parser.ParseFrom(expected).Issues;
+        var after = EnrichedLaunchToolResponse.Parser.ParseFrom(actual).Issues;
+        return string.Join('\n', before.Zip(after).Where(p => !p.First.Equals(p.Second)).Take(3)
+            .Select(p => $"{p.First.RawIssue.Uuid} {p.First.RawIssue.Target}: " + string.Join("; ", p.First.Annotations.Where(a => p.Second.Annotations.GetValueOrDefault(a.Key) != a.Value).Select(a => $"{a.Key}: {a.Value} -> {p.Second.Annotations.GetValueOrDefault(a.Key)}"))));
+    }
+}

@@ -1,0 +1,109 @@
+using CloudPI.Graph.Apoc;
+using CloudPI.Graph.Synthetic;
+
+namespace CloudPI.Graph.Tests;
+
+public class ApocAccountIndexTests
+{
+    private static string Lines(params string[] lines) => string.Join('\n', lines);
+
+    /// <summary>Two accounts: 111 with a role that may assume a role of 222 and trusts 333's root; an IP range rule in each.</summary>
+    private static readonly string SmallOrganisation = Lines(
+        """{"type":"node","id":"0","labels":["AWSAccount"],"properties":{"id":"111111111111","inscope":true}}""",
+        """{"type":"node","id":"1","labels":["AWSAccount"],"properties":{"id":"222222222222","inscope":true}}""",
+        """{"type":"node","id":"2","labels":["AWSAccount"],"properties":{"id":"333333333333","inscope":true}}""",
+        """{"type":"node","id":"3","labels":["AWSRole"],"properties":{"id":"arn:aws:iam::111111111111:role/a","arn":"arn:aws:iam::111111111111:role/a"}}""",
+        """{"type":"node","id":"4","labels":["AWSRole"],"properties":{"id":"arn:aws:iam::222222222222:role/b","arn":"arn:aws:iam::222222222222:role/b"}}""",
+        """{"type":"node","id":"5","labels":["S3Bucket"],"properties":{"id":"bucket-of-b","arn":"arn:aws:s3:::bucket-of-b"}}""",
+        """{"type":"node","id":"6","labels":["AWSRootPrincipal"],"properties":{"id":"arn:aws:iam::333333333333:root"}}""",
+        """{"type":"node","id":"7","labels":["EC2Instance"],"properties":{"id":"i-of-c"}}""",
+        """{"type":"node","id":"8","labels":["IpRule"],"properties":{"id":"rule-of-a"}}""",
+        """{"type":"node","id":"9","labels":["IpRule"],"properties":{"id":"rule-of-c"}}""",
+        """{"type":"node","id":"10","labels":["IpRange"],"properties":{"id":"0.0.0.0/0"}}""",
+        """{"type":"node","id":"11","labels":["AWSPolicyStatement"],"properties":{"id":"statement-of-a"}}""",
+        """{"type":"relationship","id":"0","label":"RESOURCE","start":{"id":"0"},"end":{"id":"3"}}""",
+        """{"type":"relationship","id":"1","label":"RESOURCE","start":{"id":"1"},"end":{"id":"4"}}""",
+        """{"type":"relationship","id":"2","label":"RESOURCE","start":{"id":"1"},"end":{"id":"5"}}""",
+        """{"type":"relationship","id":"3","label":"RESOURCE","start":{"id":"2"},"end":{"id":"6"}}""",
+        """{"type":"relationship","id":"4","label":"RESOURCE","start":{"id":"2"},"end":{"id":"7"}}""",
+        """{"type":"relationship","id":"5","label":"STS_ASSUMEROLE_ALLOW","start":{"id":"3"},"end":{"id":"4"}}""",
+        """{"type":"relationship","id":"6","label":"TRUSTS_AWS_PRINCIPAL","start":{"id":"3"},"end":{"id":"6"}}""",
+        """{"type":"relationship","id":"7","label":"MEMBER_OF","start":{"id":"8"},"end":{"id":"10"}}""",
+        """{"type":"relationship","id":"8","label":"MEMBER_OF","start":{"id":"9"},"end":{"id":"10"}}""",
+        """{"type":"relationship","id":"9","label":"RULE","start":{"id":"3"},"end":{"id":"8"}}""",
+        """{"type":"relationship","id":"10","label":"RULE","start":{"id":"7"},"end":{"id":"9"}}""",
+        """{"type":"relationship","id":"11","label":"STATEMENT","start":{"id":"3"},"end":{"id":"11"}}""");
+
+    [Fact]
+    public void An_account_loads_its_nodes_shared_nodes_the_accounts_it_may_assume_into_and_only_the_far_end_of_other_cross_account_edges()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("org.jsonl"), SmallOrganisation);
+        var index = ApocAccountIndex.Build(temp.File("org.jsonl"), ["bucket-of-b", "i-of-c", "statement-of-a", "nowhere"]);
+
+        Assert.True(index.Partitionable);
+        Assert.Equal(["111111111111", "222222222222", "333333333333"], index.Accounts);
+        Assert.True(index.TryFindOwner("bucket-of-b", out var bucketOwner));
+        Assert.Equal("222222222222", bucketOwner);
+        Assert.True(index.TryFindOwner("statement-of-a", out var statementOwner));
+        Assert.Equal("111111111111", statementOwner);
+        Assert.False(index.TryFindOwner("nowhere", out _));
+
+        var first = index.Load(["111111111111"]);
+        var ids = first.Nodes.Select(n => n.Id).ToHashSet();
+        // Role b is assumable from a: all of 222 comes (its bucket too). 333's root principal is trusted by a: that node
+        // and its account node only, not 333's instance or its rule. The shared IP range comes, with a's rule only.
+        Assert.Equal(
+            ["0.0.0.0/0", "111111111111", "222222222222", "333333333333", "arn:aws:iam::111111111111:role/a", "arn:aws:iam::222222222222:role/b", "arn:aws:iam::333333333333:root", "bucket-of-b", "rule-of-a", "statement-of-a"],
+            ids.Order(StringComparer.Ordinal));
+        Assert.Single(first.NodesWithLabel("IpRange").Single().Neighbors("MEMBER_OF", Direction.Incoming));
+        Assert.True(first.TryFind("arn:aws:iam::333333333333:root", out var root));
+        Assert.Equal("333333333333", root.Neighbors("RESOURCE", Direction.Incoming).Single().Id);
+
+        // Edges into an account are followed the same way: 333 sees the role of 111 that trusts its root, not 111's rule.
+        var third = index.Load(["333333333333"]);
+        Assert.Equal(
+            ["0.0.0.0/0", "111111111111", "333333333333", "arn:aws:iam::111111111111:role/a", "arn:aws:iam::333333333333:root", "i-of-c", "rule-of-c"],
+            third.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_array_layout_file_is_not_partitioned()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("org.json"), "[" + SmallOrganisation.Replace("}\n{", "},\n{", StringComparison.Ordinal) + "]");
+
+        Assert.False(ApocAccountIndex.Build(temp.File("org.json"), []).Partitionable);
+    }
+
+    [Fact]
+    public void A_bad_line_is_reported_with_the_file_and_line()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("bad.jsonl"), Lines("""{"type":"node","id":"0","labels":["AWSAccount"],"properties":{"id":"1"}}""", """{"type":"relationship","id":"0","label":"R","start":{"id":"0"},"end":{"id":"9"}}"""));
+
+        var error = Assert.Throws<GraphFormatException>(() => ApocAccountIndex.Build(temp.File("bad.jsonl"), []));
+
+        Assert.Contains("bad.jsonl", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown node id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_synthetic_organisation_loads_one_account_with_the_peered_vpc_and_trusted_root_of_the_first()
+    {
+        using var temp = new TempDirectory();
+        var organisation = SyntheticAccountGenerator.Generate(400, 3, accounts: 3);
+        File.WriteAllBytes(temp.File("org.jsonl"), Apoc.Write(organisation.Graph));
+        var index = ApocAccountIndex.Build(temp.File("org.jsonl"), []);
+
+        var second = index.Load([organisation.AccountIds[1]]);
+
+        Assert.InRange(second.NodeCount, organisation.Graph.NodeCount / 4, organisation.Graph.NodeCount / 2);
+        Assert.True(second.TryFind($"arn:aws:iam::{organisation.AccountIds[0]}:root", out _));
+        var peering = Assert.Single(second.NodesWithLabel("AWSPeeringConnection"));
+        var accepter = Assert.Single(peering.Neighbors("ACCEPTER_VPC", Direction.Outgoing));
+        Assert.Equal(organisation.AccountIds[0], accepter.Neighbors("RESOURCE", Direction.Incoming).Single().Id);
+        Assert.DoesNotContain(second.NodesWithLabel("AWSEC2Instance"), i => i.Arn!.Contains(organisation.AccountIds[0], StringComparison.Ordinal));
+    }
+}
