@@ -29,5 +29,11 @@ public sealed record Control
 
     public required string Remediation { get; init; }
 
+    /// <summary>
+    /// Whether the opt-in <c>recommended</c> enforcement preset of the preventive checks keeps this control mandatory:
+    /// it blocks a deployment only for what exposes hosts or data to the whole internet, and reports the rest as advice.
+    /// </summary>
+    public bool MandatoryWhenRecommended { get; init; }
+
     public ControlMappings Mappings { get; init; } = new();
 }

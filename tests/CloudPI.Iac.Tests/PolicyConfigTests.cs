@@ -32,6 +32,7 @@ public sealed class PolicyConfigTests
         var config = PolicyConfig.For(EnforcementPreset.Recommended);
         string[] mandatory = ["restricted-ssh", "s3-bucket-public-read-prohibited", "s3-bucket-public-write-prohibited", "s3-bucket-level-public-access-prohibited", "sqs-queue-no-public-access"];
         Assert.Equal(mandatory, IacChecks.All.SelectMany(c => c.Controls).Where(c => config.Level(c.Id) == EnforcementLevel.Mandatory).Select(c => c.Id));
+        Assert.Equal(EnforcementLevel.Mandatory, config.Level("planned-exposure"));
         Assert.Equal(EnforcementLevel.Advisory, config.Level("encrypted-volumes"));
         Assert.Equal(EnforcementLevel.Advisory, config.Level("eks-resources-tagged"));
     }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CloudPI.Controls;
 
 namespace CloudPI.Iac.Config;
 
@@ -20,11 +21,9 @@ public sealed class EnforcementPreset
 
     public static EnforcementPreset Mandatory { get; } = new("mandatory", null);
 
-    public static EnforcementPreset Recommended { get; } = new("recommended", new[]
-    {
-        "restricted-ssh", "s3-bucket-public-read-prohibited", "s3-bucket-public-write-prohibited",
-        "s3-bucket-level-public-access-prohibited", "sqs-queue-no-public-access", "planned-exposure",
-    }.ToFrozenSet(StringComparer.Ordinal));
+    /// <summary>The controls whose metadata says the recommended preset keeps them mandatory.</summary>
+    public static EnforcementPreset Recommended { get; } = new("recommended", ControlCatalog.Default.Controls
+        .Where(control => control.MandatoryWhenRecommended).Select(control => control.Id).ToFrozenSet(StringComparer.Ordinal));
 
     public static IReadOnlyList<EnforcementPreset> All { get; } = [Mandatory, Recommended];
 

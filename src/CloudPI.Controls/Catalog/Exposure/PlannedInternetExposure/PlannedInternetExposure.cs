@@ -19,6 +19,7 @@ public static class PlannedInternetExposure
         Exposures = [NetworkExposure.AnyTraffic],
         Risk = RiskKind.NetworkExposure,
         Remediation = "Keep the resource private: drop the internet-open rule or route, keep the instance in a private subnet or without a public address, or make the load balancer internal; if the exposure is intended, accept it in the policy config (planned-exposure: advisory).",
+        MandatoryWhenRecommended = true,
     };
 
     [ModuleInitializer]

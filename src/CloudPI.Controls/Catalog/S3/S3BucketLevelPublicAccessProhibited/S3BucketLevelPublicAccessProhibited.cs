@@ -15,6 +15,7 @@ public static class S3BucketLevelPublicAccessProhibited
         ResourceTypes = ["AWS::S3::Bucket"],
         Risk = RiskKind.PublicAccess,
         Remediation = "Enable all four settings (aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true; Terraform aws_s3_bucket_public_access_block).",
+        MandatoryWhenRecommended = true,
         Mappings = new()
         {
             ConfigRules =

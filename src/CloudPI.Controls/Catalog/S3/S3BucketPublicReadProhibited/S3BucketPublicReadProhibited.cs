@@ -15,6 +15,7 @@ public static class S3BucketPublicReadProhibited
         ResourceTypes = ["AWS::S3::Bucket"],
         Risk = RiskKind.PublicAccess,
         Remediation = "Remove AllUsers/AuthenticatedUsers grants and Allow statements with a \"*\" principal, disable ACLs (BucketOwnerEnforced), and turn on all four Block Public Access settings for the bucket and the account.",
+        MandatoryWhenRecommended = true,
         Mappings = new()
         {
             ConfigRules = [new("S3_BUCKET_PUBLIC_READ_PROHIBITED", "s3-bucket-public-read-prohibited", ConfigRuleTrigger.ConfigurationChange | ConfigRuleTrigger.Periodic)],

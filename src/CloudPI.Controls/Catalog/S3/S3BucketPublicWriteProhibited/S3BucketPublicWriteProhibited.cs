@@ -15,6 +15,7 @@ public static class S3BucketPublicWriteProhibited
         ResourceTypes = ["AWS::S3::Bucket"],
         Risk = RiskKind.PublicAccess,
         Remediation = "Remove WRITE grants to AllUsers/AuthenticatedUsers and Allow statements for s3:Put*/s3:Delete* with a \"*\" principal (aws s3api put-bucket-acl --bucket <bucket> --acl private), and enable Block Public Access.",
+        MandatoryWhenRecommended = true,
         Mappings = new()
         {
             ConfigRules = [new("S3_BUCKET_PUBLIC_WRITE_PROHIBITED", "s3-bucket-public-write-prohibited", ConfigRuleTrigger.ConfigurationChange | ConfigRuleTrigger.Periodic)],

@@ -17,6 +17,7 @@ public static class RestrictedSsh
         Exposures = [NetworkExposure.Tcp(22)],
         Risk = RiskKind.NetworkExposure,
         Remediation = "Remove the 0.0.0.0/0 and ::/0 sources from inbound rules covering tcp/22; reach instances through SSM Session Manager, a bastion with an allow-list, or a VPN.",
+        MandatoryWhenRecommended = true,
         Mappings = new()
         {
             ConfigRules = [new("INCOMING_SSH_DISABLED", "restricted-ssh", ConfigRuleTrigger.ConfigurationChange | ConfigRuleTrigger.Periodic)],

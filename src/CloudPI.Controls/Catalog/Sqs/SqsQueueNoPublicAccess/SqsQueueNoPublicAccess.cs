@@ -16,6 +16,7 @@ public static class SqsQueueNoPublicAccess
         ResourceTypes = ["AWS::SQS::Queue"],
         Risk = RiskKind.PublicAccess,
         Remediation = "Replace the \"*\" principal with specific accounts, roles or service principals and add aws:SourceArn / aws:SourceAccount conditions for services (aws sqs set-queue-attributes --queue-url <url> --attributes Policy=file://policy.json).",
+        MandatoryWhenRecommended = true,
         Mappings = new()
         {
             ConfigRules = [new("SQS_QUEUE_NO_PUBLIC_ACCESS", "sqs-queue-no-public-access", ConfigRuleTrigger.ConfigurationChange)],
