@@ -126,17 +126,19 @@ public sealed class StubConfigClientTests
         {
             if (Interlocked.Increment(ref calls) == 1)
             {
-                Thread.Sleep(TimeSpan.FromSeconds(1)); // Longer than the attempt time-out below.
+                Thread.Sleep(TimeSpan.FromSeconds(2)); // Far longer than the attempt time-out below.
             }
 
             return StubResponse.Ok("""{"ConfigRules":[]}""");
         });
-        using var client = new AwsConfigClient(TestClients.Options(stub.Endpoint) with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+        using var client = new AwsConfigClient(TestClients.Options(stub.Endpoint) with { AttemptTimeout = TimeSpan.FromMilliseconds(500) });
 
         var response = await client.DescribeConfigRulesAsync(new DescribeConfigRulesRequest());
 
+        // The first attempt timed out and a later one succeeded; on a loaded machine the second attempt may time out
+        // too, so the count is 2 or 3 (three is the most the client makes).
         Assert.Empty(response.ConfigRules);
-        Assert.Equal(2, stub.Requests.Count);
+        Assert.InRange(stub.Requests.Count, 2, 3);
     }
 
     [Fact]
