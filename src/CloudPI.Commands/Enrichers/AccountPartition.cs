@@ -53,7 +53,8 @@ internal sealed class AccountPartition
             return null;
         }
 
-        // The index grew by doubling: collect the arrays it outgrew before the first account loads on top of them.
+        // The index grew by doubling: collect the arrays it outgrew (large ones too) before the first account loads on top of them.
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 
         var groups = Group(targets, target => AccountOf(index, target));

@@ -59,6 +59,7 @@ internal static class EnricherRunner
         };
 
         var partition = await AccountPartition.PlanAsync(graphInput, inputs, context.Logger, cancellationToken).ConfigureAwait(false);
+        using var spilled = partition is null ? null : new SpilledIssues(inputs.Select(i => i.Response.Issues.Count));
         IReadOnlyList<IEnumerable<EnrichedIssue>> enrichedByInput;
         var analysisCost = new PhaseCost();
         if (partition is null)
@@ -69,9 +70,12 @@ internal static class EnricherRunner
         }
         else
         {
-            enrichedByInput = await clock.TimeAsync(
-                "load and analyse each account",
-                () => EnrichByAccountAsync(partition, inputs, settings, enricher, context.Logger, Enricher, cancellationToken)).ConfigureAwait(false);
+            var results = await clock.TimeAsync("load and analyse each account", async () =>
+            {
+                await EnrichByAccountAsync(partition, inputs, settings, enricher, context.Logger, Enricher, spilled!, cancellationToken).ConfigureAwait(false);
+                return spilled!;
+            }).ConfigureAwait(false);
+            enrichedByInput = [.. inputs.Select((_, i) => results.Read(i))];
         }
 
         // Every tool's enriched and raw files appear together, or none do; each enriched file is written chunk by
@@ -113,12 +117,12 @@ internal static class EnricherRunner
         AccountGroup group,
         IReadOnlyList<TaggedResults> inputs,
         Func<string, Analysis, Func<Issue, int, EnrichedIssue>> enrich,
-        byte[][][] results,
+        SpilledIssues results,
         CancellationToken cancellationToken)
     {
         var enrichers = inputs.Select(i => enrich(i.Response.ToolName, analysis)).ToArray();
         Parallel.ForEach(group.Issues, new ParallelOptions { CancellationToken = cancellationToken }, at =>
-            results[at.Input][at.Index] = enrichers[at.Input](inputs[at.Input].Response.Issues[at.Index], at.Index).ToByteArray());
+            results.Add(at.Input, at.Index, enrichers[at.Input](inputs[at.Input].Response.Issues[at.Index], at.Index)));
     }
 
     /// <summary>What one graph (whole, or one account's part) gives every issue analysed on it.</summary>
@@ -138,19 +142,19 @@ internal static class EnricherRunner
 
     /// <summary>
     /// Each group of issues analysed on its own accounts' part of the graph, <see cref="EnricherSettings.AccountsParallel"/>
-    /// groups at a time, each part released when its issues are done. The enriched issues are kept serialised by input
-    /// position, so the files are written in input order whatever order the accounts finish in.
+    /// groups at a time, each part released when its issues are done. The enriched issues go to <paramref name="results"/>
+    /// (a temporary file), so the files are written in input order whatever order the accounts finish in.
     /// </summary>
-    private static async Task<IReadOnlyList<IEnumerable<EnrichedIssue>>> EnrichByAccountAsync(
+    private static async Task EnrichByAccountAsync(
         AccountPartition partition,
         IReadOnlyList<TaggedResults> inputs,
         EnricherSettings settings,
         IEnricher enricher,
         Serilog.ILogger logger,
         Func<string, Analysis, Func<Issue, int, EnrichedIssue>> enrich,
+        SpilledIssues results,
         CancellationToken cancellationToken)
     {
-        var results = inputs.Select(i => new byte[i.Response.Issues.Count][]).ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.AccountsParallel, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(partition.Groups, options, async (group, token) =>
         {
@@ -162,8 +166,6 @@ internal static class EnricherRunner
             graph = null;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }).ConfigureAwait(false);
-
-        return [.. results.Select(issues => issues.Select(bytes => EnrichedIssue.Parser.ParseFrom(bytes)))];
     }
 
     /// <summary>Every input issue that reports a vulnerability, joined once to the workloads of the graph.</summary>

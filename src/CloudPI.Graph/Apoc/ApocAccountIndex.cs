@@ -98,6 +98,7 @@ public sealed class ApocAccountIndex
             index.AssignOwners();
         }
 
+        index.ReleaseScanState();
         return index;
     }
 
@@ -480,6 +481,25 @@ public sealed class ApocAccountIndex
     }
 
     /// <summary>Owners by <c>RESOURCE</c> edges, then the unowned nodes' single connected account, else shared.</summary>
+    /// <summary>
+    /// Drops the id lookups only the scan needs and the spare capacity the lists grew by doubling: the index lives
+    /// under every account's analysis, so what it holds adds to each account's peak.
+    /// </summary>
+    private void ReleaseScanState()
+    {
+        _denseIds.Clear();
+        _denseIds.TrimExcess();
+        _numericIds.Clear();
+        _numericIds.TrimExcess();
+        _otherIds.Clear();
+        _otherIds.TrimExcess();
+        _recordSpans.TrimExcess();
+        _owners.TrimExcess();
+        _starts.TrimExcess();
+        _ends.TrimExcess();
+        _kinds.TrimExcess();
+    }
+
     private void AssignOwners()
     {
         var direct = new int[_owners.Count];

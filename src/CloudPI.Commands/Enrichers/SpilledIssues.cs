@@ -1,0 +1,68 @@
+using CloudPI.Dracon.Enrichers;
+using Google.Protobuf;
+using Microsoft.Win32.SafeHandles;
+using Ocurity.Dracon.V1;
+
+namespace CloudPI.Commands.Enrichers;
+
+/// <summary>
+/// Enriched issues kept serialised in a temporary file, by input and position, until they are written in input order:
+/// an organisation's accounts finish in any order, and holding every enriched issue in memory until then would make
+/// the peak grow with the organisation's issues. Only each issue's offset and length stay in memory. The file is
+/// deleted when this is disposed, whether the run succeeded or not.
+/// </summary>
+internal sealed class SpilledIssues : IDisposable
+{
+    private readonly SafeFileHandle _file;
+    private readonly long[][] _offsets;
+    private readonly int[][] _lengths;
+    private long _end;
+
+    /// <summary>The temporary file, gone once this is disposed.</summary>
+    public string FilePath { get; }
+
+    /// <param name="counts">How many issues each input has.</param>
+    public SpilledIssues(IEnumerable<int> counts)
+    {
+        var sizes = counts.ToArray();
+        _offsets = [.. sizes.Select(count => new long[count])];
+        _lengths = [.. sizes.Select(count => new int[count])];
+        FilePath = Path.Combine(Path.GetTempPath(), $"cloudpi-enriched-{Guid.NewGuid():N}.tmp");
+        _file = File.OpenHandle(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+    }
+
+    /// <summary>Keeps the enriched issue at <paramref name="index"/> of input <paramref name="input"/>; safe from several threads.</summary>
+    public void Add(int input, int index, EnrichedIssue issue)
+    {
+        var bytes = issue.ToByteArray();
+        var offset = Interlocked.Add(ref _end, bytes.Length) - bytes.Length;
+        RandomAccess.Write(_file, bytes, offset);
+        _offsets[input][index] = offset;
+        _lengths[input][index] = bytes.Length;
+    }
+
+    /// <summary>The enriched issues of input <paramref name="input"/> in input order, read back one at a time.</summary>
+    public IEnumerable<EnrichedIssue> Read(int input)
+    {
+        var buffer = Array.Empty<byte>();
+        for (var index = 0; index < _offsets[input].Length; index++)
+        {
+            var length = _lengths[input][index];
+            if (buffer.Length < length)
+            {
+                buffer = new byte[Math.Max(length, buffer.Length * 2)];
+            }
+
+            var read = 0;
+            while (read < length)
+            {
+                var got = RandomAccess.Read(_file, buffer.AsSpan(read, length - read), _offsets[input][index] + read);
+                read += got > 0 ? got : throw new EndOfStreamException("the temporary file of enriched issues ended early");
+            }
+
+            yield return EnrichedIssue.Parser.ParseFrom(buffer.AsSpan(0, length));
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+}
