@@ -237,7 +237,7 @@ internal sealed class EnricherOptions
 
     public Option<string[]> ScannedImages { get; } = new(ScannedImageOption)
     {
-        Description = "TOOL=IMAGE: the container image the producer TOOL scanned (e.g. trivy=123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4), so its vulnerabilities join the workloads that run that image. Repeatable.",
+        Description = "TOOL=IMAGE: the container image the producer TOOL scanned (e.g. trivy=123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4), so its vulnerabilities join the workloads that run that image. Repeatable, or comma-separated pairs; empty: none.",
         AllowMultipleArgumentsPerToken = true,
     };
 
@@ -260,15 +260,18 @@ internal sealed class EnricherOptions
         Graph.Resolve(parseResult))
     {
         AccountsParallel = ReadAccountsParallel(parseResult, AccountsParallel),
-        MuteFilePath = parseResult.GetValue(MuteFilePath),
+        MuteFilePath = FirstNonEmpty(parseResult.GetValue(MuteFilePath)),
         ScannedImages = ParseScannedImages(parseResult.GetValue(ScannedImages) ?? []),
     };
 
-    /// <summary><c>TOOL=IMAGE</c> values, by tool.</summary>
+    /// <summary>
+    /// <c>TOOL=IMAGE</c> values, by tool. A value may hold several pairs separated by commas, and an empty one names
+    /// none: a Tekton step passes its one string param whether or not it is set.
+    /// </summary>
     public static Dictionary<string, ImageReference> ParseScannedImages(IEnumerable<string> values)
     {
         var images = new Dictionary<string, ImageReference>(StringComparer.Ordinal);
-        foreach (var value in values)
+        foreach (var value in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
             var equals = value.IndexOf('=', StringComparison.Ordinal);
             var image = equals > 0 ? ImageReference.TryParse(value[(equals + 1)..]) : null;
