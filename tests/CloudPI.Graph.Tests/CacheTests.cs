@@ -33,7 +33,7 @@ public class CacheTests
     }
 
     [Fact]
-    public void Recent_values_keep_at_most_two_generations_and_compute_a_dropped_key_again()
+    public void Recent_values_answer_a_repeated_key_once_and_compute_a_replaced_key_again()
     {
         var recent = new RecentValues<int, string>(capacity: 2);
         var computed = new List<int>();
@@ -43,14 +43,26 @@ public class CacheTests
             return $"v{key}";
         }
 
-        foreach (var key in new[] { 1, 2, 1, 3, 4, 1, 5, 6, 1 })
+        Assert.Equal("v1", recent.GetOrAdd(1, Compute));
+        Assert.Equal("v1", recent.GetOrAdd(1, Compute));
+        Assert.Equal([1], computed);
+
+        // Four slots cannot hold a hundred keys: some later key took 1's slot, so 1 is computed again, equal.
+        for (var key = 100; key < 200; key++)
         {
             Assert.Equal($"v{key}", recent.GetOrAdd(key, Compute));
         }
 
-        // A key found in the older generation moves to the newer one, so 1 survives while it is used; after its last
-        // use, 5 and 6 fill a generation and the one holding 1 is dropped, so 1 is computed again.
-        Assert.Equal([1, 2, 3, 4, 5, 6, 1], computed);
+        Assert.Equal("v1", recent.GetOrAdd(1, Compute));
+        Assert.Equal(1, computed[^1]);
+        Assert.Equal(102, computed.Count);
+    }
+
+    [Fact]
+    public void Recent_values_are_consistent_under_concurrent_use()
+    {
+        var recent = new RecentValues<int, string>(capacity: 64);
+        Parallel.For(0, 100_000, i => Assert.Equal($"v{i % 500}", recent.GetOrAdd(i % 500, key => $"v{key}")));
     }
 
     [Fact]
@@ -70,5 +82,29 @@ public class CacheTests
         Assert.Equal(["b", "a"], a.Neighbors("LINK", Direction.Both).Select(n => n.Id));
         Assert.Equal(["b"], a.Neighbors("OTHER", Direction.Both).Select(n => n.Id));
         Assert.Empty(a.Neighbors("MISSING", Direction.Both));
+    }
+
+    [Fact]
+    public void Neighbours_of_one_type_keep_the_order_of_all_relationships_when_types_interleave()
+    {
+        var builder = new PropertyGraphBuilder();
+        foreach (var id in new[] { "hub", "b", "c", "d", "e", "f" })
+        {
+            builder.AddNode(id, ["Node"], [new("id", id)]);
+        }
+
+        builder.AddRelationship("1", "OTHER", "hub", "b");
+        builder.AddRelationship("2", "LINK", "hub", "c");
+        builder.AddRelationship("3", "OTHER", "hub", "d");
+        builder.AddRelationship("4", "LINK", "hub", "e");
+        builder.AddRelationship("5", "LINK", "f", "hub");
+        builder.AddRelationship("6", "OTHER", "f", "hub");
+        var hub = builder.Build().GetNode(0);
+
+        Assert.Equal(["c", "e"], hub.Neighbors("LINK", Direction.Outgoing).Select(n => n.Id));
+        Assert.Equal(["b", "d"], hub.Neighbors("OTHER", Direction.Outgoing).Select(n => n.Id));
+        Assert.Equal(["c", "e", "f"], hub.Neighbors("LINK", Direction.Both).Select(n => n.Id));
+        Assert.Equal(["b", "c", "d", "e", "f", "f"], hub.Relationships(Direction.Both).Select(r => r.Start.Id == "hub" ? r.End.Id : r.Start.Id));
+        Assert.Equal(["2", "4"], hub.Relationships(Direction.Outgoing, "LINK").Select(r => r.ExternalId));
     }
 }

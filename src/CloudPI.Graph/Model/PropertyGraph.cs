@@ -21,8 +21,8 @@ public sealed class PropertyGraph
     internal PropertyGraph(GraphStorage storage)
     {
         _storage = storage;
-        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts);
-        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds);
+        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts, storage.RelationshipTypeIds);
+        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds, storage.RelationshipTypeIds);
         _nodesByLabel = GroupBy(storage.Labels.Count, NodeCount, node => storage.LabelSets.LabelIds(storage.NodeLabelSets[node]));
         var singleTypes = Enumerable.Range(0, storage.RelationshipTypes.Count).Select(type => new[] { type }).ToArray();
         _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, RelationshipCount, rel => singleTypes[storage.RelationshipTypeIds[rel]]);
@@ -144,10 +144,10 @@ public sealed class PropertyGraph
             return [];
         }
 
-        var outgoing = direction is Direction.Outgoing or Direction.Both ? Matching(_outgoing.Of(node), typeId) : [];
+        var outgoing = direction is Direction.Outgoing or Direction.Both ? RelationshipsAt(typeId < 0 ? _outgoing.Of(node) : _outgoing.OfType(node, typeId)) : [];
         // A self-loop is listed once, as outgoing.
         var incoming = direction is Direction.Incoming or Direction.Both
-            ? Matching(_incoming.Of(node), typeId).Where(r => direction == Direction.Incoming || r.StartIndex != node)
+            ? RelationshipsAt(typeId < 0 ? _incoming.Of(node) : _incoming.OfType(node, typeId)).Where(r => direction == Direction.Incoming || r.StartIndex != node)
             : [];
         return outgoing.Concat(incoming);
     }
@@ -161,25 +161,21 @@ public sealed class PropertyGraph
     {
         if (direction is Direction.Outgoing or Direction.Both)
         {
-            var outgoing = _outgoing.Of(node);
+            var outgoing = _outgoing.OfType(node, typeId);
             for (var i = 0; i < outgoing.Length; i++)
             {
-                var rel = outgoing.Span[i];
-                if (_storage.RelationshipTypeIds[rel] == typeId)
-                {
-                    yield return new GraphNode(this, _storage.RelationshipEnds[rel]);
-                }
+                yield return new GraphNode(this, _storage.RelationshipEnds[outgoing.Span[i]]);
             }
         }
 
         if (direction is Direction.Incoming or Direction.Both)
         {
-            var incoming = _incoming.Of(node);
+            var incoming = _incoming.OfType(node, typeId);
             for (var i = 0; i < incoming.Length; i++)
             {
                 var rel = incoming.Span[i];
                 // A self-loop is listed once, as outgoing.
-                if (_storage.RelationshipTypeIds[rel] == typeId && (direction == Direction.Incoming || _storage.RelationshipStarts[rel] != node))
+                if (direction == Direction.Incoming || _storage.RelationshipStarts[rel] != node)
                 {
                     yield return new GraphNode(this, _storage.RelationshipStarts[rel]);
                 }
@@ -187,15 +183,11 @@ public sealed class PropertyGraph
         }
     }
 
-    private IEnumerable<GraphRelationship> Matching(ReadOnlyMemory<int> relationships, int typeId)
+    private IEnumerable<GraphRelationship> RelationshipsAt(ReadOnlyMemory<int> relationships)
     {
         for (var i = 0; i < relationships.Length; i++)
         {
-            var rel = relationships.Span[i];
-            if (typeId < 0 || _storage.RelationshipTypeIds[rel] == typeId)
-            {
-                yield return new GraphRelationship(this, rel);
-            }
+            yield return new GraphRelationship(this, relationships.Span[i]);
         }
     }
 
