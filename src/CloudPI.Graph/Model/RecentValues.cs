@@ -1,51 +1,45 @@
-using System.Collections.Concurrent;
-
 namespace CloudPI.Graph;
 
 /// <summary>
-/// Remembers the values computed for recent keys, at most twice <c>capacity</c> of them: when the current generation
-/// fills up it becomes the previous one and the oldest is dropped, so a run over any number of issues holds a bounded
-/// number of values (verdicts with their evidence, say). Values must be pure functions of their keys (a dropped one is computed
-/// again, equal). Safe to share between threads.
+/// Remembers the values computed for recent keys in a fixed table of slots (a key's hash picks its slot; a new key
+/// replaces the one there), so a run over any number of issues holds a bounded number of values (verdicts with their
+/// evidence, say) and a look-up takes no lock. Values must be pure functions of their keys (a replaced one is
+/// computed again, equal). Safe to share between threads: a slot holds one immutable entry, swapped whole.
 /// </summary>
-public sealed class RecentValues<TKey, TValue>(int capacity)
+public sealed class RecentValues<TKey, TValue>
     where TKey : notnull
 {
-    private Generation _current = new();
-    private Generation _previous = new();
+    private readonly Entry?[] _slots;
+    private readonly int _mask;
+
+    /// <param name="capacity">About how many values to keep: the table has the next power of two at or above twice as many slots.</param>
+    public RecentValues(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _slots = new Entry?[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
+        _mask = _slots.Length - 1;
+    }
 
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> compute)
     {
         ArgumentNullException.ThrowIfNull(compute);
-        var current = Volatile.Read(ref _current);
-        if (current.Values.TryGetValue(key, out var value))
+        var slot = SlotOf(key);
+        if (Volatile.Read(ref _slots[slot]) is { } entry && EqualityComparer<TKey>.Default.Equals(entry.Key, key))
         {
-            return value;
+            return entry.Value;
         }
 
-        if (!Volatile.Read(ref _previous).Values.TryGetValue(key, out value))
-        {
-            value = compute(key);
-        }
-
-        if (!current.Values.TryAdd(key, value))
-        {
-            return current.Values.TryGetValue(key, out var stored) ? stored : value;
-        }
-
-        // Exactly one thread sees the count reach the capacity: it starts the next generation.
-        if (Interlocked.Increment(ref current.Count) == capacity)
-        {
-            Volatile.Write(ref _previous, current);
-            Volatile.Write(ref _current, new Generation());
-        }
-
+        var value = compute(key);
+        Volatile.Write(ref _slots[slot], new Entry(key, value));
         return value;
     }
 
-    private sealed class Generation
+    private int SlotOf(TKey key)
     {
-        public readonly ConcurrentDictionary<TKey, TValue> Values = new(Environment.ProcessorCount * 4, 64);
-        public int Count;
+        // Fibonacci hashing spreads sequential keys (node indices) and weak hash codes over the whole table.
+        var hash = (uint)EqualityComparer<TKey>.Default.GetHashCode(key) * 0x9E3779B9u;
+        return (int)(hash >> 16 ^ hash) & _mask;
     }
+
+    private sealed record Entry(TKey Key, TValue Value);
 }
