@@ -60,8 +60,9 @@ internal sealed class PhaseClock(ILogger logger, string command)
         if (_enabled)
         {
             logger.Debug(
-                "{Command} phase {Phase}: {WallMilliseconds} ms wall, {CpuMilliseconds} ms CPU, {GcPauseMilliseconds} ms GC pauses, {AllocatedMegabytes} MB allocated",
-                command, phase, (long)cost.Total.Wall.TotalMilliseconds, (long)cost.Total.Cpu.TotalMilliseconds, (long)cost.Total.GcPauses.TotalMilliseconds, cost.Total.AllocatedBytes / 1_000_000);
+                "{Command} phase {Phase}: {WallMilliseconds} ms wall, {CpuMilliseconds} ms CPU, {GcPauseMilliseconds} ms GC pauses ({Gen0}/{Gen1}/{Gen2} collections of generation 0/1/2), {AllocatedMegabytes} MB allocated",
+                command, phase, (long)cost.Total.Wall.TotalMilliseconds, (long)cost.Total.Cpu.TotalMilliseconds, (long)cost.Total.GcPauses.TotalMilliseconds,
+                cost.Total.Collections.Gen0, cost.Total.Collections.Gen1, cost.Total.Collections.Gen2, cost.Total.AllocatedBytes / 1_000_000);
         }
     }
 
@@ -86,13 +87,24 @@ internal sealed class PhaseCost(PhaseCost.Sample total = default)
     public static Sample Now()
     {
         using var process = Process.GetCurrentProcess();
-        return new Sample(Stopwatch.GetElapsedTime(0), process.TotalProcessorTime, GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        return new Sample(Stopwatch.GetElapsedTime(0), process.TotalProcessorTime, GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(),
+            new Collections(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)));
     }
 
-    public readonly record struct Sample(TimeSpan Wall, TimeSpan Cpu, TimeSpan GcPauses, long AllocatedBytes)
+    public readonly record struct Sample(TimeSpan Wall, TimeSpan Cpu, TimeSpan GcPauses, long AllocatedBytes, Collections Collections)
     {
-        public static Sample operator +(Sample a, Sample b) => new(a.Wall + b.Wall, a.Cpu + b.Cpu, a.GcPauses + b.GcPauses, a.AllocatedBytes + b.AllocatedBytes);
+        public static Sample operator +(Sample a, Sample b) =>
+            new(a.Wall + b.Wall, a.Cpu + b.Cpu, a.GcPauses + b.GcPauses, a.AllocatedBytes + b.AllocatedBytes, a.Collections + b.Collections);
 
-        public static Sample operator -(Sample a, Sample b) => new(a.Wall - b.Wall, a.Cpu - b.Cpu, a.GcPauses - b.GcPauses, a.AllocatedBytes - b.AllocatedBytes);
+        public static Sample operator -(Sample a, Sample b) =>
+            new(a.Wall - b.Wall, a.Cpu - b.Cpu, a.GcPauses - b.GcPauses, a.AllocatedBytes - b.AllocatedBytes, a.Collections - b.Collections);
+    }
+
+    /// <summary>Garbage collections per generation (a generation 1 or 2 collection also counts as one of every younger generation).</summary>
+    public readonly record struct Collections(int Gen0, int Gen1, int Gen2)
+    {
+        public static Collections operator +(Collections a, Collections b) => new(a.Gen0 + b.Gen0, a.Gen1 + b.Gen1, a.Gen2 + b.Gen2);
+
+        public static Collections operator -(Collections a, Collections b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
     }
 }
