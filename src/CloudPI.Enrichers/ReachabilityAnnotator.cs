@@ -18,6 +18,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
     // together in their file: answer once while they come, without holding every verdict of the run.
     private readonly RecentValues<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new(RecentResults);
     private readonly RecentValues<int, ResourceFactsJson> _resourceFacts = new(RecentResults);
+    private readonly ResourceDependencies _dependencies = new();
 
     /// <summary>The verdict for one resolved issue, or null when its resource is not in the graph.</summary>
     public ReachabilityResult? Evaluate(ResolvedIssue issue)
@@ -100,7 +101,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         var facts = _resourceFacts.GetOrAdd(resource.Index, _ =>
         {
             var flag = CartographyExposureRule.Evaluate(resource);
-            return new ResourceFactsJson(DependenciesJson(ResourceDependencies.Of(resource)), flag.Exposed is { } exposed ? (exposed ? "true" : "false") : null);
+            return new ResourceFactsJson(DependenciesJson(_dependencies.Of(resource)), flag.Exposed is { } exposed ? (exposed ? "true" : "false") : null);
         });
         return (facts.Dependencies, facts.CartographyExposed);
     }

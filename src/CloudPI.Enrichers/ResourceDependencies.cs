@@ -6,11 +6,14 @@ namespace CloudPI.Enrichers;
 /// <summary>
 /// What a resource depends on in the graph, by role (the design's "extract its dependencies with Cartography"):
 /// its network placement, its filters, what sits in front of it, the identity it runs as and its storage.
-/// Every value is a list of resource ids, sorted, so the annotation is stable.
+/// Every value is a list of resource ids, sorted, so the annotation is stable. A subnet's own dependencies (VPC,
+/// route tables, NACLs) are read once per subnet: finding its NACL means passing over every member of the subnet.
 /// </summary>
-public static class ResourceDependencies
+public sealed class ResourceDependencies
 {
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Of(GraphNode node)
+    private readonly NodeMemo<(string Role, string Id)[]> _placements = new();
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Of(GraphNode node)
     {
         var found = new List<(string Role, string Id)>();
         void Add(string role, string? id)
@@ -25,28 +28,10 @@ public static class ResourceDependencies
             .Concat(node.Neighbors("SUBNET", Direction.Outgoing))
             .Concat(node.Neighbors("MEMBER_OF_DB_SUBNET_GROUP", Direction.Outgoing).SelectMany(group => group.Neighbors("RESOURCE", Direction.Outgoing)))
             .Where(CartographyKinds.Subnet.Matches)
-            .Distinct()
-            .ToList();
-        foreach (var subnet in subnets.Select(Subnet.Wrap))
+            .Distinct();
+        foreach (var subnet in subnets)
         {
-            Add("subnet", subnet.SubnetId);
-            foreach (var vpc in subnet.Vpcs)
-            {
-                Add("vpc", vpc.VpcId);
-            }
-
-            foreach (var association in subnet.RouteTableAssociations)
-            {
-                foreach (var table in association.RouteTables)
-                {
-                    Add("route-table", table.RouteTableId);
-                }
-            }
-
-            foreach (var acl in subnet.NetworkAcls)
-            {
-                Add("network-acl", acl.NetworkAclId);
-            }
+            found.AddRange(_placements.GetOrAdd(subnet, PlacementOf));
         }
 
         foreach (var vpc in node.Neighbors("MEMBER_OF_AWS_VPC", Direction.Outgoing).Where(CartographyKinds.Vpc.Matches))
@@ -79,12 +64,46 @@ public static class ResourceDependencies
             Add("volume", volume.Id);
         }
 
-        // Roles in order, each with its ids in order and once (a dictionary enumerates in insertion order).
-        return found.Distinct()
-            .OrderBy(f => f.Role, StringComparer.Ordinal)
-            .ThenBy(f => f.Id, StringComparer.Ordinal)
-            .GroupBy(f => f.Role, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(f => f.Id)], StringComparer.Ordinal);
+        return Grouped(found);
+    }
+
+    /// <summary>The subnet itself, its VPCs, its explicitly associated route tables and its NACLs.</summary>
+    private static (string Role, string Id)[] PlacementOf(GraphNode node)
+    {
+        var subnet = Subnet.Wrap(node);
+        IEnumerable<(string Role, string? Id)> placement =
+        [
+            ("subnet", subnet.SubnetId),
+            .. subnet.Vpcs.Select(vpc => ("vpc", vpc.VpcId)),
+            .. subnet.RouteTableAssociations.SelectMany(association => association.RouteTables).Select(table => ("route-table", table.RouteTableId)),
+            .. subnet.NetworkAcls.Select(acl => ("network-acl", acl.NetworkAclId)),
+        ];
+        return [.. placement.Where(p => !string.IsNullOrEmpty(p.Id)).Select(p => (p.Role, p.Id!))];
+    }
+
+    /// <summary>Roles in order, each with its ids in order and once (a dictionary enumerates in insertion order).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Grouped(List<(string Role, string Id)> found)
+    {
+        found.Sort((a, b) => string.CompareOrdinal(a.Role, b.Role) is var byRole and not 0 ? byRole : string.CompareOrdinal(a.Id, b.Id));
+        var grouped = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        for (var start = 0; start < found.Count;)
+        {
+            var role = found[start].Role;
+            var ids = new List<string>();
+            var end = start;
+            for (; end < found.Count && found[end].Role == role; end++)
+            {
+                if (ids.Count == 0 || ids[^1] != found[end].Id)
+                {
+                    ids.Add(found[end].Id);
+                }
+            }
+
+            grouped.Add(role, ids);
+            start = end;
+        }
+
+        return grouped;
     }
 
     private static IEnumerable<GraphNode> DirectAndInterfaceNeighbors(GraphNode node, string relationshipType) =>

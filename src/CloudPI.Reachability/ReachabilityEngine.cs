@@ -46,7 +46,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return EvaluateConfiguration(resource, resourceId, configuration, query);
         }
 
-        if (!_endpoints.HasEndpointModel(resource) && _endpoints.Target(resource) is null && !ManagedServicePaths.Handles(resource))
+        if (!_endpoints.HasEndpointModel(resource) && !EndpointResolver.IsTargetKind(resource) && !ManagedServicePaths.Handles(resource))
         {
             return ResultComposer.NotModelled(resourceId, query, resource.Labels);
         }

@@ -51,7 +51,12 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
     }
 
     /// <summary>Data edges only: Cartography's analysis also writes <c>EXPOSE {exposure_type}</c> from its own verdicts.</summary>
-    private static IEnumerable<GraphRelationship> ExposuresOf(BalancerTarget target) => target.ExposedNodes
+    private static IEnumerable<GraphRelationship> ExposuresOf(BalancerTarget target) => ExposuresOf(target.ExposedNodes);
+
+    /// <summary>True when some balancer forwards to one of <paramref name="exposedNodes"/>.</summary>
+    public static bool AnyExposes(IEnumerable<GraphNode> exposedNodes) => ExposuresOf(exposedNodes).Any();
+
+    private static IEnumerable<GraphRelationship> ExposuresOf(IEnumerable<GraphNode> exposedNodes) => exposedNodes
         .SelectMany(n => n.Relationships(Direction.Incoming, "EXPOSE"))
         .Where(e => !e.Properties.ContainsKey("exposure_type"));
 

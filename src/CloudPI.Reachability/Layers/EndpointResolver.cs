@@ -45,17 +45,30 @@ internal sealed class EndpointResolver
 
     private sealed record TargetOfNode(BalancerTarget? Target);
 
-    /// <summary>The resource as a balancer target, or null for kinds a balancer cannot forward to.</summary>
+    /// <summary>True for the kinds a balancer can forward to (instances, functions, tasks, containers, interfaces).</summary>
+    public static bool IsTargetKind(GraphNode resource) => TargetKinds.Any(k => k.Matches(resource));
+
+    private static readonly CartographyKind[] TargetKinds =
+    [
+        CartographyKinds.Ec2Instance, CartographyKinds.Lambda, CartographyKinds.EcsTask, CartographyKinds.EcsContainer, CartographyKinds.NetworkInterface,
+    ];
+
+    /// <summary>
+    /// The resource as the target of some balancer, or null when no balancer exposes it (or its kind cannot be a
+    /// target). Most resources sit behind none: that is settled from the exposed nodes alone, before the state,
+    /// groups and subnets a path through a balancer needs are read.
+    /// </summary>
     public static BalancerTarget? TargetOf(GraphNode resource)
     {
         var id = NetworkTopology.IdOf(resource);
         if (CartographyKinds.Ec2Instance.Matches(resource))
         {
             var instance = Ec2Instance.Wrap(resource);
-            return new BalancerTarget
+            List<GraphNode> exposed = [resource, .. instance.NetworkInterfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)];
+            return !BalancerPaths.AnyExposes(exposed) ? null : new BalancerTarget
             {
                 ResourceId = id,
-                ExposedNodes = [resource, .. instance.NetworkInterfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)],
+                ExposedNodes = exposed,
                 State = AddressLayer.InstanceState(id, instance.State),
                 Groups = GroupsOf(instance),
                 Subnets = [.. (instance.Subnets.Any() ? instance.Subnets : instance.NetworkInterfaces.SelectMany(e => e.Subnets)).Distinct()],
@@ -64,7 +77,8 @@ internal sealed class EndpointResolver
 
         if (CartographyKinds.Lambda.Matches(resource))
         {
-            return new BalancerTarget { ResourceId = id, ExposedNodes = [resource], State = LayerOutcome.Open(), Groups = [], InvokedWithoutNetwork = true };
+            return !BalancerPaths.AnyExposes([resource]) ? null
+                : new BalancerTarget { ResourceId = id, ExposedNodes = [resource], State = LayerOutcome.Open(), Groups = [], InvokedWithoutNetwork = true };
         }
 
         var task = CartographyKinds.EcsTask.Matches(resource) ? [EcsTask.Wrap(resource)] : CartographyKinds.EcsContainer.Matches(resource) ? TaskOf(resource) : [];
@@ -80,10 +94,11 @@ internal sealed class EndpointResolver
             };
         }
 
-        return interfaces.Count == 0 ? null : new BalancerTarget
+        List<GraphNode> exposedNodes = [resource, .. interfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)];
+        return interfaces.Count == 0 || !BalancerPaths.AnyExposes(exposedNodes) ? null : new BalancerTarget
         {
             ResourceId = id,
-            ExposedNodes = [resource, .. interfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)],
+            ExposedNodes = exposedNodes,
             State = task.Select(t => AddressLayer.TaskState(id, t.LastStatus)).FirstOrDefault() ?? LayerOutcome.Open(),
             Groups = [.. interfaces.SelectMany(e => e.SecurityGroups).Distinct()],
             Subnets = [.. interfaces.SelectMany(e => e.Subnets).Distinct()],

@@ -27,7 +27,7 @@ internal sealed record SecurityGroupRuleEntry(
     /// <summary>A rule read as group references: its sources are the members of those groups, never the internet.</summary>
     public bool IsReferenceOnly => Cidrs.Count == 0 && References.Count > 0;
 
-    public AddressSet PublicSources => Sources.Intersect(AddressSet.PublicInternet);
+    public AddressSet PublicSources { get; } = Sources.Intersect(AddressSet.PublicInternet);
 
     public IReadOnlyList<string> PublicCidrs => [.. Cidrs.Where(c => AddressSet.TryParseCidr(c, out var set) && set.Overlaps(AddressSet.PublicInternet))];
 
