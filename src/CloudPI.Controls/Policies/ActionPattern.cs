@@ -13,7 +13,34 @@ public static class ActionPattern
         return Match(pattern.AsSpan(), value.AsSpan());
     }
 
-    public static bool MatchesAny(IEnumerable<string> patterns, string value) => patterns.Any(p => Matches(p, value));
+    public static bool MatchesAny(IEnumerable<string> patterns, string value)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        foreach (var pattern in patterns)
+        {
+            if (Matches(pattern, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="MatchesAny(IEnumerable{string}, string)"/> over a list, without an enumerator: policies are asked this per data store.</summary>
+    public static bool MatchesAny(IReadOnlyList<string> patterns, string value)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (Matches(patterns[i], value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool Match(ReadOnlySpan<char> pattern, ReadOnlySpan<char> value)
     {
