@@ -52,13 +52,36 @@ internal static class AddressLayer
 
     public static IEnumerable<(string Address, string Source)> AddressesOf(NetworkInterface eni)
     {
+        // Each source is described only for an address that exists: most private addresses have no public IP.
         var eniId = NetworkTopology.IdOf(eni.Node);
-        return eni.ElasticIps.Select(e => (e.PublicIp, $"Elastic IP on {eniId}"))
-            .Append((eni.PublicIp, $"public IP of {eniId}"))
-            .Concat(eni.PrivateIps.Select(p => (p.PublicIp, $"public IP of {eniId}'s private address {p.PrivateIpAddress}")))
-            .Concat(eni.Ipv6Addresses.Select(a => (a.Address, $"IPv6 address of {eniId}")))
-            .Where(a => !string.IsNullOrEmpty(a.Item1))
-            .Select(a => (a.Item1!, a.Item2));
+        foreach (var elastic in eni.ElasticIps)
+        {
+            if (!string.IsNullOrEmpty(elastic.PublicIp))
+            {
+                yield return (elastic.PublicIp, $"Elastic IP on {eniId}");
+            }
+        }
+
+        if (eni.PublicIp is { Length: > 0 } publicIp)
+        {
+            yield return (publicIp, $"public IP of {eniId}");
+        }
+
+        foreach (var privateIp in eni.PrivateIps)
+        {
+            if (!string.IsNullOrEmpty(privateIp.PublicIp))
+            {
+                yield return (privateIp.PublicIp, $"public IP of {eniId}'s private address {privateIp.PrivateIpAddress}");
+            }
+        }
+
+        foreach (var ipv6 in eni.Ipv6Addresses)
+        {
+            if (!string.IsNullOrEmpty(ipv6.Address))
+            {
+                yield return (ipv6.Address, $"IPv6 address of {eniId}");
+            }
+        }
     }
 
     /// <summary>The instance's own address properties and Elastic IPs (its primary interface's, in Cartography's data).</summary>
