@@ -167,6 +167,11 @@ internal sealed class EndpointResolver
     /// <summary>The interface at device index 0, else the one holding the instance's primary private address, else the one in its subnet, else the first.</summary>
     private static NetworkInterface PrimaryInterface(Ec2Instance instance, List<NetworkInterface> interfaces)
     {
+        if (interfaces.Count == 1)
+        {
+            return interfaces[0];
+        }
+
         if (interfaces.FindIndex(e => e.DeviceIndex == 0) is var primary and >= 0)
         {
             return interfaces[primary];
