@@ -1,5 +1,6 @@
 using CloudPI.Reachability.Layers;
 using CloudPI.Controls.Network;
+using CloudPI.Graph;
 
 namespace CloudPI.Reachability;
 
@@ -8,6 +9,18 @@ internal static class ResultComposer
 {
     /// <summary>Closed paths explaining a closed question, furthest first; more are counted, not listed.</summary>
     private const int ClosedPathsShown = 10;
+
+    // An account has few distinct source sets (its groups' CIDRs), each described for thousands of restricted answers.
+    private static readonly RecentValues<AddressSet, PublicSources> PublicSourceTexts = new(256);
+
+    private sealed record PublicSources(string Description, IReadOnlyList<string> Cidrs)
+    {
+        public static PublicSources Of(AddressSet sources)
+        {
+            var publicSources = sources.Intersect(AddressSet.PublicInternet);
+            return new PublicSources(publicSources.Describe(), publicSources.ToCidrs());
+        }
+    }
 
     public static ReachabilityResult Compose(string resourceId, TrafficQuery query, IReadOnlyList<PathTrace> traces) =>
         Compose(resourceId, query, traces, Rank(traces));
@@ -43,7 +56,7 @@ internal static class ResultComposer
             Summary = verdict switch
             {
                 ReachabilityVerdict.Reachable => $"{resourceId} is reachable from the internet on {best.Traffic}{through}: {best.Path}",
-                ReachabilityVerdict.RestrictedExposure => $"{resourceId} is reachable on {best.Traffic}{through} only from {best.Sofar.Definite.Intersect(AddressSet.PublicInternet).Describe()}",
+                ReachabilityVerdict.RestrictedExposure => $"{resourceId} is reachable on {best.Traffic}{through} only from {PublicSourceTexts.GetOrAdd(best.Sofar.Definite, PublicSources.Of).Description}",
                 ReachabilityVerdict.Unknown => $"cannot tell whether {resourceId} is reachable on {query}: missing {missing.FirstOrDefault()}",
                 _ => $"{resourceId} is not reachable from the internet on {query}: {BlockingReason(best)}",
             },
@@ -51,7 +64,7 @@ internal static class ResultComposer
             Evidence = verdict == ReachabilityVerdict.NotReachable ? ClosedEvidence(resourceId, ranked) : best.Sofar.Evidence,
             Missing = verdict == ReachabilityVerdict.NotReachable ? [] : missing,
             Fix = FixFor(verdict == ReachabilityVerdict.Unknown ? [best] : exposed),
-            AllowedRanges = verdict == ReachabilityVerdict.RestrictedExposure ? best.Sofar.Definite.Intersect(AddressSet.PublicInternet).ToCidrs() : [],
+            AllowedRanges = verdict == ReachabilityVerdict.RestrictedExposure ? PublicSourceTexts.GetOrAdd(best.Sofar.Definite, PublicSources.Of).Cidrs : [],
         };
     }
 

@@ -16,7 +16,7 @@ internal sealed class EndpointResolver
     private readonly NetworkTopology _topology;
     private readonly (CartographyKind Kind, Func<GraphNode, IReadOnlyList<NetworkEndpoint>> Endpoints)[] _endpointResolvers;
     private readonly NodeMemo<IReadOnlyList<NetworkEndpoint>> _endpoints = new();
-    private readonly RecentValues<int, TargetOfNode> _targets = new(4096);
+    private readonly NodeMemo<TargetOfNode> _targets = new();
 
     public EndpointResolver(NetworkTopology topology)
     {
@@ -40,10 +40,15 @@ internal sealed class EndpointResolver
     public IReadOnlyList<NetworkEndpoint> EndpointsOf(GraphNode resource) => _endpoints.GetOrAdd(resource, node =>
         _endpointResolvers.Where(r => r.Kind.Matches(node)).Select(r => r.Endpoints(node)).FirstOrDefault() ?? []);
 
-    /// <summary><see cref="TargetOf"/>, remembered for recent resources: every traffic question about one asks again.</summary>
-    public BalancerTarget? Target(GraphNode resource) => _targets.GetOrAdd(resource.Index, _ => new TargetOfNode(TargetOf(resource))).Target;
+    /// <summary><see cref="TargetOf"/>, remembered per resource: every traffic question about one asks again. Few resources
+    /// sit behind a balancer, so the others share one empty answer.</summary>
+    public BalancerTarget? Target(GraphNode resource) =>
+        _targets.GetOrAdd(resource, node => TargetOf(node) is { } target ? new TargetOfNode(target) : TargetOfNode.None).Target;
 
-    private sealed record TargetOfNode(BalancerTarget? Target);
+    private sealed record TargetOfNode(BalancerTarget? Target)
+    {
+        public static readonly TargetOfNode None = new((BalancerTarget?)null);
+    }
 
     /// <summary>True for the kinds a balancer can forward to (instances, functions, tasks, containers, interfaces).</summary>
     public static bool IsTargetKind(GraphNode resource) => TargetKinds.Any(k => k.Matches(resource));
