@@ -28,6 +28,21 @@ public static class CartographyNodeExtensions
         where T : ICartographyNode =>
         resource.Node.Related<Tag>("TAGGED", Direction.Outgoing);
 
+    /// <summary>The node's tags as key → value (a key tagged twice keeps its first value).</summary>
+    public static IReadOnlyDictionary<string, string> TagMap(this GraphNode node)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tag in node.Related<Tag>("TAGGED", Direction.Outgoing))
+        {
+            if (tag.Key is { } key)
+            {
+                tags.TryAdd(key, tag.Value ?? string.Empty);
+            }
+        }
+
+        return tags;
+    }
+
     /// <summary>The value of tag <paramref name="key"/>, or null.</summary>
     public static string? TagValue<T>(this T resource, string key)
         where T : ICartographyNode =>
