@@ -7,7 +7,7 @@ namespace CloudPI.Commands.Tests;
 public class SpilledIssuesTests
 {
     [Fact]
-    public void Issues_added_out_of_order_from_several_threads_are_read_back_in_input_order_and_the_file_is_deleted()
+    public void Issues_added_out_of_order_from_several_threads_are_read_back_in_input_order_and_the_file_leaves_no_name_behind()
     {
         var counts = new[] { 300, 0, 57 };
         static EnrichedIssue Issue(int input, int index) => new()
@@ -28,7 +28,8 @@ public class SpilledIssuesTests
                 Assert.Equal(Enumerable.Range(0, counts[input]).Select(index => Issue(input, index)), spilled.Read(input));
             }
 
-            Assert.True(File.Exists(path));
+            // Unix: the name went when the file opened, so a killed run leaves nothing; Windows deletes it on dispose.
+            Assert.Equal(OperatingSystem.IsWindows(), File.Exists(path));
         }
 
         Assert.False(File.Exists(path));

@@ -8,8 +8,9 @@ namespace CloudPI.Commands.Enrichers;
 /// <summary>
 /// Enriched issues kept serialised in a temporary file, by input and position, until they are written in input order:
 /// an organisation's accounts finish in any order, and holding every enriched issue in memory until then would make
-/// the peak grow with the organisation's issues. Only each issue's offset and length stay in memory. The file is
-/// deleted when this is disposed, whether the run succeeded or not.
+/// the peak grow with the organisation's issues. Only each issue's offset and length stay in memory. On Linux and
+/// macOS the file's name is removed as soon as it is open, so even a killed run (<c>kill -9</c>, out of memory) leaves
+/// nothing behind; on Windows it is deleted when this is disposed.
 /// </summary>
 internal sealed class SpilledIssues : IDisposable
 {
@@ -18,7 +19,7 @@ internal sealed class SpilledIssues : IDisposable
     private readonly int[][] _lengths;
     private long _end;
 
-    /// <summary>The temporary file, gone once this is disposed.</summary>
+    /// <summary>The temporary file's name: already gone on Unix, gone once this is disposed on Windows.</summary>
     public string FilePath { get; }
 
     /// <param name="counts">How many issues each input has.</param>
@@ -28,7 +29,15 @@ internal sealed class SpilledIssues : IDisposable
         _offsets = [.. sizes.Select(count => new long[count])];
         _lengths = [.. sizes.Select(count => new int[count])];
         FilePath = Path.Combine(Path.GetTempPath(), $"cloudpi-enriched-{Guid.NewGuid():N}.tmp");
-        _file = File.OpenHandle(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        if (OperatingSystem.IsWindows())
+        {
+            _file = File.OpenHandle(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+            return;
+        }
+
+        // An open file outlives its name: unlinked now, its space is freed when the handle closes, however the process ends.
+        _file = File.OpenHandle(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        File.Delete(FilePath);
     }
 
     /// <summary>Keeps the enriched issue at <paramref name="index"/> of input <paramref name="input"/>; safe from several threads.</summary>
