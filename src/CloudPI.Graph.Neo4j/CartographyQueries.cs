@@ -33,7 +33,9 @@ public static class CartographyQueries
     /// <summary>
     /// One account's scope, as rows of <c>n</c>: the account and the accounts it can assume into, their nodes (by
     /// <c>RESOURCE</c>), the nodes no account owns within two hops of those through other such nodes (rules' IP ranges,
-    /// a managed policy's statements), and across any edge to another account's node that node and its account.
+    /// a managed policy's statements), and across any edge to another account's node that node and its account. The
+    /// second hop starts from each distinct ownerless node once, so a hub such as 0.0.0.0/0 is walked once per account,
+    /// not once per rule that names it.
     /// </summary>
     private const string AccountScope = """
         MATCH (account:AWSAccount)
@@ -41,13 +43,16 @@ public static class CartographyQueries
         OPTIONAL MATCH (account)-[:RESOURCE]->(resource)
         WITH collect(DISTINCT account) + collect(DISTINCT resource) AS owned
         UNWIND owned AS o
-        OPTIONAL MATCH path = (o)-[*1..2]-(near)
-        WHERE all(x IN nodes(path)[1..] WHERE NOT x:AWSAccount AND NOT EXISTS { MATCH (:AWSAccount)-[:RESOURCE]->(x) })
-        WITH o, collect(DISTINCT near) AS nearby
-        OPTIONAL MATCH (o)--(far)<-[:RESOURCE]-(other:AWSAccount)
-        WHERE NOT (other.id = $account OR other.id IN $assumed)
-        WITH o, nearby, collect(DISTINCT far) + collect(DISTINCT other) AS across
-        UNWIND [o] + nearby + across AS n
+        WITH o,
+             [(o)--(near) WHERE NOT near:AWSAccount AND NOT EXISTS { MATCH (:AWSAccount)-[:RESOURCE]->(near) } | near] AS nearby,
+             [(o)--(far)<-[:RESOURCE]-(other:AWSAccount) WHERE NOT (other.id = $account OR other.id IN $assumed) | [far, other]] AS across
+        UNWIND [o] + nearby + reduce(ends = [], pair IN across | ends + pair) AS reached
+        WITH DISTINCT reached
+        WITH reached,
+             CASE WHEN reached:AWSAccount OR EXISTS { MATCH (:AWSAccount)-[:RESOURCE]->(reached) } THEN []
+                  ELSE [(reached)--(further) WHERE NOT further:AWSAccount AND NOT EXISTS { MATCH (:AWSAccount)-[:RESOURCE]->(further) } | further]
+             END AS beyond
+        UNWIND [reached] + beyond AS n
         WITH DISTINCT n
         WHERE any(label IN labels(n) WHERE label IN $labels)
         """;

@@ -1,4 +1,5 @@
 using CloudPI.Bolt.Testing;
+using CloudPI.Bolt.Testing.Cartography;
 using CloudPI.Commands.Enrichers;
 using CloudPI.Commands.Graph;
 using CloudPI.Dracon.Enrichers;

@@ -1,16 +1,16 @@
 using CloudPI.Bolt.Protocol;
-using CloudPI.Bolt.Testing;
 using CloudPI.Graph;
 using CloudPI.Graph.Neo4j;
 
-namespace CloudPI.Commands.Tests;
+namespace CloudPI.Bolt.Testing.Cartography;
 
 /// <summary>
 /// A Neo4j holding <paramref name="graph"/> that answers CloudPI's Cartography queries as their Cypher specifies
 /// (no Neo4j runs here): the whole-graph loads, the account list, issue-target owners, assume-role account pairs
-/// and one account's scope. Every RUN is recorded with its parameters.
+/// and one account's scope. Every RUN is recorded with its parameters. Shared by the enricher tests and the organisation
+/// benchmark, which serve a synthetic organisation with it.
 /// </summary>
-internal sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
+public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
 {
     private static readonly string[] NodeFields = ["id", "labels", "properties"];
     private static readonly string[] RelationshipFields = ["id", "type", "start", "end", "properties"];
@@ -104,13 +104,9 @@ internal sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
         foreach (var o in owned)
         {
             Add(o);
-            foreach (var first in Neighbours(o).Where(Unowned))
+            foreach (var near in Neighbours(o).Where(Unowned))
             {
-                Add(first);
-                foreach (var second in Neighbours(first).Where(Unowned))
-                {
-                    Add(second);
-                }
+                Add(near);
             }
 
             foreach (var far in Neighbours(o))
@@ -120,6 +116,14 @@ internal sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
                     Add(far);
                     Add(other);
                 }
+            }
+        }
+
+        foreach (var reached in scope.Where(Unowned).ToList())
+        {
+            foreach (var further in Neighbours(reached).Where(Unowned))
+            {
+                Add(further);
             }
         }
 
