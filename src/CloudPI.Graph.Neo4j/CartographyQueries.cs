@@ -75,39 +75,29 @@ public static class CartographyQueries
         WITH r, startNode(r) AS s, endNode(r) AS t
         """;
 
-    public static CypherQuery Nodes { get; } = new(
-        "cartography-nodes",
-        NodeFilter + "\nRETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties");
+    // What the loader reads back: ids (elementId, or the numeric id on 4.4), labels or type and ends, properties.
+    private const string NodeColumns = "\nRETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties";
+    private const string NodeColumns44 = "\nRETURN toString(id(n)) AS id, labels(n) AS labels, properties(n) AS properties";
+    private const string RelationshipColumns = "\nRETURN elementId(r) AS id, type(r) AS type, elementId(s) AS start, elementId(t) AS end, properties(r) AS properties";
+    private const string RelationshipColumns44 = "\nRETURN toString(id(r)) AS id, type(r) AS type, toString(id(s)) AS start, toString(id(t)) AS end, properties(r) AS properties";
 
-    public static CypherQuery NodesNeo4j44 { get; } = new(
-        "cartography-nodes-4.4",
-        NodeFilter + "\nRETURN toString(id(n)) AS id, labels(n) AS labels, properties(n) AS properties");
+    public static CypherQuery Nodes { get; } = new("cartography-nodes", NodeFilter + NodeColumns);
 
-    public static CypherQuery Relationships { get; } = new(
-        "cartography-relationships",
-        RelationshipFilter + "\nRETURN elementId(r) AS id, type(r) AS type, elementId(s) AS start, elementId(t) AS end, properties(r) AS properties");
+    public static CypherQuery NodesNeo4j44 { get; } = new("cartography-nodes-4.4", NodeFilter + NodeColumns44);
 
-    public static CypherQuery RelationshipsNeo4j44 { get; } = new(
-        "cartography-relationships-4.4",
-        RelationshipFilter + "\nRETURN toString(id(r)) AS id, type(r) AS type, toString(id(s)) AS start, toString(id(t)) AS end, properties(r) AS properties");
+    public static CypherQuery Relationships { get; } = new("cartography-relationships", RelationshipFilter + RelationshipColumns);
+
+    public static CypherQuery RelationshipsNeo4j44 { get; } = new("cartography-relationships-4.4", RelationshipFilter + RelationshipColumns44);
 
     /// <summary>One account's scope (<c>$account</c>, <c>$assumed</c>, <c>$labels</c>): its nodes.</summary>
-    public static CypherQuery AccountNodes { get; } = new(
-        "cartography-account-nodes",
-        AccountScope + "\nRETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties");
+    public static CypherQuery AccountNodes { get; } = new("cartography-account-nodes", AccountScope + NodeColumns);
 
-    public static CypherQuery AccountNodesNeo4j44 { get; } = new(
-        "cartography-account-nodes-4.4",
-        AccountScope + "\nRETURN toString(id(n)) AS id, labels(n) AS labels, properties(n) AS properties");
+    public static CypherQuery AccountNodesNeo4j44 { get; } = new("cartography-account-nodes-4.4", AccountScope + NodeColumns44);
 
     /// <summary>One account's scope: the relationships of its nodes (those leaving the scope are dropped by the loader).</summary>
-    public static CypherQuery AccountRelationships { get; } = new(
-        "cartography-account-relationships",
-        AccountScopeRelationships + "\nRETURN elementId(r) AS id, type(r) AS type, elementId(s) AS start, elementId(t) AS end, properties(r) AS properties");
+    public static CypherQuery AccountRelationships { get; } = new("cartography-account-relationships", AccountScopeRelationships + RelationshipColumns);
 
-    public static CypherQuery AccountRelationshipsNeo4j44 { get; } = new(
-        "cartography-account-relationships-4.4",
-        AccountScopeRelationships + "\nRETURN toString(id(r)) AS id, type(r) AS type, toString(id(s)) AS start, toString(id(t)) AS end, properties(r) AS properties");
+    public static CypherQuery AccountRelationshipsNeo4j44 { get; } = new("cartography-account-relationships-4.4", AccountScopeRelationships + RelationshipColumns44);
 
     /// <summary>
     /// The nodes whose <c>id</c> or <c>arn</c> is one of <c>$keys</c> (issue targets), with the accounts owning them:
