@@ -2,11 +2,17 @@ namespace CloudPI.Graph.Neo4j;
 
 /// <summary>
 /// The queries that pull the Cartography AWS graph into memory. Two passes, nodes then relationships, so the
-/// in-memory builder always knows both ends of a relationship. Both are parameterised:
+/// in-memory builder always knows both ends of a relationship. All are parameterised:
 /// <c>$labels</c> (the node labels the analyses read), <c>$accounts</c> (account ids, or null for every account).
 /// Nodes owned by no account (policy statements, tags, IP ranges, managed policies) are shared and always loaded.
-/// Neo4j 4.4 has no <c>elementId()</c>, so each query has a 4.4 variant using the numeric id.
+/// Neo4j 4.4 has no <c>elementId()</c>, so each query that returns ids has a 4.4 variant using the numeric id.
 /// </summary>
+/// <remarks>
+/// An organisation is also loaded one account at a time (<see cref="AccountNodes"/>, <see cref="AccountRelationships"/>):
+/// <c>$account</c> is the account, <c>$assumed</c> the accounts whose roles its principals can assume (whole accounts
+/// too, <see cref="AssumeRoleAccounts"/>). The scope is found by walking out from those accounts' nodes, never by
+/// scanning the organisation.
+/// </remarks>
 public static class CartographyQueries
 {
     private const string NodeFilter = """
@@ -24,21 +30,96 @@ public static class CartographyQueries
           AND any(label IN labels(t) WHERE label IN $labels)
         """;
 
-    public static CypherQuery Nodes { get; } = new(
-        "cartography-nodes",
-        NodeFilter + "\nRETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties");
+    /// <summary>
+    /// One account's scope, as rows of <c>n</c>: the account and the accounts it can assume into, their nodes (by
+    /// <c>RESOURCE</c>), the nodes no account owns within two hops of those through other such nodes (rules' IP ranges,
+    /// a managed policy's statements), and across any edge to another account's node that node and its account. The
+    /// second hop starts from each distinct ownerless node once, so a hub such as 0.0.0.0/0 is walked once per account,
+    /// not once per rule that names it.
+    /// </summary>
+    private const string AccountScope = """
+        MATCH (account:AWSAccount)
+        WHERE account.id = $account OR account.id IN $assumed
+        OPTIONAL MATCH (account)-[:RESOURCE]->(resource)
+        WITH collect(DISTINCT account) + collect(DISTINCT resource) AS owned
+        UNWIND owned AS o
+        WITH o,
+             [(o)--(near) WHERE NOT near:AWSAccount AND NOT EXISTS { MATCH (:AWSAccount)-[:RESOURCE]->(near) } | near] AS nearby,
+             [(o)--(far)<-[:RESOURCE]-(other:AWSAccount) WHERE NOT (other.id = $account OR other.id IN $assumed) | [far, other]] AS across
+        UNWIND [o] + nearby + reduce(ends = [], pair IN across | ends + pair) AS reached
+        WITH DISTINCT reached
+        WITH reached,
+             CASE WHEN reached:AWSAccount OR EXISTS { MATCH (:AWSAccount)-[:RESOURCE]->(reached) } THEN []
+                  ELSE [(reached)--(further) WHERE NOT further:AWSAccount AND NOT EXISTS { MATCH (:AWSAccount)-[:RESOURCE]->(further) } | further]
+             END AS beyond
+        UNWIND [reached] + beyond AS n
+        WITH DISTINCT n
+        WHERE any(label IN labels(n) WHERE label IN $labels)
+        """;
 
-    public static CypherQuery NodesNeo4j44 { get; } = new(
-        "cartography-nodes-4.4",
-        NodeFilter + "\nRETURN toString(id(n)) AS id, labels(n) AS labels, properties(n) AS properties");
+    /// <summary>
+    /// The relationships of the scope's nodes: out of a node unless it leads into another account from a node that
+    /// account does not own (a shared IP range's edges to every account's rules), and into a node from an account
+    /// node. Relationships whose other end is outside the scope are dropped by the loader.
+    /// </summary>
+    private const string AccountScopeRelationships = AccountScope + """
 
-    public static CypherQuery Relationships { get; } = new(
-        "cartography-relationships",
-        RelationshipFilter + "\nRETURN elementId(r) AS id, type(r) AS type, elementId(s) AS start, elementId(t) AS end, properties(r) AS properties");
+        OPTIONAL MATCH (n)-[out]->(t)
+        WHERE NOT n:AWSAccount
+          AND (NOT EXISTS { MATCH (other:AWSAccount)-[:RESOURCE]->(t) WHERE NOT (other.id = $account OR other.id IN $assumed) }
+               OR EXISTS { MATCH (mine:AWSAccount)-[:RESOURCE]->(n) WHERE mine.id = $account OR mine.id IN $assumed })
+        WITH n, collect(out) AS outgoing
+        OPTIONAL MATCH (n)<-[owning]-(:AWSAccount)
+        WITH outgoing, collect(owning) AS incoming
+        UNWIND outgoing + incoming AS r
+        WITH r, startNode(r) AS s, endNode(r) AS t
+        """;
 
-    public static CypherQuery RelationshipsNeo4j44 { get; } = new(
-        "cartography-relationships-4.4",
-        RelationshipFilter + "\nRETURN toString(id(r)) AS id, type(r) AS type, toString(id(s)) AS start, toString(id(t)) AS end, properties(r) AS properties");
+    // What the loader reads back: ids (elementId, or the numeric id on 4.4), labels or type and ends, properties.
+    private const string NodeColumns = "\nRETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties";
+    private const string NodeColumns44 = "\nRETURN toString(id(n)) AS id, labels(n) AS labels, properties(n) AS properties";
+    private const string RelationshipColumns = "\nRETURN elementId(r) AS id, type(r) AS type, elementId(s) AS start, elementId(t) AS end, properties(r) AS properties";
+    private const string RelationshipColumns44 = "\nRETURN toString(id(r)) AS id, type(r) AS type, toString(id(s)) AS start, toString(id(t)) AS end, properties(r) AS properties";
+
+    public static CypherQuery Nodes { get; } = new("cartography-nodes", NodeFilter + NodeColumns);
+
+    public static CypherQuery NodesNeo4j44 { get; } = new("cartography-nodes-4.4", NodeFilter + NodeColumns44);
+
+    public static CypherQuery Relationships { get; } = new("cartography-relationships", RelationshipFilter + RelationshipColumns);
+
+    public static CypherQuery RelationshipsNeo4j44 { get; } = new("cartography-relationships-4.4", RelationshipFilter + RelationshipColumns44);
+
+    /// <summary>One account's scope (<c>$account</c>, <c>$assumed</c>, <c>$labels</c>): its nodes.</summary>
+    public static CypherQuery AccountNodes { get; } = new("cartography-account-nodes", AccountScope + NodeColumns);
+
+    public static CypherQuery AccountNodesNeo4j44 { get; } = new("cartography-account-nodes-4.4", AccountScope + NodeColumns44);
+
+    /// <summary>One account's scope: the relationships of its nodes (those leaving the scope are dropped by the loader).</summary>
+    public static CypherQuery AccountRelationships { get; } = new("cartography-account-relationships", AccountScopeRelationships + RelationshipColumns);
+
+    public static CypherQuery AccountRelationshipsNeo4j44 { get; } = new("cartography-account-relationships-4.4", AccountScopeRelationships + RelationshipColumns44);
+
+    /// <summary>
+    /// The nodes whose <c>id</c> or <c>arn</c> is one of <c>$keys</c> (issue targets), with the accounts owning them:
+    /// which account each issue belongs to. One pass over the nodes, returning only the matches.
+    /// </summary>
+    public static CypherQuery KeyOwners { get; } = new(
+        "cartography-key-owners",
+        """
+        MATCH (n)
+        WHERE (n.id IN $keys OR n.arn IN $keys)
+          AND any(label IN labels(n) WHERE label IN $labels)
+        RETURN n.id AS id, n.arn AS arn, n:AWSAccount AS account, [(owner:AWSAccount)-[:RESOURCE]->(n) | owner.id] AS owners
+        """);
+
+    /// <summary>Which accounts' principals may assume roles in which other accounts: one row per pair of accounts.</summary>
+    public static CypherQuery AssumeRoleAccounts { get; } = new(
+        "cartography-assume-role-accounts",
+        """
+        MATCH (source:AWSAccount)-[:RESOURCE]->()-[:STS_ASSUMEROLE_ALLOW|ASSUMES]->()<-[:RESOURCE]-(target:AWSAccount)
+        WHERE source <> target
+        RETURN DISTINCT source.id AS source, target.id AS target
+        """);
 
     /// <summary>A user's first connectivity check: what the server and database are.</summary>
     public static CypherQuery AccountSummary { get; } = new(
@@ -46,5 +127,5 @@ public static class CartographyQueries
         "MATCH (a:AWSAccount) RETURN a.id AS account, a.name AS name, a.inscope AS inscope, a.lastupdated AS lastupdated ORDER BY account");
 
     public static IReadOnlyList<CypherQuery> All { get; } =
-        [Nodes, NodesNeo4j44, Relationships, RelationshipsNeo4j44, AccountSummary];
+        [Nodes, NodesNeo4j44, Relationships, RelationshipsNeo4j44, AccountNodes, AccountNodesNeo4j44, AccountRelationships, AccountRelationshipsNeo4j44, KeyOwners, AssumeRoleAccounts, AccountSummary];
 }

@@ -14,39 +14,74 @@ public sealed class Neo4jGraphLoader(ICypherClient client, ILogger logger)
 {
     private const int ProgressEvery = 100_000;
 
-    /// <summary>Every label the analyses read, both generations.</summary>
+    /// <summary>
+    /// Every label the analyses read, both generations, and the peering connections that tie a VPC to a peer in another
+    /// account (an issue may name one, and an organisation's accounts are joined through them as in a graph file).
+    /// </summary>
     public static IReadOnlyList<string> AnalysedLabels { get; } = CartographyKinds.All
         .SelectMany(kind => kind.Labels)
         .Append("AWSManagedPolicy")
         .Append("AWSInlinePolicy")
+        .Append("AWSPeeringConnection")
         .Distinct(StringComparer.Ordinal)
         .Order(StringComparer.Ordinal)
         .ToList();
 
     /// <param name="accounts">Account ids to load; null or empty loads every account in the database.</param>
-    public async Task<PropertyGraph> LoadAsync(IReadOnlyCollection<string>? accounts, CancellationToken cancellationToken = default)
+    public Task<PropertyGraph> LoadAsync(IReadOnlyCollection<string>? accounts, CancellationToken cancellationToken = default) =>
+        LoadAsync(
+            new Dictionary<string, object?>
+            {
+                ["labels"] = AnalysedLabels.Cast<object?>().ToList(),
+                ["accounts"] = accounts is { Count: > 0 } ? accounts.Cast<object?>().ToList() : null,
+            },
+            accounts is { Count: > 0 } ? string.Join(", ", accounts) : "all accounts",
+            legacy => legacy ? (CartographyQueries.NodesNeo4j44, CartographyQueries.RelationshipsNeo4j44) : (CartographyQueries.Nodes, CartographyQueries.Relationships),
+            cancellationToken);
+
+    /// <summary>
+    /// One account's part of an organisation (<see cref="CartographyQueries.AccountNodes"/>): its nodes, the shared
+    /// nodes it reaches, the far ends of its cross-account edges, and whole the accounts in <paramref name="assumed"/>.
+    /// </summary>
+    public Task<PropertyGraph> LoadAccountAsync(string account, IReadOnlyCollection<string> assumed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(assumed);
+        return LoadAsync(
+            new Dictionary<string, object?>
+            {
+                ["labels"] = AnalysedLabels.Cast<object?>().ToList(),
+                ["account"] = account,
+                ["assumed"] = assumed.Cast<object?>().ToList(),
+            },
+            assumed.Count == 0 ? $"account {account}" : $"account {account} (with {string.Join(", ", assumed)}, whose roles it can assume)",
+            legacy => legacy ? (CartographyQueries.AccountNodesNeo4j44, CartographyQueries.AccountRelationshipsNeo4j44) : (CartographyQueries.AccountNodes, CartographyQueries.AccountRelationships),
+            cancellationToken);
+    }
+
+    private async Task<PropertyGraph> LoadAsync(
+        Dictionary<string, object?> parameters, string scope, Func<bool, (CypherQuery Nodes, CypherQuery Relationships)> queriesFor, CancellationToken cancellationToken)
     {
         var server = await client.VerifyConnectivityAsync(cancellationToken).ConfigureAwait(false);
-        var legacyServer = server.ProtocolVersion.StartsWith('4');
-        var parameters = new Dictionary<string, object?>
-        {
-            ["labels"] = AnalysedLabels.Cast<object?>().ToList(),
-            ["accounts"] = accounts is { Count: > 0 } ? accounts.Cast<object?>().ToList() : null,
-        };
+        var (nodes, relationships) = queriesFor(server.ProtocolVersion.StartsWith('4'));
         logger.Information(
             "Loading the Cartography graph from {Server} ({Agent}, Bolt {Version}) for {Scope}",
-            server.Address, server.Agent, server.ProtocolVersion, accounts is { Count: > 0 } ? string.Join(", ", accounts) : "all accounts");
+            server.Address, server.Agent, server.ProtocolVersion, scope);
 
         var stopwatch = Stopwatch.StartNew();
         var builder = new PropertyGraphBuilder();
-        await foreach (var record in client.RunAsync((legacyServer ? CartographyQueries.NodesNeo4j44 : CartographyQueries.Nodes).Text, parameters, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in client.RunAsync(nodes.Text, parameters, cancellationToken).ConfigureAwait(false))
         {
-            builder.AddNode(Text(record, "id"), Strings(record["labels"]), Properties(record["properties"]));
-            LogProgress("nodes", builder.NodeCount);
+            var id = Text(record, "id");
+            if (!builder.ContainsNode(id))
+            {
+                builder.AddNode(id, Strings(record["labels"]), Properties(record["properties"]));
+                LogProgress("nodes", builder.NodeCount);
+            }
         }
 
         var skipped = 0;
-        await foreach (var record in client.RunAsync((legacyServer ? CartographyQueries.RelationshipsNeo4j44 : CartographyQueries.Relationships).Text, parameters, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in client.RunAsync(relationships.Text, parameters, cancellationToken).ConfigureAwait(false))
         {
             var start = Text(record, "start");
             var end = Text(record, "end");

@@ -1,8 +1,11 @@
+using CloudPI.Bolt.Testing;
+using CloudPI.Bolt.Testing.Cartography;
 using CloudPI.Commands.Enrichers;
 using CloudPI.Commands.Graph;
 using CloudPI.Dracon.Enrichers;
 using CloudPI.Dracon.Io;
 using CloudPI.Graph.Apoc;
+using CloudPI.Graph.Neo4j;
 using CloudPI.Graph.Synthetic;
 using CloudPI.TestSupport;
 using Ocurity.Dracon.V1;
@@ -49,6 +52,54 @@ public class PerAccountEnricherTests
         var unassigned = partition.Groups[^1];
         Assert.Null(unassigned.Account);
         Assert.Equal(2, unassigned.Issues.Count);
+    }
+
+    [Theory]
+    [InlineData("reachability", 1)]
+    [InlineData("exploitability", 2)]
+    public async Task From_neo4j_each_account_is_streamed_by_its_own_parameterised_queries_and_the_output_is_the_whole_graph_output(string enricher, int parallel)
+    {
+        using var temp = new TempDirectory();
+        var (graph, producers, organisation) = await OrganisationAsync(temp);
+        var neo4j = new SimulatedCartographyNeo4j(organisation.Graph);
+        await using var server = BoltTestServer.Start(neo4j.Server.ServeAsync);
+
+        var fromNeo4j = await Cli.RunAsync("enricher", enricher, "--neo4j-uri", server.UriFor().ToString(), "--accounts-parallel", parallel.ToString(System.Globalization.CultureInfo.InvariantCulture), "-read_path", producers, "-write_path", temp.Combine("neo4j"));
+        var fromFile = await Cli.RunAsync("enricher", enricher, "--graph", graph, "-read_path", producers, "-write_path", temp.Combine("file"));
+
+        Assert.True(fromNeo4j.ExitCode == 0, fromNeo4j.Error);
+        Assert.Equal(0, fromFile.ExitCode);
+        foreach (var tool in new[] { "cloudpi-cartography", "crafted" })
+        {
+            var expected = File.ReadAllBytes(temp.Combine("file", $"{tool}.{enricher}.enriched.pb"));
+            var actual = File.ReadAllBytes(temp.Combine("neo4j", $"{tool}.{enricher}.enriched.pb"));
+            Assert.True(expected.AsSpan().SequenceEqual(actual), $"{tool}: per-account output from Neo4j differs from the whole file graph's\n{Differences(expected, actual)}");
+        }
+
+        // One node and one relationship query per account, each naming its account by parameter only; the whole graph
+        // once, for the issues of no account; every account's scope smaller than the organisation.
+        var scoped = neo4j.Runs.Where(r => r.Text == CartographyQueries.AccountNodes.Text || r.Text == CartographyQueries.AccountRelationships.Text).ToList();
+        Assert.Equal(organisation.AccountIds.SelectMany(a => new[] { a, a }).Order(StringComparer.Ordinal), scoped.Select(r => (string)r.Parameters["account"]!).Order(StringComparer.Ordinal));
+        Assert.All(CartographyQueries.All, query => Assert.DoesNotContain(organisation.AccountIds, query.Text.Contains));
+        Assert.Single(neo4j.Runs, r => r.Text == CartographyQueries.Nodes.Text);
+        Assert.Single(neo4j.Runs, r => r.Text == CartographyQueries.Relationships.Text);
+        Assert.Equal(organisation.AccountIds.Count, neo4j.ScopeNodeCounts.Count);
+        Assert.All(neo4j.ScopeNodeCounts, count => Assert.InRange(count, 1, organisation.Graph.NodeCount / 2));
+    }
+
+    [Fact]
+    public async Task From_neo4j_with_account_filter_the_named_accounts_are_loaded_whole_as_before()
+    {
+        using var temp = new TempDirectory();
+        var (_, producers, organisation) = await OrganisationAsync(temp);
+        var neo4j = new SimulatedCartographyNeo4j(organisation.Graph);
+        await using var server = BoltTestServer.Start(neo4j.Server.ServeAsync);
+
+        var result = await Cli.RunAsync("enricher", "reachability", "--neo4j-uri", server.UriFor().ToString(), "--account", string.Join(',', organisation.AccountIds), "-read_path", producers, "-write_path", temp.Combine("out"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.DoesNotContain(neo4j.Runs, r => r.Text == CartographyQueries.AccountNodes.Text);
+        Assert.Single(neo4j.Runs, r => r.Text == CartographyQueries.Nodes.Text);
     }
 
     [Fact]

@@ -99,6 +99,7 @@ public partial class CypherLintTests
         "AWSCloudFrontDistribution", "CloudFrontDistribution", // cloudfront/distribution.py, LEGACY_CLOUD_FRONT_DISTRIBUTION
         "AWSECRImage", "ECRImage", // ecr/image.py, LEGACY_ECR_IMAGE
         "AWSInspectorFinding", "AWSInspectorPackage", // inspector/findings.py, inspector/packages.py (no legacy label)
+        "AWSPeeringConnection", // ec2/vpc_peering.py
     ];
 
     [GeneratedRegex(@"`([A-Za-z][A-Za-z0-9_]*)`")]

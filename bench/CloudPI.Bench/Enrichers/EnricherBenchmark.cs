@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using CloudPI.Reachability;
 using CloudPI.Bench.Graph;
+using CloudPI.Bolt.Testing;
+using CloudPI.Bolt.Testing.Cartography;
 using CloudPI.Commands;
 using CloudPI.Dracon.Io;
 using CloudPI.Graph;
@@ -19,7 +21,7 @@ namespace CloudPI.Bench.Enrichers;
 /// producer's own checks) the time of a bare tokenising pass over the graph file, of loading it, and of each
 /// enricher end to end (load, resolve, analyse, write), with their ratios and each one's peak memory; then the
 /// organisation curve: 1 to 50 accounts of 2,000 resources with 10 findings each, each enricher's time per account
-/// and peak memory against one account. Every measurement runs in a fresh process, so peak memory is its own.
+/// and peak memory against one account, from the graph file and from a simulated Neo4j serving the same graph over Bolt. Every measurement runs in a fresh process, so peak memory is its own.
 /// Times are wall-clock from the command's start to its end, with the process's user CPU time beside them (the
 /// steadier number on a shared machine; above the wall time when the issues are enriched on several cores).
 /// Arguments: [RESOURCES] [FINDINGS] [--accounts 1,10,25,50] [--account-resources 2000] [--runs N] [--inputs DIR]
@@ -34,7 +36,7 @@ public sealed class EnricherBenchmark : IBenchmark
 
     public string Name => "enrichers";
 
-    public string Description => "tokenise, load, reachability and exploitability: times, ratios to load, peak memory; and the 1-50 account organisation curve";
+    public string Description => "tokenise, load, reachability and exploitability: times, ratios to load, peak memory; and the 1-50 account organisation curve (file and Neo4j)";
 
     public async Task RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -95,8 +97,8 @@ public sealed class EnricherBenchmark : IBenchmark
 
         var tokens = await BestAsync(runs, () => MeasureAsync([TokensFlag, graph], cancellationToken));
         var load = await BestAsync(runs, () => CliAsync(["graph", "stats", "--graph", graph, "--json", "--log-format", "json"], cancellationToken));
-        var reach = await BestAsync(runs, () => EnricherAsync("reachability", graph, producers, root, cancellationToken));
-        var exploit = await BestAsync(runs, () => EnricherAsync("exploitability", graph, producers, root, cancellationToken));
+        var reach = await BestAsync(runs, () => EnricherAsync("reachability", ["--graph", graph], producers, root, cancellationToken));
+        var exploit = await BestAsync(runs, () => EnricherAsync("exploitability", ["--graph", graph], producers, root, cancellationToken));
         Console.WriteLine($"{"",-37} {"wall ms",7} {"cpu ms",7} {"peak MB",7}");
         Console.WriteLine($"tokenising pass (Utf8JsonReader):     {tokens}");
         Console.WriteLine($"load the graph only (graph stats):    {load}   load / tokenising {load.Milliseconds / tokens.Milliseconds:F1}x wall, {load.CpuMilliseconds / tokens.CpuMilliseconds:F1}x cpu (goal <= 2x)");
@@ -108,20 +110,31 @@ public sealed class EnricherBenchmark : IBenchmark
     private async Task OrganisationAsync(string root, IReadOnlyList<int> accountCounts, int accountResources, int runs, CancellationToken cancellationToken)
     {
         Console.WriteLine($"organisation: accounts of {accountResources:N0} resources, {FindingsPerAccount} findings each (goal: peak <= 1.3x one account's, time linear in accounts)");
-        Console.WriteLine($"{"accounts",8} {"nodes",9} | {"reach ms",9} {"ms/acct",8} {"peak MB",8} {"x one",6} | {"exploit ms",10} {"ms/acct",8} {"peak MB",8} {"x one",6}");
-        (double Reach, double Exploit)? first = null;
+        Console.WriteLine("  file: the graph file, indexed by account; neo4j: the same graph served over Bolt by this process (a simulated Neo4j answering CloudPI's queries as their Cypher specifies), streamed one account at a time; peak is the enricher's own process");
+        Console.WriteLine($"{"source",6} {"accounts",8} {"nodes",9} | {"reach ms",9} {"ms/acct",8} {"peak MB",8} {"x one",6} | {"exploit ms",10} {"ms/acct",8} {"peak MB",8} {"x one",6}");
+        var first = new Dictionary<string, (double Reach, double Exploit)>(StringComparer.Ordinal);
         foreach (var count in accountCounts)
         {
             var organisation = SyntheticAccountGenerator.Generate(accountResources, seed: 1, count);
             var (graph, producers) = Write(Path.Combine(root, $"org-{count}"), organisation.Graph, PerAccountFindings(organisation.Graph, FindingsPerAccount));
             var nodes = organisation.Graph.NodeCount;
+            await OrganisationRowAsync("file", ["--graph", graph]);
+            await using (var server = BoltTestServer.Start(new SimulatedCartographyNeo4j(organisation.Graph).Server.ServeAsync))
+            {
+                await OrganisationRowAsync("neo4j", ["--neo4j-uri", server.UriFor().ToString()]);
+            }
+
             organisation = null;
             GC.Collect();
-            var reach = await BestAsync(runs, () => EnricherAsync("reachability", graph, producers, root, cancellationToken));
-            var exploit = await BestAsync(runs, () => EnricherAsync("exploitability", graph, producers, root, cancellationToken));
-            first ??= (reach.PeakMegabytes, exploit.PeakMegabytes);
-            Console.WriteLine($"{count,8} {nodes,9:N0} | {reach.Milliseconds,9:N0} {reach.Milliseconds / count,8:N0} {reach.PeakMegabytes,8:N0} {reach.PeakMegabytes / first.Value.Reach,6:F2} | {exploit.Milliseconds,10:N0} {exploit.Milliseconds / count,8:N0} {exploit.PeakMegabytes,8:N0} {exploit.PeakMegabytes / first.Value.Exploit,6:F2}");
             Directory.Delete(Path.GetDirectoryName(graph)!, recursive: true);
+
+            async Task OrganisationRowAsync(string source, string[] graphArgs)
+            {
+                var reach = await BestAsync(runs, () => EnricherAsync("reachability", graphArgs, producers, root, cancellationToken));
+                var exploit = await BestAsync(runs, () => EnricherAsync("exploitability", graphArgs, producers, root, cancellationToken));
+                var one = first.TryGetValue(source, out var known) ? known : first[source] = (reach.PeakMegabytes, exploit.PeakMegabytes);
+                Console.WriteLine($"{source,6} {count,8} {nodes,9:N0} | {reach.Milliseconds,9:N0} {reach.Milliseconds / count,8:N0} {reach.PeakMegabytes,8:N0} {reach.PeakMegabytes / one.Reach,6:F2} | {exploit.Milliseconds,10:N0} {exploit.Milliseconds / count,8:N0} {exploit.PeakMegabytes,8:N0} {exploit.PeakMegabytes / one.Exploit,6:F2}");
+            }
         }
     }
 
@@ -178,8 +191,8 @@ public sealed class EnricherBenchmark : IBenchmark
         Uuid = string.Create(CultureInfo.InvariantCulture, $"bench:{index}"),
     };
 
-    private Task<Measurement> EnricherAsync(string enricher, string graph, string producers, string root, CancellationToken cancellationToken) =>
-        CliAsync(["enricher", enricher, "--graph", graph, "-read_path", producers, "-write_path", Path.Combine(root, "out-" + enricher), "--log-format", "json"], cancellationToken);
+    private Task<Measurement> EnricherAsync(string enricher, string[] graphArgs, string producers, string root, CancellationToken cancellationToken) =>
+        CliAsync(["enricher", enricher, .. graphArgs, "-read_path", producers, "-write_path", Path.Combine(root, "out-" + enricher), "--log-format", "json"], cancellationToken);
 
     private static async Task<Measurement> BestAsync(int runs, Func<Task<Measurement>> measure)
     {

@@ -1,15 +1,18 @@
+using CloudPI.Bolt;
 using CloudPI.Commands.Graph;
 using CloudPI.Dracon.Enrichers;
 using CloudPI.Enrichers;
 using CloudPI.Graph;
 using CloudPI.Graph.Apoc;
+using CloudPI.Graph.Neo4j;
 using Serilog;
 
 namespace CloudPI.Commands.Enrichers;
 
 /// <summary>
 /// The issues of an organisation grouped by AWS account, each group analysed on its own account's part of the graph
-/// file (<see cref="ApocAccountIndex"/>), so an enricher holds one account at a time instead of the organisation.
+/// (from a file: <see cref="ApocAccountIndex"/>; from Neo4j: <see cref="Neo4jAccountIndex"/>), so an enricher holds
+/// one account at a time instead of the organisation.
 /// </summary>
 /// <remarks>
 /// <para>An issue's account is the account owning the node its target resolves to (by the resolver's own readings:
@@ -17,20 +20,24 @@ namespace CloudPI.Commands.Enrichers;
 /// belongs to the account its ARN (or <c>@account</c> fallback) names, when the graph has that account.</para>
 /// <para>Issues with no account (a shared node such as an AWS-managed policy, a container image, an account the graph
 /// lacks) form the last group, analysed on the whole graph: exactly as before, at the whole graph's memory.</para>
-/// <para>Per-account analysis applies to a JSON-lines graph file whose issues name two or more accounts by ARN;
-/// anything else (a single account, Neo4j, the graph a scan already loaded) is analysed whole, as before.</para>
+/// <para>Per-account analysis applies to a JSON-lines graph file, or a whole Neo4j graph (no <c>--account</c>), whose
+/// issues name two or more accounts by ARN; anything else (a single account, an ARRAY_JSON file, the graph a scan
+/// already loaded) is analysed whole, as before.</para>
 /// </remarks>
 internal sealed class AccountPartition
 {
     private readonly GraphInput _input;
-    private readonly ApocAccountIndex _index;
+    private readonly AccountScopes _scopes;
 
-    private AccountPartition(GraphInput input, ApocAccountIndex index, IReadOnlyList<AccountGroup> groups)
+    private AccountPartition(GraphInput input, AccountScopes scopes, IReadOnlyList<AccountGroup> groups)
     {
         _input = input;
-        _index = index;
+        _scopes = scopes;
         Groups = groups;
     }
+
+    /// <summary>Whether a node has a key (node id, else ARN) and the account owning it (null: no single account).</summary>
+    private delegate bool OwnerLookup(string key, out string? account);
 
     /// <summary>The groups in the order their first issue comes in the input; the group without an account last.</summary>
     public IReadOnlyList<AccountGroup> Groups { get; }
@@ -41,13 +48,32 @@ internal sealed class AccountPartition
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(inputs);
         var targets = inputs.Select(i => i.Response.Issues.Select(issue => issue.Target).ToList()).ToList();
-        if (input.File is not { } file || input.IsLoaded || targets.SelectMany(t => t).Select(ArnAccount).Where(a => a is not null).Distinct().Take(2).Count() < 2)
+        if (input.IsLoaded || targets.SelectMany(t => t).Select(ArnAccount).Where(a => a is not null).Distinct().Take(2).Count() < 2)
         {
             return null;
         }
 
+        var keys = targets.SelectMany(t => t).Where(t => !string.IsNullOrWhiteSpace(t)).SelectMany(t => ResourceResolver.Candidates(t!.Trim()));
+        var scopes = input switch
+        {
+            { File: { } file } => await FileScopesAsync(file, keys, logger, cancellationToken).ConfigureAwait(false),
+            { Neo4j: { } server, Accounts.Count: 0 } => await Neo4jScopesAsync(server, keys, logger, cancellationToken).ConfigureAwait(false),
+            _ => null,
+        };
+        if (scopes is null)
+        {
+            return null;
+        }
+
+        var groups = Group(targets, target => AccountOf(scopes, target));
+        logger.Information("{Accounts} accounts of {Total} in the graph have issues; analysed one account at a time", groups.Count(g => g.Account is not null), scopes.Accounts.Count);
+        return new AccountPartition(input, scopes, groups);
+    }
+
+    private static async Task<AccountScopes?> FileScopesAsync(string file, IEnumerable<string> keys, ILogger logger, CancellationToken cancellationToken)
+    {
         logger.Information("Indexing the accounts of {File}", file);
-        var index = await Task.Run(() => ApocAccountIndex.Build(file, targets.SelectMany(t => t).Where(t => !string.IsNullOrWhiteSpace(t)).SelectMany(t => ResourceResolver.Candidates(t.Trim()))), cancellationToken).ConfigureAwait(false);
+        var index = await Task.Run(() => ApocAccountIndex.Build(file, keys), cancellationToken).ConfigureAwait(false);
         if (!index.Partitionable || index.NodeCount == 0)
         {
             return null;
@@ -56,10 +82,34 @@ internal sealed class AccountPartition
         // The index grew by doubling: collect the arrays it outgrew (large ones too) before the first account loads on top of them.
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return new AccountScopes(
+            index.Accounts.ToHashSet(StringComparer.Ordinal),
+            index.TryFindOwner,
+            (account, _, token) => Task.Run(() => index.Load([account]), token));
+    }
 
-        var groups = Group(targets, target => AccountOf(index, target));
-        logger.Information("{Accounts} accounts of {Total} in the graph have issues; analysed one account at a time", groups.Count(g => g.Account is not null), index.Accounts.Count);
-        return new AccountPartition(input, index, groups);
+    private static async Task<AccountScopes?> Neo4jScopesAsync(BoltClientOptions server, IEnumerable<string> keys, ILogger logger, CancellationToken cancellationToken)
+    {
+        logger.Information("Finding the accounts of the issues in {Server}", GraphInput.ServerName(server));
+        Neo4jAccountIndex index;
+        await using (var client = new BoltClient(server))
+        {
+            index = await Neo4jAccountIndex.BuildAsync(client, keys, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (index.Accounts.Count == 0)
+        {
+            return null;
+        }
+
+        return new AccountScopes(
+            index.Accounts.ToHashSet(StringComparer.Ordinal),
+            index.TryFindOwner,
+            async (account, accountLogger, token) =>
+            {
+                await using var client = new BoltClient(server);
+                return await index.LoadAsync(client, account, accountLogger, token).ConfigureAwait(false);
+            });
     }
 
     /// <summary>
@@ -111,12 +161,12 @@ internal sealed class AccountPartition
             return await _input.LoadAsync(logger, cancellationToken).ConfigureAwait(false);
         }
 
-        var graph = await Task.Run(() => _index.Load([group.Account]), cancellationToken).ConfigureAwait(false);
+        var graph = await _scopes.Load(group.Account, logger, cancellationToken).ConfigureAwait(false);
         logger.Information("Account {Account}: {Nodes} nodes and {Relationships} relationships for {Count} issues", group.Account, graph.NodeCount, graph.RelationshipCount, group.Issues.Count);
         return graph;
     }
 
-    private static string? AccountOf(ApocAccountIndex index, string? target)
+    private static string? AccountOf(AccountScopes scopes, string? target)
     {
         if (string.IsNullOrWhiteSpace(target))
         {
@@ -125,13 +175,13 @@ internal sealed class AccountPartition
 
         foreach (var candidate in ResourceResolver.Candidates(target.Trim()))
         {
-            if (index.TryFindOwner(candidate, out var owner))
+            if (scopes.TryFindOwner(candidate, out var owner))
             {
                 return owner;
             }
         }
 
-        return ArnAccount(target) is { } named && index.Accounts.Contains(named) ? named : null;
+        return ArnAccount(target) is { } named && scopes.Accounts.Contains(named) ? named : null;
     }
 
     /// <summary>The account an ARN (<c>arn:partition:service:region:account:…</c>) or fallback target (<c>…@account/region</c>) names.</summary>
@@ -151,6 +201,10 @@ internal sealed class AccountPartition
         var at = target.StartsWith("AWS::", StringComparison.Ordinal) ? target.LastIndexOf('@') : -1;
         return at >= 0 ? target[(at + 1)..].Split('/')[0] is { Length: > 0 } account ? account : null : null;
     }
+
+    /// <summary>A graph source's accounts, who owns an issue's node, and how to load one account's part.</summary>
+    private sealed record AccountScopes(
+        IReadOnlySet<string> Accounts, OwnerLookup TryFindOwner, Func<string, ILogger, CancellationToken, Task<PropertyGraph>> Load);
 }
 
 /// <summary>Where an issue is: its tool's input and its index there.</summary>

@@ -218,7 +218,7 @@ internal sealed class EnricherOptions
 
     public static Option<int> CreateAccountsParallel() => new(AccountsParallelOption)
     {
-        Description = "How many accounts of an organisation's graph file to analyse side by side (default 1: one at a time, the least memory). The output is the same.",
+        Description = "How many accounts of an organisation's graph (a file, or Neo4j without --account: one connection each) to analyse side by side (default 1: one at a time, the least memory). The output is the same.",
         DefaultValueFactory = _ => 1,
     };
 

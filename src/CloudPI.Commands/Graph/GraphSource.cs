@@ -128,7 +128,7 @@ public sealed record GraphInput
             var options = Neo4j ?? throw new InvalidOperationException("a graph input names a file or a Neo4j server");
             await using var client = new BoltClient(options);
             graph = await new Neo4jGraphLoader(client, logger).LoadAsync(Accounts, cancellationToken).ConfigureAwait(false);
-            source = $"{options.Uri.Scheme}://{options.Uri.Host}:{(options.Uri.IsDefaultPort ? 7687 : options.Uri.Port)}"; // never the user info
+            source = ServerName(options);
         }
 
         if (graph.NodeCount == 0 && !AllowEmpty)
@@ -137,5 +137,12 @@ public sealed record GraphInput
         }
 
         return graph;
+    }
+
+    /// <summary>The server's scheme, host and port, for logs and errors: never the URI's user info.</summary>
+    public static string ServerName(BoltClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return $"{options.Uri.Scheme}://{options.Uri.Host}:{(options.Uri.IsDefaultPort ? 7687 : options.Uri.Port)}";
     }
 }

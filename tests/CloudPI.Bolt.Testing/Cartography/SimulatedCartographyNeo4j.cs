@@ -1,0 +1,171 @@
+using CloudPI.Bolt.Protocol;
+using CloudPI.Graph;
+using CloudPI.Graph.Neo4j;
+
+namespace CloudPI.Bolt.Testing.Cartography;
+
+/// <summary>
+/// A Neo4j holding <paramref name="graph"/> that answers CloudPI's Cartography queries as their Cypher specifies
+/// (no Neo4j runs here): the whole-graph loads, the account list, issue-target owners, assume-role account pairs
+/// and one account's scope. Every RUN is recorded with its parameters. Shared by the enricher tests and the organisation
+/// benchmark, which serve a synthetic organisation with it.
+/// </summary>
+public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
+{
+    private static readonly string[] NodeFields = ["id", "labels", "properties"];
+    private static readonly string[] RelationshipFields = ["id", "type", "start", "end", "properties"];
+    private readonly HashSet<string> _labels = [.. Neo4jGraphLoader.AnalysedLabels];
+
+    /// <summary>Every query run, with its parameters, in order (several connections may interleave).</summary>
+    public List<(string Text, IReadOnlyDictionary<string, object?> Parameters)> Runs { get; } = [];
+
+    /// <summary>How many nodes each account-scope query returned.</summary>
+    public List<int> ScopeNodeCounts { get; } = [];
+
+    public SimulatedNeo4j Server => new() { Query = Answer };
+
+    private SimulatedResult Answer(BoltMessage run)
+    {
+        var text = (string)run.Fields[0]!;
+        var parameters = (IReadOnlyDictionary<string, object?>)run.Fields[1]!;
+        lock (Runs)
+        {
+            Runs.Add((text, parameters));
+        }
+
+        if (text == CartographyQueries.Nodes.Text)
+        {
+            return Nodes(graph.Nodes.Where(Analysed));
+        }
+
+        if (text == CartographyQueries.Relationships.Text)
+        {
+            return Relationships(graph.Relationships);
+        }
+
+        if (text == CartographyQueries.AccountSummary.Text)
+        {
+            return SimulatedResult.Of(["account", "name", "inscope", "lastupdated"], Accounts().OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => (IReadOnlyList<object?>)[a.Id, null, null, null]).ToList());
+        }
+
+        if (text == CartographyQueries.KeyOwners.Text)
+        {
+            var keys = Strings(parameters["keys"]).ToHashSet(StringComparer.Ordinal);
+            return SimulatedResult.Of(["id", "arn", "account", "owners"], graph.Nodes
+                .Where(n => Analysed(n) && ((n.Id is { } id && keys.Contains(id)) || (n.Arn is { } arn && keys.Contains(arn))))
+                .Select(n => (IReadOnlyList<object?>)[n.Id, n.Arn, n.HasLabel("AWSAccount"), Owners(n).Select(o => (object?)o.Id).ToArray()])
+                .ToList());
+        }
+
+        if (text == CartographyQueries.AssumeRoleAccounts.Text)
+        {
+            return SimulatedResult.Of(["source", "target"], graph.Relationships
+                .Where(r => r.Type is "STS_ASSUMEROLE_ALLOW" or "ASSUMES")
+                .SelectMany(r => Owners(r.Start).SelectMany(s => Owners(r.End).Where(t => t != s).Select(t => (Source: s.Id, Target: t.Id))))
+                .Distinct()
+                .Select(p => (IReadOnlyList<object?>)[p.Source, p.Target])
+                .ToList());
+        }
+
+        if (text == CartographyQueries.AccountNodes.Text)
+        {
+            var scope = Scope(parameters);
+            lock (ScopeNodeCounts)
+            {
+                ScopeNodeCounts.Add(scope.Count);
+            }
+
+            return Nodes(scope);
+        }
+
+        if (text == CartographyQueries.AccountRelationships.Text)
+        {
+            return Relationships(ScopeRelationships(Scope(parameters), InScope(parameters)));
+        }
+
+        return SimulatedResult.Fail("Neo.ClientError.Statement.SyntaxError", "the simulated Cartography Neo4j does not know this query");
+    }
+
+    /// <summary>The nodes of AccountScope: in-scope accounts and their resources, unowned nodes within two unowned hops, far ends and their accounts.</summary>
+    private List<GraphNode> Scope(IReadOnlyDictionary<string, object?> parameters)
+    {
+        var inScope = InScope(parameters);
+        var owned = Accounts().Where(a => inScope(a.Id)).SelectMany(a => a.Neighbors("RESOURCE", Direction.Outgoing).Prepend(a)).Distinct().ToList();
+        var scope = new List<GraphNode>();
+        var seen = new HashSet<GraphNode>();
+        void Add(GraphNode node)
+        {
+            if (seen.Add(node))
+            {
+                scope.Add(node);
+            }
+        }
+
+        foreach (var o in owned)
+        {
+            Add(o);
+            foreach (var near in Neighbours(o).Where(Unowned))
+            {
+                Add(near);
+            }
+
+            foreach (var far in Neighbours(o))
+            {
+                foreach (var other in Owners(far).Where(a => !inScope(a.Id)))
+                {
+                    Add(far);
+                    Add(other);
+                }
+            }
+        }
+
+        foreach (var reached in scope.Where(Unowned).ToList())
+        {
+            foreach (var further in Neighbours(reached).Where(Unowned))
+            {
+                Add(further);
+            }
+        }
+
+        return [.. scope.Where(Analysed).OrderBy(n => n.Index)];
+    }
+
+    /// <summary>AccountScopeRelationships: out of a scope node (into another account only from an in-scope account's node), and into one from an account node.</summary>
+    private IEnumerable<GraphRelationship> ScopeRelationships(List<GraphNode> scope, Func<string?, bool> inScope) =>
+        scope.SelectMany(n => n.HasLabel("AWSAccount")
+                ? []
+                : n.Relationships(Direction.Outgoing).Where(r => !Owners(r.End).Any(o => !inScope(o.Id)) || Owners(n).Any(o => inScope(o.Id))))
+            .Concat(scope.SelectMany(n => n.Relationships(Direction.Incoming).Where(r => r.Start.HasLabel("AWSAccount"))))
+            .Distinct()
+            .OrderBy(r => r.Index);
+
+    private static Func<string?, bool> InScope(IReadOnlyDictionary<string, object?> parameters)
+    {
+        var account = (string)parameters["account"]!;
+        var assumed = Strings(parameters["assumed"]).ToHashSet(StringComparer.Ordinal);
+        return id => id == account || (id is not null && assumed.Contains(id));
+    }
+
+    private IEnumerable<GraphNode> Accounts() => graph.NodesWithLabel("AWSAccount");
+
+    private static IEnumerable<GraphNode> Owners(GraphNode node) =>
+        node.Neighbors("RESOURCE", Direction.Incoming).Where(a => a.HasLabel("AWSAccount"));
+
+    private static bool Unowned(GraphNode node) => !node.HasLabel("AWSAccount") && !Owners(node).Any();
+
+    private static IEnumerable<GraphNode> Neighbours(GraphNode node) =>
+        node.Relationships(Direction.Both).Select(r => r.Start == node ? r.End : r.Start);
+
+    private bool Analysed(GraphNode node) => node.Labels.Any(_labels.Contains);
+
+    private static IEnumerable<string> Strings(object? value) => value is IReadOnlyList<object?> list ? list.OfType<string>() : [];
+
+    private static SimulatedResult Nodes(IEnumerable<GraphNode> nodes) =>
+        SimulatedResult.Of(NodeFields, nodes.Select(n => (IReadOnlyList<object?>)[n.ExternalId, n.Labels.Cast<object?>().ToArray(), Map(n.Properties.Entries)]).ToList());
+
+    private static SimulatedResult Relationships(IEnumerable<GraphRelationship> relationships) =>
+        SimulatedResult.Of(RelationshipFields, relationships.Select(r => (IReadOnlyList<object?>)[r.ExternalId, r.Type, r.Start.ExternalId, r.End.ExternalId, Map(r.Properties.Entries)]).ToList());
+
+    private static Dictionary<string, object?> Map(IEnumerable<KeyValuePair<string, object?>> entries) =>
+        entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+}
