@@ -6,7 +6,7 @@ internal sealed class Adjacency
     private readonly int[] _offsets;
     private readonly int[] _relationships;
 
-    public Adjacency(int nodeCount, List<int> endpointOfRelationship)
+    public Adjacency(int nodeCount, ReadOnlySpan<int> endpointOfRelationship)
     {
         _offsets = new int[nodeCount + 1];
         foreach (var node in endpointOfRelationship)
@@ -19,9 +19,9 @@ internal sealed class Adjacency
             _offsets[i + 1] += _offsets[i];
         }
 
-        _relationships = new int[endpointOfRelationship.Count];
+        _relationships = new int[endpointOfRelationship.Length];
         var next = _offsets[..^1];
-        for (var rel = 0; rel < endpointOfRelationship.Count; rel++)
+        for (var rel = 0; rel < endpointOfRelationship.Length; rel++)
         {
             _relationships[next[endpointOfRelationship[rel]]++] = rel;
         }

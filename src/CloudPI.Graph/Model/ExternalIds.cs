@@ -11,7 +11,7 @@ internal sealed class ExternalIds(bool indexed)
     private const long Textual = -1;
     private const int MaxDigits = 18;
 
-    private readonly List<long> _numbers = [];
+    private readonly Column<long> _numbers = new();
     private readonly Dictionary<int, string> _texts = [];
     private readonly Dictionary<long, int> _byNumber = [];
     private readonly Dictionary<string, int> _byText = new(StringComparer.Ordinal);
@@ -36,7 +36,7 @@ internal sealed class ExternalIds(bool indexed)
             ? _byNumber.TryGetValue(number, out index)
             : _byText.TryGetValue(System.Text.Encoding.UTF8.GetString(utf8), out index);
 
-    public void TrimExcess() => _numbers.TrimExcess();
+    public void Freeze() => _numbers.Freeze();
 
     private bool TryAddNumber(long number)
     {

@@ -21,8 +21,8 @@ public sealed class PropertyGraph
     internal PropertyGraph(GraphStorage storage)
     {
         _storage = storage;
-        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts);
-        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds);
+        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts.AsSpan());
+        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds.AsSpan());
         _nodesByLabel = GroupBy(storage.Labels.Count, NodeCount, node => storage.LabelSets.LabelIds(storage.NodeLabelSets[node]));
         var singleTypes = Enumerable.Range(0, storage.RelationshipTypes.Count).Select(type => new[] { type }).ToArray();
         _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, RelationshipCount, rel => singleTypes[storage.RelationshipTypeIds[rel]]);

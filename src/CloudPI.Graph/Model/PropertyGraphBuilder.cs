@@ -55,7 +55,7 @@ public sealed class PropertyGraphBuilder
     {
         var storage = Storage;
         _storage = null;
-        storage.TrimExcess();
+        storage.Freeze();
         return new PropertyGraph(storage);
     }
 
