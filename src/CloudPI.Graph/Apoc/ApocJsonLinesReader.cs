@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using System.Text.Json;
@@ -46,6 +47,7 @@ public static class ApocJsonLinesReader
     }
 
     /// <summary>Adds the records of <paramref name="lines"/>; a test gives a reader with a small line limit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ReadInto(PooledLineReader lines, string sourceName, PropertyGraphBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -80,6 +82,7 @@ public static class ApocJsonLinesReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool NextLine(PooledLineReader lines, string sourceName, out ReadOnlySpan<byte> line)
     {
         try
@@ -113,6 +116,7 @@ public static class ApocJsonLinesReader
         return trimmed.IsEmpty ? null : trimmed[0] == (byte)'[';
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseLine(ApocRecordParser parser, ReadOnlySpan<byte> line, bool arrayLayout)
     {
         var separators = arrayLayout ? " \t,[]"u8 : " \t"u8;

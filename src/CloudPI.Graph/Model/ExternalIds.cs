@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CloudPI.Graph;
 
@@ -25,12 +26,14 @@ internal sealed class ExternalIds(bool indexed)
     public bool TryAdd(string id) => TryParse(id.AsSpan(), out var number) ? TryAddNumber(number) : TryAddText(id);
 
     /// <inheritdoc cref="TryAdd(string)"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(ReadOnlySpan<byte> utf8) =>
         TryParse(utf8, out var number) ? TryAddNumber(number) : TryAddText(System.Text.Encoding.UTF8.GetString(utf8));
 
     public bool TryGetIndex(string id, out int index) =>
         TryParse(id.AsSpan(), out var number) ? _byNumber.TryGetValue(number, out index) : _byText.TryGetValue(id, out index);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetIndex(ReadOnlySpan<byte> utf8, out int index) =>
         TryParse(utf8, out var number)
             ? _byNumber.TryGetValue(number, out index)
@@ -38,6 +41,7 @@ internal sealed class ExternalIds(bool indexed)
 
     public void Freeze() => _numbers.Freeze();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAddNumber(long number)
     {
         if (indexed && !_byNumber.TryAdd(number, _numbers.Count))
@@ -62,6 +66,7 @@ internal sealed class ExternalIds(bool indexed)
     }
 
     /// <summary>Canonical decimals only ("0", "42", not "042" or "+4"), so the text round-trips exactly.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParse<T>(ReadOnlySpan<T> digits, out long number)
         where T : System.Numerics.IBinaryInteger<T>
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CloudPI.Graph;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal sealed class PropertyRuns
     private readonly Column<int> _starts = new();
 
     /// <summary>Appends the next node's properties.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<NodeProperty> properties)
     {
         var chunk = _chunks.Count - 1;
