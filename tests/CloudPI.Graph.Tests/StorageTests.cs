@@ -52,4 +52,62 @@ public class StorageTests
             Assert.All(run.Select((p, k) => (p, k)), e => Assert.Equal(new NodeProperty(e.k, node), e.p));
         }
     }
+
+    [Theory]
+    [InlineData("7,8,9,10,11")]
+    [InlineData("7,8,9,20,21,10")]
+    [InlineData("7,8,x,9,0,042")]
+    [InlineData("a,7,8")]
+    public void External_ids_find_each_index_whether_consecutive_or_not(string list)
+    {
+        var ids = list.Split(',');
+        var indexed = new ExternalIds(indexed: true);
+        var plain = new ExternalIds(indexed: false);
+        foreach (var id in ids)
+        {
+            Assert.True(indexed.TryAdd(System.Text.Encoding.UTF8.GetBytes(id)));
+            Assert.True(plain.TryAdd(id));
+        }
+
+        indexed.Freeze();
+        plain.Freeze();
+
+        Assert.Equal(ids.Length, indexed.Count);
+        for (var index = 0; index < ids.Length; index++)
+        {
+            Assert.Equal(ids[index], indexed[index]);
+            Assert.Equal(ids[index], plain[index]);
+            Assert.True(indexed.TryGetIndex(System.Text.Encoding.UTF8.GetBytes(ids[index]), out var found));
+            Assert.Equal(index, found);
+            Assert.True(indexed.TryGetIndex(ids[index], out found));
+            Assert.Equal(index, found);
+        }
+
+        Assert.False(indexed.TryGetIndex("6", out _));
+        Assert.False(indexed.TryGetIndex("12", out _));
+        Assert.False(indexed.TryGetIndex("y", out _));
+    }
+
+    [Fact]
+    public void Indexed_external_ids_refuse_a_repeated_id_inside_a_consecutive_run_and_keep_the_rest()
+    {
+        var ids = new ExternalIds(indexed: true);
+        Assert.True(ids.TryAdd("3"));
+        Assert.True(ids.TryAdd("4"));
+        Assert.False(ids.TryAdd("3"));
+        Assert.True(ids.TryAdd("5"));
+        Assert.Equal(3, ids.Count);
+        Assert.True(ids.TryGetIndex("5", out var index));
+        Assert.Equal(2, index);
+        Assert.Equal("4", ids[1]);
+    }
+
+    [Fact]
+    public void Relationship_ids_may_repeat()
+    {
+        var ids = new ExternalIds(indexed: false);
+        Assert.True(ids.TryAdd("1"));
+        Assert.True(ids.TryAdd("1"));
+        Assert.Equal(["1", "1"], [ids[0], ids[1]]);
+    }
 }
