@@ -10,9 +10,10 @@ namespace CloudPI.Graph.Apoc;
 /// Reuses its scratch lists across records so a load allocates little beyond the stored graph.
 /// </summary>
 /// <remarks>
-/// The methods a load runs per record, here and in the storage they feed, are compiled optimised straight away
-/// (<see cref="MethodImplOptions.AggressiveOptimization"/>): a load calls them millions of times within its first
-/// second, which tiered compilation would spend in unoptimised code before compiling them a second time.
+/// The methods a load runs per record, here and in the storage they feed, and those that build the graph's indexes
+/// are compiled optimised straight away (<see cref="MethodImplOptions.AggressiveOptimization"/>): a load runs them
+/// millions of times (or over millions of elements) within its first second, which tiered compilation would spend
+/// in unoptimised code before compiling them a second time.
 /// </remarks>
 internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
 {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CloudPI.Graph;
 
 /// <summary>Compressed adjacency (CSR): the relationship indices of each node, in one array plus offsets.</summary>
@@ -6,6 +8,7 @@ internal sealed class Adjacency
     private readonly int[] _offsets;
     private readonly int[] _relationships;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Adjacency(int nodeCount, ReadOnlySpan<int> endpointOfRelationship)
     {
         _offsets = new int[nodeCount + 1];

@@ -55,6 +55,7 @@ internal sealed class Column<T>
         _chunks is null ? _items : throw new InvalidOperationException("the column is still loading");
 
     /// <summary>Copies the chunks into one exact-length array; the column is read-only afterwards.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Freeze()
     {
         if (_chunks is null)
