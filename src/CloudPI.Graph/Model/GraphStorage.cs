@@ -30,15 +30,16 @@ internal sealed class GraphStorage
 
     public GraphStorage() => LabelSets = new LabelSets(Labels);
 
-    /// <summary>Ends the loading: the columns become exact-length arrays, copied side by side where cores allow.</summary>
-    public void Freeze() =>
-        Parallel.Invoke(
-            NodeExternalIds.Freeze,
-            NodeLabelSets.Freeze,
-            NodeProperties.Freeze,
-            RelationshipExternalIds.Freeze,
-            RelationshipTypeIds.Freeze,
-            RelationshipStarts.Freeze,
-            RelationshipEnds.Freeze,
-            RelationshipProperties.Freeze);
+    /// <summary>Ends the loading: the columns become exact-length arrays.</summary>
+    public void Freeze()
+    {
+        NodeExternalIds.Freeze();
+        NodeLabelSets.Freeze();
+        NodeProperties.Freeze();
+        RelationshipExternalIds.Freeze();
+        RelationshipTypeIds.Freeze();
+        RelationshipStarts.Freeze();
+        RelationshipEnds.Freeze();
+        RelationshipProperties.Freeze();
+    }
 }

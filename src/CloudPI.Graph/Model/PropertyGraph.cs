@@ -23,29 +23,15 @@ public sealed class PropertyGraph
     internal PropertyGraph(GraphStorage storage)
     {
         _storage = storage;
-        var nodeCount = storage.NodeExternalIds.Count;
-        Adjacency? outgoing = null;
-        Adjacency? incoming = null;
-        int[][]? nodesByLabel = null;
-        int[][]? relationshipsByType = null;
-        (KeyIndex ById, KeyIndex ByArn)? keys = null;
-        // Each index reads the frozen columns only, so they are built side by side where there are cores to spare.
-        Parallel.Invoke(
-            () => outgoing = new Adjacency(nodeCount, storage.RelationshipStarts.AsSpan()),
-            () => incoming = new Adjacency(nodeCount, storage.RelationshipEnds.AsSpan()),
-            () =>
-            {
-                var labelsOfSet = Enumerable.Range(0, storage.LabelSets.Count).Select(storage.LabelSets.LabelIds).ToArray();
-                nodesByLabel = GroupBy(storage.Labels.Count, storage.NodeLabelSets.AsSpan(), labelsOfSet);
-                var singleTypes = Enumerable.Range(0, storage.RelationshipTypes.Count).Select(type => new[] { type }).ToArray();
-                relationshipsByType = GroupBy(storage.RelationshipTypes.Count, storage.RelationshipTypeIds.AsSpan(), singleTypes);
-            },
-            () => keys = IndexIdsAndArns(storage));
-        _outgoing = outgoing!;
-        _incoming = incoming!;
-        _nodesByLabel = nodesByLabel!;
-        _relationshipsByType = relationshipsByType!;
-        (_byId, _byArn) = keys!.Value;
+        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts.AsSpan());
+        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds.AsSpan());
+        var labelsOfSet = Enumerable.Range(0, storage.LabelSets.Count).Select(storage.LabelSets.LabelIds).ToArray();
+        _nodesByLabel = GroupBy(storage.Labels.Count, storage.NodeLabelSets.AsSpan(), labelsOfSet);
+        var singleTypes = Enumerable.Range(0, storage.RelationshipTypes.Count).Select(type => new[] { type }).ToArray();
+        _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, storage.RelationshipTypeIds.AsSpan(), singleTypes);
+        _byId = new KeyIndex(NodeCount);
+        _byArn = new KeyIndex(NodeCount);
+        IndexIdsAndArns();
         _labelFacts = new byte[]?[storage.LabelSets.Count];
     }
 
@@ -224,16 +210,13 @@ public sealed class PropertyGraph
 
     /// <summary>Indexes the <c>id</c> and <c>arn</c> properties in one pass over the nodes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (KeyIndex ById, KeyIndex ByArn) IndexIdsAndArns(GraphStorage storage)
+    private void IndexIdsAndArns()
     {
-        var nodeCount = storage.NodeExternalIds.Count;
-        var byId = new KeyIndex(nodeCount);
-        var byArn = new KeyIndex(nodeCount);
-        var idKey = storage.PropertyKeys.TryGetId("id", out var id) ? id : -1;
-        var arnKey = storage.PropertyKeys.TryGetId("arn", out var arn) ? arn : -1;
-        for (var node = 0; node < nodeCount; node++)
+        var idKey = _storage.PropertyKeys.TryGetId("id", out var id) ? id : -1;
+        var arnKey = _storage.PropertyKeys.TryGetId("arn", out var arn) ? arn : -1;
+        for (var node = 0; node < NodeCount; node++)
         {
-            foreach (var property in storage.NodeProperties[node])
+            foreach (var property in _storage.NodeProperties[node])
             {
                 if (property.Value is not string value)
                 {
@@ -242,16 +225,14 @@ public sealed class PropertyGraph
 
                 if (property.KeyId == idKey)
                 {
-                    byId.Add(value, node);
+                    _byId.Add(value, node);
                 }
                 else if (property.KeyId == arnKey)
                 {
-                    byArn.Add(value, node);
+                    _byArn.Add(value, node);
                 }
             }
         }
-
-        return (byId, byArn);
     }
 
     /// <summary>
