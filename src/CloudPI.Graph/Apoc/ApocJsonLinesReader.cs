@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using System.Text.Json;
@@ -13,7 +14,11 @@ public static class ApocJsonLinesReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads the file at <paramref name="path"/>; errors name the file and the 1-based line.</summary>
+    /// <summary>
+    /// Reads the file at <paramref name="path"/>; errors name the file and the 1-based line. A load allocates about
+    /// half the file's length (a 141 MB synthetic account: 78 MB), nearly all of it kept, so it runs in a
+    /// <see cref="CollectionPause"/> sized at three quarters of the length.
+    /// </summary>
     /// <param name="path">The graph file.</param>
     /// <param name="progress">Told the bytes read so far and the file's length as the reading goes, for a progress line.</param>
     /// <exception cref="GraphFormatException">A line is not a valid record.</exception>
@@ -25,7 +30,9 @@ public static class ApocJsonLinesReader
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Read(progress is null ? stream : new ProgressStream(stream, progress), path);
+        return CollectionPause.Run(
+            stream.Length / 4 * 3,
+            () => Read(progress is null ? stream : new ProgressStream(stream, progress), path));
     }
 
     /// <exception cref="GraphFormatException">A line is not a valid record.</exception>
@@ -46,6 +53,7 @@ public static class ApocJsonLinesReader
     }
 
     /// <summary>Adds the records of <paramref name="lines"/>; a test gives a reader with a small line limit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ReadInto(PooledLineReader lines, string sourceName, PropertyGraphBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -80,6 +88,7 @@ public static class ApocJsonLinesReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool NextLine(PooledLineReader lines, string sourceName, out ReadOnlySpan<byte> line)
     {
         try
@@ -113,6 +122,7 @@ public static class ApocJsonLinesReader
         return trimmed.IsEmpty ? null : trimmed[0] == (byte)'[';
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseLine(ApocRecordParser parser, ReadOnlySpan<byte> line, bool arrayLayout)
     {
         var separators = arrayLayout ? " \t,[]"u8 : " \t"u8;

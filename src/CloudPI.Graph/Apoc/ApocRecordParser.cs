@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +9,12 @@ namespace CloudPI.Graph.Apoc;
 /// Parses one APOC export record (a node or relationship JSON object, keys in any order) and adds it to a builder.
 /// Reuses its scratch lists across records so a load allocates little beyond the stored graph.
 /// </summary>
+/// <remarks>
+/// The methods a load runs per record, here and in the storage they feed, and those that build the graph's indexes
+/// are compiled optimised straight away (<see cref="MethodImplOptions.AggressiveOptimization"/>): a load runs them
+/// millions of times (or over millions of elements) within its first second, which tiered compilation would spend
+/// in unoptimised code before compiling them a second time.
+/// </remarks>
 internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
 {
     private readonly List<int> _labelIds = [];
@@ -23,6 +30,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     }
 
     /// <summary>Reads one object from <paramref name="reader"/>; throws <see cref="RecordException"/> when invalid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ParseRecord(ref Utf8JsonReader reader)
     {
         Read(ref reader);
@@ -91,6 +99,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddNode(bool hasId, ReadOnlySpan<byte> id)
     {
         if (!hasId)
@@ -105,6 +114,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRelationship(bool hasId, ReadOnlySpan<byte> id, int relationshipType, int? start, int? end)
     {
         if (!hasId)
@@ -125,6 +135,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
         builder.AddRelationship(id, relationshipType, start.Value, end.Value, builder.PropertyArrays.Share(CollectionsMarshal.AsSpan(_properties)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RecordType ReadRecordType(ref Utf8JsonReader reader)
     {
         ExpectString(ref reader, "type");
@@ -145,6 +156,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     /// The UTF-8 text of an id: a string in APOC exports, numbers accepted as their text. Unescaped ids point into
     /// the line; escaped ones are unescaped into a buffer kept per role (the record's id lives until its end).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> ReadId(scoped ref Utf8JsonReader reader, bool endpoint)
     {
         var token = Read(ref reader);
@@ -167,6 +179,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
         return scratch.AsSpan(0, reader.CopyString(scratch));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadLabels(ref Utf8JsonReader reader)
     {
         if (Read(ref reader) != JsonTokenType.StartArray)
@@ -185,16 +198,19 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadName(ref Utf8JsonReader reader, StringTable names, string field)
     {
         ExpectString(ref reader, field);
         return InternCurrent(ref reader, names);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int InternCurrent(ref Utf8JsonReader reader, StringTable names) =>
         reader.ValueIsEscaped ? names.Intern(reader.GetString()!) : names.Intern(reader.ValueSpan);
 
     /// <summary>Resolves <c>start</c>/<c>end</c> by its id; repeated labels and properties there are ignored.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadEndpoint(ref Utf8JsonReader reader, string field)
     {
         if (Read(ref reader) != JsonTokenType.StartObject)
@@ -219,6 +235,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
         return node ?? throw new RecordException($"\"{field}\" has no \"id\"");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ResolveNode(ref Utf8JsonReader reader)
     {
         var id = ReadId(ref reader, endpoint: true);
@@ -227,6 +244,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
             : throw new RecordException($"relationship refers to unknown node id \"{Encoding.UTF8.GetString(id)}\"");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadProperties(ref Utf8JsonReader reader)
     {
         var token = Read(ref reader);
@@ -250,6 +268,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     }
 
     /// <summary>Reads the value at the current token: scalars, arrays and maps (points, nested objects).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private object? ReadValue(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -287,6 +306,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ExpectString(ref Utf8JsonReader reader, string field)
     {
         var token = Read(ref reader);
@@ -296,6 +316,7 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static JsonTokenType Read(ref Utf8JsonReader reader) =>
         reader.Read() ? reader.TokenType : throw new RecordException("the record ends early (a record must fit on one line)");
 

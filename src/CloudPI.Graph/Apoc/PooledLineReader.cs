@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CloudPI.Graph.Apoc;
 
@@ -32,6 +33,7 @@ internal sealed class PooledLineReader : IDisposable
     public long LineOffset { get; private set; }
 
     /// <summary>The next line without its line terminator; valid until the next call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         var searchFrom = _start;
@@ -69,6 +71,7 @@ internal sealed class PooledLineReader : IDisposable
         _buffer = [];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> TakeLine(int lineEnd, int terminatorLength)
     {
         LineOffset = _consumed + _start;
@@ -90,6 +93,7 @@ internal sealed class PooledLineReader : IDisposable
     }
 
     /// <summary>Moves the partial line to the front (growing the buffer if it is full), reads more, returns the shift.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Fill()
     {
         var shift = _start;

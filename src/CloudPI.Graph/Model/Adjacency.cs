@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CloudPI.Graph;
 
 /// <summary>
@@ -12,7 +14,8 @@ internal sealed class Adjacency
     private readonly int[] _byType;
     private readonly int[] _typeOfByType;
 
-    public Adjacency(int nodeCount, List<int> endpointOfRelationship, List<int> typeOfRelationship)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Adjacency(int nodeCount, ReadOnlySpan<int> endpointOfRelationship, ReadOnlySpan<int> typeOfRelationship)
     {
         _offsets = new int[nodeCount + 1];
         foreach (var node in endpointOfRelationship)
@@ -25,9 +28,9 @@ internal sealed class Adjacency
             _offsets[i + 1] += _offsets[i];
         }
 
-        _relationships = new int[endpointOfRelationship.Count];
+        _relationships = new int[endpointOfRelationship.Length];
         var next = _offsets[..^1];
-        for (var rel = 0; rel < endpointOfRelationship.Count; rel++)
+        for (var rel = 0; rel < endpointOfRelationship.Length; rel++)
         {
             _relationships[next[endpointOfRelationship[rel]]++] = rel;
         }

@@ -14,31 +14,32 @@ internal sealed class GraphStorage
 
     public ExternalIds NodeExternalIds { get; } = new(indexed: true);
 
-    public List<int> NodeLabelSets { get; } = [];
+    public Column<int> NodeLabelSets { get; } = new();
 
     public PropertyRuns NodeProperties { get; } = new();
 
     public ExternalIds RelationshipExternalIds { get; } = new(indexed: false);
 
-    public List<int> RelationshipTypeIds { get; } = [];
+    public Column<int> RelationshipTypeIds { get; } = new();
 
-    public List<int> RelationshipStarts { get; } = [];
+    public Column<int> RelationshipStarts { get; } = new();
 
-    public List<int> RelationshipEnds { get; } = [];
+    public Column<int> RelationshipEnds { get; } = new();
 
-    public List<NodeProperty[]> RelationshipProperties { get; } = [];
+    public Column<NodeProperty[]> RelationshipProperties { get; } = new();
 
     public GraphStorage() => LabelSets = new LabelSets(Labels);
 
-    public void TrimExcess()
+    /// <summary>Ends the loading: the columns become exact-length arrays.</summary>
+    public void Freeze()
     {
-        NodeExternalIds.TrimExcess();
-        NodeLabelSets.TrimExcess();
-        NodeProperties.TrimExcess();
-        RelationshipExternalIds.TrimExcess();
-        RelationshipTypeIds.TrimExcess();
-        RelationshipStarts.TrimExcess();
-        RelationshipEnds.TrimExcess();
-        RelationshipProperties.TrimExcess();
+        NodeExternalIds.Freeze();
+        NodeLabelSets.Freeze();
+        NodeProperties.Freeze();
+        RelationshipExternalIds.Freeze();
+        RelationshipTypeIds.Freeze();
+        RelationshipStarts.Freeze();
+        RelationshipEnds.Freeze();
+        RelationshipProperties.Freeze();
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CloudPI.Graph;
 
 /// <summary>Maps a string property value (Cartography <c>id</c> or <c>arn</c>) to the nodes carrying it.</summary>
@@ -8,6 +10,7 @@ internal sealed class KeyIndex(int capacity)
     // Rare: the same id on several nodes (e.g. a foreign account and a principal); kept apart to stay compact.
     private readonly Dictionary<string, List<int>> _more = new(StringComparer.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string key, int node)
     {
         if (_first.TryAdd(key, node))

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CloudPI.Graph;
 
 /// <summary>Interns sets of label ids; each set keeps its labels sorted by name, as APOC writes them.</summary>
@@ -22,6 +24,7 @@ internal sealed class LabelSets
     public string[] LabelNames(int setId) => _names[setId];
 
     /// <summary>The set id for these label ids (any order, duplicates allowed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(Span<int> labelIds)
     {
         labelIds.Sort();

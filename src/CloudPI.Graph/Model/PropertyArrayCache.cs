@@ -11,6 +11,7 @@ internal sealed class PropertyArrayCache
     private const int MaxShared = 4;
     private readonly NodeProperty[]?[] _slots = new NodeProperty[]?[1 << 12];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NodeProperty[] Share(ReadOnlySpan<NodeProperty> properties)
     {
         if (properties.IsEmpty)
@@ -40,6 +41,7 @@ internal sealed class PropertyArrayCache
     }
 
     /// <summary>Same keys and the very same values (shared values compare by reference).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SameEntries(NodeProperty[] cached, ReadOnlySpan<NodeProperty> properties)
     {
         if (cached.Length != properties.Length)

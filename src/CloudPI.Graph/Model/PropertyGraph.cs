@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CloudPI.Graph;
 
 /// <summary>
@@ -21,11 +23,12 @@ public sealed class PropertyGraph
     internal PropertyGraph(GraphStorage storage)
     {
         _storage = storage;
-        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts, storage.RelationshipTypeIds);
-        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds, storage.RelationshipTypeIds);
-        _nodesByLabel = GroupBy(storage.Labels.Count, NodeCount, node => storage.LabelSets.LabelIds(storage.NodeLabelSets[node]));
+        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts.AsSpan(), storage.RelationshipTypeIds.AsSpan());
+        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds.AsSpan(), storage.RelationshipTypeIds.AsSpan());
+        var labelsOfSet = Enumerable.Range(0, storage.LabelSets.Count).Select(storage.LabelSets.LabelIds).ToArray();
+        _nodesByLabel = GroupBy(storage.Labels.Count, storage.NodeLabelSets.AsSpan(), labelsOfSet);
         var singleTypes = Enumerable.Range(0, storage.RelationshipTypes.Count).Select(type => new[] { type }).ToArray();
-        _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, RelationshipCount, rel => singleTypes[storage.RelationshipTypeIds[rel]]);
+        _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, storage.RelationshipTypeIds.AsSpan(), singleTypes);
         _byId = new KeyIndex(NodeCount);
         _byArn = new KeyIndex(NodeCount);
         IndexIdsAndArns();
@@ -198,6 +201,7 @@ public sealed class PropertyGraph
     }
 
     /// <summary>Indexes the <c>id</c> and <c>arn</c> properties in one pass over the nodes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void IndexIdsAndArns()
     {
         var idKey = _storage.PropertyKeys.TryGetId("id", out var id) ? id : -1;
@@ -223,13 +227,17 @@ public sealed class PropertyGraph
         }
     }
 
-    /// <summary>Groups item indices by the group ids each item belongs to (labels of a node, type of a relationship).</summary>
-    private static int[][] GroupBy(int groupCount, int itemCount, Func<int, int[]> groupsOf)
+    /// <summary>
+    /// Groups item indices by the groups each belongs to: an item has a key (a node's label set, a relationship's
+    /// type) and each key stands for some groups (the set's labels, the type itself).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[][] GroupBy(int groupCount, ReadOnlySpan<int> keyOfItem, int[][] groupsOfKey)
     {
         var counts = new int[groupCount];
-        for (var item = 0; item < itemCount; item++)
+        foreach (var key in keyOfItem)
         {
-            foreach (var group in groupsOf(item))
+            foreach (var group in groupsOfKey[key])
             {
                 counts[group]++;
             }
@@ -237,9 +245,9 @@ public sealed class PropertyGraph
 
         var groups = counts.Select(c => new int[c]).ToArray();
         Array.Clear(counts);
-        for (var item = 0; item < itemCount; item++)
+        for (var item = 0; item < keyOfItem.Length; item++)
         {
-            foreach (var group in groupsOf(item))
+            foreach (var group in groupsOfKey[keyOfItem[item]])
             {
                 groups[group][counts[group]++] = item;
             }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CloudPI.Graph;
 
 /// <summary>
@@ -55,7 +57,7 @@ public sealed class PropertyGraphBuilder
     {
         var storage = Storage;
         _storage = null;
-        storage.TrimExcess();
+        storage.Freeze();
         return new PropertyGraph(storage);
     }
 
@@ -70,6 +72,7 @@ public sealed class PropertyGraphBuilder
     }
 
     /// <summary>Adds a node from its UTF-8 id; false when the id is already taken.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryAddNode(ReadOnlySpan<byte> externalId, int labelSetId, ReadOnlySpan<NodeProperty> properties)
     {
         if (!Storage.NodeExternalIds.TryAdd(externalId))
@@ -87,15 +90,18 @@ public sealed class PropertyGraphBuilder
         AddRelationshipData(typeId, startIndex, endIndex, properties);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddRelationship(ReadOnlySpan<byte> externalId, int typeId, int startIndex, int endIndex, NodeProperty[] properties)
     {
         Storage.RelationshipExternalIds.TryAdd(externalId);
         AddRelationshipData(typeId, startIndex, endIndex, properties);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryGetNodeIndex(ReadOnlySpan<byte> externalId, out int index) =>
         Storage.NodeExternalIds.TryGetIndex(externalId, out index);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddNodeData(int labelSetId, ReadOnlySpan<NodeProperty> properties)
     {
         var storage = Storage;
@@ -103,6 +109,7 @@ public sealed class PropertyGraphBuilder
         storage.NodeProperties.Add(properties);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRelationshipData(int typeId, int startIndex, int endIndex, NodeProperty[] properties)
     {
         var storage = Storage;

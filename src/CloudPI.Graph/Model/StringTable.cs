@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CloudPI.Graph;
@@ -26,6 +27,7 @@ internal sealed class StringTable
     }
 
     /// <summary>Interns straight from (unescaped) UTF-8, without allocating once the name is known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<byte> utf8Name)
     {
         if (!_utf8Ids.TryGet(utf8Name, out var id))

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace CloudPI.Graph;
 
@@ -6,6 +7,7 @@ namespace CloudPI.Graph;
 internal static class Utf8Hash
 {
     /// <summary>A slot in a table of <paramref name="slots"/> (a power of two); collisions only cost a cache miss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Slot(ReadOnlySpan<byte> utf8, int slots)
     {
         ulong head = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 
 namespace CloudPI.Graph;
 
@@ -16,6 +18,7 @@ internal sealed class Utf8Lookup<T>
         _values = new T[slotsPowerOfTwo];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(ReadOnlySpan<byte> utf8, out T value)
     {
         var slot = Utf8Hash.Slot(utf8, _keys.Length);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CloudPI.Graph;
@@ -18,6 +19,7 @@ internal sealed class ValueCache
     public static object Box(bool value) => value ? BoxedTrue : BoxedFalse;
 
     /// <summary>The string for these UTF-8 bytes, shared with earlier equal values when it is short ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string GetString(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxCachedBytes)
@@ -61,6 +63,7 @@ internal sealed class ValueCache
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public object Box(long value)
     {
         var slot = (int)((ulong)value * 0x9E3779B97F4A7C15UL >> 51);

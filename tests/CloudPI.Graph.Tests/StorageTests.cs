@@ -1,0 +1,129 @@
+using System.Runtime;
+using CloudPI.Graph.Apoc;
+
+namespace CloudPI.Graph.Tests;
+
+public class StorageTests
+{
+    [Fact]
+    public void A_column_reads_the_same_values_while_loading_and_once_frozen_across_chunks()
+    {
+        var column = new Column<long>();
+        const int count = 10_000;
+        for (var i = 0; i < count; i++)
+        {
+            column.Add(i * 3L);
+        }
+
+        Assert.Equal(count, column.Count);
+        Assert.Equal(4096 * 3L, column[4096]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => column[count]);
+        Assert.Throws<InvalidOperationException>(() => column.AsSpan());
+
+        column.Freeze();
+
+        Assert.Equal(count, column.AsSpan().Length);
+        Assert.All(Enumerable.Range(0, count), i => Assert.Equal(i * 3L, column[i]));
+        Assert.Throws<InvalidOperationException>(() => column.Add(1));
+    }
+
+    [Fact]
+    public void An_empty_column_freezes_to_no_values()
+    {
+        var column = new Column<int>();
+        column.Freeze();
+        Assert.Equal(0, column.AsSpan().Length);
+    }
+
+    [Fact]
+    public void Property_runs_keep_each_node_apart_at_chunk_ends_for_empty_and_oversized_runs()
+    {
+        // Runs of 0 to 9 properties fill chunks unevenly, with empty runs at chunk ends; two runs exceed a chunk.
+        var runs = new PropertyRuns();
+        var lengths = Enumerable.Range(0, 3_000).Select(i => i switch { 700 => 5_000, 701 => 9_000, _ => i * 7 % 10 }).ToList();
+        foreach (var (length, node) in lengths.Select((l, n) => (l, n)))
+        {
+            runs.Add(Enumerable.Range(0, length).Select(k => new NodeProperty(k, node)).ToArray());
+        }
+
+        runs.Freeze();
+
+        for (var node = 0; node < lengths.Count; node++)
+        {
+            var run = runs[node];
+            Assert.Equal(lengths[node], run.Count);
+            Assert.All(run.Select((p, k) => (p, k)), e => Assert.Equal(new NodeProperty(e.k, node), e.p));
+        }
+    }
+
+    [Theory]
+    [InlineData("7,8,9,10,11")]
+    [InlineData("7,8,9,20,21,10")]
+    [InlineData("7,8,x,9,0,042")]
+    [InlineData("a,7,8")]
+    public void External_ids_find_each_index_whether_consecutive_or_not(string list)
+    {
+        var ids = list.Split(',');
+        var indexed = new ExternalIds(indexed: true);
+        var plain = new ExternalIds(indexed: false);
+        foreach (var id in ids)
+        {
+            Assert.True(indexed.TryAdd(System.Text.Encoding.UTF8.GetBytes(id)));
+            Assert.True(plain.TryAdd(id));
+        }
+
+        indexed.Freeze();
+        plain.Freeze();
+
+        Assert.Equal(ids.Length, indexed.Count);
+        for (var index = 0; index < ids.Length; index++)
+        {
+            Assert.Equal(ids[index], indexed[index]);
+            Assert.Equal(ids[index], plain[index]);
+            Assert.True(indexed.TryGetIndex(System.Text.Encoding.UTF8.GetBytes(ids[index]), out var found));
+            Assert.Equal(index, found);
+            Assert.True(indexed.TryGetIndex(ids[index], out found));
+            Assert.Equal(index, found);
+        }
+
+        Assert.False(indexed.TryGetIndex("6", out _));
+        Assert.False(indexed.TryGetIndex("12", out _));
+        Assert.False(indexed.TryGetIndex("y", out _));
+    }
+
+    [Fact]
+    public void Indexed_external_ids_refuse_a_repeated_id_inside_a_consecutive_run_and_keep_the_rest()
+    {
+        var ids = new ExternalIds(indexed: true);
+        Assert.True(ids.TryAdd("3"));
+        Assert.True(ids.TryAdd("4"));
+        Assert.False(ids.TryAdd("3"));
+        Assert.True(ids.TryAdd("5"));
+        Assert.Equal(3, ids.Count);
+        Assert.True(ids.TryGetIndex("5", out var index));
+        Assert.Equal(2, index);
+        Assert.Equal("4", ids[1]);
+    }
+
+    [Fact]
+    public void Relationship_ids_may_repeat()
+    {
+        var ids = new ExternalIds(indexed: false);
+        Assert.True(ids.TryAdd("1"));
+        Assert.True(ids.TryAdd("1"));
+        Assert.Equal(["1", "1"], [ids[0], ids[1]]);
+    }
+
+    [Fact]
+    public void A_collection_pause_ends_with_its_load_also_when_the_load_fails_or_another_holds_the_pause()
+    {
+        Assert.Equal(42, CollectionPause.Run(32L << 20, () => 42));
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+
+        Assert.Throws<InvalidDataException>(() => CollectionPause.Run<int>(32L << 20, () => throw new InvalidDataException()));
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+
+        Assert.Equal(7, CollectionPause.Run(32L << 20, () => CollectionPause.Run(32L << 20, () => 7)));
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+}
