@@ -1,4 +1,3 @@
-using System.Runtime;
 using CloudPI.Graph.Apoc;
 
 namespace CloudPI.Graph.Tests;
@@ -112,18 +111,5 @@ public class StorageTests
         Assert.True(ids.TryAdd("1"));
         Assert.True(ids.TryAdd("1"));
         Assert.Equal(["1", "1"], [ids[0], ids[1]]);
-    }
-
-    [Fact]
-    public void A_collection_pause_ends_with_its_load_also_when_the_load_fails_or_another_holds_the_pause()
-    {
-        Assert.Equal(42, CollectionPause.Run(32L << 20, () => 42));
-        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
-
-        Assert.Throws<InvalidDataException>(() => CollectionPause.Run<int>(32L << 20, () => throw new InvalidDataException()));
-        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
-
-        Assert.Equal(7, CollectionPause.Run(32L << 20, () => CollectionPause.Run(32L << 20, () => 7)));
-        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
 }
