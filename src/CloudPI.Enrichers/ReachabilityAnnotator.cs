@@ -29,10 +29,23 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
             return null;
         }
 
-        IReadOnlyList<NetworkExposure?> exposures = issue.Control?.Exposures is { Count: > 0 } declared ? [.. declared] : [null];
-        var results = exposures.Select(exposure => Evaluate(resource, exposure)).ToList();
-        // Several exposures (tcp/22 and tcp/3389): the most exposed verdict speaks for the finding.
-        return results.OrderBy(r => r.Verdict).First();
+        if (issue.Control?.Exposures is not { Count: > 0 } exposures)
+        {
+            return Evaluate(resource, null);
+        }
+
+        // Several exposures (tcp/22 and tcp/3389): the most exposed verdict speaks for the finding (the first of equals).
+        ReachabilityResult? most = null;
+        foreach (var exposure in exposures)
+        {
+            var result = Evaluate(resource, exposure);
+            if (most is null || result.Verdict < most.Verdict)
+            {
+                most = result;
+            }
+        }
+
+        return most!;
     }
 
     /// <summary>A vulnerability finding whose target is no graph node is judged on the workload it runs on that the
@@ -132,7 +145,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
             json.WriteStartObject();
             json.WriteString("layer", step.LayerName);
             json.WriteString("node", step.NodeId);
-            json.WriteString("decision", step.Decision.ToString().ToLowerInvariant());
+            json.WriteString("decision", step.Decision.Name());
             json.WriteString("reason", step.Reason);
             json.WriteEndObject();
         }
@@ -149,7 +162,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
             json.WriteString("kind", hop.Kind);
             json.WriteString("id", hop.Id);
             json.WriteString("label", hop.Label);
-            json.WriteString("decision", hop.Decision.ToString().ToLowerInvariant());
+            json.WriteString("decision", hop.Decision.Name());
             json.WriteEndObject();
         }
 

@@ -15,6 +15,7 @@ public sealed class ResourceDependencies
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Of(GraphNode node)
     {
+        // Plain loops, no query pipelines: this runs once for every resource an enricher annotates.
         var found = new List<(string Role, string Id)>();
         void Add(string role, string? id)
         {
@@ -24,24 +25,54 @@ public sealed class ResourceDependencies
             }
         }
 
-        var subnets = DirectAndInterfaceNeighbors(node, "PART_OF_SUBNET")
-            .Concat(node.Neighbors("SUBNET", Direction.Outgoing))
-            .Concat(node.Neighbors("MEMBER_OF_DB_SUBNET_GROUP", Direction.Outgoing).SelectMany(group => group.Neighbors("RESOURCE", Direction.Outgoing)))
-            .Where(CartographyKinds.Subnet.Matches)
-            .Distinct();
-        foreach (var subnet in subnets)
+        var interfaces = node.Neighbors("NETWORK_INTERFACE", Direction.Outgoing);
+        void AddPlacements(IEnumerable<GraphNode> subnets)
         {
-            found.AddRange(_placements.GetOrAdd(subnet, PlacementOf));
+            foreach (var subnet in subnets)
+            {
+                if (CartographyKinds.Subnet.Matches(subnet))
+                {
+                    found.AddRange(_placements.GetOrAdd(subnet, PlacementOf));
+                }
+            }
         }
 
-        foreach (var vpc in node.Neighbors("MEMBER_OF_AWS_VPC", Direction.Outgoing).Where(CartographyKinds.Vpc.Matches))
+        // A subnet reached twice adds its ids twice; Grouped keeps each once.
+        AddPlacements(node.Neighbors("PART_OF_SUBNET", Direction.Outgoing));
+        foreach (var eni in interfaces)
         {
-            Add("vpc", vpc.Id);
+            AddPlacements(eni.Neighbors("PART_OF_SUBNET", Direction.Outgoing));
         }
 
-        foreach (var group in DirectAndInterfaceNeighbors(node, "MEMBER_OF_EC2_SECURITY_GROUP").Where(CartographyKinds.SecurityGroup.Matches))
+        AddPlacements(node.Neighbors("SUBNET", Direction.Outgoing));
+        foreach (var group in node.Neighbors("MEMBER_OF_DB_SUBNET_GROUP", Direction.Outgoing))
         {
-            Add("security-group", group.Id);
+            AddPlacements(group.Neighbors("RESOURCE", Direction.Outgoing));
+        }
+
+        foreach (var vpc in node.Neighbors("MEMBER_OF_AWS_VPC", Direction.Outgoing))
+        {
+            if (CartographyKinds.Vpc.Matches(vpc))
+            {
+                Add("vpc", vpc.Id);
+            }
+        }
+
+        void AddGroups(IEnumerable<GraphNode> groups)
+        {
+            foreach (var group in groups)
+            {
+                if (CartographyKinds.SecurityGroup.Matches(group))
+                {
+                    Add("security-group", group.Id);
+                }
+            }
+        }
+
+        AddGroups(node.Neighbors("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing));
+        foreach (var eni in interfaces)
+        {
+            AddGroups(eni.Neighbors("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing));
         }
 
         foreach (var balancer in node.Neighbors("EXPOSE", Direction.Incoming))
@@ -54,14 +85,23 @@ public sealed class ResourceDependencies
             Add("instance-profile", profile.Id);
         }
 
-        foreach (var role in node.Neighbors("STS_ASSUMEROLE_ALLOW", Direction.Outgoing).Concat(node.Neighbors("ASSUMES", Direction.Outgoing)).Where(CartographyKinds.Role.Matches))
+        foreach (var type in (ReadOnlySpan<string>)["STS_ASSUMEROLE_ALLOW", "ASSUMES"])
         {
-            Add("role", role.Arn ?? role.Id);
+            foreach (var role in node.Neighbors(type, Direction.Outgoing))
+            {
+                if (CartographyKinds.Role.Matches(role))
+                {
+                    Add("role", role.Arn ?? role.Id);
+                }
+            }
         }
 
-        foreach (var volume in node.Neighbors("ATTACHED_TO", Direction.Incoming).Where(CartographyKinds.EbsVolume.Matches))
+        foreach (var volume in node.Neighbors("ATTACHED_TO", Direction.Incoming))
         {
-            Add("volume", volume.Id);
+            if (CartographyKinds.EbsVolume.Matches(volume))
+            {
+                Add("volume", volume.Id);
+            }
         }
 
         return Grouped(found);
@@ -105,8 +145,4 @@ public sealed class ResourceDependencies
 
         return grouped;
     }
-
-    private static IEnumerable<GraphNode> DirectAndInterfaceNeighbors(GraphNode node, string relationshipType) =>
-        node.Neighbors(relationshipType, Direction.Outgoing)
-            .Concat(node.Neighbors("NETWORK_INTERFACE", Direction.Outgoing).SelectMany(eni => eni.Neighbors(relationshipType, Direction.Outgoing)));
 }

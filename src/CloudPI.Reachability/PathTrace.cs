@@ -47,8 +47,13 @@ internal sealed class PathTrace
         get
         {
             var hops = new List<PathHop> { PathHop.Internet };
-            foreach (var step in Sofar.Evidence.Where(s => s.Hop is not null))
+            foreach (var step in Sofar.Evidence)
             {
+                if (step.Hop is null)
+                {
+                    continue;
+                }
+
                 hops.Add(PathHop.Of(step));
                 if (step.Decision == EvidenceDecision.Denies)
                 {
@@ -61,28 +66,34 @@ internal sealed class PathTrace
         }
     }
 
-    public string Path
+    private string? _path;
+
+    /// <summary>The compact path (<c>internet → igw-1 → … → i-1</c>); built once, as both an open port and the answer may quote it.</summary>
+    public string Path => _path ??= BuildPath();
+
+    private string BuildPath()
     {
-        get
+        var path = new System.Text.StringBuilder("internet", 192);
+        foreach (var step in Sofar.Evidence)
         {
-            var parts = new List<string> { "internet" };
-            foreach (var step in Sofar.Evidence.Where(s => s.Hop is not null))
+            if (step.Hop is null)
             {
-                switch (step.Decision)
-                {
-                    case EvidenceDecision.Denies:
-                        return string.Join(" → ", parts) + " ✗ " + step.Hop;
-                    case EvidenceDecision.Unknown:
-                        parts.Add("? " + step.Hop);
-                        break;
-                    default:
-                        parts.Add(step.Hop!);
-                        break;
-                }
+                continue;
             }
 
-            parts.Add(ResourceId);
-            return string.Join(" → ", parts);
+            switch (step.Decision)
+            {
+                case EvidenceDecision.Denies:
+                    return path.Append(" ✗ ").Append(step.Hop).ToString();
+                case EvidenceDecision.Unknown:
+                    path.Append(" → ? ").Append(step.Hop);
+                    break;
+                default:
+                    path.Append(" → ").Append(step.Hop);
+                    break;
+            }
         }
+
+        return path.Append(" → ").Append(ResourceId).ToString();
     }
 }

@@ -51,7 +51,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return ResultComposer.NotModelled(resourceId, query, resource.Labels);
         }
 
-        return Answer(resourceId, query, q => Traces(resource, q, onlyGroup: null), CandidateQueries(resource, onlyGroup: null));
+        return Answer(resourceId, query, q => Traces(resource, q, onlyGroup: null), () => CandidateQueries(resource, onlyGroup: null));
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             groupId,
             query,
             q => UntilReachable(members.SelectMany(m => Traces(m, q, group))),
-            members.SelectMany(m => CandidateQueries(m, group)));
+            () => members.SelectMany(m => CandidateQueries(m, group)));
     }
 
     /// <summary>
@@ -90,11 +90,11 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             resourceId,
             query,
             q => UntilReachable(members.SelectMany(m => Traces(m.Node, q, onlyGroup: null).Select(t => RunningResources.Through(t, m, resourceId)))),
-            members.SelectMany(m => CandidateQueries(m.Node, onlyGroup: null)));
+            () => members.SelectMany(m => CandidateQueries(m.Node, onlyGroup: null)));
         return RunningResources.Judged(result, kind, members);
     }
 
-    private ReachabilityResult Answer(string resourceId, TrafficQuery query, Func<TrafficQuery, IEnumerable<PathTrace>> traces, IEnumerable<TrafficQuery> candidates)
+    private ReachabilityResult Answer(string resourceId, TrafficQuery query, Func<TrafficQuery, IEnumerable<PathTrace>> traces, Func<IEnumerable<TrafficQuery>> candidates)
     {
         if (!query.IsAnyTraffic)
         {
@@ -103,19 +103,41 @@ public sealed class ReachabilityEngine : IReachabilityEngine
 
         // Any traffic: ask about each protocol/port something admits, and list those found open. Each question's
         // verdict is its most open path's; only the most open question is composed into the answer with its evidence.
-        var perQuery = candidates.Distinct().DefaultIfEmpty(TrafficQuery.AnyTraffic)
-            .Select(q =>
+        var asked = new List<TrafficQuery>();
+        foreach (var candidate in candidates())
+        {
+            if (!asked.Contains(candidate))
             {
-                List<PathTrace> found = [.. traces(q)];
-                var ranked = ResultComposer.Rank(found);
-                return (Query: q, Traces: found, Ranked: ranked, Verdict: ranked.Count > 0 ? ranked[0].Verdict : ReachabilityVerdict.NotReachable);
-            })
-            .ToList();
-        var open = perQuery.Where(p => p.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure)
-            .Select(p => new OpenPort(p.Ranked[0].Traffic, p.Verdict, p.Ranked[0].Path))
-            .ToList();
-        var best = perQuery.MinBy(p => p.Verdict);
-        return ResultComposer.Compose(resourceId, best.Query, best.Traces, best.Ranked) with { Traffic = query, OpenPorts = open };
+                asked.Add(candidate);
+            }
+        }
+
+        if (asked.Count == 0)
+        {
+            asked.Add(TrafficQuery.AnyTraffic);
+        }
+
+        var open = new List<OpenPort>();
+        (TrafficQuery Query, List<PathTrace> Traces, List<PathTrace> Ranked, ReachabilityVerdict Verdict)? best = null;
+        foreach (var q in asked)
+        {
+            List<PathTrace> found = [.. traces(q)];
+            var ranked = ResultComposer.Rank(found);
+            var verdict = ranked.Count > 0 ? ranked[0].Verdict : ReachabilityVerdict.NotReachable;
+            if (verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure)
+            {
+                open.Add(new OpenPort(ranked[0].Traffic, verdict, ranked[0].Path));
+            }
+
+            // The first of the most open questions, as MinBy picks.
+            if (best is null || verdict < best.Value.Verdict)
+            {
+                best = (q, found, ranked, verdict);
+            }
+        }
+
+        var (bestQuery, bestTraces, bestRanked, _) = best!.Value;
+        return ResultComposer.Compose(resourceId, bestQuery, bestTraces, bestRanked) with { Traffic = query, OpenPorts = open };
     }
 
     private IEnumerable<PathTrace> Traces(GraphNode resource, TrafficQuery query, SecurityGroup? onlyGroup)
@@ -148,15 +170,41 @@ public sealed class ReachabilityEngine : IReachabilityEngine
     /// <summary>The traffic worth asking about for an any-traffic question: service ports, and what rules admit from possible internet sources.</summary>
     private IEnumerable<TrafficQuery> CandidateQueries(GraphNode resource, SecurityGroup? onlyGroup)
     {
-        var fromEndpoints = _endpoints.EndpointsOf(resource).SelectMany(e => e.Service is { } service
-            ? [service]
-            : e.Groups.Where(g => onlyGroup is null || g == onlyGroup).SelectMany(_rules.InboundOf)
-                .Where(r => !r.PublicSources.IsEmpty || !r.HasIngestedSource)
-                .Select(r => IpProtocol.HasPorts(r.Protocol) && r.FromPort is { } from && r.ToPort is { } to
-                    ? new TrafficQuery(r.Protocol, (int)from, (int)to)
-                    : new TrafficQuery(r.Protocol, 0, TrafficQuery.MaxPort)));
-        var fromBalancers = _endpoints.Target(resource) is { } target ? _balancers.TargetPorts(target) : [];
-        return fromEndpoints.Concat(fromBalancers).Concat(ManagedServicePaths.ServicePorts(resource));
+        var candidates = new List<TrafficQuery>();
+        foreach (var endpoint in _endpoints.EndpointsOf(resource))
+        {
+            if (endpoint.Service is { } service)
+            {
+                candidates.Add(service);
+                continue;
+            }
+
+            foreach (var group in endpoint.Groups)
+            {
+                if (onlyGroup is not null && group != onlyGroup)
+                {
+                    continue;
+                }
+
+                foreach (var rule in _rules.InboundOf(group))
+                {
+                    if (!rule.PublicSources.IsEmpty || !rule.HasIngestedSource)
+                    {
+                        candidates.Add(IpProtocol.HasPorts(rule.Protocol) && rule.FromPort is { } from && rule.ToPort is { } to
+                            ? new TrafficQuery(rule.Protocol, (int)from, (int)to)
+                            : new TrafficQuery(rule.Protocol, 0, TrafficQuery.MaxPort));
+                    }
+                }
+            }
+        }
+
+        if (_endpoints.Target(resource) is { } target)
+        {
+            candidates.AddRange(_balancers.TargetPorts(target));
+        }
+
+        candidates.AddRange(ManagedServicePaths.ServicePorts(resource));
+        return candidates;
     }
 
     /// <summary>One reachable member answers for a whole group: stop there rather than walk thousands.</summary>

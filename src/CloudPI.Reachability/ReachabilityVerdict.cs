@@ -40,6 +40,18 @@ public enum EvidenceDecision
     Note,
 }
 
+public static class EvidenceDecisionNames
+{
+    /// <summary>The decision as annotations spell it (<c>allows</c>, <c>denies</c>, <c>unknown</c>, <c>note</c>), without formatting the enum each time.</summary>
+    public static string Name(this EvidenceDecision decision) => decision switch
+    {
+        EvidenceDecision.Allows => "allows",
+        EvidenceDecision.Denies => "denies",
+        EvidenceDecision.Unknown => "unknown",
+        _ => "note",
+    };
+}
+
 /// <summary>
 /// One decided step: which layer, which node (its Cartography id), what was decided and why. <see cref="Hop"/> is
 /// the step's name in the compact path (e.g. <c>acl-1#100</c>), null for steps that are not hops.
@@ -52,10 +64,14 @@ public sealed record EvidenceStep(ReachabilityLayer Layer, string NodeId, Eviden
         ReachabilityLayer.NetworkAcl => "nacl",
         ReachabilityLayer.SecurityGroup => "security-group",
         ReachabilityLayer.LoadBalancer => "load-balancer",
-        _ => Layer.ToString().ToLowerInvariant(),
+        ReachabilityLayer.State => "state",
+        ReachabilityLayer.Address => "address",
+        ReachabilityLayer.Route => "route",
+        ReachabilityLayer.Target => "target",
+        _ => "service",
     };
 
-    public override string ToString() => $"[{LayerName}] {NodeId}: {Decision.ToString().ToLowerInvariant()} - {Reason}";
+    public override string ToString() => $"[{LayerName}] {NodeId}: {Decision.Name()} - {Reason}";
 }
 
 /// <summary>

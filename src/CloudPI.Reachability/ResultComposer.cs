@@ -26,11 +26,40 @@ internal static class ResultComposer
         Compose(resourceId, query, traces, Rank(traces));
 
     /// <summary>The most open path first; among closed ones, those that got furthest explain best.</summary>
-    public static List<PathTrace> Rank(IReadOnlyList<PathTrace> traces) =>
-        traces.OrderBy(t => t.Verdict)
-            .ThenByDescending(t => t.Sofar.Definite.Count)
-            .ThenByDescending(t => t.Sofar.Evidence.Count(s => s.Hop is not null))
-            .ToList();
+    public static List<PathTrace> Rank(IReadOnlyList<PathTrace> traces)
+    {
+        // An insertion sort, stable like the order it defines: a question has a handful of paths, mostly one.
+        var ranked = new List<PathTrace>(traces.Count);
+        var keys = new List<(ReachabilityVerdict Verdict, UInt128 Definite, int Hops)>(traces.Count);
+        foreach (var trace in traces)
+        {
+            var key = (trace.Verdict, trace.Sofar.Definite.Count, HopCount(trace.Sofar.Evidence));
+            var at = keys.Count;
+            while (at > 0 && RanksBefore(key, keys[at - 1]))
+            {
+                at--;
+            }
+
+            ranked.Insert(at, trace);
+            keys.Insert(at, key);
+        }
+
+        return ranked;
+    }
+
+    private static bool RanksBefore((ReachabilityVerdict Verdict, UInt128 Definite, int Hops) a, (ReachabilityVerdict Verdict, UInt128 Definite, int Hops) b) =>
+        a.Verdict != b.Verdict ? a.Verdict < b.Verdict : a.Definite != b.Definite ? a.Definite > b.Definite : a.Hops > b.Hops;
+
+    private static int HopCount(IReadOnlyList<EvidenceStep> evidence)
+    {
+        var hops = 0;
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            hops += evidence[i].Hop is null ? 0 : 1;
+        }
+
+        return hops;
+    }
 
     /// <summary>The answer from the paths already ranked by <see cref="Rank"/>.</summary>
     public static ReachabilityResult Compose(string resourceId, TrafficQuery query, IReadOnlyList<PathTrace> traces, List<PathTrace> ranked)

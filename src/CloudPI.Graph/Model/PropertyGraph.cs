@@ -162,26 +162,32 @@ public sealed class PropertyGraph
 
     private IEnumerable<GraphNode> NeighborsOf(int node, Direction direction, int typeId)
     {
-        if (direction is Direction.Outgoing or Direction.Both)
+        var outgoing = direction is Direction.Outgoing or Direction.Both ? _outgoing.OfType(node, typeId) : ReadOnlyMemory<int>.Empty;
+        var incoming = direction is Direction.Incoming or Direction.Both ? _incoming.OfType(node, typeId) : ReadOnlyMemory<int>.Empty;
+        // Most asks find nothing or one neighbour (no balancer EXPOSEs it, one VPC): answer those without an iterator.
+        return (outgoing.Length, incoming.Length, direction) switch
         {
-            var outgoing = _outgoing.OfType(node, typeId);
-            for (var i = 0; i < outgoing.Length; i++)
-            {
-                yield return new GraphNode(this, _storage.RelationshipEnds[outgoing.Span[i]]);
-            }
+            (0, 0, _) => [],
+            (1, 0, _) => [new GraphNode(this, _storage.RelationshipEnds[outgoing.Span[0]])],
+            (0, 1, Direction.Incoming) => [new GraphNode(this, _storage.RelationshipStarts[incoming.Span[0]])],
+            _ => NeighborsAt(node, direction, outgoing, incoming),
+        };
+    }
+
+    private IEnumerable<GraphNode> NeighborsAt(int node, Direction direction, ReadOnlyMemory<int> outgoing, ReadOnlyMemory<int> incoming)
+    {
+        for (var i = 0; i < outgoing.Length; i++)
+        {
+            yield return new GraphNode(this, _storage.RelationshipEnds[outgoing.Span[i]]);
         }
 
-        if (direction is Direction.Incoming or Direction.Both)
+        for (var i = 0; i < incoming.Length; i++)
         {
-            var incoming = _incoming.OfType(node, typeId);
-            for (var i = 0; i < incoming.Length; i++)
+            var rel = incoming.Span[i];
+            // A self-loop is listed once, as outgoing.
+            if (direction == Direction.Incoming || _storage.RelationshipStarts[rel] != node)
             {
-                var rel = incoming.Span[i];
-                // A self-loop is listed once, as outgoing.
-                if (direction == Direction.Incoming || _storage.RelationshipStarts[rel] != node)
-                {
-                    yield return new GraphNode(this, _storage.RelationshipStarts[rel]);
-                }
+                yield return new GraphNode(this, _storage.RelationshipStarts[rel]);
             }
         }
     }

@@ -24,10 +24,21 @@ internal static class AddressLayer
     /// </summary>
     public static LayerOutcome PublicAddress(string resourceId, IEnumerable<(string Address, string Source)> addresses)
     {
-        var found = addresses.DistinctBy(a => a.Address)
-            .Select(a => (a.Address, a.Source, Family: FamilyOf(a.Address)))
-            .Where(a => !a.Family.IsEmpty)
-            .ToList();
+        // Loops, not a query: this runs once for every endpoint of every resource analysed.
+        var found = new List<(string Address, string Source)>();
+        var sources = AddressSet.Empty;
+        foreach (var (address, source) in addresses)
+        {
+            var family = FamilyOf(address);
+            if (family.IsEmpty || found.Exists(a => a.Address == address))
+            {
+                continue; // an address listed twice keeps its first source; a family is the address's, so its first listing decides
+            }
+
+            found.Add((address, source));
+            sources = sources.Union(family);
+        }
+
         if (found.Count == 0)
         {
             return LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Denies,
@@ -35,11 +46,10 @@ internal static class AddressLayer
                 resourceId));
         }
 
-        var sources = found.Aggregate(AddressSet.Empty, (set, a) => set.Union(a.Family));
-        var described = string.Join(", ", found.Select(a => $"{a.Address} ({a.Source})"));
+        var described = string.Join(", ", found.ConvertAll(a => $"{a.Address} ({a.Source})"));
         return new LayerOutcome(sources, sources, [new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, $"public address {described}")])
         {
-            Fixes = [new FixCandidate(ReachabilityLayer.Address, $"remove the public address {string.Join(", ", found.Select(a => a.Address))} from {resourceId}")],
+            Fixes = [new FixCandidate(ReachabilityLayer.Address, $"remove the public address {string.Join(", ", found.ConvertAll(a => a.Address))} from {resourceId}")],
         };
     }
 
@@ -85,12 +95,29 @@ internal static class AddressLayer
     }
 
     /// <summary>The instance's own address properties and Elastic IPs (its primary interface's, in Cartography's data).</summary>
-    public static IEnumerable<(string Address, string Source, string? InterfaceId)> InstanceLevelAddressesOf(Ec2Instance instance) =>
-        instance.ElasticIps.Select(e => (e.PublicIp, "Elastic IP", e.NetworkInterfaceId))
-            .Append((instance.PublicIpAddress, "publicipaddress", null))
-            .Append((instance.Ipv6Address, "ipv6address", null))
-            .Where(a => !string.IsNullOrEmpty(a.Item1))
-            .Select(a => (a.Item1!, a.Item2, a.Item3));
+    public static List<(string Address, string Source, string? InterfaceId)> InstanceLevelAddressesOf(Ec2Instance instance)
+    {
+        var addresses = new List<(string Address, string Source, string? InterfaceId)>();
+        foreach (var elastic in instance.ElasticIps)
+        {
+            if (!string.IsNullOrEmpty(elastic.PublicIp))
+            {
+                addresses.Add((elastic.PublicIp, "Elastic IP", elastic.NetworkInterfaceId));
+            }
+        }
+
+        if (!string.IsNullOrEmpty(instance.PublicIpAddress))
+        {
+            addresses.Add((instance.PublicIpAddress, "publicipaddress", null));
+        }
+
+        if (!string.IsNullOrEmpty(instance.Ipv6Address))
+        {
+            addresses.Add((instance.Ipv6Address, "ipv6address", null));
+        }
+
+        return addresses;
+    }
 
     /// <summary>RDS and Redshift: <c>publicly_accessible</c> gives the endpoint a public address.</summary>
     public static LayerOutcome PubliclyAccessible(string resourceId, bool publiclyAccessible) => publiclyAccessible

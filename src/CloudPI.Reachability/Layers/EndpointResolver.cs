@@ -35,10 +35,22 @@ internal sealed class EndpointResolver
     }
 
     /// <summary>True when the resource kind has a network model (endpoints), even if it has no endpoint now.</summary>
-    public bool HasEndpointModel(GraphNode resource) => _endpointResolvers.Any(r => r.Kind.Matches(resource));
+    public bool HasEndpointModel(GraphNode resource) => ResolverOf(resource) is not null;
 
-    public IReadOnlyList<NetworkEndpoint> EndpointsOf(GraphNode resource) => _endpoints.GetOrAdd(resource, node =>
-        _endpointResolvers.Where(r => r.Kind.Matches(node)).Select(r => r.Endpoints(node)).FirstOrDefault() ?? []);
+    public IReadOnlyList<NetworkEndpoint> EndpointsOf(GraphNode resource) => _endpoints.GetOrAdd(resource, node => ResolverOf(node)?.Invoke(node) ?? []);
+
+    private Func<GraphNode, IReadOnlyList<NetworkEndpoint>>? ResolverOf(GraphNode resource)
+    {
+        foreach (var (kind, endpoints) in _endpointResolvers)
+        {
+            if (kind.Matches(resource))
+            {
+                return endpoints;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary><see cref="TargetOf"/>, remembered per resource: every traffic question about one asks again. Few resources
     /// sit behind a balancer, so the others share one empty answer.</summary>
@@ -124,8 +136,9 @@ internal sealed class EndpointResolver
     {
         var id = NetworkTopology.IdOf(instance.Node);
         var state = AddressLayer.InstanceState(id, instance.State);
-        var instanceAddresses = AddressLayer.InstanceLevelAddressesOf(instance).ToList();
-        var interfaces = instance.NetworkInterfaces.OrderBy(e => NetworkTopology.IdOf(e.Node), StringComparer.Ordinal).ToList();
+        var instanceAddresses = AddressLayer.InstanceLevelAddressesOf(instance);
+        var interfaces = instance.NetworkInterfaces.ToList();
+        interfaces.Sort((a, b) => string.CompareOrdinal(NetworkTopology.IdOf(a.Node), NetworkTopology.IdOf(b.Node)));
         if (interfaces.Count == 0)
         {
             return
@@ -134,39 +147,46 @@ internal sealed class EndpointResolver
                 {
                     Resource = instance.Node,
                     ResourceId = id,
-                    Exposure = state.Then(AddressLayer.PublicAddress(id, instanceAddresses.Select(a => (a.Address, a.Source)))),
+                    Exposure = state.Then(AddressLayer.PublicAddress(id, instanceAddresses.ConvertAll(a => (a.Address, a.Source)))),
                     Subnets = [.. instance.Subnets],
                     Groups = [.. instance.SecurityGroups],
                 },
             ];
         }
 
-        var own = interfaces.ToDictionary(e => e.Node, e => AddressLayer.AddressesOf(e).ToList());
-        var onSomeInterface = own.Values.SelectMany(a => a).Select(a => a.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var own = interfaces.ConvertAll(e => AddressLayer.AddressesOf(e).ToList());
+        var notOnAnInterface = instanceAddresses.FindAll(a => !own.Exists(addresses => addresses.Exists(known => string.Equals(known.Address, a.Address, StringComparison.OrdinalIgnoreCase))));
         var primary = PrimaryInterface(instance, interfaces);
-        return
-        [
-            .. interfaces.Select(eni =>
+        var endpoints = new List<NetworkEndpoint>(interfaces.Count);
+        for (var i = 0; i < interfaces.Count; i++)
+        {
+            var eni = interfaces[i];
+            var eniId = NetworkTopology.IdOf(eni.Node);
+            var addresses = own[i];
+            foreach (var (address, source, interfaceId) in notOnAnInterface)
             {
-                var eniId = NetworkTopology.IdOf(eni.Node);
                 // The instance's own address properties belong to its primary interface (an Elastic IP names its own).
-                var inherited = instanceAddresses
-                    .Where(a => !onSomeInterface.Contains(a.Address) && (a.InterfaceId is { } named ? named == eniId : eni.Node == primary.Node))
-                    .Select(a => (a.Address, $"{a.Source} of {id}"));
-                var subnets = eni.Subnets.ToList();
-                var groups = eni.SecurityGroups.ToList();
-                return new NetworkEndpoint
+                if (interfaceId is { } named ? named == eniId : eni.Node == primary.Node)
                 {
-                    Resource = instance.Node,
-                    ResourceId = id,
-                    Exposure = state.Then(AddressLayer.PublicAddress(id, own[eni.Node].Concat(inherited))),
-                    Subnets = subnets.Count > 0 ? subnets : [.. instance.Subnets],
-                    Groups = groups.Count > 0 ? groups : [.. instance.SecurityGroups],
-                    FinalHops = interfaces.Count == 1 ? null : LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, eniId, EvidenceDecision.Allows,
-                        $"{id} has {interfaces.Count} network interfaces; each is judged on its own addresses, subnet and groups: this path is {eniId}'s", eniId)),
-                };
-            }),
-        ];
+                    addresses.Add((address, $"{source} of {id}"));
+                }
+            }
+
+            var subnets = eni.Subnets.ToList();
+            var groups = eni.SecurityGroups.ToList();
+            endpoints.Add(new NetworkEndpoint
+            {
+                Resource = instance.Node,
+                ResourceId = id,
+                Exposure = state.Then(AddressLayer.PublicAddress(id, addresses)),
+                Subnets = subnets.Count > 0 ? subnets : [.. instance.Subnets],
+                Groups = groups.Count > 0 ? groups : [.. instance.SecurityGroups],
+                FinalHops = interfaces.Count == 1 ? null : LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, eniId, EvidenceDecision.Allows,
+                    $"{id} has {interfaces.Count} network interfaces; each is judged on its own addresses, subnet and groups: this path is {eniId}'s", eniId)),
+            });
+        }
+
+        return endpoints;
     }
 
     /// <summary>The interface at device index 0, else the one holding the instance's primary private address, else the one in its subnet, else the first.</summary>
