@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using CloudPI.Exploitability.Vulnerabilities;
 using CloudPI.Commands.Graph;
@@ -94,13 +95,17 @@ internal static class EnricherRunner
             files.Commit();
         }
 
-        // Whole-graph issues are enriched lazily while they are written, so the writing's own cost is the difference.
+        // Whole-graph issues are enriched while they are written, the analysis a few chunks ahead of the writer: the
+        // analysis is timed on its own (its CPU time includes the writer's meanwhile), and the two together.
         if (partition is null)
         {
             clock.Log("analyse issues", analysisCost);
+            clock.Log("analyse and write enriched files", analysedAndWritten);
         }
-
-        clock.Log("write enriched files", new PhaseCost(analysedAndWritten.Total - analysisCost.Total));
+        else
+        {
+            clock.Log("write enriched files", analysedAndWritten);
+        }
         clock.LogPeakMemory();
 
         if (muted > 0)
@@ -184,24 +189,65 @@ internal static class EnricherRunner
 
     /// <summary>
     /// The enriched issues in input order. The analyses are pure and their caches concurrent, so each chunk uses
-    /// every core; a chunk is enriched only when the writer asks for its first issue.
+    /// every core; the next chunks are enriched while the writer writes this one (at most <see cref="ChunksAhead"/>
+    /// ahead, so only a few chunks' annotations are held), and nothing is enriched before the writer asks.
     /// </summary>
     /// <param name="run">Runs the enrichment of one chunk (a clock measures it).</param>
-    private static IEnumerable<EnrichedIssue> EnrichInChunks(
+    internal static IEnumerable<EnrichedIssue> EnrichInChunks(
         IReadOnlyList<Issue> issues, Func<Issue, int, EnrichedIssue> enrich, Func<Func<ParallelLoopResult>, ParallelLoopResult> run, CancellationToken cancellationToken)
     {
-        var chunk = new EnrichedIssue[Math.Min(ChunkSize, issues.Count)];
-        for (var start = 0; start < issues.Count; start += ChunkSize)
-        {
-            var count = Math.Min(ChunkSize, issues.Count - start);
-            run(() => Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => chunk[i] = enrich(issues[start + i], start + i)));
-            for (var i = 0; i < count; i++)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var ready = new BlockingCollection<EnrichedIssue[]>(ChunksAhead);
+        var analysis = Task.Run(
+            () =>
             {
-                yield return chunk[i];
-                chunk[i] = null!;
+                try
+                {
+                    for (var start = 0; start < issues.Count; start += ChunkSize)
+                    {
+                        var first = start;
+                        var chunk = new EnrichedIssue[Math.Min(ChunkSize, issues.Count - first)];
+                        run(() => Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = stop.Token }, i => chunk[i] = enrich(issues[first + i], first + i)));
+                        ready.Add(chunk, stop.Token);
+                    }
+                }
+                finally
+                {
+                    ready.CompleteAdding();
+                }
+            },
+            stop.Token);
+        try
+        {
+            foreach (var chunk in ready.GetConsumingEnumerable(stop.Token))
+            {
+                foreach (var enriched in chunk)
+                {
+                    yield return enriched;
+                }
+            }
+
+            // The analysis' own failure (or cancellation) surfaces here, once every finished chunk is written.
+            analysis.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // The writer stopped early (it failed, or was cancelled): stop the analysis and let it finish before the
+            // collection it fills is disposed.
+            stop.Cancel();
+            try
+            {
+                analysis.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // Its failure is the writer's to report, or was reported above.
             }
         }
     }
+
+    /// <summary>Chunks enriched ahead of the writer.</summary>
+    private const int ChunksAhead = 2;
 }
 
 /// <summary>The flags every enricher takes: Dracon's read and write paths, and the graph.</summary>

@@ -1,0 +1,80 @@
+using CloudPI.Commands.Enrichers;
+using Ocurity.Dracon.V1;
+
+namespace CloudPI.Commands.Tests;
+
+/// <summary>
+/// The enricher analyses a few chunks ahead of its writer: the issues still come in input order, a failing analysis
+/// fails the run (after the chunks before it), and a writer that stops early stops the analysis instead of waiting on it.
+/// </summary>
+public class EnrichInChunksTests
+{
+    private static readonly Issue[] Issues = [.. Enumerable.Range(0, 2_000).Select(i => new Issue { Target = $"t{i}", Type = "x" })];
+
+    private static EnrichedIssue Enrich(Issue issue, int index) =>
+        new() { RawIssue = issue, Annotations = { ["index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+
+    private static ParallelLoopResult Run(Func<ParallelLoopResult> chunk) => chunk();
+
+    [Fact]
+    public void Issues_come_in_input_order_across_chunks()
+    {
+        var enriched = EnricherRunner.EnrichInChunks(Issues, Enrich, Run, CancellationToken.None).ToList();
+
+        Assert.Equal(Issues.Select(i => i.Target), enriched.Select(e => e.RawIssue.Target));
+        Assert.Equal(Enumerable.Range(0, Issues.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), enriched.Select(e => e.Annotations["index"]));
+    }
+
+    [Fact]
+    public void A_failing_analysis_fails_the_enumeration_after_the_chunks_before_it()
+    {
+        var written = 0;
+        var failing = EnricherRunner.EnrichInChunks(Issues, (issue, index) => index == 1_500 ? throw new InvalidDataException("bad issue 1500") : Enrich(issue, index), Run, CancellationToken.None);
+
+        var error = Assert.Throws<AggregateException>(() =>
+        {
+            foreach (var _ in failing)
+            {
+                written++;
+            }
+        });
+
+        Assert.Contains(error.Flatten().InnerExceptions, e => e is InvalidDataException { Message: "bad issue 1500" });
+        Assert.Equal(1_280, written); // five whole chunks of 256 before the failing one
+    }
+
+    [Fact]
+    public void A_writer_that_stops_early_stops_the_analysis()
+    {
+        var analysed = 0;
+        using (var enriched = EnricherRunner.EnrichInChunks(Issues, (issue, index) => { Interlocked.Increment(ref analysed); return Enrich(issue, index); }, Run, CancellationToken.None).GetEnumerator())
+        {
+            Assert.True(enriched.MoveNext());
+        }
+
+        var stoppedAt = Volatile.Read(ref analysed);
+        Thread.Sleep(200);
+
+        // Disposing waited for the analysis to stop: nothing more is analysed afterwards, and far from everything was.
+        Assert.Equal(stoppedAt, Volatile.Read(ref analysed));
+        Assert.True(stoppedAt < Issues.Length, $"{stoppedAt} of {Issues.Length} analysed after the writer stopped at the first");
+    }
+
+    [Fact]
+    public void Cancellation_stops_the_enumeration()
+    {
+        using var cancel = new CancellationTokenSource();
+        var count = 0;
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            foreach (var _ in EnricherRunner.EnrichInChunks(Issues, Enrich, Run, cancel.Token))
+            {
+                if (++count == 10)
+                {
+                    cancel.Cancel();
+                }
+            }
+        });
+        Assert.True(count < Issues.Length);
+    }
+}
