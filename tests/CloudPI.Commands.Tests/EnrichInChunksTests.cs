@@ -19,7 +19,7 @@ public class EnrichInChunksTests
     [Fact]
     public void Issues_come_in_input_order_across_chunks()
     {
-        var enriched = EnricherRunner.EnrichInChunks(Issues, Enrich, Run, CancellationToken.None).ToList();
+        var enriched = EnricherRunner.EnrichInChunks(Issues, Enrich, Run, CancellationToken.None).Select(e => EnrichedIssue.Parser.ParseFrom(e.Bytes.Span)).ToList();
 
         Assert.Equal(Issues.Select(i => i.Target), enriched.Select(e => e.RawIssue.Target));
         Assert.Equal(Enumerable.Range(0, Issues.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), enriched.Select(e => e.Annotations["index"]));

@@ -111,7 +111,7 @@ public class PipelineTests
         var swapped = new[] { new EnrichedIssue { RawIssue = original.Issues[1] }, new EnrichedIssue { RawIssue = original.Issues[0] } };
         Assert.Throws<InvalidOperationException>(() => EnricherFiles.Write(temp.Path, "x", original, swapped));
         var empty = new[] { new EnrichedIssue { RawIssue = original.Issues[0] }, new EnrichedIssue { RawIssue = original.Issues[1], Annotations = { ["k"] = string.Empty } } };
-        Assert.Throws<InvalidOperationException>(() => EnricherFiles.Write(temp.Path, "x", original, empty));
+        Assert.Contains("annotation 'k' of issue s:2 has an empty key or value", Assert.Throws<InvalidOperationException>(() => EnricherFiles.Write(temp.Path, "x", original, empty)).Message, StringComparison.Ordinal);
         Assert.Empty(temp.Files());
     }
 

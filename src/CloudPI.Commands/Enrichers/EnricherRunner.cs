@@ -61,7 +61,7 @@ internal static class EnricherRunner
 
         var partition = await AccountPartition.PlanAsync(graphInput, inputs, context.Logger, cancellationToken).ConfigureAwait(false);
         using var spilled = partition is null ? null : new SpilledIssues(inputs.Select(i => i.Response.Issues.Count));
-        IReadOnlyList<IEnumerable<EnrichedIssue>> enrichedByInput;
+        IReadOnlyList<IEnumerable<EncodedIssue>> enrichedByInput;
         var analysisCost = new PhaseCost();
         if (partition is null)
         {
@@ -127,7 +127,7 @@ internal static class EnricherRunner
     {
         var enrichers = inputs.Select(i => enrich(i.Response.ToolName, analysis)).ToArray();
         Parallel.ForEach(group.Issues, new ParallelOptions { CancellationToken = cancellationToken }, at =>
-            results.Add(at.Input, at.Index, enrichers[at.Input](inputs[at.Input].Response.Issues[at.Index], at.Index)));
+            results.Add(at.Input, at.Index, EncodedIssue.Of(enrichers[at.Input](inputs[at.Input].Response.Issues[at.Index], at.Index))));
     }
 
     /// <summary>What one graph (whole, or one account's part) gives every issue analysed on it.</summary>
@@ -193,11 +193,11 @@ internal static class EnricherRunner
     /// ahead, so only a few chunks' annotations are held), and nothing is enriched before the writer asks.
     /// </summary>
     /// <param name="run">Runs the enrichment of one chunk (a clock measures it).</param>
-    internal static IEnumerable<EnrichedIssue> EnrichInChunks(
+    internal static IEnumerable<EncodedIssue> EnrichInChunks(
         IReadOnlyList<Issue> issues, Func<Issue, int, EnrichedIssue> enrich, Func<Func<ParallelLoopResult>, ParallelLoopResult> run, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var ready = new BlockingCollection<EnrichedIssue[]>(ChunksAhead);
+        using var ready = new BlockingCollection<EncodedIssue[]>(ChunksAhead);
         var analysis = Task.Run(
             () =>
             {
@@ -206,8 +206,8 @@ internal static class EnricherRunner
                     for (var start = 0; start < issues.Count; start += ChunkSize)
                     {
                         var first = start;
-                        var chunk = new EnrichedIssue[Math.Min(ChunkSize, issues.Count - first)];
-                        run(() => Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = stop.Token }, i => chunk[i] = enrich(issues[first + i], first + i)));
+                        var chunk = new EncodedIssue[Math.Min(ChunkSize, issues.Count - first)];
+                        run(() => Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = stop.Token }, i => chunk[i] = EncodedIssue.Of(enrich(issues[first + i], first + i))));
                         ready.Add(chunk, stop.Token);
                     }
                 }

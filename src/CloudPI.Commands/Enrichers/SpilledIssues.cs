@@ -17,6 +17,8 @@ internal sealed class SpilledIssues : IDisposable
     private readonly SafeFileHandle _file;
     private readonly long[][] _offsets;
     private readonly int[][] _lengths;
+    private readonly string?[][] _uuids;
+    private readonly string?[][] _emptyAnnotations;
     private long _end;
 
     /// <summary>The temporary file's name: already gone on Unix, gone once this is disposed on Windows.</summary>
@@ -28,6 +30,8 @@ internal sealed class SpilledIssues : IDisposable
         var sizes = counts.ToArray();
         _offsets = [.. sizes.Select(count => new long[count])];
         _lengths = [.. sizes.Select(count => new int[count])];
+        _uuids = [.. sizes.Select(count => new string?[count])];
+        _emptyAnnotations = [.. sizes.Select(count => new string?[count])];
         FilePath = Path.Combine(Path.GetTempPath(), $"cloudpi-enriched-{Guid.NewGuid():N}.tmp");
         if (OperatingSystem.IsWindows())
         {
@@ -41,27 +45,26 @@ internal sealed class SpilledIssues : IDisposable
     }
 
     /// <summary>Keeps the enriched issue at <paramref name="index"/> of input <paramref name="input"/>; safe from several threads.</summary>
-    public void Add(int input, int index, EnrichedIssue issue)
+    public void Add(int input, int index, EncodedIssue issue)
     {
-        var bytes = issue.ToByteArray();
+        ArgumentNullException.ThrowIfNull(issue);
+        var bytes = issue.Bytes;
         var offset = Interlocked.Add(ref _end, bytes.Length) - bytes.Length;
-        RandomAccess.Write(_file, bytes, offset);
+        RandomAccess.Write(_file, bytes.Span, offset);
         _offsets[input][index] = offset;
         _lengths[input][index] = bytes.Length;
+        // What the writer checks stays in memory (the uuid is the input issue's own string), so the bytes need no parsing.
+        _uuids[input][index] = issue.RawIssueUuid;
+        _emptyAnnotations[input][index] = issue.EmptyAnnotation;
     }
 
     /// <summary>The enriched issues of input <paramref name="input"/> in input order, read back one at a time.</summary>
-    public IEnumerable<EnrichedIssue> Read(int input)
+    public IEnumerable<EncodedIssue> Read(int input)
     {
-        var buffer = Array.Empty<byte>();
         for (var index = 0; index < _offsets[input].Length; index++)
         {
             var length = _lengths[input][index];
-            if (buffer.Length < length)
-            {
-                buffer = new byte[Math.Max(length, buffer.Length * 2)];
-            }
-
+            var buffer = new byte[length];
             var read = 0;
             while (read < length)
             {
@@ -69,7 +72,7 @@ internal sealed class SpilledIssues : IDisposable
                 read += got > 0 ? got : throw new EndOfStreamException("the temporary file of enriched issues ended early");
             }
 
-            yield return EnrichedIssue.Parser.ParseFrom(buffer.AsSpan(0, length));
+            yield return EncodedIssue.FromBytes(buffer, _uuids[input][index], _emptyAnnotations[input][index]);
         }
     }
 

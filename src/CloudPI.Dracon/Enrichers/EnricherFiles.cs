@@ -49,7 +49,8 @@ public static class EnricherFiles
     {
         ArgumentNullException.ThrowIfNull(original);
         using var files = new AtomicFileSet();
-        var paths = Stage(files, writePath, DraconFile.FileStem(original.ToolName), enricherName, original, enriched);
+        ArgumentNullException.ThrowIfNull(enriched);
+        var paths = Stage(files, writePath, DraconFile.FileStem(original.ToolName), enricherName, original, enriched.Select(EncodedIssue.Of));
         files.Commit();
         return paths;
     }
@@ -60,7 +61,7 @@ public static class EnricherFiles
     /// each checked against the enricher contract first, so an enricher need not hold them all. Returns the paths.
     /// </summary>
     public static (string Enriched, string Raw) Stage(
-        AtomicFileSet files, string writePath, string stem, string enricherName, LaunchToolResponse original, IEnumerable<EnrichedIssue> enriched)
+        AtomicFileSet files, string writePath, string stem, string enricherName, LaunchToolResponse original, IEnumerable<EncodedIssue> enriched)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(enricherName);
@@ -80,7 +81,7 @@ public static class EnricherFiles
     /// The bytes <c>new EnrichedLaunchToolResponse { OriginalResults = original, Issues = { enriched } }.WriteTo</c>
     /// would write (field 1, then each issue as field 2), one issue at a time.
     /// </summary>
-    private static void WriteEnriched(Stream stream, string path, string enricherName, LaunchToolResponse original, IEnumerable<EnrichedIssue> enriched)
+    private static void WriteEnriched(Stream stream, string path, string enricherName, LaunchToolResponse original, IEnumerable<EncodedIssue> enriched)
     {
         // A 64 KiB buffer: an enriched file runs to hundreds of megabytes, written through 4 KiB it costs a write call per few issues.
         using var output = new CodedOutputStream(stream, 1 << 16, leaveOpen: true);
@@ -91,15 +92,16 @@ public static class EnricherFiles
         foreach (var issue in enriched)
         {
             Validate(enricherName, original, index, issue);
-            size += SizeAsField(issue.CalculateSize());
+            size += SizeAsField(issue.Bytes.Length);
             if (size > int.MaxValue)
             {
                 // Protobuf cannot decode a message of 2 GiB or more: stop rather than write one nobody can read.
                 throw new DraconFormatException($"{path}: the output is over protobuf's 2 GiB message limit; split the input (fewer accounts or regions per run)");
             }
 
+            // A message field is encoded as a bytes field is (its length, then its bytes): the encoded message is written as it is.
             output.WriteTag(EnrichedLaunchToolResponse.IssuesFieldNumber, WireFormat.WireType.LengthDelimited);
-            output.WriteMessage(issue);
+            output.WriteBytes(UnsafeByteOperations.UnsafeWrap(issue.Bytes));
             index++;
         }
 
@@ -114,7 +116,7 @@ public static class EnricherFiles
 
     private static long SizeAsField(int messageSize) => 1 + CodedOutputStream.ComputeLengthSize(messageSize) + (long)messageSize;
 
-    private static void Validate(string enricherName, LaunchToolResponse original, int index, EnrichedIssue issue)
+    private static void Validate(string enricherName, LaunchToolResponse original, int index, EncodedIssue issue)
     {
         if (index >= original.Issues.Count)
         {
@@ -122,18 +124,17 @@ public static class EnricherFiles
                 $"enricher {enricherName} produced more enriched issues than the {original.Issues.Count} input issues of {original.ToolName}");
         }
 
-        if (issue.RawIssue is null || issue.RawIssue.Uuid != original.Issues[index].Uuid)
+        if (issue.RawIssueUuid is null || issue.RawIssueUuid != original.Issues[index].Uuid)
         {
             throw new InvalidOperationException(
                 $"enricher {enricherName}: enriched issue {index} of {original.ToolName} does not carry the input issue's uuid");
         }
 
         // Go writes empty map keys and values, C# omits them: keep them out so bytes agree.
-        var empty = issue.Annotations.FirstOrDefault(a => a.Key.Length == 0 || a.Value.Length == 0);
-        if (empty.Key is not null)
+        if (issue.EmptyAnnotation is { } empty)
         {
             throw new InvalidOperationException(
-                $"enricher {enricherName}: annotation '{empty.Key}' of issue {issue.RawIssue.Uuid} has an empty key or value");
+                $"enricher {enricherName}: annotation '{empty}' of issue {issue.RawIssueUuid} has an empty key or value");
         }
     }
 }
