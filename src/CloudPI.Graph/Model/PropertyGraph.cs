@@ -147,12 +147,17 @@ public sealed class PropertyGraph
             return [];
         }
 
-        var outgoing = direction is Direction.Outgoing or Direction.Both ? RelationshipsAt(typeId < 0 ? _outgoing.Of(node) : _outgoing.OfType(node, typeId)) : [];
+        var outgoingAt = direction is Direction.Outgoing or Direction.Both ? (typeId < 0 ? _outgoing.Of(node) : _outgoing.OfType(node, typeId)) : ReadOnlyMemory<int>.Empty;
+        var incomingAt = direction is Direction.Incoming or Direction.Both ? (typeId < 0 ? _incoming.Of(node) : _incoming.OfType(node, typeId)) : ReadOnlyMemory<int>.Empty;
+        if (outgoingAt.IsEmpty && incomingAt.IsEmpty)
+        {
+            return []; // the usual answer (no balancer EXPOSEs this node): no iterators
+        }
+
+        var outgoing = RelationshipsAt(outgoingAt);
         // A self-loop is listed once, as outgoing.
-        var incoming = direction is Direction.Incoming or Direction.Both
-            ? RelationshipsAt(typeId < 0 ? _incoming.Of(node) : _incoming.OfType(node, typeId)).Where(r => direction == Direction.Incoming || r.StartIndex != node)
-            : [];
-        return outgoing.Concat(incoming);
+        var incoming = direction == Direction.Incoming ? RelationshipsAt(incomingAt) : RelationshipsAt(incomingAt).Where(r => r.StartIndex != node);
+        return outgoingAt.IsEmpty ? incoming : incomingAt.IsEmpty ? outgoing : outgoing.Concat(incoming);
     }
 
     /// <summary>The nodes at the other end of <paramref name="node"/>'s relationships of <paramref name="type"/>:

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CloudPI.Controls.Network;
 using CloudPI.Graph.Cartography;
 
@@ -6,12 +7,25 @@ namespace CloudPI.Reachability.Layers;
 /// <summary>Routing then the NACL, per subnet; a resource in several subnets (a balancer) is open through any of them.</summary>
 internal sealed class SubnetLayer(RouteLayer routes, NetworkAclLayer acls)
 {
+    // Most endpoints sit in one subnet, shared with many others: its outcome for a traffic and the sources that got
+    // that far is decided once (few distinct source sets reach a subnet: public IPv4, IPv6, both).
+    private readonly ConcurrentDictionary<(int Subnet, TrafficQuery Query, AddressSet Definite, AddressSet Possible), LayerOutcome> _oneSubnet = new();
+
     /// <summary>The subnets' layers for the sources in <paramref name="sofar"/>, so that a layer that admits none of them is named as the block.</summary>
     public LayerOutcome Evaluate(NetworkEndpoint endpoint, TrafficQuery query, LayerOutcome sofar)
     {
         if (endpoint.Subnets.Count == 0)
         {
             return LayerOutcome.Unknown(ReachabilityLayer.Route, endpoint.ResourceId, $"no subnet ingested for {endpoint.ResourceId}");
+        }
+
+        if (endpoint.Subnets.Count == 1 && endpoint.SubnetNote is null)
+        {
+            var subnet = endpoint.Subnets[0];
+            return _oneSubnet.GetOrAdd(
+                (subnet.Node.Index, query, sofar.Definite, sofar.Possible),
+                static (key, state) => state.Layer.Through(state.Subnet, key.Query, state.Sofar.SourcesOnly()),
+                (Layer: this, Subnet: subnet, Sofar: sofar));
         }
 
         var sources = sofar.SourcesOnly();
