@@ -105,7 +105,8 @@ public sealed class Neo4jAccountIndex
 
     /// <summary>
     /// <paramref name="account"/>'s part of the graph: its nodes, the shared nodes it reaches, the far ends of its
-    /// cross-account edges and the whole accounts it can assume roles in.
+    /// cross-account edges, and what a blast radius walks through (<see cref="Cartography.AssumedAccount"/>) in the
+    /// accounts it can assume roles in.
     /// </summary>
     public Task<PropertyGraph> LoadAsync(ICypherClient client, string account, ILogger logger, CancellationToken cancellationToken = default) =>
         new Neo4jGraphLoader(client, logger).LoadAccountAsync(account, Assumable(account), cancellationToken);
