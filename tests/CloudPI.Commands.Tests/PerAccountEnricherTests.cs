@@ -46,7 +46,7 @@ public class PerAccountEnricherTests
 
         // The organisation really was split: one group per account with issues, the issues with no account last.
         var inputs = EnricherFiles.ReadTagged(producers);
-        var partition = await AccountPartition.PlanAsync(new GraphInput { File = graph }, inputs, Logger.None, CancellationToken.None);
+        var partition = await AccountPartition.PlanAsync(new GraphInput { File = graph }, inputs, enricher == "exploitability", Logger.None, CancellationToken.None);
         Assert.NotNull(partition);
         Assert.Equal(organisation.AccountIds.Order(StringComparer.Ordinal), partition.Groups.Where(g => g.Account is not null).Select(g => g.Account!).Order(StringComparer.Ordinal));
         var unassigned = partition.Groups[^1];

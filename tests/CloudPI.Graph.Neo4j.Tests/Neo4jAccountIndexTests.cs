@@ -51,7 +51,7 @@ public class Neo4jAccountIndexTests
         await using var client = new BoltClient(new BoltClientOptions { Uri = server.UriFor() });
         var index = await Neo4jAccountIndex.BuildAsync(client, []);
 
-        var graph = await index.LoadAsync(client, "111111111111", Logger.None);
+        var graph = await index.LoadAsync(client, "111111111111", followAssumedRoles: true, Logger.None);
 
         Assert.Equal(2, graph.NodeCount);
         Assert.Equal(1, graph.RelationshipCount);
@@ -73,7 +73,7 @@ public class Neo4jAccountIndexTests
         await using var client = new BoltClient(new BoltClientOptions { Uri = server.UriFor() });
         var index = await Neo4jAccountIndex.BuildAsync(client, []);
 
-        var part = await index.LoadAsync(client, AssumedAccountOrganisation.Analysed, Logger.None);
+        var part = await index.LoadAsync(client, AssumedAccountOrganisation.Analysed, followAssumedRoles: true, Logger.None);
 
         var ids = part.Nodes.Select(n => n.Id!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(AssumedAccountOrganisation.AnalysedPart, ids);

@@ -89,6 +89,14 @@ public class ApocAccountIndexTests
         Assert.Equal("DataClassification:Sensitive", Assert.Single(bucket.Neighbors("TAGGED", Direction.Outgoing)).Id);
         Assert.Equal("222222222222", Assert.Single(bucket.Neighbors("RESOURCE", Direction.Incoming)).Id);
         Assert.Single(part.NodesWithLabel("AWSIpRange").Single().Neighbors("MEMBER_OF_IP_RULE", Direction.Outgoing));
+
+        // An analysis that walks no blast radius takes an assume-role edge as any other: role b and 222's account node only.
+        var network = index.Load([AssumedAccountOrganisation.Analysed], followAssumedRoles: false).Nodes.Select(n => n.Id!).ToList();
+        Assert.Contains("role-b", network);
+        Assert.Contains("222222222222", network);
+        Assert.DoesNotContain("policy-of-b", network);
+        Assert.DoesNotContain("bucket-of-b", network);
+        Assert.DoesNotContain("role-c", network);
     }
 
     [Fact]

@@ -15,8 +15,8 @@ namespace CloudPI.Graph.Apoc;
 /// <c>RESOURCE</c>, and is its own. A node no account owns (security-group rules, IP ranges, tags, policy statements)
 /// belongs to the one account whose nodes it is connected to, through other such nodes; connected to several accounts
 /// or to none (0.0.0.0/0, AWS-managed policies, service principals) it is shared and loaded with every account.</para>
-/// <para>An edge between two accounts is followed on demand. An assume-role edge (<c>STS_ASSUMEROLE_ALLOW</c>,
-/// <c>ASSUMES</c>) out of a loaded account makes the other account an assumed one, and so on along the chain: it
+/// <para>An edge between two accounts is followed on demand. For an analysis that walks blast radii, an assume-role edge
+/// (<c>STS_ASSUMEROLE_ALLOW</c>, <c>ASSUMES</c>) out of a loaded account makes the other account an assumed one, and so on along the chain: it
 /// contributes only what a blast radius walks through (<see cref="AssumedAccount"/>: its account node, principals,
 /// policies and statements, S3 buckets and KMS keys, the ends of its principals' data-access edges, and the tags of
 /// those), never its compute or network, so an account that may assume a role in every other one still loads little
@@ -145,8 +145,10 @@ public sealed class ApocAccountIndex
     /// The subgraph of <paramref name="accounts"/>: their nodes, the shared nodes, the other side of their
     /// cross-account edges (see the remarks), and every relationship between two loaded nodes, in file order.
     /// </summary>
+    /// <param name="followAssumedRoles">Whether the accounts their roles may assume contribute their part (an
+    /// analysis that walks blast radii); if not, an assume-role edge is a cross-account edge like any other.</param>
     /// <exception cref="InvalidOperationException">The file is not <see cref="Partitionable"/>.</exception>
-    public PropertyGraph Load(IReadOnlyCollection<string> accounts)
+    public PropertyGraph Load(IReadOnlyCollection<string> accounts, bool followAssumedRoles = true)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         if (!Partitionable)
@@ -154,7 +156,7 @@ public sealed class ApocAccountIndex
             throw new InvalidOperationException($"{_path} is not in the JSON-lines layout; load it whole");
         }
 
-        var loaded = LoadedNodes(accounts);
+        var loaded = LoadedNodes(accounts, followAssumedRoles);
         var ranges = new List<(long Offset, int Length)>();
         var (node, relationship, offset) = (0, 0, _firstRecord);
         foreach (var span in _recordSpans)
@@ -187,7 +189,7 @@ public sealed class ApocAccountIndex
         return ApocJsonLinesReader.Read(new LineRangeStream(stream, ranges), _path);
     }
 
-    private bool[] LoadedNodes(IReadOnlyCollection<string> accounts)
+    private bool[] LoadedNodes(IReadOnlyCollection<string> accounts, bool followAssumedRoles)
     {
         var roles = new AccountRole[_accounts.Count];
         foreach (var account in accounts)
@@ -200,7 +202,7 @@ public sealed class ApocAccountIndex
         }
 
         // An assume-role edge out of an analysed or assumed account makes the account it leads to assumed, and so on along the chain.
-        for (var changed = true; changed;)
+        for (var changed = followAssumedRoles; changed;)
         {
             changed = false;
             for (var r = 0; r < _starts.Count; r++)
