@@ -9,9 +9,10 @@ namespace CloudPI.Graph.Neo4j;
 /// </summary>
 /// <remarks>
 /// An organisation is also loaded one account at a time (<see cref="AccountNodes"/>, <see cref="AccountRelationships"/>):
-/// <c>$account</c> is the account, <c>$assumed</c> the accounts whose roles its principals can assume (whole accounts
-/// too, <see cref="AssumeRoleAccounts"/>). The scope is found by walking out from those accounts' nodes, never by
-/// scanning the organisation.
+/// <c>$account</c> is the account, <c>$assumed</c> the accounts whose roles its principals can assume, directly or along
+/// a chain (<see cref="AssumeRoleAccounts"/>), and <c>$assumedLabels</c> the labels of the nodes an assumed account
+/// contributes (<see cref="Cartography.AssumedAccount"/>: identity and data, not compute or network). The scope is
+/// found by walking out from those accounts' nodes, never by scanning the organisation.
 /// </remarks>
 public static class CartographyQueries
 {
@@ -31,21 +32,29 @@ public static class CartographyQueries
         """;
 
     /// <summary>
-    /// One account's scope, as rows of <c>n</c>: the account and the accounts it can assume into, their nodes (by
-    /// <c>RESOURCE</c>), the nodes no account owns within two hops of those through other such nodes (rules' IP ranges,
-    /// a managed policy's statements), and across any edge to another account's node that node and its account. The
-    /// second hop starts from each distinct ownerless node once, so a hub such as 0.0.0.0/0 is walked once per account,
-    /// not once per rule that names it.
+    /// One account's scope, as rows of <c>n</c>: the account and the accounts it can assume into, its nodes (by
+    /// <c>RESOURCE</c>) and the part of theirs a blast radius walks through (<c>$assumedLabels</c>, what their
+    /// principals' data-access edges point at), the nodes no account owns within two hops of those through other such
+    /// nodes (rules' IP ranges, a policy's statements, a bucket's tags), and across any edge to a node of another
+    /// account not otherwise loaded that node and its account. The second hop starts from each distinct ownerless node
+    /// once, so a hub such as 0.0.0.0/0 is walked once per account, not once per rule that names it.
     /// </summary>
     private const string AccountScope = """
         MATCH (account:AWSAccount)
         WHERE account.id = $account OR account.id IN $assumed
         OPTIONAL MATCH (account)-[:RESOURCE]->(resource)
-        WITH collect(DISTINCT account) + collect(DISTINCT resource) AS owned
-        UNWIND owned AS o
+        WHERE account.id = $account
+           OR any(label IN labels(resource) WHERE label IN $assumedLabels)
+           OR EXISTS { MATCH (account)-[:RESOURCE]->(principal)-[:CAN_READ|CAN_WRITE|GET_SECRET|CAN_QUERY|CAN_ADMINISTER]->(resource)
+                       WHERE any(label IN labels(principal) WHERE label IN $assumedLabels) }
+        WITH account, collect(resource) AS resources
+        UNWIND [account] + resources AS o
+        WITH o, account.id AS owner
         WITH o,
              [(o)--(near) WHERE NOT near:AWSAccount AND NOT EXISTS { MATCH (:AWSAccount)-[:RESOURCE]->(near) } | near] AS nearby,
-             [(o)--(far)<-[:RESOURCE]-(other:AWSAccount) WHERE NOT (other.id = $account OR other.id IN $assumed) | [far, other]] AS across
+             [(o)--(far)<-[:RESOURCE]-(other:AWSAccount)
+                 WHERE other.id <> owner AND other.id <> $account
+                   AND NOT (other.id IN $assumed AND any(label IN labels(far) WHERE label IN $assumedLabels)) | [far, other]] AS across
         UNWIND [o] + nearby + reduce(ends = [], pair IN across | ends + pair) AS reached
         WITH DISTINCT reached
         WITH reached,
@@ -58,16 +67,18 @@ public static class CartographyQueries
         """;
 
     /// <summary>
-    /// The relationships of the scope's nodes: out of a node unless it leads into another account from a node that
-    /// account does not own (a shared IP range's edges to every account's rules), and into a node from an account
-    /// node. Relationships whose other end is outside the scope are dropped by the loader.
+    /// The relationships of the scope's nodes: out of a node the account or an account it assumes owns; out of any
+    /// other node only into the account's nodes, an assumed account's nodes of <c>$assumedLabels</c> or nodes no
+    /// account owns (not a shared IP range's edges to every account's rules); and into a node from an account node.
+    /// Relationships whose other end is outside the scope are dropped by the loader.
     /// </summary>
     private const string AccountScopeRelationships = AccountScope + """
 
         OPTIONAL MATCH (n)-[out]->(t)
         WHERE NOT n:AWSAccount
-          AND (NOT EXISTS { MATCH (other:AWSAccount)-[:RESOURCE]->(t) WHERE NOT (other.id = $account OR other.id IN $assumed) }
-               OR EXISTS { MATCH (mine:AWSAccount)-[:RESOURCE]->(n) WHERE mine.id = $account OR mine.id IN $assumed })
+          AND (EXISTS { MATCH (mine:AWSAccount)-[:RESOURCE]->(n) WHERE mine.id = $account OR mine.id IN $assumed }
+               OR NOT EXISTS { MATCH (other:AWSAccount)-[:RESOURCE]->(t)
+                               WHERE other.id <> $account AND NOT (other.id IN $assumed AND any(label IN labels(t) WHERE label IN $assumedLabels)) })
         WITH n, collect(out) AS outgoing
         OPTIONAL MATCH (n)<-[owning]-(:AWSAccount)
         WITH outgoing, collect(owning) AS incoming

@@ -105,10 +105,13 @@ public sealed class Neo4jAccountIndex
 
     /// <summary>
     /// <paramref name="account"/>'s part of the graph: its nodes, the shared nodes it reaches, the far ends of its
-    /// cross-account edges and the whole accounts it can assume roles in.
+    /// cross-account edges, and what a blast radius walks through (<see cref="Cartography.AssumedAccount"/>) in the
+    /// accounts it can assume roles in.
     /// </summary>
-    public Task<PropertyGraph> LoadAsync(ICypherClient client, string account, ILogger logger, CancellationToken cancellationToken = default) =>
-        new Neo4jGraphLoader(client, logger).LoadAccountAsync(account, Assumable(account), cancellationToken);
+    /// <param name="followAssumedRoles">Whether the accounts it can assume roles in contribute their part (an analysis
+    /// that walks blast radii); if not, an assume-role edge is a cross-account edge like any other.</param>
+    public Task<PropertyGraph> LoadAsync(ICypherClient client, string account, bool followAssumedRoles, ILogger logger, CancellationToken cancellationToken = default) =>
+        new Neo4jGraphLoader(client, logger).LoadAccountAsync(account, followAssumedRoles ? Assumable(account) : [], cancellationToken);
 
     /// <summary>Several nodes with one key and different accounts make it no single account's.</summary>
     private static void AddOwner(Dictionary<string, string?> owners, string? key, string? owner)

@@ -41,7 +41,8 @@ public sealed class Neo4jGraphLoader(ICypherClient client, ILogger logger)
 
     /// <summary>
     /// One account's part of an organisation (<see cref="CartographyQueries.AccountNodes"/>): its nodes, the shared
-    /// nodes it reaches, the far ends of its cross-account edges, and whole the accounts in <paramref name="assumed"/>.
+    /// nodes it reaches, the far ends of its cross-account edges, and what a blast radius walks through in the accounts
+    /// in <paramref name="assumed"/> (<see cref="AssumedAccount"/>).
     /// </summary>
     public Task<PropertyGraph> LoadAccountAsync(string account, IReadOnlyCollection<string> assumed, CancellationToken cancellationToken = default)
     {
@@ -53,8 +54,9 @@ public sealed class Neo4jGraphLoader(ICypherClient client, ILogger logger)
                 ["labels"] = AnalysedLabels.Cast<object?>().ToList(),
                 ["account"] = account,
                 ["assumed"] = assumed.Cast<object?>().ToList(),
+                ["assumedLabels"] = AssumedAccount.Labels.Cast<object?>().ToList(),
             },
-            assumed.Count == 0 ? $"account {account}" : $"account {account} (with {string.Join(", ", assumed)}, whose roles it can assume)",
+            assumed.Count == 0 ? $"account {account}" : $"account {account} (with the identities and data of {string.Join(", ", assumed)}, whose roles it can assume)",
             legacy => legacy ? (CartographyQueries.AccountNodesNeo4j44, CartographyQueries.AccountRelationshipsNeo4j44) : (CartographyQueries.AccountNodes, CartographyQueries.AccountRelationships),
             cancellationToken);
     }

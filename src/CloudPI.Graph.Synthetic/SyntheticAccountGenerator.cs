@@ -57,8 +57,8 @@ public static class SyntheticAccountGenerator
     /// An AWS Organization as Cartography syncs it into one graph: <paramref name="accounts"/> accounts of about
     /// <paramref name="resources"/> resource nodes each, sharing tag and IP-range nodes. The first account is the one
     /// <see cref="Generate(int, int)"/> writes for the same seed; each of the others has its own id and resources, an
-    /// audit role trusting the first account's root principal and a VPC peering from its first VPC to the first
-    /// account's (the cross-account edges Cartography records).
+    /// audit role trusting the first account's root principal (the first account's first worker role may assume it)
+    /// and a VPC peering from its first VPC to the first account's (the cross-account edges Cartography records).
     /// </summary>
     public static SyntheticAccount Generate(int resources, int seed, int accounts)
     {
@@ -69,6 +69,7 @@ public static class SyntheticAccountGenerator
         var expectations = new List<SyntheticExpectation>();
         var vpcCount = 0;
         (string Account, string Vpc) first = default;
+        SyntheticIam? firstIam = null;
         for (var index = 0; index < accounts; index++)
         {
             var accountId = AccountId(emit, accountIds, index);
@@ -78,10 +79,11 @@ public static class SyntheticAccountGenerator
             if (index == 0)
             {
                 first = (emit.AccountNode!, firstVpc);
+                firstIam = iam;
             }
             else
             {
-                LinkToFirstAccount(emit, iam, first, accountIds[0], firstVpc);
+                LinkToFirstAccount(emit, iam, firstIam!, first, accountIds[0], firstVpc);
             }
         }
 
@@ -101,8 +103,9 @@ public static class SyntheticAccountGenerator
         }
     }
 
-    /// <summary>An audit role trusting the first account's root principal, and a peering to the first account's first VPC.</summary>
-    private static void LinkToFirstAccount(SyntheticEmitter emit, SyntheticIam iam, (string Account, string Vpc) first, string firstAccountId, string vpc)
+    /// <summary>An audit role trusting the first account's root principal, which the first account's first worker role
+    /// may assume, and a peering to the first account's first VPC.</summary>
+    private static void LinkToFirstAccount(SyntheticEmitter emit, SyntheticIam iam, SyntheticIam firstIam, (string Account, string Vpc) first, string firstAccountId, string vpc)
     {
         var rootArn = $"arn:aws:iam::{firstAccountId}:root";
         var created = !emit.HasSharedNode(rootArn);
@@ -112,7 +115,12 @@ public static class SyntheticAccountGenerator
             emit.Link(first.Account, "RESOURCE", root);
         }
 
-        iam.OrganisationAuditRole(root);
+        var audit = iam.OrganisationAuditRole(root);
+        if (firstIam.FirstWorker is { } worker)
+        {
+            firstIam.MayAssume(worker, audit);
+        }
+
         var peering = emit.Node(SyntheticLabels.PeeringConnection, new Props { { "id", emit.NewAwsId("pcx") }, { "status_code", "active" } }, resource: false);
         emit.Link(peering, "REQUESTER_VPC", vpc);
         emit.Link(peering, "ACCEPTER_VPC", first.Vpc);

@@ -56,10 +56,22 @@ internal sealed class SyntheticIam
     }
 
     /// <summary>An audit role the organisation's first account may assume (its root principal is trusted): a cross-account trust.</summary>
-    public void OrganisationAuditRole(string firstAccountRoot)
+    public Emitted OrganisationAuditRole(string firstAccountRoot)
     {
         var audit = Role("org-audit", firstAccountRoot);
         InlinePolicy(audit, "describe", (["ec2:Describe*"], ["*"]));
+        return audit;
+    }
+
+    /// <summary>The worker role of this account's first application, once created.</summary>
+    public Emitted? FirstWorker { get; private set; }
+
+    /// <summary><paramref name="role"/> (of this account) may assume <paramref name="other"/> (of another account that trusts
+    /// this one): its policy allows sts:AssumeRole on it, and Cartography records the edge.</summary>
+    public void MayAssume(Emitted role, Emitted other)
+    {
+        InlinePolicy(role, "assume-" + other.Id.Split(':')[4], (["sts:AssumeRole"], [other.Id]));
+        _emit.Link(role.Node, "STS_ASSUMEROLE_ALLOW", other.Node);
     }
 
     public AppRoles CreateAppRoles(string app, string dataBucketName)
@@ -74,6 +86,7 @@ internal sealed class SyntheticIam
         InlinePolicy(worker, "queues-and-deploy", (["sqs:*"], ["*"]), (["sts:AssumeRole"], [deploy.Id]));
         _emit.Link(deploy.Node, "TRUSTS_AWS_PRINCIPAL", worker.Node);
         _emit.Link(worker.Node, "STS_ASSUMEROLE_ALLOW", deploy.Node);
+        FirstWorker ??= worker;
 
         var lambda = Role(app + "-lambda", _lambdaService.Node);
         InlinePolicy(lambda, "logs", (["logs:CreateLogStream", "logs:PutLogEvents"], ["*"]));

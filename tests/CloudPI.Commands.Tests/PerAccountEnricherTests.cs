@@ -46,7 +46,7 @@ public class PerAccountEnricherTests
 
         // The organisation really was split: one group per account with issues, the issues with no account last.
         var inputs = EnricherFiles.ReadTagged(producers);
-        var partition = await AccountPartition.PlanAsync(new GraphInput { File = graph }, inputs, Logger.None, CancellationToken.None);
+        var partition = await AccountPartition.PlanAsync(new GraphInput { File = graph }, inputs, enricher == "exploitability", Logger.None, CancellationToken.None);
         Assert.NotNull(partition);
         Assert.Equal(organisation.AccountIds.Order(StringComparer.Ordinal), partition.Groups.Where(g => g.Account is not null).Select(g => g.Account!).Order(StringComparer.Ordinal));
         var unassigned = partition.Groups[^1];
@@ -100,6 +100,28 @@ public class PerAccountEnricherTests
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.DoesNotContain(neo4j.Runs, r => r.Text == CartographyQueries.AccountNodes.Text);
         Assert.Single(neo4j.Runs, r => r.Text == CartographyQueries.Nodes.Text);
+    }
+
+    [Fact]
+    public async Task A_role_of_another_account_that_a_workload_may_assume_is_in_its_blast_radius_when_its_account_is_analysed_alone()
+    {
+        using var temp = new TempDirectory();
+        var (graph, producers, organisation) = await OrganisationAsync(temp);
+
+        var result = await Cli.RunAsync("enricher", "exploitability", "--graph", graph, "-read_path", producers, "-write_path", temp.Combine("out"));
+
+        // The first account's worker instances may assume the audit roles of the others: analysed on the first
+        // account's part of the graph, their blast radius still reaches those roles, loaded from the other accounts.
+        Assert.True(result.ExitCode == 0, result.Error);
+        var issues = EnrichedLaunchToolResponse.Parser.ParseFrom(File.ReadAllBytes(temp.Combine("out", "cloudpi-cartography.exploitability.enriched.pb"))).Issues;
+        var first = organisation.AccountIds[0];
+        var reaching = issues.Where(i => i.RawIssue.Target.Contains($":{first}:", StringComparison.Ordinal)
+            && i.Annotations.GetValueOrDefault("cloudpi.blast_radius", "").Contains("role/org-audit", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(reaching);
+        foreach (var other in organisation.AccountIds.Skip(1))
+        {
+            Assert.All(reaching, i => Assert.Contains($"arn:aws:iam::{other}:role/org-audit", i.Annotations["cloudpi.blast_radius"], StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -1,5 +1,10 @@
+using System.Text;
 using CloudPI.Bolt;
 using CloudPI.Bolt.Testing;
+using CloudPI.Bolt.Testing.Cartography;
+using CloudPI.Graph.Apoc;
+using CloudPI.Graph.Cartography;
+using CloudPI.TestSupport;
 using Serilog.Core;
 
 namespace CloudPI.Graph.Neo4j.Tests;
@@ -46,7 +51,7 @@ public class Neo4jAccountIndexTests
         await using var client = new BoltClient(new BoltClientOptions { Uri = server.UriFor() });
         var index = await Neo4jAccountIndex.BuildAsync(client, []);
 
-        var graph = await index.LoadAsync(client, "111111111111", Logger.None);
+        var graph = await index.LoadAsync(client, "111111111111", followAssumedRoles: true, Logger.None);
 
         Assert.Equal(2, graph.NodeCount);
         Assert.Equal(1, graph.RelationshipCount);
@@ -57,6 +62,40 @@ public class Neo4jAccountIndexTests
             Assert.Equal("111111111111", q.Parameters["account"]);
             Assert.Equal(new object?[] { "222222222222", "333333333333" }, Assert.IsAssignableFrom<IReadOnlyList<object?>>(q.Parameters["assumed"]));
         });
+    }
+
+    [Fact]
+    public async Task An_assumed_account_contributes_its_roles_policies_statements_data_stores_and_their_tags_not_its_compute_or_network()
+    {
+        var graph = ApocJsonLinesReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(AssumedAccountOrganisation.Lines)), "organisation");
+        var neo4j = new SimulatedCartographyNeo4j(graph);
+        await using var server = BoltTestServer.Start(neo4j.Server.ServeAsync);
+        await using var client = new BoltClient(new BoltClientOptions { Uri = server.UriFor() });
+        var index = await Neo4jAccountIndex.BuildAsync(client, []);
+
+        var part = await index.LoadAsync(client, AssumedAccountOrganisation.Analysed, followAssumedRoles: true, Logger.None);
+
+        var ids = part.Nodes.Select(n => n.Id!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(AssumedAccountOrganisation.AnalysedPart, ids);
+        Assert.All(AssumedAccountOrganisation.LeftOut, id => Assert.DoesNotContain(id, ids));
+        Assert.True(part.TryFind("role-b", out var b));
+        Assert.Equal("statement-of-b", Assert.Single(Assert.Single(b.Neighbors("POLICY", Direction.Outgoing)).Neighbors("STATEMENT", Direction.Outgoing)).Id);
+        Assert.Equal(["queue-of-b", "role-c"], b.Neighbors("CAN_WRITE", Direction.Outgoing).Concat(b.Neighbors("STS_ASSUMEROLE_ALLOW", Direction.Outgoing)).Select(n => n.Id));
+        Assert.True(part.TryFind("bucket-of-b", out var bucket));
+        Assert.Equal("DataClassification:Sensitive", Assert.Single(bucket.Neighbors("TAGGED", Direction.Outgoing)).Id);
+        // What an assumed account contributes is named by parameter, as the accounts are.
+        var scoped = neo4j.Runs.Single(r => r.Text == CartographyQueries.AccountNodes.Text);
+        Assert.Equal(["222222222222", "444444444444"], Assert.IsAssignableFrom<IReadOnlyList<object?>>(scoped.Parameters["assumed"]));
+        Assert.Equal(AssumedAccount.Labels, Assert.IsAssignableFrom<IReadOnlyList<object?>>(scoped.Parameters["assumedLabels"]).Cast<string>());
+    }
+
+    [Fact]
+    public void The_account_scope_follows_exactly_the_data_access_relationships_an_assumed_account_contributes_by()
+    {
+        var pattern = $"[:{string.Join('|', AssumedAccount.DataAccessTypes)}]";
+
+        Assert.Contains(pattern, CartographyQueries.AccountNodes.Text, StringComparison.Ordinal);
+        Assert.Contains(pattern, CartographyQueries.AccountRelationships.Text, StringComparison.Ordinal);
     }
 
     /// <summary>Three accounts: 1 can assume into 2, 2 into 3; 0.0.0.0/0 is owned by none; "dup" is an id in two accounts.</summary>

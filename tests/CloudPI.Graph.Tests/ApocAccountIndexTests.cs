@@ -1,5 +1,6 @@
 using CloudPI.Graph.Apoc;
 using CloudPI.Graph.Synthetic;
+using CloudPI.TestSupport;
 
 namespace CloudPI.Graph.Tests;
 
@@ -35,7 +36,7 @@ public class ApocAccountIndexTests
         """{"type":"relationship","id":"11","label":"STATEMENT","start":{"id":"3"},"end":{"id":"11"}}""");
 
     [Fact]
-    public void An_account_loads_its_nodes_shared_nodes_the_accounts_it_may_assume_into_and_only_the_far_end_of_other_cross_account_edges()
+    public void An_account_loads_its_nodes_shared_nodes_the_roles_and_data_of_the_accounts_it_may_assume_into_and_only_the_far_end_of_other_cross_account_edges()
     {
         using var temp = new TempDirectory();
         File.WriteAllText(temp.File("org.jsonl"), SmallOrganisation);
@@ -51,7 +52,7 @@ public class ApocAccountIndexTests
 
         var first = index.Load(["111111111111"]);
         var ids = first.Nodes.Select(n => n.Id).ToHashSet();
-        // Role b is assumable from a: all of 222 comes (its bucket too). 333's root principal is trusted by a: that node
+        // Role b is assumable from a: 222's role and bucket come. 333's root principal is trusted by a: that node
         // and its account node only, not 333's instance or its rule. The shared IP range comes, with a's rule only.
         Assert.Equal(
             ["0.0.0.0/0", "111111111111", "222222222222", "333333333333", "arn:aws:iam::111111111111:role/a", "arn:aws:iam::222222222222:role/b", "arn:aws:iam::333333333333:root", "bucket-of-b", "rule-of-a", "statement-of-a"],
@@ -65,6 +66,37 @@ public class ApocAccountIndexTests
         Assert.Equal(
             ["0.0.0.0/0", "111111111111", "333333333333", "arn:aws:iam::111111111111:role/a", "arn:aws:iam::333333333333:root", "i-of-c", "rule-of-c"],
             third.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_assumed_account_contributes_its_roles_policies_statements_data_stores_and_their_tags_not_its_compute_or_network()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("org.jsonl"), AssumedAccountOrganisation.Lines);
+        var index = ApocAccountIndex.Build(temp.File("org.jsonl"), []);
+
+        var part = index.Load([AssumedAccountOrganisation.Analysed]);
+
+        var ids = part.Nodes.Select(n => n.Id!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(AssumedAccountOrganisation.AnalysedPart, ids);
+        Assert.All(AssumedAccountOrganisation.LeftOut, id => Assert.DoesNotContain(id, ids));
+        // What the identity analysis walks is joined up: a's chain to c, b's policy to its statement, the bucket to its tag and account.
+        Assert.True(part.TryFind("role-a", out var a));
+        var b = Assert.Single(a.Neighbors("STS_ASSUMEROLE_ALLOW", Direction.Outgoing));
+        Assert.Equal("role-c", Assert.Single(b.Neighbors("STS_ASSUMEROLE_ALLOW", Direction.Outgoing)).Id);
+        Assert.Equal("statement-of-b", Assert.Single(Assert.Single(b.Neighbors("POLICY", Direction.Outgoing)).Neighbors("STATEMENT", Direction.Outgoing)).Id);
+        Assert.True(part.TryFind("bucket-of-b", out var bucket));
+        Assert.Equal("DataClassification:Sensitive", Assert.Single(bucket.Neighbors("TAGGED", Direction.Outgoing)).Id);
+        Assert.Equal("222222222222", Assert.Single(bucket.Neighbors("RESOURCE", Direction.Incoming)).Id);
+        Assert.Single(part.NodesWithLabel("AWSIpRange").Single().Neighbors("MEMBER_OF_IP_RULE", Direction.Outgoing));
+
+        // An analysis that walks no blast radius takes an assume-role edge as any other: role b and 222's account node only.
+        var network = index.Load([AssumedAccountOrganisation.Analysed], followAssumedRoles: false).Nodes.Select(n => n.Id!).ToList();
+        Assert.Contains("role-b", network);
+        Assert.Contains("222222222222", network);
+        Assert.DoesNotContain("policy-of-b", network);
+        Assert.DoesNotContain("bucket-of-b", network);
+        Assert.DoesNotContain("role-c", network);
     }
 
     [Fact]

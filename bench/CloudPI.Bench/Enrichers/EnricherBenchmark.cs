@@ -27,7 +27,8 @@ namespace CloudPI.Bench.Enrichers;
 /// user CPU time beside them (the steadier number on a shared machine; above the wall time when the issues are
 /// enriched on several cores).
 /// Arguments: [RESOURCES] [FINDINGS] [--accounts 1,10,25,50] [--account-resources 2000] [--runs N] [--inputs DIR]
-/// (--inputs keeps the single account's graph and findings in DIR and reuses them, to profile the CLI on them);
+/// [--organisation-only] (--inputs keeps the single account's graph and findings in DIR and reuses them, to profile
+/// the CLI on them; --organisation-only runs the organisation curve alone);
 /// internally: --child ARGS... (one CLI run), --tokens FILE (one tokenising pass) and --load FILE (one loading pass).
 /// </summary>
 public sealed class EnricherBenchmark : IBenchmark
@@ -35,6 +36,7 @@ public sealed class EnricherBenchmark : IBenchmark
     private const string ChildFlag = "--child";
     private const string TokensFlag = "--tokens";
     private const string LoadFlag = "--load";
+    private const string OrganisationOnlyFlag = "--organisation-only";
     private const int FindingsPerAccount = 10;
 
     public string Name => "enrichers";
@@ -79,7 +81,11 @@ public sealed class EnricherBenchmark : IBenchmark
             var accountInputs = inputs.Length > 0
                 ? Path.Combine(Path.GetFullPath(inputs), string.Create(CultureInfo.InvariantCulture, $"account-{resources}-{findings}"))
                 : Path.Combine(directory.FullName, "account");
-            await SingleAccountAsync(accountInputs, directory.FullName, resources, findings, runs, cancellationToken);
+            if (!args.Contains(OrganisationOnlyFlag))
+            {
+                await SingleAccountAsync(accountInputs, directory.FullName, resources, findings, runs, cancellationToken);
+            }
+
             await OrganisationAsync(directory.FullName, accountCounts, accountResources, runs, cancellationToken);
         }
         finally

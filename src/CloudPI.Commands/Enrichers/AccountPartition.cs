@@ -43,7 +43,10 @@ internal sealed class AccountPartition
     public IReadOnlyList<AccountGroup> Groups { get; }
 
     /// <summary>The partition of <paramref name="inputs"/>' issues, or null when the graph is to be analysed whole.</summary>
-    public static async Task<AccountPartition?> PlanAsync(GraphInput input, IReadOnlyList<TaggedResults> inputs, ILogger logger, CancellationToken cancellationToken)
+    /// <param name="followAssumedRoles">Whether each account is loaded with the part of the accounts it may assume roles
+    /// in that a blast radius walks through (exploitability), or with only the far ends of its cross-account edges (reachability).</param>
+    public static async Task<AccountPartition?> PlanAsync(
+        GraphInput input, IReadOnlyList<TaggedResults> inputs, bool followAssumedRoles, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -56,8 +59,8 @@ internal sealed class AccountPartition
         var keys = targets.SelectMany(t => t).Where(t => !string.IsNullOrWhiteSpace(t)).SelectMany(t => ResourceResolver.Candidates(t!.Trim()));
         var scopes = input switch
         {
-            { File: { } file } => await FileScopesAsync(file, keys, logger, cancellationToken).ConfigureAwait(false),
-            { Neo4j: { } server, Accounts.Count: 0 } => await Neo4jScopesAsync(server, keys, logger, cancellationToken).ConfigureAwait(false),
+            { File: { } file } => await FileScopesAsync(file, keys, followAssumedRoles, logger, cancellationToken).ConfigureAwait(false),
+            { Neo4j: { } server, Accounts.Count: 0 } => await Neo4jScopesAsync(server, keys, followAssumedRoles, logger, cancellationToken).ConfigureAwait(false),
             _ => null,
         };
         if (scopes is null)
@@ -70,7 +73,7 @@ internal sealed class AccountPartition
         return new AccountPartition(input, scopes, groups);
     }
 
-    private static async Task<AccountScopes?> FileScopesAsync(string file, IEnumerable<string> keys, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<AccountScopes?> FileScopesAsync(string file, IEnumerable<string> keys, bool followAssumedRoles, ILogger logger, CancellationToken cancellationToken)
     {
         logger.Information("Indexing the accounts of {File}", file);
         var index = await Task.Run(() => ApocAccountIndex.Build(file, keys), cancellationToken).ConfigureAwait(false);
@@ -85,10 +88,10 @@ internal sealed class AccountPartition
         return new AccountScopes(
             index.Accounts.ToHashSet(StringComparer.Ordinal),
             index.TryFindOwner,
-            (account, _, token) => Task.Run(() => index.Load([account]), token));
+            (account, _, token) => Task.Run(() => index.Load([account], followAssumedRoles), token));
     }
 
-    private static async Task<AccountScopes?> Neo4jScopesAsync(BoltClientOptions server, IEnumerable<string> keys, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<AccountScopes?> Neo4jScopesAsync(BoltClientOptions server, IEnumerable<string> keys, bool followAssumedRoles, ILogger logger, CancellationToken cancellationToken)
     {
         logger.Information("Finding the accounts of the issues in {Server}", GraphInput.ServerName(server));
         Neo4jAccountIndex index;
@@ -108,7 +111,7 @@ internal sealed class AccountPartition
             async (account, accountLogger, token) =>
             {
                 await using var client = new BoltClient(server);
-                return await index.LoadAsync(client, account, accountLogger, token).ConfigureAwait(false);
+                return await index.LoadAsync(client, account, followAssumedRoles, accountLogger, token).ConfigureAwait(false);
             });
     }
 

@@ -161,6 +161,9 @@ public static class EnricherCommands
     {
         private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
+        // Network paths end at the account's edge: another account's roles add nothing to them.
+        public bool FollowsAssumedRoles => false;
+
         public IEnricherPass CreatePass(PropertyGraph graph, VulnerabilityJoin vulnerabilities) =>
             new Pass(new ReachabilityAnnotator(new ReachabilityEngine(new CartographyView(graph))), _counts);
 
@@ -185,6 +188,8 @@ public static class EnricherCommands
     private sealed class ExploitabilityEnricher(Func<PropertyGraph, VulnerabilityJoin, ExploitabilityAnnotator> createAnnotator) : IEnricher
     {
         private readonly ConcurrentDictionary<ExploitabilityStatus, int> _counts = new();
+
+        public bool FollowsAssumedRoles => true;
 
         public IEnricherPass CreatePass(PropertyGraph graph, VulnerabilityJoin vulnerabilities) => new Pass(createAnnotator(graph, vulnerabilities), _counts);
 

@@ -59,7 +59,7 @@ internal static class EnricherRunner
             return enriched;
         };
 
-        var partition = await AccountPartition.PlanAsync(graphInput, inputs, context.Logger, cancellationToken).ConfigureAwait(false);
+        var partition = await AccountPartition.PlanAsync(graphInput, inputs, enricher.FollowsAssumedRoles, context.Logger, cancellationToken).ConfigureAwait(false);
         using var spilled = partition is null ? null : new SpilledIssues(inputs.Select(i => i.Response.Issues.Count));
         IReadOnlyList<IEnumerable<EncodedIssue>> enrichedByInput;
         var analysisCost = new PhaseCost();
@@ -353,6 +353,10 @@ public record EnricherSettings(string ReadPath, string WritePath, GraphInput Gra
 /// <summary>An enricher: its per-issue work on one graph, and the summary of the run over every graph it analysed.</summary>
 internal interface IEnricher
 {
+    /// <summary>Whether its analysis follows a blast radius into the accounts whose roles an account may assume: an
+    /// organisation's account is then loaded with their part (<see cref="CloudPI.Graph.Cartography.AssumedAccount"/>).</summary>
+    bool FollowsAssumedRoles { get; }
+
     IEnricherPass CreatePass(PropertyGraph graph, VulnerabilityJoin vulnerabilities);
 
     void LogSummary(Serilog.ILogger logger);

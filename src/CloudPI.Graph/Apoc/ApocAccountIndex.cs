@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
+using CloudPI.Graph.Cartography;
 
 namespace CloudPI.Graph.Apoc;
 
@@ -14,10 +15,14 @@ namespace CloudPI.Graph.Apoc;
 /// <c>RESOURCE</c>, and is its own. A node no account owns (security-group rules, IP ranges, tags, policy statements)
 /// belongs to the one account whose nodes it is connected to, through other such nodes; connected to several accounts
 /// or to none (0.0.0.0/0, AWS-managed policies, service principals) it is shared and loaded with every account.</para>
-/// <para>An edge between two accounts is followed on demand: an assume-role edge (<c>STS_ASSUMEROLE_ALLOW</c>,
-/// <c>ASSUMES</c>) out of a loaded account loads the whole other account too, because the blast radius goes on through
-/// that account's roles, policies and data stores; any other edge, in either direction (a trust in another account's
-/// principal, a peering connection's accepter VPC), loads only the node at its other end and that node's account node.</para>
+/// <para>An edge between two accounts is followed on demand. For an analysis that walks blast radii, an assume-role edge
+/// (<c>STS_ASSUMEROLE_ALLOW</c>, <c>ASSUMES</c>) out of a loaded account makes the other account an assumed one, and so on along the chain: it
+/// contributes only what a blast radius walks through (<see cref="AssumedAccount"/>: its account node, principals,
+/// policies and statements, S3 buckets and KMS keys, the ends of its principals' data-access edges, and the tags of
+/// those), never its compute or network, so an account that may assume a role in every other one still loads little
+/// more than itself. Any other edge, in either direction, between a loaded node and a node of another account that is
+/// not loaded (a trust in another account's principal, a peering connection's accepter VPC) loads only that node and
+/// its account node.</para>
 /// <para>Only the JSON-lines layout, where each record is a line, is indexed; an ARRAY_JSON file is reported as
 /// <see cref="Partitionable"/> false and loaded whole.</para>
 /// </remarks>
@@ -27,6 +32,8 @@ public sealed class ApocAccountIndex
     private const int Shared = -2;
 
     private readonly string _path;
+    // Whether an assumed account contributes each node, by its labels (AssumedAccount.Labels): a byte a node.
+    private readonly List<bool> _contributed = [];
     // Each record's bytes up to the next record (terminator and blank lines included), in file order; negative for
     // relationships. Four bytes a record: an organisation's index stays small next to one account's graph.
     private readonly List<int> _recordSpans = [];
@@ -57,7 +64,22 @@ public sealed class ApocAccountIndex
         Other,
         Resource,
         AssumeRole,
+        DataAccess,
+        Tagged,
     }
+
+    /// <summary>What an account brings to the analysis of another.</summary>
+    private enum AccountRole : byte
+    {
+        Absent,
+        Analysed,
+        Assumed,
+    }
+
+    // The labels and relationship types the scan classifies by, as UTF-8.
+    private static readonly byte[][] ContributedLabels = [.. AssumedAccount.Labels.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] DataAccessTypes = [.. AssumedAccount.DataAccessTypes.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[] TagType = Encoding.UTF8.GetBytes(AssumedAccount.TagType);
 
     /// <summary>Whether the file is in the JSON-lines layout this index can load by account.</summary>
     public bool Partitionable { get; private set; } = true;
@@ -123,8 +145,10 @@ public sealed class ApocAccountIndex
     /// The subgraph of <paramref name="accounts"/>: their nodes, the shared nodes, the other side of their
     /// cross-account edges (see the remarks), and every relationship between two loaded nodes, in file order.
     /// </summary>
+    /// <param name="followAssumedRoles">Whether the accounts their roles may assume contribute their part (an
+    /// analysis that walks blast radii); if not, an assume-role edge is a cross-account edge like any other.</param>
     /// <exception cref="InvalidOperationException">The file is not <see cref="Partitionable"/>.</exception>
-    public PropertyGraph Load(IReadOnlyCollection<string> accounts)
+    public PropertyGraph Load(IReadOnlyCollection<string> accounts, bool followAssumedRoles = true)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         if (!Partitionable)
@@ -132,7 +156,7 @@ public sealed class ApocAccountIndex
             throw new InvalidOperationException($"{_path} is not in the JSON-lines layout; load it whole");
         }
 
-        var loaded = LoadedNodes(accounts);
+        var loaded = LoadedNodes(accounts, followAssumedRoles);
         var ranges = new List<(long Offset, int Length)>();
         var (node, relationship, offset) = (0, 0, _firstRecord);
         foreach (var span in _recordSpans)
@@ -165,28 +189,29 @@ public sealed class ApocAccountIndex
         return ApocJsonLinesReader.Read(new LineRangeStream(stream, ranges), _path);
     }
 
-    private bool[] LoadedNodes(IReadOnlyCollection<string> accounts)
+    private bool[] LoadedNodes(IReadOnlyCollection<string> accounts, bool followAssumedRoles)
     {
-        var included = new bool[_accounts.Count];
+        var roles = new AccountRole[_accounts.Count];
         foreach (var account in accounts)
         {
             var at = _accounts.IndexOf(account);
             if (at >= 0)
             {
-                included[at] = true;
+                roles[at] = AccountRole.Analysed;
             }
         }
 
-        // An assume-role edge out of an included account includes the account it leads to, and so on along the chain.
-        for (var changed = true; changed;)
+        // An assume-role edge out of an analysed or assumed account makes the account it leads to assumed, and so on along the chain.
+        for (var changed = followAssumedRoles; changed;)
         {
             changed = false;
             for (var r = 0; r < _starts.Count; r++)
             {
                 var (from, to) = (_owners[_starts[r]], _owners[_ends[r]]);
-                if (_kinds[r] == RelationshipKind.AssumeRole && from >= 0 && to >= 0 && included[from] && !included[to])
+                if (_kinds[r] == RelationshipKind.AssumeRole && from >= 0 && to >= 0 && roles[from] != AccountRole.Absent && roles[to] == AccountRole.Absent)
                 {
-                    included[to] = changed = true;
+                    roles[to] = AccountRole.Assumed;
+                    changed = true;
                 }
             }
         }
@@ -194,24 +219,48 @@ public sealed class ApocAccountIndex
         var loaded = new bool[_nodeCount];
         for (var n = 0; n < loaded.Length; n++)
         {
-            loaded[n] = _owners[n] < 0 || included[_owners[n]];
+            var owner = _owners[n];
+            loaded[n] = owner < 0 || roles[owner] == AccountRole.Analysed
+                || (roles[owner] == AccountRole.Assumed && (_contributed[n] || _accountNodes[owner] == n));
         }
 
+        // Then what an assumed account's principals may read or write, then the tags of all it contributes.
+        ContributeEnds(RelationshipKind.DataAccess, roles, loaded);
+        ContributeEnds(RelationshipKind.Tagged, roles, loaded);
+
+        // Across an edge from a loaded node to another account's node that is not loaded: that node and its account node.
+        var across = new List<int>();
         for (var r = 0; r < _starts.Count; r++)
         {
             var (start, end) = (_starts[r], _ends[r]);
             var (from, to) = (_owners[start], _owners[end]);
-            if (from < 0 || to < 0 || included[from] == included[to])
+            if (from >= 0 && to >= 0 && from != to && loaded[start] != loaded[end])
             {
-                continue;
+                across.Add(loaded[start] ? end : start);
             }
+        }
 
-            var other = included[from] ? end : start;
+        foreach (var other in across)
+        {
             loaded[other] = true;
             loaded[_accountNodes[_owners[other]]] = true;
         }
 
         return loaded;
+    }
+
+    /// <summary>Loads the ends of <paramref name="kind"/> edges out of an assumed account's loaded nodes into its own nodes.</summary>
+    private void ContributeEnds(RelationshipKind kind, AccountRole[] roles, bool[] loaded)
+    {
+        for (var r = 0; r < _starts.Count; r++)
+        {
+            var (start, end) = (_starts[r], _ends[r]);
+            var owner = _owners[start];
+            if (_kinds[r] == kind && owner >= 0 && roles[owner] == AccountRole.Assumed && _owners[end] == owner && loaded[start])
+            {
+                loaded[end] = true;
+            }
+        }
     }
 
     private void Scan(PooledLineReader lines, HashSet<string> wanted)
@@ -274,6 +323,7 @@ public sealed class ApocAccountIndex
         var id = -1L;
         string? textId = null;
         var isAccount = false;
+        var contributed = false;
         var idLength = -1;
         _recordKeys.Clear();
         var kind = RelationshipKind.Other;
@@ -296,6 +346,7 @@ public sealed class ApocAccountIndex
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     isAccount |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("AWSAccount"u8);
+                    contributed |= reader.TokenType == JsonTokenType.String && IsAnyOf(ref reader, ContributedLabels);
                 }
             }
             else if (reader.ValueTextEquals("label"u8))
@@ -303,6 +354,8 @@ public sealed class ApocAccountIndex
                 reader.Read();
                 kind = reader.ValueTextEquals("RESOURCE"u8) ? RelationshipKind.Resource
                     : reader.ValueTextEquals("STS_ASSUMEROLE_ALLOW"u8) || reader.ValueTextEquals("ASSUMES"u8) ? RelationshipKind.AssumeRole
+                    : IsAnyOf(ref reader, DataAccessTypes) ? RelationshipKind.DataAccess
+                    : reader.ValueTextEquals(TagType) ? RelationshipKind.Tagged
                     : RelationshipKind.Other;
             }
             else if (reader.ValueTextEquals("start"u8) || reader.ValueTextEquals("end"u8))
@@ -374,6 +427,7 @@ public sealed class ApocAccountIndex
         {
             var accountId = isAccount && idLength >= 0 ? new string(_idProperty, 0, idLength) : null;
             AddNode(id, textId ?? throw new FormatException("a node has no \"id\""), accountId, _recordKeys);
+            _contributed.Add(contributed);
         }
         else if (isNode == false)
         {
@@ -472,6 +526,19 @@ public sealed class ApocAccountIndex
         return id;
     }
 
+    private static bool IsAnyOf(ref Utf8JsonReader reader, byte[][] values)
+    {
+        foreach (var value in values)
+        {
+            if (reader.ValueTextEquals(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Expect(bool condition, string message)
     {
         if (!condition)
@@ -480,7 +547,6 @@ public sealed class ApocAccountIndex
         }
     }
 
-    /// <summary>Owners by <c>RESOURCE</c> edges, then the unowned nodes' single connected account, else shared.</summary>
     /// <summary>
     /// Drops the id lookups only the scan needs and the spare capacity the lists grew by doubling: the index lives
     /// under every account's analysis, so what it holds adds to each account's peak.
@@ -495,11 +561,13 @@ public sealed class ApocAccountIndex
         _otherIds.TrimExcess();
         _recordSpans.TrimExcess();
         _owners.TrimExcess();
+        _contributed.TrimExcess();
         _starts.TrimExcess();
         _ends.TrimExcess();
         _kinds.TrimExcess();
     }
 
+    /// <summary>Owners by <c>RESOURCE</c> edges, then the unowned nodes' single connected account, else shared.</summary>
     private void AssignOwners()
     {
         var direct = new int[_owners.Count];

@@ -1,5 +1,6 @@
 using CloudPI.Bolt.Protocol;
 using CloudPI.Graph;
+using CloudPI.Graph.Cartography;
 using CloudPI.Graph.Neo4j;
 
 namespace CloudPI.Bolt.Testing.Cartography;
@@ -80,28 +81,31 @@ public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
 
         if (text == CartographyQueries.AccountRelationships.Text)
         {
-            return Relationships(ScopeRelationships(Scope(parameters), InScope(parameters)));
+            return Relationships(ScopeRelationships(Scope(parameters), ParseScope(parameters)));
         }
 
         return SimulatedResult.Fail("Neo.ClientError.Statement.SyntaxError", "the simulated Cartography Neo4j does not know this query");
     }
 
-    /// <summary>The nodes of AccountScope: in-scope accounts and their resources, unowned nodes within two unowned hops, far ends and their accounts.</summary>
+    /// <summary>The nodes of AccountScope: the account's nodes and the contributed part of the assumed accounts', unowned
+    /// nodes within two unowned hops, and the far ends (and their accounts) of edges into other accounts' nodes not otherwise loaded.</summary>
     private List<GraphNode> Scope(IReadOnlyDictionary<string, object?> parameters)
     {
-        var inScope = InScope(parameters);
-        var owned = Accounts().Where(a => inScope(a.Id)).SelectMany(a => a.Neighbors("RESOURCE", Direction.Outgoing).Prepend(a)).Distinct().ToList();
-        var scope = new List<GraphNode>();
+        var scope = ParseScope(parameters);
+        var owned = Accounts().Where(a => scope.Includes(a.Id))
+            .SelectMany(a => a.Neighbors("RESOURCE", Direction.Outgoing).Where(r => a.Id == scope.Account || scope.Contributed(r) || ReachedData(a, r, scope)).Prepend(a).Select(o => (Node: o, Owner: a.Id)))
+            .ToList();
+        var nodes = new List<GraphNode>();
         var seen = new HashSet<GraphNode>();
         void Add(GraphNode node)
         {
             if (seen.Add(node))
             {
-                scope.Add(node);
+                nodes.Add(node);
             }
         }
 
-        foreach (var o in owned)
+        foreach (var (o, owner) in owned)
         {
             Add(o);
             foreach (var near in Neighbours(o).Where(Unowned))
@@ -111,7 +115,7 @@ public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
 
             foreach (var far in Neighbours(o))
             {
-                foreach (var other in Owners(far).Where(a => !inScope(a.Id)))
+                foreach (var other in Owners(far).Where(a => a.Id != owner && a.Id != scope.Account && !(scope.Assumed.Contains(a.Id!) && scope.Contributed(far))))
                 {
                     Add(far);
                     Add(other);
@@ -119,7 +123,7 @@ public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
             }
         }
 
-        foreach (var reached in scope.Where(Unowned).ToList())
+        foreach (var reached in nodes.Where(Unowned).ToList())
         {
             foreach (var further in Neighbours(reached).Where(Unowned))
             {
@@ -127,23 +131,35 @@ public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
             }
         }
 
-        return [.. scope.Where(Analysed).OrderBy(n => n.Index)];
+        return [.. nodes.Where(Analysed).OrderBy(n => n.Index)];
     }
 
-    /// <summary>AccountScopeRelationships: out of a scope node (into another account only from an in-scope account's node), and into one from an account node.</summary>
-    private IEnumerable<GraphRelationship> ScopeRelationships(List<GraphNode> scope, Func<string?, bool> inScope) =>
-        scope.SelectMany(n => n.HasLabel("AWSAccount")
+    /// <summary>Whether a principal of <paramref name="account"/> of the contributed labels has a data-access edge to <paramref name="resource"/>.</summary>
+    private static bool ReachedData(GraphNode account, GraphNode resource, AccountScopeParameters scope) =>
+        resource.Relationships(Direction.Incoming).Any(r => AssumedAccount.DataAccessTypes.Contains(r.Type) && scope.Contributed(r.Start) && Owners(r.Start).Contains(account));
+
+    /// <summary>AccountScopeRelationships: out of a node an in-scope account owns; out of any other only into the account's,
+    /// an assumed account's contributed or unowned nodes; and into one from an account node.</summary>
+    private static IEnumerable<GraphRelationship> ScopeRelationships(List<GraphNode> nodes, AccountScopeParameters scope) =>
+        nodes.SelectMany(n => n.HasLabel("AWSAccount")
                 ? []
-                : n.Relationships(Direction.Outgoing).Where(r => !Owners(r.End).Any(o => !inScope(o.Id)) || Owners(n).Any(o => inScope(o.Id))))
-            .Concat(scope.SelectMany(n => n.Relationships(Direction.Incoming).Where(r => r.Start.HasLabel("AWSAccount"))))
+                : n.Relationships(Direction.Outgoing).Where(r => Owners(n).Any(o => scope.Includes(o.Id))
+                    || !Owners(r.End).Any(o => o.Id != scope.Account && !(scope.Assumed.Contains(o.Id!) && scope.Contributed(r.End)))))
+            .Concat(nodes.SelectMany(n => n.Relationships(Direction.Incoming).Where(r => r.Start.HasLabel("AWSAccount"))))
             .Distinct()
             .OrderBy(r => r.Index);
 
-    private static Func<string?, bool> InScope(IReadOnlyDictionary<string, object?> parameters)
+    private static AccountScopeParameters ParseScope(IReadOnlyDictionary<string, object?> parameters) => new(
+        (string)parameters["account"]!,
+        Strings(parameters["assumed"]).ToHashSet(StringComparer.Ordinal),
+        Strings(parameters["assumedLabels"]).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>$account, $assumed and $assumedLabels.</summary>
+    private sealed record AccountScopeParameters(string Account, HashSet<string> Assumed, HashSet<string> AssumedLabels)
     {
-        var account = (string)parameters["account"]!;
-        var assumed = Strings(parameters["assumed"]).ToHashSet(StringComparer.Ordinal);
-        return id => id == account || (id is not null && assumed.Contains(id));
+        public bool Includes(string? id) => id == Account || (id is not null && Assumed.Contains(id));
+
+        public bool Contributed(GraphNode node) => node.Labels.Any(AssumedLabels.Contains);
     }
 
     private IEnumerable<GraphNode> Accounts() => graph.NodesWithLabel("AWSAccount");
