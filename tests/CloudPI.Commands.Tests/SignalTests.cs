@@ -18,32 +18,7 @@ public class SignalTests
     {
         Assert.True(File.Exists(Cli), $"{Cli} is missing: build the solution in Release first (CI does)");
         using var temp = new TempDirectory();
-        var start = new ProcessStartInfo("dotnet", [Cli, "graph", "synth", "--resources", "300000", "--out", temp.Combine("g.jsonl")])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-
-        // Signal once the temporary file exists: the write is under way.
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!Directory.EnumerateFiles(temp.Path, "*.tmp").Any() && !process.HasExited && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        await process.WaitForExitAsync();
-
-        Assert.Equal(exitCode, process.ExitCode);
-        Assert.Equal($"cloudpi: stopped by SIG{signal}; no partial output was left", (await error).Trim().Split('\n')[^1]);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+        await SignalWhileWritingAsync(["graph", "synth", "--resources", "300000", "--out", temp.Combine("g.jsonl")], temp.Path, signal, exitCode);
     }
 
     /// <summary>The enricher analyses ahead of its writer on other threads: a signal while it writes stops both and leaves nothing.</summary>
@@ -67,7 +42,16 @@ public class SignalTests
         var output = temp.Combine("enriched");
         Directory.CreateDirectory(output);
 
-        var start = new ProcessStartInfo("dotnet", [Cli, "enricher", "exploitability", "--graph", graph, "-read_path", producers, "-write_path", output])
+        await SignalWhileWritingAsync(["enricher", "exploitability", "--graph", graph, "-read_path", producers, "-write_path", output], output, "TERM", 143);
+    }
+
+    /// <summary>
+    /// Runs the CLI with <paramref name="arguments"/>, sends <paramref name="signal"/> once a temporary file appears in
+    /// <paramref name="output"/> (the write is under way), and checks the exit code, the last line and that nothing is left.
+    /// </summary>
+    private static async Task SignalWhileWritingAsync(string[] arguments, string output, string signal, int exitCode)
+    {
+        var start = new ProcessStartInfo("dotnet", [Cli, .. arguments])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -76,23 +60,22 @@ public class SignalTests
         var error = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
 
-        // The enriched file's temporary exists from the first chunk analysed to the last written.
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (!Directory.EnumerateFiles(output, "*.tmp").Any() && !process.HasExited && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
 
-        Assert.False(process.HasExited, $"the enricher ended before it could be signalled ({found.Issues.Count} issues): give it more");
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        Assert.False(process.HasExited, $"cloudpi {string.Join(' ', arguments)} ended before it could be signalled: give it more work");
+        using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
 
         await process.WaitForExitAsync();
 
-        Assert.Equal(143, process.ExitCode);
-        Assert.Equal("cloudpi: stopped by SIGTERM; no partial output was left", (await error).Trim().Split('\n')[^1]);
+        Assert.Equal(exitCode, process.ExitCode);
+        Assert.Equal($"cloudpi: stopped by SIG{signal}; no partial output was left", (await error).Trim().Split('\n')[^1]);
         Assert.Empty(Directory.EnumerateFileSystemEntries(output));
     }
 }
