@@ -103,10 +103,12 @@ public sealed class ReachabilityEngine : IReachabilityEngine
 
         // Any traffic: ask about each protocol/port something admits, and list those found open. Each question's
         // verdict is its most open path's; only the most open question is composed into the answer with its evidence.
+        // In first-seen order, once each: a group's members can repeat the same ports thousands of times.
         var asked = new List<TrafficQuery>();
+        var seen = new HashSet<TrafficQuery>();
         foreach (var candidate in candidates())
         {
-            if (!asked.Contains(candidate))
+            if (seen.Add(candidate))
             {
                 asked.Add(candidate);
             }

@@ -28,27 +28,25 @@ internal static class ResultComposer
     /// <summary>The most open path first; among closed ones, those that got furthest explain best.</summary>
     public static List<PathTrace> Rank(IReadOnlyList<PathTrace> traces)
     {
-        // An insertion sort, stable like the order it defines: a question has a handful of paths, mostly one.
-        var ranked = new List<PathTrace>(traces.Count);
-        var keys = new List<(ReachabilityVerdict Verdict, UInt128 Definite, int Hops)>(traces.Count);
-        foreach (var trace in traces)
+        if (traces.Count <= 1)
         {
-            var key = (trace.Verdict, trace.Sofar.Definite.Count, HopCount(trace.Sofar.Evidence));
-            var at = keys.Count;
-            while (at > 0 && RanksBefore(key, keys[at - 1]))
-            {
-                at--;
-            }
-
-            ranked.Insert(at, trace);
-            keys.Insert(at, key);
+            return [.. traces];
         }
 
-        return ranked;
-    }
+        // Keys computed once per path; ties keep the paths' order (a group's members can give thousands of paths).
+        var keyed = new (ReachabilityVerdict Verdict, UInt128 Definite, int Hops, int At)[traces.Count];
+        for (var i = 0; i < keyed.Length; i++)
+        {
+            keyed[i] = (traces[i].Verdict, traces[i].Sofar.Definite.Count, HopCount(traces[i].Sofar.Evidence), i);
+        }
 
-    private static bool RanksBefore((ReachabilityVerdict Verdict, UInt128 Definite, int Hops) a, (ReachabilityVerdict Verdict, UInt128 Definite, int Hops) b) =>
-        a.Verdict != b.Verdict ? a.Verdict < b.Verdict : a.Definite != b.Definite ? a.Definite > b.Definite : a.Hops > b.Hops;
+        Array.Sort(keyed, static (a, b) =>
+            a.Verdict != b.Verdict ? a.Verdict.CompareTo(b.Verdict)
+            : a.Definite != b.Definite ? b.Definite.CompareTo(a.Definite)
+            : a.Hops != b.Hops ? b.Hops.CompareTo(a.Hops)
+            : a.At.CompareTo(b.At));
+        return [.. keyed.Select(k => traces[k.At])];
+    }
 
     private static int HopCount(IReadOnlyList<EvidenceStep> evidence)
     {
