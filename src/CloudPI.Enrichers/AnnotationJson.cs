@@ -1,15 +1,14 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using CloudPI.Dracon.Enrichers;
 
 namespace CloudPI.Enrichers;
 
-/// <summary>Compact JSON for annotation values, written by hand (no reflection) and readable (no \u escapes for arrows).</summary>
+/// <summary>Compact JSON for annotation values kept as strings (a resource's, shared by its issues), written by hand
+/// (no reflection) as <see cref="AnnotatedIssue.SetJson"/> writes the others.</summary>
 internal static class AnnotationJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     // One buffer and writer per thread, reused: an enricher writes several JSON values for each of many issues.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
@@ -21,7 +20,7 @@ internal static class AnnotationJson
     {
         ArgumentNullException.ThrowIfNull(write);
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
-        var json = t_json ??= new Utf8JsonWriter(buffer, Options);
+        var json = t_json ??= new Utf8JsonWriter(buffer, AnnotatedIssue.JsonOptions);
         // Taken while in use, so a value written inside another's callback gets a writer of its own.
         t_buffer = null;
         t_json = null;
@@ -40,8 +39,9 @@ internal static class AnnotationJson
         }
     }
 
-    public static string Strings(IEnumerable<string> values) => Write(json =>
+    public static void WriteStrings(Utf8JsonWriter json, IEnumerable<string> values)
     {
+        ArgumentNullException.ThrowIfNull(json);
         json.WriteStartArray();
         foreach (var value in values)
         {
@@ -49,5 +49,5 @@ internal static class AnnotationJson
         }
 
         json.WriteEndArray();
-    });
+    }
 }

@@ -1,7 +1,7 @@
 using CloudPI.Reachability;
 using CloudPI.Controls;
 using CloudPI.Graph;
-using Ocurity.Dracon.V1;
+using CloudPI.Dracon.Enrichers;
 
 namespace CloudPI.Enrichers;
 
@@ -70,43 +70,42 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         return _results.GetOrAdd((resource.Index, exposure), key => engine.Evaluate(resource, key.Traffic));
     }
 
-    public EnrichedIssue Annotate(ResolvedIssue issue, ReachabilityResult? result)
+    public AnnotatedIssue Annotate(ResolvedIssue issue, ReachabilityResult? result)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        var enriched = new EnrichedIssue { RawIssue = issue.Issue };
-        var annotations = enriched.Annotations;
+        var annotated = new AnnotatedIssue(issue.Issue);
         if (issue.Control is { } control)
         {
-            annotations[AnnotationKeys.Control] = control.Id;
+            annotated.Set(AnnotationKeys.Control, control.Id);
         }
 
         if (issue.UnresolvedReason is { } reason)
         {
-            annotations[AnnotationKeys.Unresolved] = reason;
+            annotated.Set(AnnotationKeys.Unresolved, reason);
         }
 
         if (issue.Resource is not { } resource || result is null)
         {
-            annotations[AnnotationKeys.Reachable] = "unknown";
-            return enriched;
+            annotated.Set(AnnotationKeys.Reachable, "unknown");
+            return annotated;
         }
 
-        annotations[AnnotationKeys.Resource] = resource.Id ?? resource.ExternalId;
-        annotations[AnnotationKeys.Reachable] = VerdictText(result.Verdict);
-        annotations[AnnotationKeys.ReachabilityPath] = result.Path;
-        annotations[AnnotationKeys.ReachabilityHops] = HopsJson(result.Hops);
-        annotations[AnnotationKeys.ReachabilitySummary] = result.Summary;
-        annotations[AnnotationKeys.ReachabilityPorts] = result.OpenPorts.Count > 0
+        annotated.Set(AnnotationKeys.Resource, resource.Id ?? resource.ExternalId);
+        annotated.Set(AnnotationKeys.Reachable, VerdictText(result.Verdict));
+        annotated.Set(AnnotationKeys.ReachabilityPath, result.Path);
+        annotated.SetJson(AnnotationKeys.ReachabilityHops, json => WriteHops(json, result.Hops));
+        annotated.Set(AnnotationKeys.ReachabilitySummary, result.Summary);
+        annotated.Set(AnnotationKeys.ReachabilityPorts, result.OpenPorts.Count > 0
             ? string.Join(", ", result.OpenPorts.Where(p => p.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure).Select(p => p.Traffic.ToString()).DefaultIfEmpty(result.Traffic.ToString()))
-            : result.Traffic.ToString();
-        annotations[AnnotationKeys.ReachabilityEvidence] = EvidenceJson(result.Evidence);
-        SetIfAny(annotations, AnnotationKeys.ReachabilityMissing, string.Join("; ", result.Missing));
-        SetIfAny(annotations, AnnotationKeys.ReachabilityFix, result.Fix);
-        SetIfAny(annotations, AnnotationKeys.AllowedRanges, string.Join(", ", result.AllowedRanges));
+            : result.Traffic.ToString());
+        annotated.SetJson(AnnotationKeys.ReachabilityEvidence, json => WriteEvidence(json, result.Evidence));
+        SetIfAny(annotated, AnnotationKeys.ReachabilityMissing, string.Join("; ", result.Missing));
+        SetIfAny(annotated, AnnotationKeys.ReachabilityFix, result.Fix);
+        SetIfAny(annotated, AnnotationKeys.AllowedRanges, string.Join(", ", result.AllowedRanges));
         var (dependencies, cartographyExposed) = ResourceFacts(resource);
-        SetIfAny(annotations, AnnotationKeys.CartographyExposed, cartographyExposed);
-        annotations[AnnotationKeys.Dependencies] = dependencies;
-        return enriched;
+        SetIfAny(annotated, AnnotationKeys.CartographyExposed, cartographyExposed);
+        annotated.Set(AnnotationKeys.Dependencies, dependencies);
+        return annotated;
     }
 
     private (string Dependencies, string? CartographyExposed) ResourceFacts(GraphNode resource)
@@ -129,15 +128,15 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         _ => "unknown",
     };
 
-    private static void SetIfAny(Google.Protobuf.Collections.MapField<string, string> annotations, string key, string? value)
+    private static void SetIfAny(AnnotatedIssue annotated, string key, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            annotations[key] = value; // Dracon's Go side writes empty values, C# does not: keep them out.
+            annotated.Set(key, value); // Dracon's Go side writes empty values, C# does not: keep them out.
         }
     }
 
-    private static string EvidenceJson(IReadOnlyList<EvidenceStep> evidence) => AnnotationJson.Write(json =>
+    private static void WriteEvidence(System.Text.Json.Utf8JsonWriter json, IReadOnlyList<EvidenceStep> evidence)
     {
         json.WriteStartArray();
         foreach (var step in evidence)
@@ -151,9 +150,9 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         }
 
         json.WriteEndArray();
-    });
+    }
 
-    private static string HopsJson(IReadOnlyList<PathHop> hops) => AnnotationJson.Write(json =>
+    private static void WriteHops(System.Text.Json.Utf8JsonWriter json, IReadOnlyList<PathHop> hops)
     {
         json.WriteStartArray();
         foreach (var hop in hops)
@@ -167,7 +166,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         }
 
         json.WriteEndArray();
-    });
+    }
 
     private static string DependenciesJson(IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies) => AnnotationJson.Write(json =>
     {

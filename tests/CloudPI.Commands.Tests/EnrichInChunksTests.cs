@@ -1,4 +1,5 @@
 using CloudPI.Commands.Enrichers;
+using CloudPI.Dracon.Enrichers;
 using Ocurity.Dracon.V1;
 
 namespace CloudPI.Commands.Tests;
@@ -11,8 +12,12 @@ public class EnrichInChunksTests
 {
     private static readonly Issue[] Issues = [.. Enumerable.Range(0, 2_000).Select(i => new Issue { Target = $"t{i}", Type = "x" })];
 
-    private static EnrichedIssue Enrich(Issue issue, int index) =>
-        new() { RawIssue = issue, Annotations = { ["index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+    private static EncodedIssue Enrich(Issue issue, int index)
+    {
+        var annotated = new AnnotatedIssue(issue);
+        annotated.Set("index", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return annotated.Encode();
+    }
 
     private static ParallelLoopResult Run(Func<ParallelLoopResult> chunk) => chunk();
 

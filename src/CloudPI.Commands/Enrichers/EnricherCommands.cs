@@ -5,6 +5,7 @@ using CloudPI.Exploitability.Criticality;
 using CloudPI.Exploitability.Vulnerabilities;
 using CloudPI.Reachability;
 using CloudPI.Commands.Graph;
+using CloudPI.Dracon.Enrichers;
 using CloudPI.Enrichers;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
@@ -174,11 +175,11 @@ public static class EnricherCommands
 
         private sealed class Pass(ReachabilityAnnotator annotator, ConcurrentDictionary<string, int> counts) : IEnricherPass
         {
-            public EnrichedIssue Enrich(ResolvedIssue issue)
+            public AnnotatedIssue Enrich(ResolvedIssue issue)
             {
                 var judged = annotator.OnMostExposedWorkload(issue);
                 var enriched = annotator.Annotate(judged, annotator.Evaluate(judged));
-                counts.AddOrUpdate(enriched.Annotations[AnnotationKeys.Reachable], 1, (_, count) => count + 1);
+                counts.AddOrUpdate(enriched.Get(AnnotationKeys.Reachable)!, 1, (_, count) => count + 1);
                 return enriched;
             }
         }
@@ -201,7 +202,7 @@ public static class EnricherCommands
 
         private sealed class Pass(ExploitabilityAnnotator annotator, ConcurrentDictionary<ExploitabilityStatus, int> counts) : IEnricherPass
         {
-            public EnrichedIssue Enrich(ResolvedIssue issue)
+            public AnnotatedIssue Enrich(ResolvedIssue issue)
             {
                 var (enriched, verdict) = annotator.Annotate(issue);
                 counts.AddOrUpdate(verdict.Status, 1, (_, count) => count + 1);

@@ -47,7 +47,7 @@ internal static class EnricherRunner
         using var progress = new TerminalProgress($"{enricherName}: issues", total);
         var muted = 0;
         var done = 0;
-        Func<Issue, int, EnrichedIssue> Enricher(string tool, Analysis analysis) => (issue, index) =>
+        Func<Issue, int, EncodedIssue> Enricher(string tool, Analysis analysis) => (issue, index) =>
         {
             var enriched = analysis.Pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, analysis.Resolver, analysis.Join, VulnerabilityIssues.Key(issue, tool, index)));
             if (MuteAnnotations.Apply(enriched, mutes, today) is not null)
@@ -56,7 +56,7 @@ internal static class EnricherRunner
             }
 
             progress.Report(Interlocked.Increment(ref done));
-            return enriched;
+            return enriched.Encode();
         };
 
         var partition = await AccountPartition.PlanAsync(graphInput, inputs, enricher.FollowsAssumedRoles, context.Logger, cancellationToken).ConfigureAwait(false);
@@ -121,13 +121,13 @@ internal static class EnricherRunner
         Analysis analysis,
         AccountGroup group,
         IReadOnlyList<TaggedResults> inputs,
-        Func<string, Analysis, Func<Issue, int, EnrichedIssue>> enrich,
+        Func<string, Analysis, Func<Issue, int, EncodedIssue>> enrich,
         SpilledIssues results,
         CancellationToken cancellationToken)
     {
         var enrichers = inputs.Select(i => enrich(i.Response.ToolName, analysis)).ToArray();
         Parallel.ForEach(group.Issues, new ParallelOptions { CancellationToken = cancellationToken }, at =>
-            results.Add(at.Input, at.Index, EncodedIssue.Of(enrichers[at.Input](inputs[at.Input].Response.Issues[at.Index], at.Index))));
+            results.Add(at.Input, at.Index, enrichers[at.Input](inputs[at.Input].Response.Issues[at.Index], at.Index)));
     }
 
     /// <summary>What one graph (whole, or one account's part) gives every issue analysed on it.</summary>
@@ -156,7 +156,7 @@ internal static class EnricherRunner
         EnricherSettings settings,
         IEnricher enricher,
         Serilog.ILogger logger,
-        Func<string, Analysis, Func<Issue, int, EnrichedIssue>> enrich,
+        Func<string, Analysis, Func<Issue, int, EncodedIssue>> enrich,
         SpilledIssues results,
         CancellationToken cancellationToken)
     {
@@ -194,7 +194,7 @@ internal static class EnricherRunner
     /// </summary>
     /// <param name="run">Runs the enrichment of one chunk (a clock measures it).</param>
     internal static IEnumerable<EncodedIssue> EnrichInChunks(
-        IReadOnlyList<Issue> issues, Func<Issue, int, EnrichedIssue> enrich, Func<Func<ParallelLoopResult>, ParallelLoopResult> run, CancellationToken cancellationToken)
+        IReadOnlyList<Issue> issues, Func<Issue, int, EncodedIssue> enrich, Func<Func<ParallelLoopResult>, ParallelLoopResult> run, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var ready = new BlockingCollection<EncodedIssue[]>(ChunksAhead);
@@ -207,7 +207,7 @@ internal static class EnricherRunner
                     {
                         var first = start;
                         var chunk = new EncodedIssue[Math.Min(ChunkSize, issues.Count - first)];
-                        run(() => Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = stop.Token }, i => chunk[i] = EncodedIssue.Of(enrich(issues[first + i], first + i))));
+                        run(() => Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = stop.Token }, i => chunk[i] = enrich(issues[first + i], first + i)));
                         ready.Add(chunk, stop.Token);
                     }
                 }
@@ -365,5 +365,5 @@ internal interface IEnricher
 /// <summary>One enricher's per-issue work on one graph, created once per graph so caches live as long as it; called from several threads.</summary>
 internal interface IEnricherPass
 {
-    EnrichedIssue Enrich(ResolvedIssue issue);
+    AnnotatedIssue Enrich(ResolvedIssue issue);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudPI.Dracon.Enrichers;
 using Ocurity.Dracon.V1;
 
 namespace CloudPI.Enrichers.Muting;
@@ -10,19 +11,34 @@ public static class MuteAnnotations
     public static MuteEntry? Apply(EnrichedIssue issue, MuteList mutes, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(issue);
+        return Apply(
+            issue.Annotations.TryGetValue(AnnotationKeys.Control, out var control) ? control : issue.RawIssue.Type,
+            issue.Annotations.TryGetValue(AnnotationKeys.Resource, out var resource) ? resource : null,
+            issue.RawIssue.Target,
+            mutes,
+            today,
+            (key, value) => issue.Annotations[key] = value);
+    }
+
+    /// <summary>Annotates an issue being enriched when a live entry covers it; returns the entry, or null.</summary>
+    public static MuteEntry? Apply(AnnotatedIssue issue, MuteList mutes, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        return Apply(issue.Get(AnnotationKeys.Control) ?? issue.Raw.Type, issue.Get(AnnotationKeys.Resource), issue.Raw.Target, mutes, today, issue.Set);
+    }
+
+    private static MuteEntry? Apply(string control, string? resource, string target, MuteList mutes, DateOnly today, Action<string, string> annotate)
+    {
         ArgumentNullException.ThrowIfNull(mutes);
-        var control = issue.Annotations.TryGetValue(AnnotationKeys.Control, out var resolved) ? resolved : issue.RawIssue.Type;
-        var resource = issue.Annotations.TryGetValue(AnnotationKeys.Resource, out var id) ? id : null;
-        var target = issue.RawIssue.Target;
-        if (mutes.Find(control, target, resource, TargetAccount.Of(target), today) is not { } entry)
+        if (mutes.Entries.Count == 0 || mutes.Find(control, target, resource, TargetAccount.Of(target), today) is not { } entry)
         {
             return null;
         }
 
-        issue.Annotations[AnnotationKeys.Muted] = entry.Reason;
+        annotate(AnnotationKeys.Muted, entry.Reason);
         if (entry.Expires is { } until)
         {
-            issue.Annotations[AnnotationKeys.MutedUntil] = until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            annotate(AnnotationKeys.MutedUntil, until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
         return entry;

@@ -1,0 +1,201 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Google.Protobuf;
+using Ocurity.Dracon.V1;
+
+namespace CloudPI.Dracon.Enrichers;
+
+/// <summary>
+/// An issue being enriched, its annotations written straight to UTF-8 as they are made (JSON values included), then
+/// encoded once as an <see cref="EnrichedIssue"/>: an enricher's many annotation strings never exist as strings, nor
+/// in a map. The bytes equal those of an <see cref="EnrichedIssue"/> with the same raw issue and the annotations in
+/// the order they were set.
+/// </summary>
+/// <remarks>Used by one thread at a time; <see cref="Encode"/> ends its life (its buffer is pooled).</remarks>
+public sealed class AnnotatedIssue : IBufferWriter<byte>
+{
+    // EnrichedIssue: raw_issue = 1 and map<string, string> annotations = 7; a map entry: key = 1, value = 2 (all length-delimited).
+    private const byte RawIssueTag = 1 << 3 | 2;
+    private const byte AnnotationTag = 7 << 3 | 2;
+    private const byte EntryKeyTag = 1 << 3 | 2;
+    private const byte EntryValueTag = 2 << 3 | 2;
+
+    /// <summary>How annotation JSON is written: compact, and readable (no \u escapes for arrows).</summary>
+    public static JsonWriterOptions JsonOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // One JSON writer per thread, reused; taken while in use so a value written inside another's callback gets its own.
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_json;
+
+    private readonly List<Annotation> _annotations = new(16);
+    private byte[] _values = ArrayPool<byte>.Shared.Rent(4096);
+    private int _written;
+
+    public AnnotatedIssue(Issue raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        Raw = raw;
+    }
+
+    /// <summary>The issue it enriches, as it will be written.</summary>
+    public Issue Raw { get; }
+
+    /// <summary>Annotates <paramref name="key"/> with <paramref name="value"/> (an annotation is set once).</summary>
+    public void Set(string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var start = Start(key);
+        _written += Encoding.UTF8.GetBytes(value, GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
+        _annotations.Add(new Annotation(key, start, _written - start, value));
+    }
+
+    /// <summary>Annotates <paramref name="key"/> with compact, readable JSON (no \u escapes for arrows) written by <paramref name="write"/>.</summary>
+    public void SetJson(string key, Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var start = Start(key);
+        var json = t_json ?? new Utf8JsonWriter(this, JsonOptions);
+        t_json = null;
+        try
+        {
+            json.Reset(this);
+            write(json);
+            json.Flush();
+        }
+        finally
+        {
+            json.Reset(Stream.Null);
+            t_json = json;
+        }
+
+        _annotations.Add(new Annotation(key, start, _written - start, Text: null));
+    }
+
+    /// <summary>The value set for <paramref name="key"/>, or null when it has none.</summary>
+    public string? Get(string key)
+    {
+        ObjectDisposedException.ThrowIf(_values.Length == 0, this);
+        return IndexOf(key) is var at and >= 0 ? _annotations[at].Text ?? Encoding.UTF8.GetString(_values, _annotations[at].Start, _annotations[at].Length) : null;
+    }
+
+    private int IndexOf(string key)
+    {
+        for (var at = 0; at < _annotations.Count; at++)
+        {
+            if (_annotations[at].Key == key)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The enriched issue's bytes, with what the writer checks of it; the annotations are done.</summary>
+    public EncodedIssue Encode()
+    {
+        ObjectDisposedException.ThrowIf(_values.Length == 0, this);
+        var rawSize = Raw.CalculateSize();
+        var size = 1 + CodedOutputStream.ComputeLengthSize(rawSize) + rawSize;
+        string? empty = null;
+        foreach (var annotation in _annotations)
+        {
+            var entry = annotation.EntrySize;
+            size += 1 + CodedOutputStream.ComputeLengthSize(entry) + entry;
+            if (empty is null && (annotation.Key.Length == 0 || annotation.Length == 0))
+            {
+                empty = annotation.Key;
+            }
+        }
+
+        var bytes = new byte[size];
+        var at = 0;
+        bytes[at++] = RawIssueTag;
+        at += WriteLength(bytes.AsSpan(at), rawSize);
+        Raw.WriteTo(bytes.AsSpan(at, rawSize));
+        at += rawSize;
+        foreach (var annotation in _annotations)
+        {
+            bytes[at++] = AnnotationTag;
+            at += WriteLength(bytes.AsSpan(at), annotation.EntrySize);
+            bytes[at++] = EntryKeyTag;
+            at += WriteLength(bytes.AsSpan(at), annotation.KeyBytes);
+            at += Encoding.UTF8.GetBytes(annotation.Key, bytes.AsSpan(at));
+            bytes[at++] = EntryValueTag;
+            at += WriteLength(bytes.AsSpan(at), annotation.Length);
+            _values.AsSpan(annotation.Start, annotation.Length).CopyTo(bytes.AsSpan(at));
+            at += annotation.Length;
+        }
+
+        ArrayPool<byte>.Shared.Return(_values);
+        _values = [];
+        return EncodedIssue.FromBytes(bytes, Raw.Uuid, empty);
+    }
+
+    /// <summary>The enriched issue itself, for callers that read it rather than write it.</summary>
+    public EnrichedIssue ToEnrichedIssue() => EnrichedIssue.Parser.ParseFrom(Encode().Bytes.Span);
+
+    void IBufferWriter<byte>.Advance(int count) => _written += count;
+
+    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint)
+    {
+        Reserve(sizeHint);
+        return _values.AsMemory(_written);
+    }
+
+    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => GetSpan(sizeHint);
+
+    private Span<byte> GetSpan(int sizeHint)
+    {
+        Reserve(sizeHint);
+        return _values.AsSpan(_written);
+    }
+
+    /// <summary>Makes room for at least <paramref name="sizeHint"/> more bytes (some when 0).</summary>
+    private void Reserve(int sizeHint)
+    {
+        var needed = _written + Math.Max(sizeHint, 256);
+        if (needed > _values.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _values.Length * 2));
+            _values.AsSpan(0, _written).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_values);
+            _values = larger;
+        }
+    }
+
+    private int Start(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ObjectDisposedException.ThrowIf(_values.Length == 0, this);
+        if (IndexOf(key) >= 0)
+        {
+            throw new InvalidOperationException($"annotation {key} is already set");
+        }
+
+        return _written;
+    }
+
+    private static int WriteLength(Span<byte> destination, int length)
+    {
+        var value = (uint)length;
+        var at = 0;
+        while (value >= 0x80)
+        {
+            destination[at++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        destination[at++] = (byte)value;
+        return at;
+    }
+
+    private readonly record struct Annotation(string Key, int Start, int Length, string? Text)
+    {
+        public int KeyBytes => Encoding.UTF8.GetByteCount(Key);
+
+        public int EntrySize => 1 + CodedOutputStream.ComputeLengthSize(KeyBytes) + KeyBytes + 1 + CodedOutputStream.ComputeLengthSize(Length) + Length;
+    }
+}

@@ -1,0 +1,99 @@
+using CloudPI.Dracon.Enrichers;
+using CsCheck;
+using Google.Protobuf;
+using Ocurity.Dracon.V1;
+
+namespace CloudPI.Dracon.Tests;
+
+public class AnnotatedIssueTests
+{
+    private static Issue Raw(string uuid) => new() { Target = "arn:aws:ec2:us-east-1:123456789012:instance/i-0abc", Type = "ec2-imdsv2-check", Title = "IMDSv2 → off", Severity = Severity.High, Uuid = uuid, Description = new string('d', 300) };
+
+    [Fact]
+    public void Its_bytes_equal_the_enriched_issue_with_the_same_annotations_in_the_same_order()
+    {
+        // Keys and values of any length (one- and two-byte length prefixes, past the first buffer) and any text, including non-ASCII.
+        var text = Gen.String[Gen.Char, 1, 3000];
+        Gen.Select(text, Gen.Select(text, text).List[0, 12]).Sample((uuid, annotations) =>
+        {
+            var distinct = annotations.DistinctBy(a => a.Item1).ToList();
+            var annotated = new AnnotatedIssue(Raw(uuid));
+            var expected = new EnrichedIssue { RawIssue = Raw(uuid) };
+            foreach (var (key, value) in distinct)
+            {
+                annotated.Set(key, value);
+                expected.Annotations[key] = value;
+            }
+
+            var encoded = annotated.Encode();
+            Assert.Equal(expected.ToByteArray(), encoded.Bytes.ToArray());
+            Assert.Equal(uuid, encoded.RawIssueUuid);
+            Assert.Null(encoded.EmptyAnnotation);
+        });
+    }
+
+    [Fact]
+    public void A_json_value_is_written_as_readable_compact_json_and_reads_back()
+    {
+        var annotated = new AnnotatedIssue(Raw("u-1"));
+        annotated.Set("cloudpi.control", "ec2-imdsv2-check");
+        annotated.SetJson("cloudpi.hops", json =>
+        {
+            json.WriteStartArray();
+            json.WriteStringValue("internet → igw-1");
+            // A value written inside another's callback gets a writer of its own.
+            var inner = new AnnotatedIssue(Raw("u-2"));
+            inner.SetJson("nested", nested => nested.WriteStringValue("x"));
+            Assert.Equal("\"x\"", inner.Get("nested"));
+            json.WriteEndArray();
+        });
+
+        Assert.Equal("[\"internet → igw-1\"]", annotated.Get("cloudpi.hops"));
+        Assert.Equal("ec2-imdsv2-check", annotated.Get("cloudpi.control"));
+        Assert.Null(annotated.Get("cloudpi.other"));
+        var enriched = annotated.ToEnrichedIssue();
+        Assert.Equal(["cloudpi.control", "cloudpi.hops"], enriched.Annotations.Keys);
+        Assert.Equal("[\"internet → igw-1\"]", enriched.Annotations["cloudpi.hops"]);
+        Assert.Equal("u-1", enriched.RawIssue.Uuid);
+    }
+
+    [Fact]
+    public void A_json_value_larger_than_the_first_buffer_is_written_whole()
+    {
+        var annotated = new AnnotatedIssue(Raw("u-1"));
+        annotated.Set("cloudpi.before", new string('b', 3000));
+        annotated.SetJson("cloudpi.large", json =>
+        {
+            json.WriteStartArray();
+            for (var i = 0; i < 5_000; i++)
+            {
+                json.WriteStringValue($"sg-{i} → tcp/{i}");
+            }
+
+            json.WriteEndArray();
+        });
+
+        var expected = "[" + string.Join(",", Enumerable.Range(0, 5_000).Select(i => $"\"sg-{i} → tcp/{i}\"")) + "]";
+        Assert.Equal(expected, annotated.ToEnrichedIssue().Annotations["cloudpi.large"]);
+    }
+
+    [Fact]
+    public void An_empty_annotation_is_recorded_for_the_writer_to_refuse()
+    {
+        var annotated = new AnnotatedIssue(Raw("u-1"));
+        annotated.Set("cloudpi.fine", "yes");
+        annotated.Set("cloudpi.empty", string.Empty);
+        Assert.Equal("cloudpi.empty", annotated.Encode().EmptyAnnotation);
+    }
+
+    [Fact]
+    public void An_annotation_is_set_once_and_an_encoded_issue_is_done()
+    {
+        var annotated = new AnnotatedIssue(Raw("u-1"));
+        annotated.Set("cloudpi.control", "a");
+        Assert.Throws<InvalidOperationException>(() => annotated.Set("cloudpi.control", "b"));
+        annotated.Encode();
+        Assert.Throws<ObjectDisposedException>(() => annotated.Set("cloudpi.other", "c"));
+        Assert.Throws<ObjectDisposedException>(() => annotated.Encode());
+    }
+}
