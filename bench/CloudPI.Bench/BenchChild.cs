@@ -9,16 +9,22 @@ namespace CloudPI.Bench;
 internal static class BenchChild
 {
     /// <summary>The child's output lines, without the "== name" banner.</summary>
-    public static async Task<IReadOnlyList<string>> RunAsync(string benchmark, IEnumerable<string> args, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> RunAsync(string benchmark, IEnumerable<string> args, CancellationToken cancellationToken) =>
+        (await RunWithErrorAsync(benchmark, args, cancellationToken)).Output;
+
+    /// <summary>The child's output lines, without the "== name" banner, and its error lines (its log).</summary>
+    public static async Task<(IReadOnlyList<string> Output, IReadOnlyList<string> Error)> RunWithErrorAsync(string benchmark, IEnumerable<string> args, CancellationToken cancellationToken)
     {
         var host = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(BenchChild).Assembly.Location);
-        }
+        List<string> arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(BenchChild).Assembly.Location] : [];
+        var (output, error) = await RunProcessAsync(host, [.. arguments, benchmark, .. args], cancellationToken);
+        return (output.Where(l => !l.StartsWith("==", StringComparison.Ordinal)).ToList(), error);
+    }
 
-        start.ArgumentList.Add(benchmark);
+    /// <summary>Runs <paramref name="program"/> to its end; its non-empty output and error lines, or an error naming it when it fails.</summary>
+    public static async Task<(IReadOnlyList<string> Output, IReadOnlyList<string> Error)> RunProcessAsync(string program, IEnumerable<string> args, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in args)
         {
             start.ArgumentList.Add(argument);
@@ -30,9 +36,11 @@ internal static class BenchChild
         await child.WaitForExitAsync(cancellationToken);
         if (child.ExitCode != 0)
         {
-            throw new InvalidOperationException($"benchmark child '{benchmark}' exited {child.ExitCode}: {await error}");
+            throw new InvalidOperationException($"'{Path.GetFileName(program)} {string.Join(' ', start.ArgumentList)}' exited {child.ExitCode}: {await error}");
         }
 
-        return (await output).Split('\n').Where(l => l.Length > 0 && !l.StartsWith("==", StringComparison.Ordinal)).ToList();
+        return (Lines(await output), Lines(await error));
     }
+
+    private static List<string> Lines(string text) => text.Split('\n').Where(l => l.Length > 0).ToList();
 }

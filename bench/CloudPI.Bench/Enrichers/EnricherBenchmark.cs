@@ -27,8 +27,10 @@ namespace CloudPI.Bench.Enrichers;
 /// user CPU time beside them (the steadier number on a shared machine; above the wall time when the issues are
 /// enriched on several cores).
 /// Arguments: [RESOURCES] [FINDINGS] [--accounts 1,10,25,50] [--account-resources 2000] [--runs N] [--inputs DIR]
-/// [--organisation-only] (--inputs keeps the single account's graph and findings in DIR and reuses them, to profile
-/// the CLI on them; --organisation-only runs the organisation curve alone);
+/// [--organisation-only] [--published DIR] (--inputs keeps the single account's graph and findings in DIR and reuses
+/// them, to profile the CLI on them; --organisation-only runs the organisation curve alone; --published DIR also runs
+/// the enricher binaries that deploy/publish.sh wrote to DIR, Native AOT as the images ship them). Each enricher's
+/// own phase clock (its --debug log) gives the analysis' share of the load inside one process.
 /// internally: --child ARGS... (one CLI run), --tokens FILE (one tokenising pass) and --load FILE (one loading pass).
 /// </summary>
 public sealed class EnricherBenchmark : IBenchmark
@@ -74,6 +76,7 @@ public sealed class EnricherBenchmark : IBenchmark
         var accountResources = int.Parse(Option(args, "--account-resources", "2000"), CultureInfo.InvariantCulture);
         var runs = int.Parse(Option(args, "--runs", "1"), CultureInfo.InvariantCulture);
         var inputs = Option(args, "--inputs", string.Empty);
+        var published = Option(args, "--published", string.Empty);
 
         var directory = Directory.CreateTempSubdirectory("cloudpi-bench-enrichers-");
         try
@@ -83,7 +86,7 @@ public sealed class EnricherBenchmark : IBenchmark
                 : Path.Combine(directory.FullName, "account");
             if (!args.Contains(OrganisationOnlyFlag))
             {
-                await SingleAccountAsync(accountInputs, directory.FullName, resources, findings, runs, cancellationToken);
+                await SingleAccountAsync(accountInputs, directory.FullName, resources, findings, runs, published, cancellationToken);
             }
 
             await OrganisationAsync(directory.FullName, accountCounts, accountResources, runs, cancellationToken);
@@ -96,7 +99,8 @@ public sealed class EnricherBenchmark : IBenchmark
 
     /// <param name="inputs">Where the account's graph and findings are written, or found from an earlier run.</param>
     /// <param name="root">Where the enrichers write.</param>
-    private async Task SingleAccountAsync(string inputs, string root, int resources, int findings, int runs, CancellationToken cancellationToken)
+    /// <param name="published">Where the published enricher binaries are (deploy/publish.sh), or empty.</param>
+    private async Task SingleAccountAsync(string inputs, string root, int resources, int findings, int runs, string published, CancellationToken cancellationToken)
     {
         var (graph, producers) = Inputs(inputs);
         if (File.Exists(graph) && Directory.Exists(producers))
@@ -115,14 +119,24 @@ public sealed class EnricherBenchmark : IBenchmark
         var tokens = await BestAsync(runs, () => MeasureAsync([TokensFlag, graph], cancellationToken));
         var loading = await BestAsync(runs, () => MeasureAsync([LoadFlag, graph], cancellationToken));
         var load = await BestAsync(runs, () => CliAsync(["graph", "stats", "--graph", graph, "--json", "--log-format", "json"], cancellationToken));
-        var reach = await BestAsync(runs, () => EnricherAsync("reachability", ["--graph", graph], producers, root, cancellationToken));
-        var exploit = await BestAsync(runs, () => EnricherAsync("exploitability", ["--graph", graph], producers, root, cancellationToken));
+        var reach = await BestAsync(runs, () => EnricherAsync("reachability", ["--graph", graph], producers, root, cancellationToken, phases: true));
+        var exploit = await BestAsync(runs, () => EnricherAsync("exploitability", ["--graph", graph], producers, root, cancellationToken, phases: true));
         Console.WriteLine($"{"",-37} {"wall ms",7} {"cpu ms",7} {"peak MB",7}");
         Console.WriteLine($"tokenising pass (Utf8JsonReader):     {tokens}");
         Console.WriteLine($"loading pass (ApocJsonLinesReader):   {loading}   load / tokenising {loading.Milliseconds / tokens.Milliseconds:F1}x wall, {loading.CpuMilliseconds / tokens.CpuMilliseconds:F1}x cpu (goal <= 2x)");
         Console.WriteLine($"load the graph only (graph stats):    {load}   {load.Milliseconds / tokens.Milliseconds:F1}x wall, {load.CpuMilliseconds / tokens.CpuMilliseconds:F1}x cpu the tokenising pass: the loading pass and the CLI's start");
         Console.WriteLine($"reachability enricher, end to end:    {reach}   analysis adds {Added(reach.Milliseconds, load.Milliseconds):F0}% wall, {Added(reach.CpuMilliseconds, load.CpuMilliseconds):F0}% cpu to the load (goal <= 50%)");
         Console.WriteLine($"exploitability enricher, end to end:  {exploit}   analysis adds {Added(exploit.Milliseconds, load.Milliseconds):F0}% wall, {Added(exploit.CpuMilliseconds, load.CpuMilliseconds):F0}% cpu to the load (goal <= 50%)");
+        Console.WriteLine($"  reachability, its own clock:        {reach.Phases}");
+        Console.WriteLine($"  exploitability, its own clock:      {exploit.Phases}");
+        if (published.Length > 0)
+        {
+            var publishedReach = await BestAsync(runs, () => PublishedEnricherAsync(published, "reachability", graph, producers, root, cancellationToken));
+            var publishedExploit = await BestAsync(runs, () => PublishedEnricherAsync(published, "exploitability", graph, producers, root, cancellationToken));
+            Console.WriteLine($"published reachability (Native AOT):  {publishedReach}   its own clock: {publishedReach.Phases}");
+            Console.WriteLine($"published exploitability (Native AOT):{publishedExploit}   its own clock: {publishedExploit.Phases}");
+        }
+
         Console.WriteLine("peak memory goal: <= 400 MB for 100k resources and 50k issues");
     }
 
@@ -210,8 +224,21 @@ public sealed class EnricherBenchmark : IBenchmark
         Uuid = string.Create(CultureInfo.InvariantCulture, $"bench:{index}"),
     };
 
-    private Task<Measurement> EnricherAsync(string enricher, string[] graphArgs, string producers, string root, CancellationToken cancellationToken) =>
-        CliAsync(["enricher", enricher, .. graphArgs, "-read_path", producers, "-write_path", Path.Combine(root, "out-" + enricher), "--log-format", "json"], cancellationToken);
+    /// <param name="phases">Whether to read the enricher's own phase clock from its --debug log too.</param>
+    private Task<Measurement> EnricherAsync(string enricher, string[] graphArgs, string producers, string root, CancellationToken cancellationToken, bool phases = false) =>
+        MeasureAsync([ChildFlag, "enricher", enricher, .. graphArgs, "-read_path", producers, "-write_path", Path.Combine(root, "out-" + enricher), "--log-format", "json", .. phases ? ["--debug"] : Array.Empty<string>()], cancellationToken, phases);
+
+    /// <summary>A published enricher binary (Native AOT, as the images ship it) on the account, by its own phase clock.</summary>
+    private static async Task<Measurement> PublishedEnricherAsync(string binaries, string enricher, string graph, string producers, string root, CancellationToken cancellationToken)
+    {
+        var wall = Stopwatch.StartNew();
+        var (_, log) = await BenchChild.RunProcessAsync(
+            Path.Combine(binaries, "cloudpi-enricher-" + enricher),
+            ["--graph", graph, "-read_path", producers, "-write_path", Path.Combine(root, "published-" + enricher), "--log-format", "json", "--debug"],
+            cancellationToken);
+        var phases = EnricherPhases.Parse(log);
+        return new Measurement(wall.Elapsed.TotalMilliseconds, phases.PeakMegabytes, double.NaN, phases);
+    }
 
     private static async Task<Measurement> BestAsync(int runs, Func<Task<Measurement>> measure)
     {
@@ -219,7 +246,11 @@ public sealed class EnricherBenchmark : IBenchmark
         for (var i = 1; i < runs; i++)
         {
             var next = await measure();
-            best = new Measurement(Math.Min(best.Milliseconds, next.Milliseconds), Math.Min(best.PeakMegabytes, next.PeakMegabytes), Math.Min(best.CpuMilliseconds, next.CpuMilliseconds));
+            best = new Measurement(
+                Math.Min(best.Milliseconds, next.Milliseconds),
+                Math.Min(best.PeakMegabytes, next.PeakMegabytes),
+                Math.Min(best.CpuMilliseconds, next.CpuMilliseconds),
+                next.Phases is { } phases && (best.Phases is null || phases.AnalysisMilliseconds < best.Phases.AnalysisMilliseconds) ? phases : best.Phases);
         }
 
         return best;
@@ -228,11 +259,12 @@ public sealed class EnricherBenchmark : IBenchmark
     private Task<Measurement> CliAsync(string[] command, CancellationToken cancellationToken) =>
         MeasureAsync([ChildFlag, .. command], cancellationToken);
 
-    private async Task<Measurement> MeasureAsync(string[] childArgs, CancellationToken cancellationToken)
+    private async Task<Measurement> MeasureAsync(string[] childArgs, CancellationToken cancellationToken, bool phases = false)
     {
-        var measured = (await BenchChild.RunAsync(Name, childArgs, cancellationToken)).Last(l => l.StartsWith("measured ", StringComparison.Ordinal));
+        var (output, log) = await BenchChild.RunWithErrorAsync(Name, childArgs, cancellationToken);
+        var measured = output.Last(l => l.StartsWith("measured ", StringComparison.Ordinal));
         var parts = measured.Split(' ').Skip(1).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToList();
-        return new Measurement(parts[0], parts[1], parts[2]);
+        return new Measurement(parts[0], parts[1], parts[2], phases ? EnricherPhases.Parse(log) : null);
     }
 
     private static async Task RunChildAsync(string[] command)
@@ -273,8 +305,8 @@ public sealed class EnricherBenchmark : IBenchmark
     }
 
     /// <summary>One measured step: wall-clock time, peak working set and user CPU time of its process.</summary>
-    private sealed record Measurement(double Milliseconds, double PeakMegabytes, double CpuMilliseconds)
+    private sealed record Measurement(double Milliseconds, double PeakMegabytes, double CpuMilliseconds, EnricherPhases? Phases = null)
     {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Milliseconds,7:N0} {CpuMilliseconds,7:N0} {PeakMegabytes,7:N0}");
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Milliseconds,7:N0} {(double.IsNaN(CpuMilliseconds) ? "-" : CpuMilliseconds.ToString("N0", CultureInfo.InvariantCulture)),7} {PeakMegabytes,7:N0}");
     }
 }
