@@ -21,9 +21,9 @@ namespace CloudPI.Graph.Apoc;
 /// policies and statements, the ends of its principals' data-access edges, its S3 buckets and KMS keys when a principal
 /// of it that the analysed accounts' nodes reach along assume-role edges has a statement that may allow one of
 /// <see cref="DataActions"/>, and the tags of those), never its compute or network, so an account that may assume a
-/// role in every other one still loads little more than itself. Any other edge, in either direction, between a loaded node and a node of another account that is
-/// not loaded (a trust in another account's principal, a peering connection's accepter VPC) loads only that node and
-/// its account node.</para>
+/// role in every other one still loads little more than itself. Any other edge, in either direction, between a loaded
+/// node and a node of another account that is not loaded (a trust in another account's principal, a peering
+/// connection's accepter VPC) loads only that node and its account node.</para>
 /// <para>Only the JSON-lines layout, where each record is a line, is indexed; an ARRAY_JSON file is reported as
 /// <see cref="Partitionable"/> false and loaded whole.</para>
 /// </remarks>
