@@ -10,9 +10,11 @@ namespace CloudPI.Graph.Neo4j;
 /// <remarks>
 /// An organisation is also loaded one account at a time (<see cref="AccountNodes"/>, <see cref="AccountRelationships"/>):
 /// <c>$account</c> is the account, <c>$assumed</c> the accounts whose roles its principals can assume, directly or along
-/// a chain (<see cref="AssumeRoleAccounts"/>), and <c>$assumedLabels</c> the labels of the nodes an assumed account
-/// contributes (<see cref="Cartography.AssumedAccount"/>: identity and data, not compute or network). The scope is
-/// found by walking out from those accounts' nodes, never by scanning the organisation.
+/// a chain (<see cref="AssumeRoleAccounts"/>), <c>$assumedLabels</c> the labels of the nodes an assumed account
+/// contributes (<see cref="Cartography.AssumedAccount"/>: identity, not compute or network), and
+/// <c>$assumedDataLabels</c> those it contributes only when it is one of <c>$assumedWithData</c>, the assumed accounts
+/// whose data a role the account may reach may reach by policy (<see cref="AssumedDataAccounts"/>). The scope is found
+/// by walking out from those accounts' nodes, never by scanning the organisation.
 /// </remarks>
 public static class CartographyQueries
 {
@@ -33,8 +35,8 @@ public static class CartographyQueries
 
     /// <summary>
     /// One account's scope, as rows of <c>n</c>: the account and the accounts it can assume into, its nodes (by
-    /// <c>RESOURCE</c>) and the part of theirs a blast radius walks through (<c>$assumedLabels</c>, what their
-    /// principals' data-access edges point at), the nodes no account owns within two hops of those through other such
+    /// <c>RESOURCE</c>) and the part of theirs a blast radius walks through (<c>$assumedLabels</c>, <c>$assumedDataLabels</c>
+    /// for those of <c>$assumedWithData</c>, what their principals' data-access edges point at), the nodes no account owns within two hops of those through other such
     /// nodes (rules' IP ranges, a policy's statements, a bucket's tags), and across any edge to a node of another
     /// account not otherwise loaded that node and its account. The second hop starts from each distinct ownerless node
     /// once, so a hub such as 0.0.0.0/0 is walked once per account, not once per rule that names it.
@@ -44,7 +46,7 @@ public static class CartographyQueries
         WHERE account.id = $account OR account.id IN $assumed
         OPTIONAL MATCH (account)-[:RESOURCE]->(resource)
         WHERE account.id = $account
-           OR any(label IN labels(resource) WHERE label IN $assumedLabels)
+           OR any(label IN labels(resource) WHERE label IN $assumedLabels OR (label IN $assumedDataLabels AND account.id IN $assumedWithData))
            OR EXISTS { MATCH (account)-[:RESOURCE]->(principal)-[:CAN_READ|CAN_WRITE|GET_SECRET|CAN_QUERY|CAN_ADMINISTER]->(resource)
                        WHERE any(label IN labels(principal) WHERE label IN $assumedLabels) }
         WITH account, collect(resource) AS resources
@@ -54,7 +56,8 @@ public static class CartographyQueries
              [(o)--(near) WHERE NOT near:AWSAccount AND NOT EXISTS { MATCH (:AWSAccount)-[:RESOURCE]->(near) } | near] AS nearby,
              [(o)--(far)<-[:RESOURCE]-(other:AWSAccount)
                  WHERE other.id <> owner AND other.id <> $account
-                   AND NOT (other.id IN $assumed AND any(label IN labels(far) WHERE label IN $assumedLabels)) | [far, other]] AS across
+                   AND NOT (other.id IN $assumed
+                            AND any(label IN labels(far) WHERE label IN $assumedLabels OR (label IN $assumedDataLabels AND other.id IN $assumedWithData))) | [far, other]] AS across
         UNWIND [o] + nearby + reduce(ends = [], pair IN across | ends + pair) AS reached
         WITH DISTINCT reached
         WITH reached,
@@ -68,7 +71,7 @@ public static class CartographyQueries
 
     /// <summary>
     /// The relationships of the scope's nodes: out of a node the account or an account it assumes owns; out of any
-    /// other node only into the account's nodes, an assumed account's nodes of <c>$assumedLabels</c> or nodes no
+    /// other node only into the account's nodes, an assumed account's contributed nodes (as above) or nodes no
     /// account owns (not a shared IP range's edges to every account's rules); and into a node from an account node.
     /// Relationships whose other end is outside the scope are dropped by the loader.
     /// </summary>
@@ -78,7 +81,9 @@ public static class CartographyQueries
         WHERE NOT n:AWSAccount
           AND (EXISTS { MATCH (mine:AWSAccount)-[:RESOURCE]->(n) WHERE mine.id = $account OR mine.id IN $assumed }
                OR NOT EXISTS { MATCH (other:AWSAccount)-[:RESOURCE]->(t)
-                               WHERE other.id <> $account AND NOT (other.id IN $assumed AND any(label IN labels(t) WHERE label IN $assumedLabels)) })
+                               WHERE other.id <> $account
+                                 AND NOT (other.id IN $assumed
+                                          AND any(label IN labels(t) WHERE label IN $assumedLabels OR (label IN $assumedDataLabels AND other.id IN $assumedWithData))) })
         WITH n, collect(out) AS outgoing
         OPTIONAL MATCH (n)<-[owning]-(:AWSAccount)
         WITH outgoing, collect(owning) AS incoming
@@ -132,11 +137,34 @@ public static class CartographyQueries
         RETURN DISTINCT source.id AS source, target.id AS target
         """);
 
+    /// <summary>
+    /// Which of the accounts in <c>$assumed</c> have a principal that a node of <c>$account</c> may reach along
+    /// assume-role edges and whose policy has a statement that may allow one of <c>$dataActions</c> (lower-cased
+    /// <see cref="Cartography.DataActions"/>, matched as they say: an Allow statement with a NotAction, or an action
+    /// pattern that is one of them or, lower-cased, starts before its first wildcard like one of them). Their S3 buckets
+    /// and KMS keys join the account's scope. A statement's action may be stored as one string or a list.
+    /// </summary>
+    public static CypherQuery AssumedDataAccounts { get; } = new(
+        "cartography-assumed-data-accounts",
+        """
+        MATCH (target:AWSAccount)-[:RESOURCE]->(principal)-[:POLICY]->()-[:STATEMENT]->(statement)
+        WHERE target.id IN $assumed
+          AND statement.effect = 'Allow'
+          AND (size([] + coalesce(statement.notaction, [])) > 0
+               OR any(action IN [] + coalesce(statement.action, []) WHERE
+                      any(granted IN $dataActions WHERE
+                          granted = toLower(action)
+                          OR ((action CONTAINS '*' OR action CONTAINS '?')
+                              AND granted STARTS WITH split(split(toLower(action), '*')[0], '?')[0]))))
+          AND EXISTS { MATCH (origin:AWSAccount)-[:RESOURCE]->()-[:STS_ASSUMEROLE_ALLOW|ASSUMES*]->(principal) WHERE origin.id = $account }
+        RETURN DISTINCT target.id AS account
+        """);
+
     /// <summary>A user's first connectivity check: what the server and database are.</summary>
     public static CypherQuery AccountSummary { get; } = new(
         "cartography-accounts",
         "MATCH (a:AWSAccount) RETURN a.id AS account, a.name AS name, a.inscope AS inscope, a.lastupdated AS lastupdated ORDER BY account");
 
     public static IReadOnlyList<CypherQuery> All { get; } =
-        [Nodes, NodesNeo4j44, Relationships, RelationshipsNeo4j44, AccountNodes, AccountNodesNeo4j44, AccountRelationships, AccountRelationshipsNeo4j44, KeyOwners, AssumeRoleAccounts, AccountSummary];
+        [Nodes, NodesNeo4j44, Relationships, RelationshipsNeo4j44, AccountNodes, AccountNodesNeo4j44, AccountRelationships, AccountRelationshipsNeo4j44, KeyOwners, AssumeRoleAccounts, AssumedDataAccounts, AccountSummary];
 }

@@ -42,23 +42,43 @@ public sealed class Neo4jGraphLoader(ICypherClient client, ILogger logger)
     /// <summary>
     /// One account's part of an organisation (<see cref="CartographyQueries.AccountNodes"/>): its nodes, the shared
     /// nodes it reaches, the far ends of its cross-account edges, and what a blast radius walks through in the accounts
-    /// in <paramref name="assumed"/> (<see cref="AssumedAccount"/>).
+    /// in <paramref name="assumed"/> (<see cref="AssumedAccount"/>: their buckets and keys only for those whose data a
+    /// role it may reach may reach, <see cref="CartographyQueries.AssumedDataAccounts"/>).
     /// </summary>
-    public Task<PropertyGraph> LoadAccountAsync(string account, IReadOnlyCollection<string> assumed, CancellationToken cancellationToken = default)
+    public async Task<PropertyGraph> LoadAccountAsync(string account, IReadOnlyCollection<string> assumed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(assumed);
-        return LoadAsync(
+        var withData = new List<object?>();
+        if (assumed.Count > 0)
+        {
+            var asked = new Dictionary<string, object?>
+            {
+                ["account"] = account,
+                ["assumed"] = assumed.Cast<object?>().ToList(),
+                ["dataActions"] = DataActions.Lowered.Cast<object?>().ToList(),
+            };
+            await foreach (var record in client.RunAsync(CartographyQueries.AssumedDataAccounts.Text, asked, cancellationToken).ConfigureAwait(false))
+            {
+                withData.Add(Text(record, "account"));
+            }
+        }
+
+        return await LoadAsync(
             new Dictionary<string, object?>
             {
                 ["labels"] = AnalysedLabels.Cast<object?>().ToList(),
                 ["account"] = account,
                 ["assumed"] = assumed.Cast<object?>().ToList(),
                 ["assumedLabels"] = AssumedAccount.Labels.Cast<object?>().ToList(),
+                ["assumedDataLabels"] = AssumedAccount.DataLabels.Cast<object?>().ToList(),
+                ["assumedWithData"] = withData,
             },
-            assumed.Count == 0 ? $"account {account}" : $"account {account} (with the identities and data of {string.Join(", ", assumed)}, whose roles it can assume)",
+            assumed.Count == 0
+                ? $"account {account}"
+                : $"account {account} (with the identities of {string.Join(", ", assumed)}, whose roles it can assume, and the data of {(withData.Count == 0 ? "none" : string.Join(", ", withData))})",
             legacy => legacy ? (CartographyQueries.AccountNodesNeo4j44, CartographyQueries.AccountRelationshipsNeo4j44) : (CartographyQueries.AccountNodes, CartographyQueries.AccountRelationships),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<PropertyGraph> LoadAsync(

@@ -4,6 +4,7 @@ using CloudPI.Commands.Enrichers;
 using CloudPI.Commands.Graph;
 using CloudPI.Dracon.Enrichers;
 using CloudPI.Dracon.Io;
+using CloudPI.Enrichers;
 using CloudPI.Graph.Apoc;
 using CloudPI.Graph.Neo4j;
 using CloudPI.Graph.Synthetic;
@@ -121,6 +122,49 @@ public class PerAccountEnricherTests
         foreach (var other in organisation.AccountIds.Skip(1))
         {
             Assert.All(reaching, i => Assert.Contains($"arn:aws:iam::{other}:role/org-audit", i.Annotations["cloudpi.blast_radius"], StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_blast_radius_through_an_assumed_role_reaches_the_other_accounts_bucket_by_policy_when_its_account_is_analysed_alone(bool fromNeo4j)
+    {
+        // 111's role a may assume 222's role b, whose policy lets it read any object: a's blast radius reaches 222's
+        // bucket, which the per-account load must bring although 222 is only assumed.
+        using var temp = new TempDirectory();
+        var lines = AssumedAccountOrganisation.WhereBMay("\"effect\":\"Allow\",\"action\":[\"s3:GetObject\"]");
+        var graph = temp.Combine("org.jsonl");
+        File.WriteAllText(graph, lines);
+        var whole = temp.Combine("org.json");
+        File.WriteAllText(whole, "[" + string.Join(",\n", File.ReadAllLines(graph)) + "]\n");
+        var producers = temp.Combine("producers");
+        Directory.CreateDirectory(producers);
+        var crafted = new LaunchToolResponse { ToolName = "crafted", ScanInfo = new ScanInfo { ScanUuid = "assumed-data" } };
+        crafted.Issues.Add(new Issue { Target = "arn:aws:iam::111111111111:role/a", Type = "iam-role-admin", Title = "role a", Uuid = "crafted:0" });
+        crafted.Issues.Add(new Issue { Target = "arn:aws:ec2:us-east-1:333333333333:instance/i-of-333", Type = "ec2-imdsv2-required", Title = "another account", Uuid = "crafted:1" });
+        DraconFile.Write(Path.Combine(producers, "crafted.tagged.pb"), crafted);
+        var neo4j = new SimulatedCartographyNeo4j(ApocJsonLinesReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines)), "organisation"));
+        await using var server = BoltTestServer.Start(neo4j.Server.ServeAsync);
+
+        var perAccount = await Cli.RunAsync(
+            ["enricher", "exploitability", .. fromNeo4j ? new[] { "--neo4j-uri", server.UriFor().ToString() } : new[] { "--graph", graph }, "-read_path", producers, "-write_path", temp.Combine("per-account")]);
+        var reference = await Cli.RunAsync("enricher", "exploitability", "--graph", whole, "-read_path", producers, "-write_path", temp.Combine("whole"));
+
+        Assert.True(perAccount.ExitCode == 0, perAccount.Error);
+        Assert.Equal(0, reference.ExitCode);
+        var expected = File.ReadAllBytes(temp.Combine("whole", "crafted.exploitability.enriched.pb"));
+        var actual = File.ReadAllBytes(temp.Combine("per-account", "crafted.exploitability.enriched.pb"));
+        Assert.True(expected.AsSpan().SequenceEqual(actual), $"per-account output differs from the whole graph's\n{Differences(expected, actual)}");
+        var blastRadius = EnrichedLaunchToolResponse.Parser.ParseFrom(expected).Issues[0].Annotations[AnnotationKeys.BlastRadius];
+        Assert.Contains("bucket-of-b", blastRadius, StringComparison.Ordinal);
+        // Analysed one account at a time (111, then 333): 111 with 222's data because b may read it.
+        var partition = await AccountPartition.PlanAsync(new GraphInput { File = graph }, EnricherFiles.ReadTagged(producers), followAssumedRoles: true, Logger.None, CancellationToken.None);
+        Assert.Equal(["111111111111", "333333333333"], Assert.IsType<AccountPartition>(partition).Groups.Select(g => g.Account));
+        if (fromNeo4j)
+        {
+            var scoped = neo4j.Runs.Single(r => r.Text == CartographyQueries.AccountNodes.Text && (string)r.Parameters["account"]! == AssumedAccountOrganisation.Analysed);
+            Assert.Equal(["222222222222"], Assert.IsAssignableFrom<IReadOnlyList<object?>>(scoped.Parameters["assumedWithData"]).Cast<string>());
         }
     }
 

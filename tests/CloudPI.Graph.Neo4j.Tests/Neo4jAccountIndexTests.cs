@@ -11,7 +11,7 @@ namespace CloudPI.Graph.Neo4j.Tests;
 
 /// <summary>
 /// Planning an organisation from Neo4j: which account an issue target's node belongs to, and which accounts an account
-/// can assume roles in (whole accounts, transitively); then one account's load, naming it only by parameter.
+/// can assume roles in (transitively), and whose data its roles may reach; then one account's load, naming it only by parameter.
 /// </summary>
 public class Neo4jAccountIndexTests
 {
@@ -61,32 +61,51 @@ public class Neo4jAccountIndexTests
         {
             Assert.Equal("111111111111", q.Parameters["account"]);
             Assert.Equal(new object?[] { "222222222222", "333333333333" }, Assert.IsAssignableFrom<IReadOnlyList<object?>>(q.Parameters["assumed"]));
+            Assert.Equal(new object?[] { "333333333333" }, Assert.IsAssignableFrom<IReadOnlyList<object?>>(q.Parameters["assumedWithData"]));
         });
+        var asked = Assert.Single(queries, q => q.Text == CartographyQueries.AssumedDataAccounts.Text);
+        Assert.Equal(new object?[] { "222222222222", "333333333333" }, Assert.IsAssignableFrom<IReadOnlyList<object?>>(asked.Parameters["assumed"]));
     }
 
     [Fact]
-    public async Task An_assumed_account_contributes_its_roles_policies_statements_data_stores_and_their_tags_not_its_compute_or_network()
+    public async Task An_assumed_account_contributes_its_roles_policies_statements_and_what_they_may_reach_not_its_compute_or_network()
     {
-        var graph = ApocJsonLinesReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(AssumedAccountOrganisation.Lines)), "organisation");
-        var neo4j = new SimulatedCartographyNeo4j(graph);
-        await using var server = BoltTestServer.Start(neo4j.Server.ServeAsync);
-        await using var client = new BoltClient(new BoltClientOptions { Uri = server.UriFor() });
-        var index = await Neo4jAccountIndex.BuildAsync(client, []);
-
-        var part = await index.LoadAsync(client, AssumedAccountOrganisation.Analysed, followAssumedRoles: true, Logger.None);
+        var (part, neo4j) = await LoadAnalysedPartAsync(AssumedAccountOrganisation.Lines);
 
         var ids = part.Nodes.Select(n => n.Id!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(AssumedAccountOrganisation.AnalysedPart, ids);
-        Assert.All(AssumedAccountOrganisation.LeftOut, id => Assert.DoesNotContain(id, ids));
+        Assert.All(AssumedAccountOrganisation.LeftOut.Concat(AssumedAccountOrganisation.DataOfB), id => Assert.DoesNotContain(id, ids));
         Assert.True(part.TryFind("role-b", out var b));
         Assert.Equal("statement-of-b", Assert.Single(Assert.Single(b.Neighbors("POLICY", Direction.Outgoing)).Neighbors("STATEMENT", Direction.Outgoing)).Id);
         Assert.Equal(["queue-of-b", "role-c"], b.Neighbors("CAN_WRITE", Direction.Outgoing).Concat(b.Neighbors("STS_ASSUMEROLE_ALLOW", Direction.Outgoing)).Select(n => n.Id));
-        Assert.True(part.TryFind("bucket-of-b", out var bucket));
-        Assert.Equal("DataClassification:Sensitive", Assert.Single(bucket.Neighbors("TAGGED", Direction.Outgoing)).Id);
         // What an assumed account contributes is named by parameter, as the accounts are.
         var scoped = neo4j.Runs.Single(r => r.Text == CartographyQueries.AccountNodes.Text);
         Assert.Equal(["222222222222", "444444444444"], Assert.IsAssignableFrom<IReadOnlyList<object?>>(scoped.Parameters["assumed"]));
         Assert.Equal(AssumedAccount.Labels, Assert.IsAssignableFrom<IReadOnlyList<object?>>(scoped.Parameters["assumedLabels"]).Cast<string>());
+        Assert.Equal(AssumedAccount.DataLabels, Assert.IsAssignableFrom<IReadOnlyList<object?>>(scoped.Parameters["assumedDataLabels"]).Cast<string>());
+        Assert.Empty(Assert.IsAssignableFrom<IReadOnlyList<object?>>(scoped.Parameters["assumedWithData"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(AssumedAccountOrganisation.StatementsOfB), MemberType = typeof(AssumedAccountOrganisation))]
+    public async Task An_assumed_account_contributes_its_buckets_and_keys_only_when_a_role_reachable_from_the_analysed_account_may_reach_data(string statement, bool reachesData)
+    {
+        var (part, neo4j) = await LoadAnalysedPartAsync(AssumedAccountOrganisation.WhereBMay(statement));
+
+        var ids = part.Nodes.Select(n => n.Id!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(AssumedAccountOrganisation.AnalysedPart.Concat(reachesData ? AssumedAccountOrganisation.DataOfB : []).Order(StringComparer.Ordinal), ids);
+        // Which assumed accounts' data may be reached is asked by parameters too (the actions, lower-cased), then passed on.
+        var asked = neo4j.Runs.Single(r => r.Text == CartographyQueries.AssumedDataAccounts.Text);
+        Assert.Equal(AssumedAccountOrganisation.Analysed, asked.Parameters["account"]);
+        Assert.Equal(DataActions.Lowered, Assert.IsAssignableFrom<IReadOnlyList<object?>>(asked.Parameters["dataActions"]).Cast<string>());
+        var scoped = neo4j.Runs.Single(r => r.Text == CartographyQueries.AccountNodes.Text);
+        Assert.Equal(reachesData ? ["222222222222"] : [], Assert.IsAssignableFrom<IReadOnlyList<object?>>(scoped.Parameters["assumedWithData"]).Cast<string>());
+        if (reachesData)
+        {
+            Assert.True(part.TryFind("bucket-of-b", out var bucket));
+            Assert.Equal("DataClassification:Sensitive", Assert.Single(bucket.Neighbors("TAGGED", Direction.Outgoing)).Id);
+            Assert.Equal("222222222222", Assert.Single(bucket.Neighbors("RESOURCE", Direction.Incoming)).Id);
+        }
     }
 
     [Fact]
@@ -96,6 +115,17 @@ public class Neo4jAccountIndexTests
 
         Assert.Contains(pattern, CartographyQueries.AccountNodes.Text, StringComparison.Ordinal);
         Assert.Contains(pattern, CartographyQueries.AccountRelationships.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>111's part of <paramref name="lines"/> (the assumed-account organisation), from a simulated Neo4j holding it.</summary>
+    private static async Task<(PropertyGraph Part, SimulatedCartographyNeo4j Neo4j)> LoadAnalysedPartAsync(string lines)
+    {
+        var graph = ApocJsonLinesReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(lines)), "organisation");
+        var neo4j = new SimulatedCartographyNeo4j(graph);
+        await using var server = BoltTestServer.Start(neo4j.Server.ServeAsync);
+        await using var client = new BoltClient(new BoltClientOptions { Uri = server.UriFor() });
+        var index = await Neo4jAccountIndex.BuildAsync(client, []);
+        return (await index.LoadAsync(client, AssumedAccountOrganisation.Analysed, followAssumedRoles: true, Logger.None), neo4j);
     }
 
     /// <summary>Three accounts: 1 can assume into 2, 2 into 3; 0.0.0.0/0 is owned by none; "dup" is an id in two accounts.</summary>
@@ -126,6 +156,11 @@ public class Neo4jAccountIndexTests
             if (text == CartographyQueries.AssumeRoleAccounts.Text)
             {
                 return SimulatedResult.Of(["source", "target"], [["111111111111", "222222222222"], ["222222222222", "333333333333"]]);
+            }
+
+            if (text == CartographyQueries.AssumedDataAccounts.Text)
+            {
+                return SimulatedResult.Of(["account"], [["333333333333"]]);
             }
 
             if (text == CartographyQueries.AccountNodes.Text)

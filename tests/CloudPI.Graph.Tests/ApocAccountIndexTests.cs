@@ -52,10 +52,11 @@ public class ApocAccountIndexTests
 
         var first = index.Load(["111111111111"]);
         var ids = first.Nodes.Select(n => n.Id).ToHashSet();
-        // Role b is assumable from a: 222's role and bucket come. 333's root principal is trusted by a: that node
-        // and its account node only, not 333's instance or its rule. The shared IP range comes, with a's rule only.
+        // Role b is assumable from a: 222's role comes, not its bucket (b has no policy that could reach it). 333's
+        // root principal is trusted by a: that node and its account node only, not 333's instance or its rule. The
+        // shared IP range comes, with a's rule only.
         Assert.Equal(
-            ["0.0.0.0/0", "111111111111", "222222222222", "333333333333", "arn:aws:iam::111111111111:role/a", "arn:aws:iam::222222222222:role/b", "arn:aws:iam::333333333333:root", "bucket-of-b", "rule-of-a", "statement-of-a"],
+            ["0.0.0.0/0", "111111111111", "222222222222", "333333333333", "arn:aws:iam::111111111111:role/a", "arn:aws:iam::222222222222:role/b", "arn:aws:iam::333333333333:root", "rule-of-a", "statement-of-a"],
             ids.Order(StringComparer.Ordinal));
         Assert.Single(first.NodesWithLabel("IpRange").Single().Neighbors("MEMBER_OF", Direction.Incoming));
         Assert.True(first.TryFind("arn:aws:iam::333333333333:root", out var root));
@@ -69,7 +70,7 @@ public class ApocAccountIndexTests
     }
 
     [Fact]
-    public void An_assumed_account_contributes_its_roles_policies_statements_data_stores_and_their_tags_not_its_compute_or_network()
+    public void An_assumed_account_contributes_its_roles_policies_statements_and_what_they_may_reach_not_its_compute_or_network()
     {
         using var temp = new TempDirectory();
         File.WriteAllText(temp.File("org.jsonl"), AssumedAccountOrganisation.Lines);
@@ -79,15 +80,12 @@ public class ApocAccountIndexTests
 
         var ids = part.Nodes.Select(n => n.Id!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(AssumedAccountOrganisation.AnalysedPart, ids);
-        Assert.All(AssumedAccountOrganisation.LeftOut, id => Assert.DoesNotContain(id, ids));
-        // What the identity analysis walks is joined up: a's chain to c, b's policy to its statement, the bucket to its tag and account.
+        Assert.All(AssumedAccountOrganisation.LeftOut.Concat(AssumedAccountOrganisation.DataOfB), id => Assert.DoesNotContain(id, ids));
+        // What the identity analysis walks is joined up: a's chain to c, b's policy to its statement.
         Assert.True(part.TryFind("role-a", out var a));
         var b = Assert.Single(a.Neighbors("STS_ASSUMEROLE_ALLOW", Direction.Outgoing));
         Assert.Equal("role-c", Assert.Single(b.Neighbors("STS_ASSUMEROLE_ALLOW", Direction.Outgoing)).Id);
         Assert.Equal("statement-of-b", Assert.Single(Assert.Single(b.Neighbors("POLICY", Direction.Outgoing)).Neighbors("STATEMENT", Direction.Outgoing)).Id);
-        Assert.True(part.TryFind("bucket-of-b", out var bucket));
-        Assert.Equal("DataClassification:Sensitive", Assert.Single(bucket.Neighbors("TAGGED", Direction.Outgoing)).Id);
-        Assert.Equal("222222222222", Assert.Single(bucket.Neighbors("RESOURCE", Direction.Incoming)).Id);
         Assert.Single(part.NodesWithLabel("AWSIpRange").Single().Neighbors("MEMBER_OF_IP_RULE", Direction.Outgoing));
 
         // An analysis that walks no blast radius takes an assume-role edge as any other: role b and 222's account node only.
@@ -97,6 +95,27 @@ public class ApocAccountIndexTests
         Assert.DoesNotContain("policy-of-b", network);
         Assert.DoesNotContain("bucket-of-b", network);
         Assert.DoesNotContain("role-c", network);
+    }
+
+    [Theory]
+    [MemberData(nameof(AssumedAccountOrganisation.StatementsOfB), MemberType = typeof(AssumedAccountOrganisation))]
+    public void An_assumed_account_contributes_its_buckets_and_keys_only_when_a_role_reachable_from_the_analysed_account_may_reach_data(string statement, bool reachesData)
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("org.jsonl"), AssumedAccountOrganisation.WhereBMay(statement));
+        var index = ApocAccountIndex.Build(temp.File("org.jsonl"), []);
+
+        var part = index.Load([AssumedAccountOrganisation.Analysed]);
+
+        var ids = part.Nodes.Select(n => n.Id!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(AssumedAccountOrganisation.AnalysedPart.Concat(reachesData ? AssumedAccountOrganisation.DataOfB : []).Order(StringComparer.Ordinal), ids);
+        if (reachesData)
+        {
+            // The bucket comes joined to its tag and its account, which rate the data and say whose it is.
+            Assert.True(part.TryFind("bucket-of-b", out var bucket));
+            Assert.Equal("DataClassification:Sensitive", Assert.Single(bucket.Neighbors("TAGGED", Direction.Outgoing)).Id);
+            Assert.Equal("222222222222", Assert.Single(bucket.Neighbors("RESOURCE", Direction.Incoming)).Id);
+        }
     }
 
     [Fact]

@@ -1,9 +1,12 @@
+using Xunit;
+
 namespace CloudPI.TestSupport;
 
 /// <summary>
 /// A small organisation, as APOC JSON lines, where account 111's role a may assume role b of 222, and b the role c of
 /// 444: analysed alone, 111 should bring in what a blast radius walks through in 222 and 444 and nothing else of
-/// theirs. Shared by the graph-file and Neo4j account index tests, which load it each their own way.
+/// theirs; 222's bucket and key only when b's statement may reach data (<see cref="WhereBMay"/>), not for its role d,
+/// an administrator that no principal of 111 may reach. Shared by the graph-file and Neo4j account index tests, which load it each their own way.
 /// </summary>
 public static class AssumedAccountOrganisation
 {
@@ -14,7 +17,8 @@ public static class AssumedAccountOrganisation
     /// 111: role a (may assume b), a security group with a rule from 0.0.0.0/0, a VPC.
     /// 222: role b with an inline policy and its statement, trusting 333's root and allowed to assume c; a bucket tagged
     /// sensitive, a KMS key, a queue b may write (<c>CAN_WRITE</c>) and one it may not; an instance with its own tag, a
-    /// subnet, a security group with a rule from 10.0.0.0/8, a VPC peered (requester) with 111's.
+    /// subnet, a security group with a rule from 10.0.0.0/8, a VPC peered (requester) with 111's; role d, allowed * by
+    /// its inline policy, which only that instance may assume.
     /// 333: its root principal and an instance. 444: role c and an instance.
     /// </summary>
     public const string Lines = """
@@ -47,6 +51,9 @@ public static class AssumedAccountOrganisation
         {"type":"node","id":"26","labels":["AWSPrincipal","AWSRole"],"properties":{"id":"role-c","arn":"arn:aws:iam::444444444444:role/c"}}
         {"type":"node","id":"27","labels":["AWSEC2Instance","EC2Instance"],"properties":{"id":"i-of-c"}}
         {"type":"node","id":"28","labels":["AWSIpRange","IpRange"],"properties":{"id":"10.0.0.0/8"}}
+        {"type":"node","id":"29","labels":["AWSPrincipal","AWSRole"],"properties":{"id":"role-d","arn":"arn:aws:iam::222222222222:role/d"}}
+        {"type":"node","id":"30","labels":["AWSInlinePolicy","AWSPolicy"],"properties":{"id":"policy-of-d"}}
+        {"type":"node","id":"31","labels":["AWSPolicyStatement"],"properties":{"id":"statement-of-d","effect":"Allow","action":["*"],"resource":["*"]}}
         {"type":"relationship","id":"0","label":"RESOURCE","start":{"id":"0"},"end":{"id":"4"}}
         {"type":"relationship","id":"1","label":"RESOURCE","start":{"id":"0"},"end":{"id":"5"}}
         {"type":"relationship","id":"2","label":"RESOURCE","start":{"id":"0"},"end":{"id":"8"}}
@@ -80,21 +87,48 @@ public static class AssumedAccountOrganisation
         {"type":"relationship","id":"30","label":"STS_ASSUMEROLE_ALLOW","start":{"id":"9"},"end":{"id":"26"}}
         {"type":"relationship","id":"31","label":"RESOURCE","start":{"id":"3"},"end":{"id":"26"}}
         {"type":"relationship","id":"32","label":"RESOURCE","start":{"id":"3"},"end":{"id":"27"}}
+        {"type":"relationship","id":"33","label":"RESOURCE","start":{"id":"1"},"end":{"id":"29"}}
+        {"type":"relationship","id":"34","label":"POLICY","start":{"id":"29"},"end":{"id":"30"}}
+        {"type":"relationship","id":"35","label":"STATEMENT","start":{"id":"30"},"end":{"id":"31"}}
+        {"type":"relationship","id":"36","label":"STS_ASSUMEROLE_ALLOW","start":{"id":"17"},"end":{"id":"29"}}
         """;
 
     /// <summary>
-    /// The node ids 111's part holds, in order: its own nodes; 222's and 444's account nodes,
-    /// roles, b's policy and statement, 222's bucket with its tag, its key and the queue b may write; 333's root (trusted
-    /// by b) and account node; and 222's peering connection, across its edge into 111's VPC.
+    /// The node ids 111's part holds, in order: its own nodes; 222's and 444's account nodes, roles, b's and d's
+    /// policies and statements, the queue b may write; 333's root (trusted by b) and account node; and 222's peering
+    /// connection, across its edge into 111's VPC. Not 222's bucket and key: b may only use queues.
     /// </summary>
     public static IReadOnlyList<string> AnalysedPart { get; } =
     [
-        "0.0.0.0/0", "111111111111", "222222222222", "333333333333", "444444444444", "DataClassification:Sensitive",
-        "arn:aws:iam::333333333333:root", "bucket-of-b", "key-of-b", "pcx-of-b", "policy-of-b", "queue-of-b",
-        "role-a", "role-b", "role-c", "rule-of-a", "sg-of-a", "statement-of-b", "vpc-of-a",
+        "0.0.0.0/0", "111111111111", "222222222222", "333333333333", "444444444444",
+        "arn:aws:iam::333333333333:root", "pcx-of-b", "policy-of-b", "policy-of-d", "queue-of-b",
+        "role-a", "role-b", "role-c", "role-d", "rule-of-a", "sg-of-a", "statement-of-b", "statement-of-d", "vpc-of-a",
     ];
 
     /// <summary>What 111's part leaves out of the accounts it assumes: compute, network, tags of those, a queue no role of theirs reaches.</summary>
     public static IReadOnlyList<string> LeftOut { get; } =
         ["i-of-b", "Name:worker", "subnet-of-b", "sg-of-b", "rule-of-b", "10.0.0.0/8", "vpc-of-b", "queue-out-of-reach", "i-of-333", "i-of-c"];
+
+    /// <summary>222's data stores and the tag rating them: in 111's part only when b may reach data by policy.</summary>
+    public static IReadOnlyList<string> DataOfB { get; } = ["DataClassification:Sensitive", "bucket-of-b", "key-of-b"];
+
+    /// <summary>The organisation with b's statement's effect and action replaced by <paramref name="statement"/>
+    /// (JSON members, e.g. <c>"effect":"Allow","action":["s3:Get*"]</c>).</summary>
+    public static string WhereBMay(string statement) =>
+        Lines.Replace("\"effect\":\"Allow\",\"action\":[\"sqs:*\"]", statement, StringComparison.Ordinal);
+
+    /// <summary>Statements b may have (effect and action, for <see cref="WhereBMay"/>), and whether they may reach 222's buckets or keys by policy.</summary>
+    public static TheoryData<string, bool> StatementsOfB { get; } = new()
+    {
+        { "\"effect\":\"Allow\",\"action\":[\"sqs:*\"]", false },
+        { "\"effect\":\"Allow\",\"action\":[\"s3:List*\",\"ec2:Describe*\",\"kms:Encrypt\"]", false },
+        { "\"effect\":\"Deny\",\"action\":[\"*\"]", false },
+        { "\"effect\":\"Allow\",\"action\":[\"s3:Get*\"]", true },
+        { "\"effect\":\"Allow\",\"action\":[\"sqs:*\",\"S3:GETOBJECT\"]", true },
+        { "\"effect\":\"Allow\",\"action\":\"s3:Put?bject\"", true },
+        { "\"effect\":\"Allow\",\"action\":[\"kms:Decrypt\"]", true },
+        { "\"effect\":\"Allow\",\"action\":[\"*\"]", true },
+        { "\"effect\":\"Allow\",\"action\":[\"iam:PutRolePolicy\"]", true },
+        { "\"effect\":\"Allow\",\"notaction\":[\"iam:*\"]", true },
+    };
 }

@@ -18,11 +18,12 @@ namespace CloudPI.Graph.Apoc;
 /// <para>An edge between two accounts is followed on demand. For an analysis that walks blast radii, an assume-role edge
 /// (<c>STS_ASSUMEROLE_ALLOW</c>, <c>ASSUMES</c>) out of a loaded account makes the other account an assumed one, and so on along the chain: it
 /// contributes only what a blast radius walks through (<see cref="AssumedAccount"/>: its account node, principals,
-/// policies and statements, S3 buckets and KMS keys, the ends of its principals' data-access edges, and the tags of
-/// those), never its compute or network, so an account that may assume a role in every other one still loads little
-/// more than itself. Any other edge, in either direction, between a loaded node and a node of another account that is
-/// not loaded (a trust in another account's principal, a peering connection's accepter VPC) loads only that node and
-/// its account node.</para>
+/// policies and statements, the ends of its principals' data-access edges, its S3 buckets and KMS keys when a principal
+/// of it that the analysed accounts' nodes reach along assume-role edges has a statement that may allow one of
+/// <see cref="DataActions"/>, and the tags of those), never its compute or network, so an account that may assume a
+/// role in every other one still loads little more than itself. Any other edge, in either direction, between a loaded
+/// node and a node of another account that is not loaded (a trust in another account's principal, a peering
+/// connection's accepter VPC) loads only that node and its account node.</para>
 /// <para>Only the JSON-lines layout, where each record is a line, is indexed; an ARRAY_JSON file is reported as
 /// <see cref="Partitionable"/> false and loaded whole.</para>
 /// </remarks>
@@ -32,8 +33,9 @@ public sealed class ApocAccountIndex
     private const int Shared = -2;
 
     private readonly string _path;
-    // Whether an assumed account contributes each node, by its labels (AssumedAccount.Labels): a byte a node.
-    private readonly List<bool> _contributed = [];
+    // What each node is to an assumed account (its labels, and for a policy statement whether it may allow one of
+    // DataActions): a byte a node.
+    private readonly List<NodeTraits> _traits = [];
     // Each record's bytes up to the next record (terminator and blank lines included), in file order; negative for
     // relationships. Four bytes a record: an organisation's index stays small next to one account's graph.
     private readonly List<int> _recordSpans = [];
@@ -66,6 +68,20 @@ public sealed class ApocAccountIndex
         AssumeRole,
         DataAccess,
         Tagged,
+        Policy,
+        Statement,
+    }
+
+    [Flags]
+    private enum NodeTraits : byte
+    {
+        None = 0,
+        /// <summary>Of <see cref="AssumedAccount.Labels"/>: contributed whole.</summary>
+        Identity = 1,
+        /// <summary>Of <see cref="AssumedAccount.DataLabels"/>: contributed when the account's data may be reached.</summary>
+        Data = 2,
+        /// <summary>An Allow statement that may allow one of <see cref="DataActions"/>.</summary>
+        MayAllowData = 4,
     }
 
     /// <summary>What an account brings to the analysis of another.</summary>
@@ -78,6 +94,8 @@ public sealed class ApocAccountIndex
 
     // The labels and relationship types the scan classifies by, as UTF-8.
     private static readonly byte[][] ContributedLabels = [.. AssumedAccount.Labels.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] DataLabels = [.. AssumedAccount.DataLabels.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[] Allow = Encoding.UTF8.GetBytes(DataActions.Allow);
     private static readonly byte[][] DataAccessTypes = [.. AssumedAccount.DataAccessTypes.Select(Encoding.UTF8.GetBytes)];
     private static readonly byte[] TagType = Encoding.UTF8.GetBytes(AssumedAccount.TagType);
 
@@ -216,12 +234,15 @@ public sealed class ApocAccountIndex
             }
         }
 
+        var withData = AssumedAccountsWithReachableData(roles);
         var loaded = new bool[_nodeCount];
         for (var n = 0; n < loaded.Length; n++)
         {
             var owner = _owners[n];
+            var traits = _traits[n];
             loaded[n] = owner < 0 || roles[owner] == AccountRole.Analysed
-                || (roles[owner] == AccountRole.Assumed && (_contributed[n] || _accountNodes[owner] == n));
+                || (roles[owner] == AccountRole.Assumed
+                    && ((traits & NodeTraits.Identity) != 0 || ((traits & NodeTraits.Data) != 0 && withData[owner]) || _accountNodes[owner] == n));
         }
 
         // Then what an assumed account's principals may read or write, then the tags of all it contributes.
@@ -247,6 +268,55 @@ public sealed class ApocAccountIndex
         }
 
         return loaded;
+    }
+
+    /// <summary>
+    /// The assumed accounts owning a principal that the analysed accounts' nodes reach along assume-role edges and
+    /// whose policy has a statement that may allow one of <see cref="DataActions"/>: only those bring their buckets and keys.
+    /// </summary>
+    private bool[] AssumedAccountsWithReachableData(AccountRole[] roles)
+    {
+        var withData = new bool[_accounts.Count];
+        if (!roles.Contains(AccountRole.Assumed))
+        {
+            return withData;
+        }
+
+        var reached = new bool[_nodeCount];
+        for (var n = 0; n < reached.Length; n++)
+        {
+            reached[n] = _owners[n] >= 0 && roles[_owners[n]] == AccountRole.Analysed;
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var r = 0; r < _starts.Count; r++)
+            {
+                if (_kinds[r] == RelationshipKind.AssumeRole && reached[_starts[r]] && !reached[_ends[r]])
+                {
+                    reached[_ends[r]] = true;
+                    changed = true;
+                }
+            }
+        }
+
+        var granting = new bool[_nodeCount];
+        for (var r = 0; r < _starts.Count; r++)
+        {
+            granting[_starts[r]] |= _kinds[r] == RelationshipKind.Statement && (_traits[_ends[r]] & NodeTraits.MayAllowData) != 0;
+        }
+
+        for (var r = 0; r < _starts.Count; r++)
+        {
+            var (principal, owner) = (_starts[r], _owners[_starts[r]]);
+            if (_kinds[r] == RelationshipKind.Policy && granting[_ends[r]] && reached[principal] && owner >= 0 && roles[owner] == AccountRole.Assumed)
+            {
+                withData[owner] = true;
+            }
+        }
+
+        return withData;
     }
 
     /// <summary>Loads the ends of <paramref name="kind"/> edges out of an assumed account's loaded nodes into its own nodes.</summary>
@@ -323,7 +393,8 @@ public sealed class ApocAccountIndex
         var id = -1L;
         string? textId = null;
         var isAccount = false;
-        var contributed = false;
+        var traits = NodeTraits.None;
+        var (allows, mayGrant) = (false, false);
         var idLength = -1;
         _recordKeys.Clear();
         var kind = RelationshipKind.Other;
@@ -346,7 +417,10 @@ public sealed class ApocAccountIndex
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     isAccount |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("AWSAccount"u8);
-                    contributed |= reader.TokenType == JsonTokenType.String && IsAnyOf(ref reader, ContributedLabels);
+                    traits |= reader.TokenType != JsonTokenType.String ? NodeTraits.None
+                        : IsAnyOf(ref reader, ContributedLabels) ? NodeTraits.Identity
+                        : IsAnyOf(ref reader, DataLabels) ? NodeTraits.Data
+                        : NodeTraits.None;
                 }
             }
             else if (reader.ValueTextEquals("label"u8))
@@ -356,6 +430,8 @@ public sealed class ApocAccountIndex
                     : reader.ValueTextEquals("STS_ASSUMEROLE_ALLOW"u8) || reader.ValueTextEquals("ASSUMES"u8) ? RelationshipKind.AssumeRole
                     : IsAnyOf(ref reader, DataAccessTypes) ? RelationshipKind.DataAccess
                     : reader.ValueTextEquals(TagType) ? RelationshipKind.Tagged
+                    : reader.ValueTextEquals("POLICY"u8) ? RelationshipKind.Policy
+                    : reader.ValueTextEquals("STATEMENT"u8) ? RelationshipKind.Statement
                     : RelationshipKind.Other;
             }
             else if (reader.ValueTextEquals("start"u8) || reader.ValueTextEquals("end"u8))
@@ -382,6 +458,22 @@ public sealed class ApocAccountIndex
 
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
+                    if (reader.ValueTextEquals("effect"u8))
+                    {
+                        reader.Read();
+                        allows = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(Allow);
+                        reader.Skip();
+                        continue;
+                    }
+
+                    if (reader.ValueTextEquals("action"u8) || reader.ValueTextEquals("notaction"u8))
+                    {
+                        var isAction = reader.ValueTextEquals("action"u8);
+                        reader.Read();
+                        mayGrant |= isAction ? AnyActionMayGrantData(ref reader, ref chars) : AnyString(ref reader);
+                        continue;
+                    }
+
                     var isId = reader.ValueTextEquals("id"u8);
                     var isArn = !isId && reader.ValueTextEquals("arn"u8);
                     reader.Read();
@@ -427,7 +519,7 @@ public sealed class ApocAccountIndex
         {
             var accountId = isAccount && idLength >= 0 ? new string(_idProperty, 0, idLength) : null;
             AddNode(id, textId ?? throw new FormatException("a node has no \"id\""), accountId, _recordKeys);
-            _contributed.Add(contributed);
+            _traits.Add(traits | (allows && mayGrant ? NodeTraits.MayAllowData : NodeTraits.None));
         }
         else if (isNode == false)
         {
@@ -526,6 +618,56 @@ public sealed class ApocAccountIndex
         return id;
     }
 
+    /// <summary>Whether a statement's action (one string or a list) has a pattern that may grant one of <see cref="DataActions"/>; leaves the reader on its last token.</summary>
+    private static bool AnyActionMayGrantData(ref Utf8JsonReader reader, ref char[] chars)
+    {
+        var found = false;
+        var list = reader.TokenType == JsonTokenType.StartArray;
+        while (!list || (reader.Read() && reader.TokenType != JsonTokenType.EndArray))
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                if (chars.Length < reader.ValueSpan.Length)
+                {
+                    chars = new char[reader.ValueSpan.Length];
+                }
+
+                found |= DataActions.MayBeGrantedBy(chars.AsSpan(0, reader.CopyString(chars)));
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            if (!list)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether a value is a string or a list holding one (a statement's NotAction); leaves the reader on its last token.</summary>
+    private static bool AnyString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            var isString = reader.TokenType == JsonTokenType.String;
+            reader.Skip();
+            return isString;
+        }
+
+        var found = false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            found |= reader.TokenType == JsonTokenType.String;
+            reader.Skip();
+        }
+
+        return found;
+    }
+
     private static bool IsAnyOf(ref Utf8JsonReader reader, byte[][] values)
     {
         foreach (var value in values)
@@ -561,7 +703,7 @@ public sealed class ApocAccountIndex
         _otherIds.TrimExcess();
         _recordSpans.TrimExcess();
         _owners.TrimExcess();
-        _contributed.TrimExcess();
+        _traits.TrimExcess();
         _starts.TrimExcess();
         _ends.TrimExcess();
         _kinds.TrimExcess();

@@ -7,8 +7,8 @@ namespace CloudPI.Bolt.Testing.Cartography;
 
 /// <summary>
 /// A Neo4j holding <paramref name="graph"/> that answers CloudPI's Cartography queries as their Cypher specifies
-/// (no Neo4j runs here): the whole-graph loads, the account list, issue-target owners, assume-role account pairs
-/// and one account's scope. Every RUN is recorded with its parameters. Shared by the enricher tests and the organisation
+/// (no Neo4j runs here): the whole-graph loads, the account list, issue-target owners, assume-role account pairs,
+/// the assumed accounts whose data an account may reach, and one account's scope. Every RUN is recorded with its parameters. Shared by the enricher tests and the organisation
 /// benchmark, which serve a synthetic organisation with it.
 /// </summary>
 public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
@@ -68,6 +68,11 @@ public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
                 .ToList());
         }
 
+        if (text == CartographyQueries.AssumedDataAccounts.Text)
+        {
+            return SimulatedResult.Of(["account"], AssumedDataAccounts(parameters).Select(a => (IReadOnlyList<object?>)[a]).ToList());
+        }
+
         if (text == CartographyQueries.AccountNodes.Text)
         {
             var scope = Scope(parameters);
@@ -87,13 +92,52 @@ public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
         return SimulatedResult.Fail("Neo.ClientError.Statement.SyntaxError", "the simulated Cartography Neo4j does not know this query");
     }
 
+    /// <summary>AssumedDataAccounts: the accounts of $assumed owning a principal that a node of $account reaches along
+    /// assume-role edges and that has, through a policy, an Allow statement with a NotAction or an action that is one
+    /// of $dataActions or, with a wildcard, starts before it like one (lower-cased, as the Cypher compares).</summary>
+    private IEnumerable<string> AssumedDataAccounts(IReadOnlyDictionary<string, object?> parameters)
+    {
+        var account = (string)parameters["account"]!;
+        var assumed = Strings(parameters["assumed"]).ToHashSet(StringComparer.Ordinal);
+        var granted = Strings(parameters["dataActions"]).ToList();
+        var reached = new HashSet<GraphNode>();
+        var frontier = new Queue<GraphNode>(Accounts().Where(a => a.Id == account).SelectMany(a => a.Neighbors("RESOURCE", Direction.Outgoing)));
+        while (frontier.TryDequeue(out var node))
+        {
+            foreach (var next in node.Relationships(Direction.Outgoing).Where(r => r.Type is "STS_ASSUMEROLE_ALLOW" or "ASSUMES").Select(r => r.End))
+            {
+                if (reached.Add(next))
+                {
+                    frontier.Enqueue(next);
+                }
+            }
+        }
+
+        bool Grants(string action)
+        {
+            var lowered = action.ToLowerInvariant();
+            var prefix = lowered.Split('*')[0].Split('?')[0];
+            return granted.Any(g => g == lowered || ((action.Contains('*', StringComparison.Ordinal) || action.Contains('?', StringComparison.Ordinal)) && g.StartsWith(prefix, StringComparison.Ordinal)));
+        }
+
+        bool MayAllowData(GraphNode statement) =>
+            statement.Properties.GetString("effect") == "Allow"
+            && (statement.Properties.GetStringList("notaction").Count > 0 || statement.Properties.GetStringList("action").Any(Grants));
+
+        return Accounts().Where(a => assumed.Contains(a.Id!))
+            .Where(a => a.Neighbors("RESOURCE", Direction.Outgoing).Any(principal => reached.Contains(principal)
+                && principal.Neighbors("POLICY", Direction.Outgoing).SelectMany(p => p.Neighbors("STATEMENT", Direction.Outgoing)).Any(MayAllowData)))
+            .Select(a => a.Id!)
+            .Distinct(StringComparer.Ordinal);
+    }
+
     /// <summary>The nodes of AccountScope: the account's nodes and the contributed part of the assumed accounts', unowned
     /// nodes within two unowned hops, and the far ends (and their accounts) of edges into other accounts' nodes not otherwise loaded.</summary>
     private List<GraphNode> Scope(IReadOnlyDictionary<string, object?> parameters)
     {
         var scope = ParseScope(parameters);
         var owned = Accounts().Where(a => scope.Includes(a.Id))
-            .SelectMany(a => a.Neighbors("RESOURCE", Direction.Outgoing).Where(r => a.Id == scope.Account || scope.Contributed(r) || ReachedData(a, r, scope)).Prepend(a).Select(o => (Node: o, Owner: a.Id)))
+            .SelectMany(a => a.Neighbors("RESOURCE", Direction.Outgoing).Where(r => a.Id == scope.Account || scope.Contributed(r, a.Id!) || ReachedData(a, r, scope)).Prepend(a).Select(o => (Node: o, Owner: a.Id)))
             .ToList();
         var nodes = new List<GraphNode>();
         var seen = new HashSet<GraphNode>();
@@ -115,7 +159,7 @@ public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
 
             foreach (var far in Neighbours(o))
             {
-                foreach (var other in Owners(far).Where(a => a.Id != owner && a.Id != scope.Account && !(scope.Assumed.Contains(a.Id!) && scope.Contributed(far))))
+                foreach (var other in Owners(far).Where(a => a.Id != owner && a.Id != scope.Account && !(scope.Assumed.Contains(a.Id!) && scope.Contributed(far, a.Id!))))
                 {
                     Add(far);
                     Add(other);
@@ -136,7 +180,7 @@ public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
 
     /// <summary>Whether a principal of <paramref name="account"/> of the contributed labels has a data-access edge to <paramref name="resource"/>.</summary>
     private static bool ReachedData(GraphNode account, GraphNode resource, AccountScopeParameters scope) =>
-        resource.Relationships(Direction.Incoming).Any(r => AssumedAccount.DataAccessTypes.Contains(r.Type) && scope.Contributed(r.Start) && Owners(r.Start).Contains(account));
+        resource.Relationships(Direction.Incoming).Any(r => AssumedAccount.DataAccessTypes.Contains(r.Type) && r.Start.Labels.Any(scope.AssumedLabels.Contains) && Owners(r.Start).Contains(account));
 
     /// <summary>AccountScopeRelationships: out of a node an in-scope account owns; out of any other only into the account's,
     /// an assumed account's contributed or unowned nodes; and into one from an account node.</summary>
@@ -144,7 +188,7 @@ public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
         nodes.SelectMany(n => n.HasLabel("AWSAccount")
                 ? []
                 : n.Relationships(Direction.Outgoing).Where(r => Owners(n).Any(o => scope.Includes(o.Id))
-                    || !Owners(r.End).Any(o => o.Id != scope.Account && !(scope.Assumed.Contains(o.Id!) && scope.Contributed(r.End)))))
+                    || !Owners(r.End).Any(o => o.Id != scope.Account && !(scope.Assumed.Contains(o.Id!) && scope.Contributed(r.End, o.Id!)))))
             .Concat(nodes.SelectMany(n => n.Relationships(Direction.Incoming).Where(r => r.Start.HasLabel("AWSAccount"))))
             .Distinct()
             .OrderBy(r => r.Index);
@@ -152,14 +196,18 @@ public sealed class SimulatedCartographyNeo4j(PropertyGraph graph)
     private static AccountScopeParameters ParseScope(IReadOnlyDictionary<string, object?> parameters) => new(
         (string)parameters["account"]!,
         Strings(parameters["assumed"]).ToHashSet(StringComparer.Ordinal),
-        Strings(parameters["assumedLabels"]).ToHashSet(StringComparer.Ordinal));
+        Strings(parameters["assumedLabels"]).ToHashSet(StringComparer.Ordinal),
+        Strings(parameters["assumedDataLabels"]).ToHashSet(StringComparer.Ordinal),
+        Strings(parameters["assumedWithData"]).ToHashSet(StringComparer.Ordinal));
 
-    /// <summary>$account, $assumed and $assumedLabels.</summary>
-    private sealed record AccountScopeParameters(string Account, HashSet<string> Assumed, HashSet<string> AssumedLabels)
+    /// <summary>$account, $assumed, $assumedLabels, $assumedDataLabels and $assumedWithData.</summary>
+    private sealed record AccountScopeParameters(string Account, HashSet<string> Assumed, HashSet<string> AssumedLabels, HashSet<string> AssumedDataLabels, HashSet<string> AssumedWithData)
     {
         public bool Includes(string? id) => id == Account || (id is not null && Assumed.Contains(id));
 
-        public bool Contributed(GraphNode node) => node.Labels.Any(AssumedLabels.Contains);
+        /// <summary>Whether an assumed account <paramref name="owner"/> contributes <paramref name="node"/> by its labels.</summary>
+        public bool Contributed(GraphNode node, string owner) =>
+            node.Labels.Any(label => AssumedLabels.Contains(label) || (AssumedDataLabels.Contains(label) && AssumedWithData.Contains(owner)));
     }
 
     private IEnumerable<GraphNode> Accounts() => graph.NodesWithLabel("AWSAccount");
