@@ -42,6 +42,22 @@ public class IntegrityTests
     }
 
     [Fact]
+    public void Issues_read_for_enrichment_share_the_texts_they_repeat_and_keep_their_own()
+    {
+        using var temp = new TempDirectory();
+        DraconFile.Write(temp.Combine("read", "x", "tool.tagged.pb"), Issues.Response("tool", "s", Issues.SshIssue("r1"), Issues.SshIssue("r2")));
+        DraconFile.Write(temp.Combine("read", "y", "tool.tagged.pb"), Issues.Response("tool", "s", Issues.SshIssue("r1")));
+
+        var issues = Assert.Single(EnricherFiles.ReadTagged(temp.Combine("read"))).Response.Issues;
+
+        Assert.Equal(["r1", "r2", "r1"], issues.Select(i => i.Target));
+        Assert.Same(issues[0].Title, issues[1].Title);
+        Assert.Same(issues[0].Type, issues[2].Type);
+        Assert.Same(issues[0].Target, issues[2].Target);
+        Assert.NotSame(issues[0].Target, issues[1].Target);
+    }
+
+    [Fact]
     public void Enricher_outputs_of_a_second_tagging_are_refused_instead_of_doubling_every_finding()
     {
         using var temp = new TempDirectory();

@@ -27,9 +27,11 @@ public static class EnricherFiles
         // Dracon's semantics: one tool, all its issues. Two tagged files of one tool (from two directories) are merged,
         // never one written over the other.
         var byTool = new Dictionary<string, TaggedResults>(StringComparer.Ordinal);
+        var texts = new SharedTexts();
         foreach (var file in files)
         {
             var response = DraconFile.ReadLaunchToolResponse(file);
+            texts.Share(response.Issues);
             if (byTool.TryGetValue(response.ToolName, out var first))
             {
                 first.Response.Issues.AddRange(response.Issues);
@@ -41,6 +43,40 @@ public static class EnricherFiles
         }
 
         return [.. byTool.Values];
+    }
+
+    /// <summary>
+    /// Holds each text the issues repeat once: an enricher keeps every issue it reads until it is written, and a
+    /// producer repeats its control's type, title, source and description on every finding of that control, and a
+    /// resource's target once per control. Parsing gives each issue copies of its own; sharing them leaves the issues
+    /// costing memory for what differs between them (their uuids, mostly).
+    /// </summary>
+    private sealed class SharedTexts
+    {
+        private readonly Dictionary<string, string> _held = new(StringComparer.Ordinal);
+
+        public void Share(IEnumerable<Issue> issues)
+        {
+            foreach (var issue in issues)
+            {
+                issue.Target = Held(issue.Target);
+                issue.Type = Held(issue.Type);
+                issue.Title = Held(issue.Title);
+                issue.Description = Held(issue.Description);
+                issue.Source = Held(issue.Source);
+            }
+        }
+
+        private string Held(string text)
+        {
+            if (text.Length == 0)
+            {
+                return text;
+            }
+
+            ref var held = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_held, text, out _);
+            return held ??= text;
+        }
     }
 
     /// <summary>Checks the enricher contract, then writes both files together; returns their paths.</summary>
