@@ -48,7 +48,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         ArgumentNullException.ThrowIfNull(value);
         var start = Start(key);
         _written += Encoding.UTF8.GetBytes(value, GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
-        _annotations.Add(new Annotation(key, start, _written - start, value));
+        _annotations.Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, _written - start, value));
     }
 
     /// <summary>Annotates <paramref name="key"/> with compact, readable JSON (no \u escapes for arrows) written by <paramref name="write"/>.</summary>
@@ -70,7 +70,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
             t_json = json;
         }
 
-        _annotations.Add(new Annotation(key, start, _written - start, Text: null));
+        _annotations.Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, _written - start, Text: null));
     }
 
     /// <summary>The value set for <paramref name="key"/>, or null when it has none.</summary>
@@ -134,9 +134,6 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         return EncodedIssue.FromBytes(bytes, Raw.Uuid, empty);
     }
 
-    /// <summary>The enriched issue itself, for callers that read it rather than write it.</summary>
-    public EnrichedIssue ToEnrichedIssue() => EnrichedIssue.Parser.ParseFrom(Encode().Bytes.Span);
-
     void IBufferWriter<byte>.Advance(int count) => _written += count;
 
     Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint)
@@ -192,10 +189,8 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         return at;
     }
 
-    private readonly record struct Annotation(string Key, int Start, int Length, string? Text)
+    private readonly record struct Annotation(string Key, int KeyBytes, int Start, int Length, string? Text)
     {
-        public int KeyBytes => Encoding.UTF8.GetByteCount(Key);
-
         public int EntrySize => 1 + CodedOutputStream.ComputeLengthSize(KeyBytes) + KeyBytes + 1 + CodedOutputStream.ComputeLengthSize(Length) + Length;
     }
 }
