@@ -56,6 +56,7 @@ internal sealed class SpilledIssues : IDisposable
         // What the writer checks stays in memory (the uuid is the input issue's own string), so the bytes need no parsing.
         _uuids[input][index] = issue.RawIssueUuid;
         _emptyAnnotations[input][index] = issue.EmptyAnnotation;
+        issue.Release();
     }
 
     /// <summary>The enriched issues of input <paramref name="input"/> in input order, read back one at a time.</summary>
@@ -64,7 +65,7 @@ internal sealed class SpilledIssues : IDisposable
         for (var index = 0; index < _offsets[input].Length; index++)
         {
             var length = _lengths[input][index];
-            var buffer = new byte[length];
+            var buffer = EncodedIssue.Pool.Rent(length);
             var read = 0;
             while (read < length)
             {
@@ -72,7 +73,7 @@ internal sealed class SpilledIssues : IDisposable
                 read += got > 0 ? got : throw new EndOfStreamException("the temporary file of enriched issues ended early");
             }
 
-            yield return EncodedIssue.FromBytes(buffer, _uuids[input][index], _emptyAnnotations[input][index]);
+            yield return EncodedIssue.FromRented(buffer, length, _uuids[input][index], _emptyAnnotations[input][index]);
         }
     }
 

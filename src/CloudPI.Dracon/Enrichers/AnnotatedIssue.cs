@@ -93,7 +93,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         return -1;
     }
 
-    /// <summary>The enriched issue's bytes, with what the writer checks of it; the annotations are done.</summary>
+    /// <summary>The enriched issue's bytes (in a rented array the writer releases), with what the writer checks of it; the annotations are done.</summary>
     public EncodedIssue Encode()
     {
         ObjectDisposedException.ThrowIf(_values.Length == 0, this);
@@ -110,7 +110,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
             }
         }
 
-        var bytes = new byte[size];
+        var bytes = EncodedIssue.Pool.Rent(size);
         var at = 0;
         bytes[at++] = RawIssueTag;
         at += WriteLength(bytes.AsSpan(at), rawSize);
@@ -131,7 +131,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
 
         ArrayPool<byte>.Shared.Return(_values);
         _values = [];
-        return EncodedIssue.FromBytes(bytes, Raw.Uuid, empty);
+        return EncodedIssue.FromRented(bytes, size, Raw.Uuid, empty);
     }
 
     void IBufferWriter<byte>.Advance(int count) => _written += count;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Google.Protobuf;
 using Ocurity.Dracon.V1;
 
@@ -9,6 +10,14 @@ namespace CloudPI.Dracon.Enrichers;
 /// </summary>
 public sealed class EncodedIssue
 {
+    /// <summary>
+    /// Where encoded issues' arrays come from and go back to. Not the shared pool: its few arrays per size and core
+    /// would be outrun by the issues waiting between the enriching threads and the writer (a thousand or so).
+    /// </summary>
+    public static ArrayPool<byte> Pool { get; } = ArrayPool<byte>.Create(1 << 24, 4096);
+
+    private byte[]? _pooled;
+
     private EncodedIssue(ReadOnlyMemory<byte> bytes, string? rawIssueUuid, string? emptyAnnotation)
     {
         Bytes = bytes;
@@ -16,8 +25,8 @@ public sealed class EncodedIssue
         EmptyAnnotation = emptyAnnotation;
     }
 
-    /// <summary>The <see cref="EnrichedIssue"/> message's bytes.</summary>
-    public ReadOnlyMemory<byte> Bytes { get; }
+    /// <summary>The <see cref="EnrichedIssue"/> message's bytes (empty once <see cref="Release"/>d).</summary>
+    public ReadOnlyMemory<byte> Bytes { get; private set; }
 
     /// <summary>The uuid of the issue it enriches; null when it carries no raw issue.</summary>
     public string? RawIssueUuid { get; }
@@ -43,4 +52,23 @@ public sealed class EncodedIssue
 
     /// <summary>An issue encoded before (kept in a file, say), with the facts recorded then.</summary>
     public static EncodedIssue FromBytes(ReadOnlyMemory<byte> bytes, string? rawIssueUuid, string? emptyAnnotation) => new(bytes, rawIssueUuid, emptyAnnotation);
+
+    /// <summary>
+    /// An issue whose first <paramref name="length"/> bytes of <paramref name="rented"/> (from <see cref="Pool"/>)
+    /// are its encoding: whoever writes them gives the array back with <see cref="Release"/>. An enricher's output
+    /// runs to hundreds of megabytes; rented, the same few arrays carry it, instead of the collector clearing and
+    /// promoting a fresh array for every issue waiting to be written.
+    /// </summary>
+    public static EncodedIssue FromRented(byte[] rented, int length, string? rawIssueUuid, string? emptyAnnotation) =>
+        new(rented.AsMemory(0, length), rawIssueUuid, emptyAnnotation) { _pooled = rented };
+
+    /// <summary>Done with the bytes (they were written): a rented array goes back to its pool, and <see cref="Bytes"/> is empty from now on.</summary>
+    public void Release()
+    {
+        Bytes = ReadOnlyMemory<byte>.Empty;
+        if (Interlocked.Exchange(ref _pooled, null) is { } rented)
+        {
+            Pool.Return(rented);
+        }
+    }
 }

@@ -138,6 +138,7 @@ public static class EnricherFiles
             // A message field is encoded as a bytes field is (its length, then its bytes): the encoded message is written as it is.
             output.WriteTag(EnrichedLaunchToolResponse.IssuesFieldNumber, WireFormat.WireType.LengthDelimited);
             output.WriteBytes(UnsafeByteOperations.UnsafeWrap(issue.Bytes));
+            issue.Release(); // copied into the output's buffer or written through: its array serves the next issues
             index++;
         }
 
