@@ -12,12 +12,11 @@ namespace CloudPI.Enrichers;
 /// </summary>
 public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 {
-    private const int RecentResults = 4096;
+    private const int RecentResults = 64;
 
     // Several findings often name the same resource and traffic (one per control, one per producer), mostly close
     // together in their file: answer once while they come, without holding every verdict of the run.
     private readonly RecentValues<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new(RecentResults);
-    private readonly RecentValues<int, ResourceFactsJson> _resourceFacts = new(RecentResults);
     private readonly ResourceDependencies _dependencies = new();
 
     /// <summary>The verdict for one resolved issue, or null when its resource is not in the graph.</summary>
@@ -102,23 +101,14 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         SetIfAny(annotated, AnnotationKeys.ReachabilityMissing, string.Join("; ", result.Missing));
         SetIfAny(annotated, AnnotationKeys.ReachabilityFix, result.Fix);
         SetIfAny(annotated, AnnotationKeys.AllowedRanges, string.Join(", ", result.AllowedRanges));
-        var (dependencies, cartographyExposed) = ResourceFacts(resource);
-        SetIfAny(annotated, AnnotationKeys.CartographyExposed, cartographyExposed);
-        annotated.Set(AnnotationKeys.Dependencies, dependencies);
+        if (CartographyExposureRule.Exposed(resource) is { } cartographyExposed)
+        {
+            annotated.Set(AnnotationKeys.CartographyExposed, cartographyExposed ? "true" : "false");
+        }
+
+        annotated.SetJson(AnnotationKeys.Dependencies, json => _dependencies.WriteJson(resource, json));
         return annotated;
     }
-
-    private (string Dependencies, string? CartographyExposed) ResourceFacts(GraphNode resource)
-    {
-        var facts = _resourceFacts.GetOrAdd(resource.Index, _ =>
-        {
-            var flag = CartographyExposureRule.Evaluate(resource);
-            return new ResourceFactsJson(DependenciesJson(_dependencies.Of(resource)), flag.Exposed is { } exposed ? (exposed ? "true" : "false") : null);
-        });
-        return (facts.Dependencies, facts.CartographyExposed);
-    }
-
-    private sealed record ResourceFactsJson(string Dependencies, string? CartographyExposed);
 
     public static string VerdictText(ReachabilityVerdict verdict) => verdict switch
     {
@@ -167,21 +157,4 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 
         json.WriteEndArray();
     }
-
-    private static string DependenciesJson(IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies) => AnnotationJson.Write(json =>
-    {
-        json.WriteStartObject();
-        foreach (var (role, ids) in dependencies)
-        {
-            json.WriteStartArray(role);
-            foreach (var id in ids)
-            {
-                json.WriteStringValue(id);
-            }
-
-            json.WriteEndArray();
-        }
-
-        json.WriteEndObject();
-    });
 }

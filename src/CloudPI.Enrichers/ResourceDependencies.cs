@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CloudPI.Graph;
 using CloudPI.Graph.Cartography;
 
@@ -13,10 +14,51 @@ public sealed class ResourceDependencies
 {
     private readonly NodeMemo<(string Role, string Id)[]> _placements = new();
 
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Of(GraphNode node)
+    // The (role, id) pairs of the resource being written, reused by each thread: this runs for every issue annotated.
+    [ThreadStatic]
+    private static List<(string Role, string Id)>? t_found;
+
+    /// <summary>The dependencies as a JSON object: each role (in order) with its ids (in order, once each).</summary>
+    public void WriteJson(GraphNode node, Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var found = t_found ??= new List<(string Role, string Id)>(32);
+        found.Clear();
+        Collect(node, found);
+        found.Sort(static (a, b) => string.CompareOrdinal(a.Role, b.Role) is var byRole and not 0 ? byRole : string.CompareOrdinal(a.Id, b.Id));
+        json.WriteStartObject();
+        for (var at = 0; at < found.Count; at++)
+        {
+            var (role, id) = found[at];
+            if (at == 0 || found[at - 1].Role != role)
+            {
+                if (at > 0)
+                {
+                    json.WriteEndArray();
+                }
+
+                json.WriteStartArray(role);
+            }
+            else if (found[at - 1].Id == id)
+            {
+                continue; // a subnet reached twice adds its ids twice
+            }
+
+            json.WriteStringValue(id);
+        }
+
+        if (found.Count > 0)
+        {
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        found.Clear();
+    }
+
+    private void Collect(GraphNode node, List<(string Role, string Id)> found)
     {
         // Plain loops, no query pipelines: this runs once for every resource an enricher annotates.
-        var found = new List<(string Role, string Id)>();
         void Add(string role, string? id)
         {
             if (!string.IsNullOrEmpty(id))
@@ -37,7 +79,6 @@ public sealed class ResourceDependencies
             }
         }
 
-        // A subnet reached twice adds its ids twice; Grouped keeps each once.
         AddPlacements(node.Neighbors("PART_OF_SUBNET", Direction.Outgoing));
         foreach (var eni in interfaces)
         {
@@ -103,8 +144,6 @@ public sealed class ResourceDependencies
                 Add("volume", volume.Id);
             }
         }
-
-        return Grouped(found);
     }
 
     /// <summary>The subnet itself, its VPCs, its explicitly associated route tables and its NACLs.</summary>
@@ -119,30 +158,5 @@ public sealed class ResourceDependencies
             .. subnet.NetworkAcls.Select(acl => ("network-acl", acl.NetworkAclId)),
         ];
         return [.. placement.Where(p => !string.IsNullOrEmpty(p.Id)).Select(p => (p.Role, p.Id!))];
-    }
-
-    /// <summary>Roles in order, each with its ids in order and once (a dictionary enumerates in insertion order).</summary>
-    private static Dictionary<string, IReadOnlyList<string>> Grouped(List<(string Role, string Id)> found)
-    {
-        found.Sort((a, b) => string.CompareOrdinal(a.Role, b.Role) is var byRole and not 0 ? byRole : string.CompareOrdinal(a.Id, b.Id));
-        var grouped = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        for (var start = 0; start < found.Count;)
-        {
-            var role = found[start].Role;
-            var ids = new List<string>();
-            var end = start;
-            for (; end < found.Count && found[end].Role == role; end++)
-            {
-                if (ids.Count == 0 || ids[^1] != found[end].Id)
-                {
-                    ids.Add(found[end].Id);
-                }
-            }
-
-            grouped.Add(role, ids);
-            start = end;
-        }
-
-        return grouped;
     }
 }

@@ -23,37 +23,33 @@ public static class CartographyExposureRule
     private const string Anywhere = "0.0.0.0/0";
 
     public static CartographyFlag Evaluate(GraphNode resource) =>
-        Recompute(resource) with { FlagInGraph = resource.Properties.GetBool("exposed_internet") == true };
+        (RuleFor(resource)?.Invoke(resource) ?? new CartographyFlag(null, [], $"Cartography computes no exposure for {string.Join(":", resource.Labels)}"))
+            with { FlagInGraph = resource.Properties.GetBool("exposed_internet") == true };
 
-    private static CartographyFlag Recompute(GraphNode resource)
+    /// <summary>What the rule decides for the node (null when Cartography has no rule for its kind), without the reasons.</summary>
+    public static bool? Exposed(GraphNode resource) => RuleFor(resource)?.Invoke(resource).Exposed;
+
+    private static Func<GraphNode, CartographyFlag>? RuleFor(GraphNode resource)
     {
-        if (CartographyKinds.Ec2Instance.Matches(resource))
+        foreach (var (kind, rule) in Rules)
         {
-            return Instance(Ec2Instance.Wrap(resource));
+            if (kind.Matches(resource))
+            {
+                return rule;
+            }
         }
 
-        if (CartographyKinds.LoadBalancerV2.Matches(resource))
-        {
-            return Flag(BalancerV2(LoadBalancerV2.Wrap(resource)), "elbv2");
-        }
-
-        if (CartographyKinds.LoadBalancer.Matches(resource))
-        {
-            return Flag(ClassicBalancer(LoadBalancer.Wrap(resource)), "elb");
-        }
-
-        if (CartographyKinds.EksCluster.Matches(resource))
-        {
-            return Flag(EksCluster.Wrap(resource).EndpointPublicAccess ? "endpoint_public_access is true" : null, "direct");
-        }
-
-        if (CartographyKinds.EcsContainer.Matches(resource))
-        {
-            return Container(resource);
-        }
-
-        return new CartographyFlag(null, [], $"Cartography computes no exposure for {string.Join(":", resource.Labels)}");
+        return null;
     }
+
+    private static readonly (CartographyKind Kind, Func<GraphNode, CartographyFlag> Rule)[] Rules =
+    [
+        (CartographyKinds.Ec2Instance, node => Instance(Ec2Instance.Wrap(node))),
+        (CartographyKinds.LoadBalancerV2, node => Flag(BalancerV2(LoadBalancerV2.Wrap(node)), "elbv2")),
+        (CartographyKinds.LoadBalancer, node => Flag(ClassicBalancer(LoadBalancer.Wrap(node)), "elb")),
+        (CartographyKinds.EksCluster, node => Flag(EksCluster.Wrap(node).EndpointPublicAccess ? "endpoint_public_access is true" : null, "direct")),
+        (CartographyKinds.EcsContainer, Container),
+    ];
 
     /// <summary><c>direct</c>: a public IP and any inbound 0.0.0.0/0 rule, whatever its port; <c>elb</c>/<c>elbv2</c>: an exposed balancer EXPOSEs it.</summary>
     private static CartographyFlag Instance(Ec2Instance instance)
