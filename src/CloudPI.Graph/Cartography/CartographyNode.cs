@@ -20,8 +20,24 @@ public static class CartographyNodeExtensions
 {
     /// <summary>Neighbours over <paramref name="relationshipType"/> that are of kind <typeparamref name="T"/>.</summary>
     public static IEnumerable<T> Related<T>(this GraphNode node, string relationshipType, Direction direction)
-        where T : ICartographyNode<T> =>
-        node.Neighbors(relationshipType, direction).Where(T.Kind.Matches).Select(T.Wrap);
+        where T : ICartographyNode<T>
+    {
+        // Typed readers are the analyses' inner loops: most find no neighbour, and need no iterator for it.
+        var neighbors = node.Neighbors(relationshipType, direction);
+        return neighbors.IsEmpty ? [] : OfKind<T>(neighbors);
+    }
+
+    private static IEnumerable<T> OfKind<T>(NodeNeighbors neighbors)
+        where T : ICartographyNode<T>
+    {
+        foreach (var neighbor in neighbors)
+        {
+            if (T.Kind.Matches(neighbor))
+            {
+                yield return T.Wrap(neighbor);
+            }
+        }
+    }
 
     /// <summary>Tags attached with <c>TAGGED</c>.</summary>
     public static IEnumerable<Tag> Tags<T>(this T resource)

@@ -43,7 +43,7 @@ public readonly struct GraphNode : IEquatable<GraphNode>
         Graph.RelationshipsOf(Index, direction, type);
 
     /// <summary>Nodes at the other end of this node's relationships of <paramref name="type"/>.</summary>
-    public IEnumerable<GraphNode> Neighbors(string type, Direction direction)
+    public NodeNeighbors Neighbors(string type, Direction direction)
     {
         ArgumentNullException.ThrowIfNull(type);
         return Graph.NeighborsOf(Index, direction, type);

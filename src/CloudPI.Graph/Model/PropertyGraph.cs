@@ -160,41 +160,17 @@ public sealed class PropertyGraph
         return outgoingAt.IsEmpty ? incoming : incomingAt.IsEmpty ? outgoing : outgoing.Concat(incoming);
     }
 
-    /// <summary>The nodes at the other end of <paramref name="node"/>'s relationships of <paramref name="type"/>:
-    /// one iterator, as analyses ask this in every hot loop.</summary>
-    internal IEnumerable<GraphNode> NeighborsOf(int node, Direction direction, string type) =>
-        _storage.RelationshipTypes.TryGetId(type, out var typeId) ? NeighborsOf(node, direction, typeId) : [];
-
-    private IEnumerable<GraphNode> NeighborsOf(int node, Direction direction, int typeId)
+    /// <summary>The nodes at the other end of <paramref name="node"/>'s relationships of <paramref name="type"/>.</summary>
+    internal NodeNeighbors NeighborsOf(int node, Direction direction, string type)
     {
+        if (!_storage.RelationshipTypes.TryGetId(type, out var typeId))
+        {
+            return default;
+        }
+
         var outgoing = direction is Direction.Outgoing or Direction.Both ? _outgoing.OfType(node, typeId) : ReadOnlyMemory<int>.Empty;
         var incoming = direction is Direction.Incoming or Direction.Both ? _incoming.OfType(node, typeId) : ReadOnlyMemory<int>.Empty;
-        // Most asks find nothing or one neighbour (no balancer EXPOSEs it, one VPC): answer those without an iterator.
-        return (outgoing.Length, incoming.Length, direction) switch
-        {
-            (0, 0, _) => [],
-            (1, 0, _) => [new GraphNode(this, _storage.RelationshipEnds[outgoing.Span[0]])],
-            (0, 1, Direction.Incoming) => [new GraphNode(this, _storage.RelationshipStarts[incoming.Span[0]])],
-            _ => NeighborsAt(node, direction, outgoing, incoming),
-        };
-    }
-
-    private IEnumerable<GraphNode> NeighborsAt(int node, Direction direction, ReadOnlyMemory<int> outgoing, ReadOnlyMemory<int> incoming)
-    {
-        for (var i = 0; i < outgoing.Length; i++)
-        {
-            yield return new GraphNode(this, _storage.RelationshipEnds[outgoing.Span[i]]);
-        }
-
-        for (var i = 0; i < incoming.Length; i++)
-        {
-            var rel = incoming.Span[i];
-            // A self-loop is listed once, as outgoing.
-            if (direction == Direction.Incoming || _storage.RelationshipStarts[rel] != node)
-            {
-                yield return new GraphNode(this, _storage.RelationshipStarts[rel]);
-            }
-        }
+        return new NodeNeighbors(this, node, direction, outgoing, incoming);
     }
 
     private IEnumerable<GraphRelationship> RelationshipsAt(ReadOnlyMemory<int> relationships)
