@@ -226,7 +226,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
     private static List<GraphNode> MembersOf(SecurityGroup group) =>
     [
         .. group.Node.Neighbors("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Incoming)
-            .Where(n => MemberKinds.Any(k => k.Matches(n)))
+            .Where(MemberKinds.AnyMatches)
             .Select(n => n.Neighbors("NETWORK_INTERFACE", Direction.Incoming).Where(CartographyKinds.Ec2Instance.Matches).DefaultIfEmpty(n).First())
             .Distinct()
             .OrderBy(NetworkTopology.IdOf, StringComparer.Ordinal),

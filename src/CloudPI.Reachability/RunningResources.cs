@@ -74,7 +74,18 @@ internal static class RunningResources
     ];
 
     /// <summary>The configuration kind of <paramref name="node"/>, or null when it is not a configuration object.</summary>
-    public static ConfigurationKind? KindOf(GraphNode node) => Kinds.FirstOrDefault(k => k.Kind.Matches(node));
+    public static ConfigurationKind? KindOf(GraphNode node)
+    {
+        foreach (var kind in Kinds)
+        {
+            if (kind.Kind.Matches(node))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The member's path continued to the object: its links as hops (a closed path stays closed at its block).</summary>
     public static PathTrace Through(PathTrace memberTrace, RunningMember member, string objectId) =>

@@ -37,3 +37,22 @@ public sealed class CartographyKind
 
     public override string ToString() => CurrentLabel;
 }
+
+/// <summary>Kind tests over several kinds at once.</summary>
+public static class CartographyKindSets
+{
+    /// <summary>Whether <paramref name="node"/> is of one of <paramref name="kinds"/> (a loop: this runs for every resource analysed).</summary>
+    public static bool AnyMatches(this CartographyKind[] kinds, GraphNode node)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        foreach (var kind in kinds)
+        {
+            if (kind.Matches(node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

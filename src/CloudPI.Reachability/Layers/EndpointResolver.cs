@@ -63,7 +63,7 @@ internal sealed class EndpointResolver
     }
 
     /// <summary>True for the kinds a balancer can forward to (instances, functions, tasks, containers, interfaces).</summary>
-    public static bool IsTargetKind(GraphNode resource) => TargetKinds.Any(k => k.Matches(resource));
+    public static bool IsTargetKind(GraphNode resource) => TargetKinds.AnyMatches(resource);
 
     private static readonly CartographyKind[] TargetKinds =
     [

@@ -29,7 +29,7 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
 
     private readonly S3PublicGrants _s3 = new(view);
 
-    public static bool Handles(GraphNode resource) => Kinds.Any(k => k.Matches(resource));
+    public static bool Handles(GraphNode resource) => Kinds.AnyMatches(resource);
 
     /// <summary>One path per grant (or one closed or unknown path when there is none).</summary>
     public IEnumerable<PathTrace> Traces(GraphNode resource, TrafficQuery query)

@@ -12,7 +12,19 @@ namespace CloudPI.Reachability.Layers;
 internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
 {
     // Endpoints share a few group sets: their outcome (and its evidence) is decided once per set and traffic.
-    private readonly ConcurrentDictionary<(string GroupNodes, TrafficQuery Query), LayerOutcome> _fromInternet = new(Environment.ProcessorCount * 4, 256);
+    private readonly ConcurrentDictionary<(GroupSet Groups, TrafficQuery Query), LayerOutcome> _fromInternet = new(Environment.ProcessorCount * 4, 256);
+
+    /// <summary>A set of groups as a dictionary key: most endpoints have one to three groups, told apart without building a string.</summary>
+    private readonly record struct GroupSet(int Count, int First, int Second, int Third, string? All)
+    {
+        public static GroupSet Of(IReadOnlyList<SecurityGroup> groups) => groups.Count switch
+        {
+            1 => new(1, groups[0].Node.Index, -1, -1, null),
+            2 => new(2, groups[0].Node.Index, groups[1].Node.Index, -1, null),
+            3 => new(3, groups[0].Node.Index, groups[1].Node.Index, groups[2].Node.Index, null),
+            _ => new(groups.Count, -1, -1, -1, string.Join('+', groups.Select(g => g.Node.Index))),
+        };
+    }
 
     public LayerOutcome FromInternet(IReadOnlyList<SecurityGroup> groups, TrafficQuery query, string resourceId)
     {
@@ -21,7 +33,7 @@ internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
             return LayerOutcome.Unknown(ReachabilityLayer.SecurityGroup, resourceId, $"no security group ingested for {resourceId}");
         }
 
-        return _fromInternet.GetOrAdd((string.Join('+', groups.Select(g => g.Node.Index)), query), key => Decide(groups, key.Query));
+        return _fromInternet.GetOrAdd((GroupSet.Of(groups), query), static (key, state) => state.Layer.Decide(state.Groups, key.Query), (Layer: this, Groups: groups));
     }
 
     private LayerOutcome Decide(IReadOnlyList<SecurityGroup> groups, TrafficQuery query)
