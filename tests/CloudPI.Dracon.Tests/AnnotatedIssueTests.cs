@@ -35,6 +35,22 @@ public class AnnotatedIssueTests
     }
 
     [Fact]
+    public void An_encoded_issue_gives_its_array_back_once_written_and_is_empty_after()
+    {
+        var annotated = new AnnotatedIssue(Raw("u-1"));
+        annotated.Set("cloudpi.control", "ec2-imdsv2-check");
+        var encoded = annotated.Encode();
+        var decoded = EnrichedIssue.Parser.ParseFrom(encoded.Bytes.Span);
+
+        encoded.Release();
+        encoded.Release(); // released once: a second call gives nothing back twice
+
+        Assert.Equal("ec2-imdsv2-check", decoded.Annotations["cloudpi.control"]);
+        Assert.True(encoded.Bytes.IsEmpty);
+        Assert.Equal("u-1", encoded.RawIssueUuid);
+    }
+
+    [Fact]
     public void A_json_value_is_written_as_readable_compact_json_and_reads_back()
     {
         var annotated = new AnnotatedIssue(Raw("u-1"));
