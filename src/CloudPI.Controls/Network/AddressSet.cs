@@ -118,7 +118,11 @@ public sealed class AddressSet : IEquatable<AddressSet>
             return this;
         }
 
-        return IsEmpty ? other : Normalise(_ranges.Concat(other._ranges).OrderBy(r => r.First));
+        // Alternatives (a balancer's subnets, a database's candidate subnets) mostly admit the same sources, or one
+        // the other's: answer those without sorting and allocating.
+        return IsEmpty || other.Covers(this) ? other
+            : Covers(other) ? this
+            : Normalise(_ranges.Concat(other._ranges).OrderBy(r => r.First));
     }
 
     public AddressSet Intersect(AddressSet other)
