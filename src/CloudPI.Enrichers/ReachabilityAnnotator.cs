@@ -94,9 +94,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         annotated.Set(AnnotationKeys.ReachabilityPath, result.Path);
         annotated.SetJson(AnnotationKeys.ReachabilityHops, json => WriteHops(json, result.Hops));
         annotated.Set(AnnotationKeys.ReachabilitySummary, result.Summary);
-        annotated.Set(AnnotationKeys.ReachabilityPorts, result.OpenPorts.Count > 0
-            ? string.Join(", ", result.OpenPorts.Where(p => p.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure).Select(p => p.Traffic.ToString()).DefaultIfEmpty(result.Traffic.ToString()))
-            : result.Traffic.ToString());
+        annotated.Set(AnnotationKeys.ReachabilityPorts, PortsText(result));
         annotated.SetJson(AnnotationKeys.ReachabilityEvidence, json => WriteEvidence(json, result.Evidence));
         SetIfAny(annotated, AnnotationKeys.ReachabilityMissing, string.Join("; ", result.Missing));
         SetIfAny(annotated, AnnotationKeys.ReachabilityFix, result.Fix);
@@ -108,6 +106,30 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 
         annotated.SetJson(AnnotationKeys.Dependencies, json => _dependencies.WriteJson(resource, json));
         return annotated;
+    }
+
+    /// <summary>The traffic found open (reachable or restricted), in order; the question's traffic when none is.</summary>
+    private static string PortsText(ReachabilityResult result)
+    {
+        string? first = null;
+        List<string>? several = null;
+        foreach (var port in result.OpenPorts)
+        {
+            if (port.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure)
+            {
+                var text = port.Traffic.ToString();
+                if (first is null)
+                {
+                    first = text;
+                }
+                else
+                {
+                    (several ??= [first]).Add(text);
+                }
+            }
+        }
+
+        return several is not null ? string.Join(", ", several) : first ?? result.Traffic.ToString();
     }
 
     public static string VerdictText(ReachabilityVerdict verdict) => verdict switch

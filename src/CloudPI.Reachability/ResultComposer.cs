@@ -144,7 +144,35 @@ internal static class ResultComposer
     /// <summary>Per open path its narrowest change; several open paths need one change each.</summary>
     private static string? FixFor(IReadOnlyList<PathTrace> open)
     {
-        var changes = open.Select(t => t.Sofar.Fixes.OrderBy(f => f.Rank).FirstOrDefault()?.Change).OfType<string>().Distinct().ToList();
-        return changes.Count == 0 ? null : string.Join("; ", changes);
+        // Loops: every answer asks this, and most have one open path with one narrowest change.
+        string? first = null;
+        List<string>? changes = null;
+        foreach (var trace in open)
+        {
+            FixCandidate? narrowest = null;
+            foreach (var fix in trace.Sofar.Fixes)
+            {
+                if (narrowest is null || fix.Rank < narrowest.Rank)
+                {
+                    narrowest = fix;
+                }
+            }
+
+            if (narrowest?.Change is not { } change || change == first || (changes?.Contains(change) ?? false))
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = change;
+            }
+            else
+            {
+                (changes ??= [first]).Add(change);
+            }
+        }
+
+        return changes is null ? first : string.Join("; ", changes);
     }
 }

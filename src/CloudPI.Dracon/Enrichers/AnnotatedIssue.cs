@@ -29,7 +29,9 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
     [ThreadStatic]
     private static Utf8JsonWriter? t_json;
 
-    private readonly List<Annotation> _annotations = new(16);
+    // Rented, as the value bytes are: an enricher annotates every issue of a run with about a dozen of them.
+    private Annotation[] _annotations = ArrayPool<Annotation>.Shared.Rent(16);
+    private int _count;
     private byte[] _values = ArrayPool<byte>.Shared.Rent(4096);
     private int _written;
 
@@ -48,7 +50,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         ArgumentNullException.ThrowIfNull(value);
         var start = Start(key);
         _written += Encoding.UTF8.GetBytes(value, GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
-        _annotations.Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, _written - start, value));
+        Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, _written - start, value));
     }
 
     /// <summary>Annotates <paramref name="key"/> with compact, readable JSON (no \u escapes for arrows) written by <paramref name="write"/>.</summary>
@@ -70,7 +72,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
             t_json = json;
         }
 
-        _annotations.Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, _written - start, Text: null));
+        Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, _written - start, Text: null));
     }
 
     /// <summary>The value set for <paramref name="key"/>, or null when it has none.</summary>
@@ -82,7 +84,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
 
     private int IndexOf(string key)
     {
-        for (var at = 0; at < _annotations.Count; at++)
+        for (var at = 0; at < _count; at++)
         {
             if (_annotations[at].Key == key)
             {
@@ -100,7 +102,8 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         var rawSize = Raw.CalculateSize();
         var size = 1 + CodedOutputStream.ComputeLengthSize(rawSize) + rawSize;
         string? empty = null;
-        foreach (var annotation in _annotations)
+        var annotations = _annotations.AsSpan(0, _count);
+        foreach (var annotation in annotations)
         {
             var entry = annotation.EntrySize;
             size += 1 + CodedOutputStream.ComputeLengthSize(entry) + entry;
@@ -116,7 +119,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         at += WriteLength(bytes.AsSpan(at), rawSize);
         Raw.WriteTo(bytes.AsSpan(at, rawSize));
         at += rawSize;
-        foreach (var annotation in _annotations)
+        foreach (var annotation in annotations)
         {
             bytes[at++] = AnnotationTag;
             at += WriteLength(bytes.AsSpan(at), annotation.EntrySize);
@@ -131,7 +134,22 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
 
         ArrayPool<byte>.Shared.Return(_values);
         _values = [];
+        ArrayPool<Annotation>.Shared.Return(_annotations, clearArray: true); // it holds strings
+        _annotations = [];
         return EncodedIssue.FromRented(bytes, size, Raw.Uuid, empty);
+    }
+
+    private void Add(Annotation annotation)
+    {
+        if (_count == _annotations.Length)
+        {
+            var larger = ArrayPool<Annotation>.Shared.Rent(_count * 2);
+            _annotations.AsSpan(0, _count).CopyTo(larger);
+            ArrayPool<Annotation>.Shared.Return(_annotations, clearArray: true);
+            _annotations = larger;
+        }
+
+        _annotations[_count++] = annotation;
     }
 
     void IBufferWriter<byte>.Advance(int count) => _written += count;
