@@ -68,7 +68,7 @@ public sealed class ResourceDependencies
         }
 
         var interfaces = node.Neighbors("NETWORK_INTERFACE", Direction.Outgoing);
-        void AddPlacements(IEnumerable<GraphNode> subnets)
+        void AddPlacements(NodeNeighbors subnets)
         {
             foreach (var subnet in subnets)
             {
@@ -99,7 +99,7 @@ public sealed class ResourceDependencies
             }
         }
 
-        void AddGroups(IEnumerable<GraphNode> groups)
+        void AddGroups(NodeNeighbors groups)
         {
             foreach (var group in groups)
             {
