@@ -151,8 +151,9 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
     private static void WriteEvidence(System.Text.Json.Utf8JsonWriter json, IReadOnlyList<EvidenceStep> evidence)
     {
         json.WriteStartArray();
-        foreach (var step in evidence)
+        for (var i = 0; i < evidence.Count; i++)
         {
+            var step = evidence[i];
             json.WriteStartObject();
             json.WriteString("layer", step.LayerName);
             json.WriteString("node", step.NodeId);
@@ -167,8 +168,9 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
     private static void WriteHops(System.Text.Json.Utf8JsonWriter json, IReadOnlyList<PathHop> hops)
     {
         json.WriteStartArray();
-        foreach (var hop in hops)
+        for (var i = 0; i < hops.Count; i++)
         {
+            var hop = hops[i];
             json.WriteStartObject();
             json.WriteString("kind", hop.Kind);
             json.WriteString("id", hop.Id);

@@ -64,8 +64,27 @@ internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IR
     }
 
     /// <summary>Both lists in order; an empty side shares the other (the lists are immutable), as most layers add nothing.</summary>
-    private static IReadOnlyList<T> Concat<T>(IReadOnlyList<T> first, IReadOnlyList<T> second) =>
-        second.Count == 0 ? first : first.Count == 0 ? second : [.. first, .. second];
+    private static IReadOnlyList<T> Concat<T>(IReadOnlyList<T> first, IReadOnlyList<T> second)
+    {
+        if (second.Count == 0 || first.Count == 0)
+        {
+            return second.Count == 0 ? first : second;
+        }
+
+        // Indexed copies: every layer of every path joins two lists, and a spread would box an enumerator for each.
+        var both = new T[first.Count + second.Count];
+        for (var i = 0; i < first.Count; i++)
+        {
+            both[i] = first[i];
+        }
+
+        for (var i = 0; i < second.Count; i++)
+        {
+            both[first.Count + i] = second[i];
+        }
+
+        return both;
+    }
 
     /// <summary>The sources seen so far, as the start of a sub-path (a subnet's routes and NACL) evaluated on their behalf.</summary>
     public LayerOutcome SourcesOnly() => new(Definite, Possible, []);

@@ -47,8 +47,10 @@ internal sealed class PathTrace
         get
         {
             var hops = new List<PathHop> { PathHop.Internet };
-            foreach (var step in Sofar.Evidence)
+            var evidence = Sofar.Evidence;
+            for (var i = 0; i < evidence.Count; i++)
             {
+                var step = evidence[i];
                 if (step.Hop is null)
                 {
                     continue;
@@ -74,8 +76,10 @@ internal sealed class PathTrace
     private string BuildPath()
     {
         var path = new System.Text.StringBuilder("internet", 192);
-        foreach (var step in Sofar.Evidence)
+        var evidence = Sofar.Evidence;
+        for (var i = 0; i < evidence.Count; i++)
         {
+            var step = evidence[i];
             if (step.Hop is null)
             {
                 continue;

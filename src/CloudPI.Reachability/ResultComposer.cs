@@ -71,8 +71,9 @@ internal static class ResultComposer
         var verdict = best.Verdict;
         var exposed = traces.Where(t => t.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure).ToList();
         var through = best.ResourceId == resourceId ? "" : $" through {best.ResourceId}";
-        var missing = (verdict == ReachabilityVerdict.Unknown ? traces.Where(t => t.Verdict == verdict) : [best])
-            .SelectMany(t => t.Sofar.Missing).Distinct().ToList();
+        IReadOnlyList<string> missing = verdict == ReachabilityVerdict.Unknown
+            ? [.. traces.Where(t => t.Verdict == verdict).SelectMany(t => t.Sofar.Missing).Distinct()]
+            : best.Sofar.Missing.Count == 0 ? [] : [.. best.Sofar.Missing.Distinct()];
         return new ReachabilityResult
         {
             ResourceId = resourceId,
