@@ -121,8 +121,10 @@ public static class CartographyExposureRule
             : null;
     }
 
-    private static bool OpenToAnywhere(SecurityGroup group) =>
-        group.InboundRules.Any(r => r.Ranges.Any(range => range.Cidr == Anywhere));
+    // Instances share their groups: each group's rules are read once per graph.
+    private static readonly NodeFact GroupOpenToAnywhere = new(node => SecurityGroup.Wrap(node).InboundRules.Any(r => r.Ranges.Any(range => range.Cidr == Anywhere)));
+
+    private static bool OpenToAnywhere(SecurityGroup group) => GroupOpenToAnywhere.Of(group.Node);
 
     /// <summary>Rule protocol is not compared with the listener's; all-traffic rules and null ports match.</summary>
     private static bool OpenToAnywhereOn(SecurityGroup group, IReadOnlyList<long> ports) =>
