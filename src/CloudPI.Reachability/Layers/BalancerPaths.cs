@@ -13,6 +13,8 @@ namespace CloudPI.Reachability.Layers;
 internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths direct, SecurityGroupLayer groups, NetworkAclLayer acls)
 {
     private readonly ConcurrentDictionary<(GraphNode Balancer, int Listener), PathTrace> _listenerPaths = new();
+    // A balancer's groups and subnet ranges, read once for its thousands of targets.
+    private readonly ConcurrentDictionary<(GraphNode Balancer, int Listener), BalancerSource> _sources = new();
 
     /// <summary>One path per <c>EXPOSE</c> edge into the target whose port meets <paramref name="query"/>.</summary>
     public IEnumerable<PathTrace> Traces(BalancerTarget target, TrafficQuery query, SecurityGroup? onlyGroup = null)
@@ -79,7 +81,9 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
         }
 
         var hop = port is { } p ? string.Create(CultureInfo.InvariantCulture, $"target port {p}") : "target";
-        var balancerSource = SourceOf(listeners[candidates[0]], exposure);
+        var (keeps, why) = ClientAddress(listeners[candidates[0]].Resource.Properties.GetString("type"), exposure);
+        var balancerSource = _sources.GetOrAdd((balancer, candidates[0]), static (key, listeners) => SourceOf(listeners[key.Listener]), listeners)
+            with { KeepsClientAddress = keeps, ClientAddressReason = why };
         return trace
             .Then(LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, target.ResourceId, EvidenceDecision.Allows,
                 $"{balancerSource.Name} forwards to {target.ResourceId}{(port is null ? "" : $" on port {port}")} (EXPOSE); {balancerSource.ClientAddressReason}", hop)))
@@ -137,19 +141,13 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
             : (all, $"which listener forwards to target port {port?.ToString(CultureInfo.InvariantCulture) ?? "(none recorded)"} is not in the graph (listener → target group link missing)");
     }
 
-    private static BalancerSource SourceOf(NetworkEndpoint balancer, GraphRelationship exposure)
-    {
-        var name = balancer.Resource.Properties.GetString("name") ?? balancer.ResourceId;
-        var (keeps, why) = ClientAddress(balancer.Resource.Properties.GetString("type"), exposure);
-        return new BalancerSource(
-            name,
-            balancer.Groups.Select(g => NetworkTopology.IdOf(g.Node)).ToHashSet(StringComparer.Ordinal),
-            [.. balancer.Subnets.Select(s => AddressSet.TryParseCidr(s.CidrBlock, out var cidr) ? cidr : AddressSet.Empty).Where(c => !c.IsEmpty)],
-            keeps)
-        {
-            ClientAddressReason = why,
-        };
-    }
+    /// <summary>What every target sees of one listener's balancer (its groups and subnets); whether it keeps the client's
+    /// address depends on the target too (<see cref="ClientAddress"/>).</summary>
+    private static BalancerSource SourceOf(NetworkEndpoint balancer) => new(
+        balancer.Resource.Properties.GetString("name") ?? balancer.ResourceId,
+        balancer.Groups.Select(g => NetworkTopology.IdOf(g.Node)).ToHashSet(StringComparer.Ordinal),
+        [.. balancer.Subnets.Select(s => AddressSet.TryParseCidr(s.CidrBlock, out var cidr) ? cidr : AddressSet.Empty).Where(c => !c.IsEmpty)],
+        KeepsClientAddress: false);
 
     /// <summary>
     /// Whether the target sees the client's address. Application and classic balancers never pass it on (only in
