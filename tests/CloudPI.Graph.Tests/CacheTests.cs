@@ -82,6 +82,16 @@ public class CacheTests
         Assert.Equal(["b", "a"], a.Neighbors("LINK", Direction.Both).Select(n => n.Id));
         Assert.Equal(["b"], a.Neighbors("OTHER", Direction.Both).Select(n => n.Id));
         Assert.Empty(a.Neighbors("MISSING", Direction.Both));
+        Assert.True(a.Neighbors("MISSING", Direction.Both).IsEmpty);
+
+        // foreach takes the struct enumerator, not the boxed one query operators use: the same nodes in the same order.
+        var walked = new List<string?>();
+        foreach (var neighbour in a.Neighbors("LINK", Direction.Both))
+        {
+            walked.Add(neighbour.Id);
+        }
+
+        Assert.Equal(["b", "a"], walked);
     }
 
     [Fact]
