@@ -169,9 +169,16 @@ internal static class EnricherRunner
             // The account's graph and caches are garbage now: collect them before the next account loads, or several
             // dead accounts pile up until the runtime decides on a full collection and the peak grows with the accounts.
             graph = null;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            ReleaseGarbage();
         }).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A full, compacting collection that also gives the freed memory back to the system: without that the runtime keeps
+    /// it committed for the next allocations, and the process grows by a little with every account (50 accounts of 2,000
+    /// resources: peak 75 -> 72 MB, for about 15 ms an account).
+    /// </summary>
+    private static void ReleaseGarbage() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>Every input issue that reports a vulnerability, joined once to the workloads of the graph.</summary>
     private static VulnerabilityJoin JoinVulnerabilities(
