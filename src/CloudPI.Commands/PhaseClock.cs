@@ -60,9 +60,10 @@ internal sealed class PhaseClock(ILogger logger, string command)
         if (_enabled)
         {
             logger.Debug(
-                "{Command} phase {Phase}: {WallMilliseconds} ms wall, {CpuMilliseconds} ms CPU, {GcPauseMilliseconds} ms GC pauses ({Gen0}/{Gen1}/{Gen2} collections of generation 0/1/2), {AllocatedMegabytes} MB allocated",
+                "{Command} phase {Phase}: {WallMilliseconds} ms wall, {CpuMilliseconds} ms CPU, {GcPauseMilliseconds} ms GC pauses ({Gen0}/{Gen1}/{Gen2} collections of generation 0/1/2), {AllocatedMegabytes} MB allocated, {JitMilliseconds} ms compiling {JitMethods} methods",
                 command, phase, (long)cost.Total.Wall.TotalMilliseconds, (long)cost.Total.Cpu.TotalMilliseconds, (long)cost.Total.GcPauses.TotalMilliseconds,
-                cost.Total.Collections.Gen0, cost.Total.Collections.Gen1, cost.Total.Collections.Gen2, cost.Total.AllocatedBytes / 1_000_000);
+                cost.Total.Collections.Gen0, cost.Total.Collections.Gen1, cost.Total.Collections.Gen2, cost.Total.AllocatedBytes / 1_000_000,
+                (long)cost.Total.Jit.TotalMilliseconds, cost.Total.JitMethods);
         }
     }
 
@@ -88,16 +89,17 @@ internal sealed class PhaseCost(PhaseCost.Sample total = default)
     {
         using var process = Process.GetCurrentProcess();
         return new Sample(Stopwatch.GetElapsedTime(0), process.TotalProcessorTime, GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(),
-            new Collections(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)));
+            new Collections(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)), System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount());
     }
 
-    public readonly record struct Sample(TimeSpan Wall, TimeSpan Cpu, TimeSpan GcPauses, long AllocatedBytes, Collections Collections)
+    /// <param name="Jit">Time the JIT compiler spent, on any thread (none when published ahead of time).</param>
+    public readonly record struct Sample(TimeSpan Wall, TimeSpan Cpu, TimeSpan GcPauses, long AllocatedBytes, Collections Collections, TimeSpan Jit, long JitMethods)
     {
         public static Sample operator +(Sample a, Sample b) =>
-            new(a.Wall + b.Wall, a.Cpu + b.Cpu, a.GcPauses + b.GcPauses, a.AllocatedBytes + b.AllocatedBytes, a.Collections + b.Collections);
+            new(a.Wall + b.Wall, a.Cpu + b.Cpu, a.GcPauses + b.GcPauses, a.AllocatedBytes + b.AllocatedBytes, a.Collections + b.Collections, a.Jit + b.Jit, a.JitMethods + b.JitMethods);
 
         public static Sample operator -(Sample a, Sample b) =>
-            new(a.Wall - b.Wall, a.Cpu - b.Cpu, a.GcPauses - b.GcPauses, a.AllocatedBytes - b.AllocatedBytes, a.Collections - b.Collections);
+            new(a.Wall - b.Wall, a.Cpu - b.Cpu, a.GcPauses - b.GcPauses, a.AllocatedBytes - b.AllocatedBytes, a.Collections - b.Collections, a.Jit - b.Jit, a.JitMethods - b.JitMethods);
     }
 
     /// <summary>Garbage collections per generation (a generation 1 or 2 collection also counts as one of every younger generation).</summary>
