@@ -73,31 +73,57 @@ internal sealed class PathTrace
     /// <summary>The compact path (<c>internet → igw-1 → … → i-1</c>); built once, as both an open port and the answer may quote it.</summary>
     public string Path => _path ??= BuildPath();
 
+    private const string Start = "internet";
+    private const string Through = " → ";
+    private const string ThroughUnknown = " → ? ";
+    private const string BlockedAt = " ✗ ";
+
+    // Sized first, then written once: every question asks for a path or several, and a builder would allocate twice.
     private string BuildPath()
     {
-        var path = new System.Text.StringBuilder("internet", 192);
         var evidence = Sofar.Evidence;
-        for (var i = 0; i < evidence.Count; i++)
+        var length = Start.Length;
+        var blocked = false;
+        for (var i = 0; i < evidence.Count && !blocked; i++)
         {
-            var step = evidence[i];
-            if (step.Hop is null)
+            if (evidence[i] is { Hop: { } hop } step)
             {
-                continue;
-            }
-
-            switch (step.Decision)
-            {
-                case EvidenceDecision.Denies:
-                    return path.Append(" ✗ ").Append(step.Hop).ToString();
-                case EvidenceDecision.Unknown:
-                    path.Append(" → ? ").Append(step.Hop);
-                    break;
-                default:
-                    path.Append(" → ").Append(step.Hop);
-                    break;
+                blocked = step.Decision == EvidenceDecision.Denies;
+                length += Separator(step.Decision).Length + hop.Length;
             }
         }
 
-        return path.Append(" → ").Append(ResourceId).ToString();
+        length += blocked ? 0 : Through.Length + ResourceId.Length;
+        return string.Create(length, this, static (chars, trace) =>
+        {
+            var evidence = trace.Sofar.Evidence;
+            Start.CopyTo(chars);
+            var at = Start.Length;
+            for (var i = 0; i < evidence.Count; i++)
+            {
+                if (evidence[i] is { Hop: { } hop } step)
+                {
+                    var separator = Separator(step.Decision);
+                    separator.CopyTo(chars[at..]);
+                    at += separator.Length;
+                    hop.CopyTo(chars[at..]);
+                    at += hop.Length;
+                    if (step.Decision == EvidenceDecision.Denies)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            Through.CopyTo(chars[at..]);
+            trace.ResourceId.CopyTo(chars[(at + Through.Length)..]);
+        });
     }
+
+    private static string Separator(EvidenceDecision decision) => decision switch
+    {
+        EvidenceDecision.Denies => BlockedAt,
+        EvidenceDecision.Unknown => ThroughUnknown,
+        _ => Through,
+    };
 }
