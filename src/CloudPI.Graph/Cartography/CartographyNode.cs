@@ -19,28 +19,12 @@ public interface ICartographyNode<TSelf> : ICartographyNode
 public static class CartographyNodeExtensions
 {
     /// <summary>Neighbours over <paramref name="relationshipType"/> that are of kind <typeparamref name="T"/>.</summary>
-    public static IEnumerable<T> Related<T>(this GraphNode node, string relationshipType, Direction direction)
-        where T : ICartographyNode<T>
-    {
-        // Typed readers are the analyses' inner loops: most find no neighbour, and need no iterator for it.
-        var neighbors = node.Neighbors(relationshipType, direction);
-        return neighbors.IsEmpty ? [] : OfKind<T>(neighbors);
-    }
-
-    private static IEnumerable<T> OfKind<T>(NodeNeighbors neighbors)
-        where T : ICartographyNode<T>
-    {
-        foreach (var neighbor in neighbors)
-        {
-            if (T.Kind.Matches(neighbor))
-            {
-                yield return T.Wrap(neighbor);
-            }
-        }
-    }
+    public static RelatedNodes<T> Related<T>(this GraphNode node, string relationshipType, Direction direction)
+        where T : ICartographyNode<T> =>
+        new(node.Neighbors(relationshipType, direction));
 
     /// <summary>Tags attached with <c>TAGGED</c>.</summary>
-    public static IEnumerable<Tag> Tags<T>(this T resource)
+    public static RelatedNodes<Tag> Tags<T>(this T resource)
         where T : ICartographyNode =>
         resource.Node.Related<Tag>("TAGGED", Direction.Outgoing);
 
@@ -72,4 +56,47 @@ public static class CartographyNodeExtensions
     public static bool ExposedInternet<T>(this T resource)
         where T : ICartographyNode =>
         resource.Node.Properties.GetBool("exposed_internet") == true;
+}
+
+/// <summary>
+/// The neighbours of one kind, typed, as a view over the adjacency: typed readers are the analyses' inner loops, and a
+/// <c>foreach</c> over this view (or a spread into a collection) allocates nothing; LINQ works on it as on any sequence.
+/// </summary>
+public readonly struct RelatedNodes<T>(NodeNeighbors neighbors) : IEnumerable<T>
+    where T : ICartographyNode<T>
+{
+    public Enumerator GetEnumerator() => new(neighbors.GetEnumerator());
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public struct Enumerator(NodeNeighbors.Enumerator neighbors) : IEnumerator<T>
+    {
+        private NodeNeighbors.Enumerator _neighbors = neighbors;
+
+        public T Current { get; private set; } = default!;
+
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            while (_neighbors.MoveNext())
+            {
+                if (T.Kind.Matches(_neighbors.Current))
+                {
+                    Current = T.Wrap(_neighbors.Current);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public readonly void Reset() => throw new NotSupportedException();
+
+        public readonly void Dispose()
+        {
+        }
+    }
 }

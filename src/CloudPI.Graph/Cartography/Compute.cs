@@ -25,20 +25,20 @@ public readonly record struct Ec2Instance(GraphNode Node) : ICartographyNode<Ec2
 
     public IReadOnlyList<string> ExposedInternetTypes => Node.Properties.GetStringList("exposed_internet_type");
 
-    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+    public RelatedNodes<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 
-    public IEnumerable<NetworkInterface> NetworkInterfaces => Node.Related<NetworkInterface>("NETWORK_INTERFACE", Direction.Outgoing);
+    public RelatedNodes<NetworkInterface> NetworkInterfaces => Node.Related<NetworkInterface>("NETWORK_INTERFACE", Direction.Outgoing);
 
-    public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
+    public RelatedNodes<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
 
-    public IEnumerable<ElasticIp> ElasticIps => Node.Related<ElasticIp>("ELASTIC_IP_ADDRESS", Direction.Outgoing);
+    public RelatedNodes<ElasticIp> ElasticIps => Node.Related<ElasticIp>("ELASTIC_IP_ADDRESS", Direction.Outgoing);
 
-    public IEnumerable<InstanceProfile> InstanceProfiles => Node.Related<InstanceProfile>("INSTANCE_PROFILE", Direction.Outgoing);
+    public RelatedNodes<InstanceProfile> InstanceProfiles => Node.Related<InstanceProfile>("INSTANCE_PROFILE", Direction.Outgoing);
 
     /// <summary>Roles the instance can assume through its instance profile (<c>STS_ASSUMEROLE_ALLOW</c>).</summary>
-    public IEnumerable<Role> AssumableRoles => Node.Related<Role>("STS_ASSUMEROLE_ALLOW", Direction.Outgoing);
+    public RelatedNodes<Role> AssumableRoles => Node.Related<Role>("STS_ASSUMEROLE_ALLOW", Direction.Outgoing);
 
-    public IEnumerable<EbsVolume> Volumes => Node.Related<EbsVolume>("ATTACHED_TO", Direction.Incoming);
+    public RelatedNodes<EbsVolume> Volumes => Node.Related<EbsVolume>("ATTACHED_TO", Direction.Incoming);
 
     /// <summary>Load balancers that <c>EXPOSE</c> this instance.</summary>
     public IEnumerable<GraphRelationship> ExposedBy => Node.Relationships(Direction.Incoming, "EXPOSE");
@@ -59,13 +59,13 @@ public readonly record struct NetworkInterface(GraphNode Node) : ICartographyNod
     /// <summary>The attachment's device index: 0 is an instance's primary interface.</summary>
     public long? DeviceIndex => Node.Properties.GetLong("device_index");
 
-    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+    public RelatedNodes<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 
-    public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
+    public RelatedNodes<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
 
-    public IEnumerable<PrivateIp> PrivateIps => Node.Related<PrivateIp>("PRIVATE_IP_ADDRESS", Direction.Outgoing);
+    public RelatedNodes<PrivateIp> PrivateIps => Node.Related<PrivateIp>("PRIVATE_IP_ADDRESS", Direction.Outgoing);
 
-    public IEnumerable<ElasticIp> ElasticIps => Node.Related<ElasticIp>("ELASTIC_IP_ADDRESS", Direction.Outgoing);
+    public RelatedNodes<ElasticIp> ElasticIps => Node.Related<ElasticIp>("ELASTIC_IP_ADDRESS", Direction.Outgoing);
 
     public IEnumerable<Ipv6Address> Ipv6Addresses => Node.Related<Ipv6Address>("IPV6_ADDRESS", Direction.Outgoing);
 }
@@ -102,7 +102,7 @@ public readonly record struct Lambda(GraphNode Node) : ICartographyNode<Lambda>
     public bool AnonymousAccess => Node.Properties.GetBool("anonymous_access") == true;
 
     /// <summary>The execution role.</summary>
-    public IEnumerable<Role> Roles => Node.Related<Role>("STS_ASSUMEROLE_ALLOW", Direction.Outgoing);
+    public RelatedNodes<Role> Roles => Node.Related<Role>("STS_ASSUMEROLE_ALLOW", Direction.Outgoing);
 }
 
 public readonly record struct EcsCluster(GraphNode Node) : ICartographyNode<EcsCluster>
@@ -113,7 +113,7 @@ public readonly record struct EcsCluster(GraphNode Node) : ICartographyNode<EcsC
 
     public string? Name => Node.Properties.GetString("name");
 
-    public IEnumerable<EcsTask> Tasks => Node.Related<EcsTask>("HAS_TASK", Direction.Outgoing);
+    public RelatedNodes<EcsTask> Tasks => Node.Related<EcsTask>("HAS_TASK", Direction.Outgoing);
 }
 
 public readonly record struct EcsTask(GraphNode Node) : ICartographyNode<EcsTask>
@@ -129,9 +129,9 @@ public readonly record struct EcsTask(GraphNode Node) : ICartographyNode<EcsTask
 
     public bool EnableExecuteCommand => Node.Properties.GetBool("enable_execute_command") == true;
 
-    public IEnumerable<NetworkInterface> NetworkInterfaces => Node.Related<NetworkInterface>("NETWORK_INTERFACE", Direction.Outgoing);
+    public RelatedNodes<NetworkInterface> NetworkInterfaces => Node.Related<NetworkInterface>("NETWORK_INTERFACE", Direction.Outgoing);
 
-    public IEnumerable<EcsContainer> Containers => Node.Related<EcsContainer>("HAS_CONTAINER", Direction.Outgoing);
+    public RelatedNodes<EcsContainer> Containers => Node.Related<EcsContainer>("HAS_CONTAINER", Direction.Outgoing);
 
     /// <summary>The EC2 instances a task without its own interface runs on (<c>container instance -HAS_TASK-> task</c>, <c>-IS_INSTANCE-></c>).</summary>
     public IEnumerable<Ec2Instance> HostInstances => Node.Neighbors("HAS_TASK", Direction.Incoming)

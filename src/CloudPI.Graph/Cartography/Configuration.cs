@@ -15,7 +15,7 @@ public readonly record struct EcsTaskDefinition(GraphNode Node) : ICartographyNo
     public string? NetworkMode => Node.Properties.GetString("network_mode");
 
     /// <summary>The tasks running this definition, whatever their status.</summary>
-    public IEnumerable<EcsTask> Tasks => Node.Related<EcsTask>("HAS_TASK_DEFINITION", Direction.Incoming);
+    public RelatedNodes<EcsTask> Tasks => Node.Related<EcsTask>("HAS_TASK_DEFINITION", Direction.Incoming);
 }
 
 /// <summary>An ECS service (<c>service -HAS_TASK-> task</c>, <c>service -HAS_TASK_DEFINITION-> definition</c>).</summary>
@@ -29,9 +29,9 @@ public readonly record struct EcsService(GraphNode Node) : ICartographyNode<EcsS
 
     public string? LaunchType => Node.Properties.GetString("launch_type");
 
-    public IEnumerable<EcsTask> Tasks => Node.Related<EcsTask>("HAS_TASK", Direction.Outgoing);
+    public RelatedNodes<EcsTask> Tasks => Node.Related<EcsTask>("HAS_TASK", Direction.Outgoing);
 
-    public IEnumerable<EcsTaskDefinition> TaskDefinitions => Node.Related<EcsTaskDefinition>("HAS_TASK_DEFINITION", Direction.Outgoing);
+    public RelatedNodes<EcsTaskDefinition> TaskDefinitions => Node.Related<EcsTaskDefinition>("HAS_TASK_DEFINITION", Direction.Outgoing);
 }
 
 /// <summary>
@@ -46,11 +46,11 @@ public readonly record struct AutoScalingGroup(GraphNode Node) : ICartographyNod
 
     public string? Name => Node.Properties.GetString("name");
 
-    public IEnumerable<Ec2Instance> Instances => Node.Related<Ec2Instance>("MEMBER_AUTO_SCALE_GROUP", Direction.Incoming);
+    public RelatedNodes<Ec2Instance> Instances => Node.Related<Ec2Instance>("MEMBER_AUTO_SCALE_GROUP", Direction.Incoming);
 
-    public IEnumerable<LaunchTemplate> LaunchTemplates => Node.Related<LaunchTemplate>("HAS_LAUNCH_TEMPLATE", Direction.Outgoing);
+    public RelatedNodes<LaunchTemplate> LaunchTemplates => Node.Related<LaunchTemplate>("HAS_LAUNCH_TEMPLATE", Direction.Outgoing);
 
-    public IEnumerable<LaunchConfiguration> LaunchConfigurations => Node.Related<LaunchConfiguration>("HAS_LAUNCH_CONFIG", Direction.Outgoing);
+    public RelatedNodes<LaunchConfiguration> LaunchConfigurations => Node.Related<LaunchConfiguration>("HAS_LAUNCH_CONFIG", Direction.Outgoing);
 }
 
 /// <summary>An EC2 launch template; there is no instance edge, only the groups that launch from it (<c>group -HAS_LAUNCH_TEMPLATE-> template</c>).</summary>
@@ -62,7 +62,7 @@ public readonly record struct LaunchTemplate(GraphNode Node) : ICartographyNode<
 
     public string? Name => Node.Properties.GetString("name");
 
-    public IEnumerable<AutoScalingGroup> AutoScalingGroups => Node.Related<AutoScalingGroup>("HAS_LAUNCH_TEMPLATE", Direction.Incoming);
+    public RelatedNodes<AutoScalingGroup> AutoScalingGroups => Node.Related<AutoScalingGroup>("HAS_LAUNCH_TEMPLATE", Direction.Incoming);
 }
 
 /// <summary>An EC2 launch configuration, used by groups (<c>group -HAS_LAUNCH_CONFIG-> configuration</c>).</summary>
@@ -76,7 +76,7 @@ public readonly record struct LaunchConfiguration(GraphNode Node) : ICartography
 
     public bool? AssociatePublicIpAddress => Node.Properties.GetBool("associate_public_ip_address");
 
-    public IEnumerable<AutoScalingGroup> AutoScalingGroups => Node.Related<AutoScalingGroup>("HAS_LAUNCH_CONFIG", Direction.Incoming);
+    public RelatedNodes<AutoScalingGroup> AutoScalingGroups => Node.Related<AutoScalingGroup>("HAS_LAUNCH_CONFIG", Direction.Incoming);
 }
 
 /// <summary>An Aurora/RDS cluster; its instances point at it (<c>instance -IS_CLUSTER_MEMBER_OF-> cluster</c>). It has no SG, VPC or subnet edge.</summary>
@@ -92,5 +92,5 @@ public readonly record struct RdsCluster(GraphNode Node) : ICartographyNode<RdsC
 
     public long? Port => Node.Properties.GetLong("port");
 
-    public IEnumerable<RdsInstance> Members => Node.Related<RdsInstance>("IS_CLUSTER_MEMBER_OF", Direction.Incoming);
+    public RelatedNodes<RdsInstance> Members => Node.Related<RdsInstance>("IS_CLUSTER_MEMBER_OF", Direction.Incoming);
 }

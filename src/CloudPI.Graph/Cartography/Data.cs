@@ -19,7 +19,7 @@ public readonly record struct RdsInstance(GraphNode Node) : ICartographyNode<Rds
 
     public bool StorageEncrypted => Node.Properties.GetBool("storage_encrypted") == true;
 
-    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+    public RelatedNodes<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 
     /// <summary>Subnets through the DB subnet group (<c>AWSDBSubnetGroup -RESOURCE-> subnet</c>).</summary>
     public IEnumerable<Subnet> Subnets =>
@@ -43,9 +43,9 @@ public readonly record struct RedshiftCluster(GraphNode Node) : ICartographyNode
 
     public string? AvailabilityZone => Node.Properties.GetString("availability_zone");
 
-    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+    public RelatedNodes<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 
-    public IEnumerable<Vpc> Vpcs => Node.Related<Vpc>("MEMBER_OF_AWS_VPC", Direction.Outgoing);
+    public RelatedNodes<Vpc> Vpcs => Node.Related<Vpc>("MEMBER_OF_AWS_VPC", Direction.Outgoing);
 }
 
 public readonly record struct S3Bucket(GraphNode Node) : ICartographyNode<S3Bucket>
@@ -74,9 +74,9 @@ public readonly record struct S3Bucket(GraphNode Node) : ICartographyNode<S3Buck
     /// <summary><c>BucketOwnerEnforced</c> turns ACLs off.</summary>
     public string? ObjectOwnership => Node.Properties.GetString("object_ownership");
 
-    public IEnumerable<S3PolicyStatement> PolicyStatements => Node.Related<S3PolicyStatement>("POLICY_STATEMENT", Direction.Outgoing);
+    public RelatedNodes<S3PolicyStatement> PolicyStatements => Node.Related<S3PolicyStatement>("POLICY_STATEMENT", Direction.Outgoing);
 
-    public IEnumerable<S3Acl> Acls => Node.Related<S3Acl>("APPLIES_TO", Direction.Incoming);
+    public RelatedNodes<S3Acl> Acls => Node.Related<S3Acl>("APPLIES_TO", Direction.Incoming);
 
     public IEnumerable<GraphNode> ServedBy => Node.Neighbors("SERVES_FROM", Direction.Incoming).Where(CartographyKinds.CloudFrontDistribution.Matches);
 
@@ -123,5 +123,5 @@ public readonly record struct EbsVolume(GraphNode Node) : ICartographyNode<EbsVo
 
     public long? Size => Node.Properties.GetLong("size");
 
-    public IEnumerable<Ec2Instance> AttachedTo => Node.Related<Ec2Instance>("ATTACHED_TO", Direction.Outgoing);
+    public RelatedNodes<Ec2Instance> AttachedTo => Node.Related<Ec2Instance>("ATTACHED_TO", Direction.Outgoing);
 }

@@ -8,13 +8,13 @@ public readonly record struct Role(GraphNode Node) : ICartographyNode<Role>
 
     public string? Name => Node.Properties.GetString("name");
 
-    public IEnumerable<Policy> Policies => Node.Related<Policy>("POLICY", Direction.Outgoing);
+    public RelatedNodes<Policy> Policies => Node.Related<Policy>("POLICY", Direction.Outgoing);
 
     /// <summary>Principals the trust policy names (conditions and Deny are not stored).</summary>
     public IEnumerable<GraphNode> TrustedPrincipals => Node.Neighbors("TRUSTS_AWS_PRINCIPAL", Direction.Outgoing);
 
     /// <summary>Roles this role may assume (<c>STS_ASSUMEROLE_ALLOW</c>, source → target).</summary>
-    public IEnumerable<Role> CanAssume => Node.Related<Role>("STS_ASSUMEROLE_ALLOW", Direction.Outgoing);
+    public RelatedNodes<Role> CanAssume => Node.Related<Role>("STS_ASSUMEROLE_ALLOW", Direction.Outgoing);
 
     public IEnumerable<GraphNode> AssumableBy => Node.Neighbors("STS_ASSUMEROLE_ALLOW", Direction.Incoming);
 }
@@ -27,7 +27,7 @@ public readonly record struct Policy(GraphNode Node) : ICartographyNode<Policy>
 
     public string? Name => Node.Properties.GetString("name");
 
-    public IEnumerable<PolicyStatement> Statements => Node.Related<PolicyStatement>("STATEMENT", Direction.Outgoing);
+    public RelatedNodes<PolicyStatement> Statements => Node.Related<PolicyStatement>("STATEMENT", Direction.Outgoing);
 }
 
 public readonly record struct PolicyStatement(GraphNode Node) : ICartographyNode<PolicyStatement>
@@ -56,7 +56,7 @@ public readonly record struct InstanceProfile(GraphNode Node) : ICartographyNode
 
     public static InstanceProfile Wrap(GraphNode node) => new(node);
 
-    public IEnumerable<Role> Roles => Node.Related<Role>("ASSOCIATED_WITH", Direction.Outgoing);
+    public RelatedNodes<Role> Roles => Node.Related<Role>("ASSOCIATED_WITH", Direction.Outgoing);
 }
 
 public readonly record struct Tag(GraphNode Node) : ICartographyNode<Tag>

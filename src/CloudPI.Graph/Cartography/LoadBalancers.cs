@@ -23,15 +23,15 @@ public readonly record struct LoadBalancer(GraphNode Node) : ICartographyNode<Lo
 
     public bool InternetFacing => Node.Properties.GetString("scheme") == "internet-facing";
 
-    public IEnumerable<ElbListener> Listeners => Node.Related<ElbListener>("ELB_LISTENER", Direction.Outgoing);
+    public RelatedNodes<ElbListener> Listeners => Node.Related<ElbListener>("ELB_LISTENER", Direction.Outgoing);
 
-    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+    public RelatedNodes<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 
     /// <summary>Usually none in real graphs.</summary>
-    public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
+    public RelatedNodes<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
 
     /// <summary>Matched on the group's name by Cartography.</summary>
-    public IEnumerable<SecurityGroup> SourceSecurityGroups => Node.Related<SecurityGroup>("SOURCE_SECURITY_GROUP", Direction.Outgoing);
+    public RelatedNodes<SecurityGroup> SourceSecurityGroups => Node.Related<SecurityGroup>("SOURCE_SECURITY_GROUP", Direction.Outgoing);
 
     public IEnumerable<ExposedTarget> Exposes => Node.Relationships(Direction.Outgoing, "EXPOSE").Select(r => new ExposedTarget(r));
 }
@@ -62,13 +62,13 @@ public readonly record struct LoadBalancerV2(GraphNode Node) : ICartographyNode<
     /// <summary><c>application</c>, <c>network</c>, <c>gateway</c>.</summary>
     public string? Type => Node.Properties.GetString("type");
 
-    public IEnumerable<Elbv2Listener> Listeners => Node.Related<Elbv2Listener>("ELBV2_LISTENER", Direction.Outgoing);
+    public RelatedNodes<Elbv2Listener> Listeners => Node.Related<Elbv2Listener>("ELBV2_LISTENER", Direction.Outgoing);
 
-    public IEnumerable<TargetGroup> TargetGroups => Node.Related<TargetGroup>("ELBV2_TARGET_GROUP", Direction.Outgoing);
+    public RelatedNodes<TargetGroup> TargetGroups => Node.Related<TargetGroup>("ELBV2_TARGET_GROUP", Direction.Outgoing);
 
-    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+    public RelatedNodes<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 
-    public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("SUBNET", Direction.Outgoing);
+    public RelatedNodes<Subnet> Subnets => Node.Related<Subnet>("SUBNET", Direction.Outgoing);
 
     /// <summary>The only listener→target link in real graphs (listener <c>targetgrouparn</c> is empty).</summary>
     public IEnumerable<ExposedTarget> Exposes => Node.Relationships(Direction.Outgoing, "EXPOSE").Select(r => new ExposedTarget(r));

@@ -30,16 +30,16 @@ public readonly record struct Vpc(GraphNode Node) : ICartographyNode<Vpc>
 
     public bool IsDefault => Node.Properties.GetBool("is_default") == true;
 
-    public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("MEMBER_OF_AWS_VPC", Direction.Incoming);
+    public RelatedNodes<Subnet> Subnets => Node.Related<Subnet>("MEMBER_OF_AWS_VPC", Direction.Incoming);
 
     /// <summary>Route tables found through <c>MEMBER_OF_AWS_VPC</c> (their <c>vpc_id</c> is empty in real graphs).</summary>
-    public IEnumerable<RouteTable> RouteTables => Node.Related<RouteTable>("MEMBER_OF_AWS_VPC", Direction.Incoming);
+    public RelatedNodes<RouteTable> RouteTables => Node.Related<RouteTable>("MEMBER_OF_AWS_VPC", Direction.Incoming);
 
-    public IEnumerable<NetworkAcl> NetworkAcls => Node.Related<NetworkAcl>("MEMBER_OF_AWS_VPC", Direction.Incoming);
+    public RelatedNodes<NetworkAcl> NetworkAcls => Node.Related<NetworkAcl>("MEMBER_OF_AWS_VPC", Direction.Incoming);
 
-    public IEnumerable<InternetGateway> InternetGateways => Node.Related<InternetGateway>("ATTACHED_TO", Direction.Incoming);
+    public RelatedNodes<InternetGateway> InternetGateways => Node.Related<InternetGateway>("ATTACHED_TO", Direction.Incoming);
 
-    public IEnumerable<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+    public RelatedNodes<SecurityGroup> SecurityGroups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 }
 
 public readonly record struct Subnet(GraphNode Node) : ICartographyNode<Subnet>
@@ -58,14 +58,14 @@ public readonly record struct Subnet(GraphNode Node) : ICartographyNode<Subnet>
 
     public string? AvailabilityZone => Node.Properties.GetString("availability_zone");
 
-    public IEnumerable<Vpc> Vpcs => Node.Related<Vpc>("MEMBER_OF_AWS_VPC", Direction.Outgoing);
+    public RelatedNodes<Vpc> Vpcs => Node.Related<Vpc>("MEMBER_OF_AWS_VPC", Direction.Outgoing);
 
     /// <summary>Explicit route-table associations (<c>ASSOCIATED_SUBNET</c>); none means the VPC's main table applies.</summary>
-    public IEnumerable<RouteTableAssociation> RouteTableAssociations =>
+    public RelatedNodes<RouteTableAssociation> RouteTableAssociations =>
         Node.Related<RouteTableAssociation>("ASSOCIATED_SUBNET", Direction.Incoming);
 
     /// <summary>NACLs linked to this subnet; often none in real graphs (the VPC default applies).</summary>
-    public IEnumerable<NetworkAcl> NetworkAcls => Node.Related<NetworkAcl>("PART_OF_SUBNET", Direction.Incoming);
+    public RelatedNodes<NetworkAcl> NetworkAcls => Node.Related<NetworkAcl>("PART_OF_SUBNET", Direction.Incoming);
 }
 
 public readonly record struct InternetGateway(GraphNode Node) : ICartographyNode<InternetGateway>
@@ -76,7 +76,7 @@ public readonly record struct InternetGateway(GraphNode Node) : ICartographyNode
 
     public string? GatewayId => Node.Id;
 
-    public IEnumerable<Vpc> Vpcs => Node.Related<Vpc>("ATTACHED_TO", Direction.Outgoing);
+    public RelatedNodes<Vpc> Vpcs => Node.Related<Vpc>("ATTACHED_TO", Direction.Outgoing);
 }
 
 public readonly record struct RouteTable(GraphNode Node) : ICartographyNode<RouteTable>
@@ -90,11 +90,11 @@ public readonly record struct RouteTable(GraphNode Node) : ICartographyNode<Rout
     /// <summary>The VPC's main table, used by subnets without an explicit association.</summary>
     public bool Main => Node.Properties.GetBool("main") == true;
 
-    public IEnumerable<Vpc> Vpcs => Node.Related<Vpc>("MEMBER_OF_AWS_VPC", Direction.Outgoing);
+    public RelatedNodes<Vpc> Vpcs => Node.Related<Vpc>("MEMBER_OF_AWS_VPC", Direction.Outgoing);
 
-    public IEnumerable<Route> Routes => Node.Related<Route>("ROUTE", Direction.Outgoing);
+    public RelatedNodes<Route> Routes => Node.Related<Route>("ROUTE", Direction.Outgoing);
 
-    public IEnumerable<RouteTableAssociation> Associations => Node.Related<RouteTableAssociation>("ASSOCIATION", Direction.Outgoing);
+    public RelatedNodes<RouteTableAssociation> Associations => Node.Related<RouteTableAssociation>("ASSOCIATION", Direction.Outgoing);
 }
 
 public readonly record struct Route(GraphNode Node) : ICartographyNode<Route>
@@ -128,7 +128,7 @@ public readonly record struct Route(GraphNode Node) : ICartographyNode<Route>
 
     public string? State => Node.Properties.GetString("state");
 
-    public IEnumerable<InternetGateway> InternetGateways => Node.Related<InternetGateway>("ROUTES_TO_GATEWAY", Direction.Outgoing);
+    public RelatedNodes<InternetGateway> InternetGateways => Node.Related<InternetGateway>("ROUTES_TO_GATEWAY", Direction.Outgoing);
 }
 
 public readonly record struct RouteTableAssociation(GraphNode Node) : ICartographyNode<RouteTableAssociation>
@@ -141,9 +141,9 @@ public readonly record struct RouteTableAssociation(GraphNode Node) : ICartograp
 
     public string? SubnetId => Node.Properties.GetString("subnet_id");
 
-    public IEnumerable<RouteTable> RouteTables => Node.Related<RouteTable>("ASSOCIATION", Direction.Incoming);
+    public RelatedNodes<RouteTable> RouteTables => Node.Related<RouteTable>("ASSOCIATION", Direction.Incoming);
 
-    public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("ASSOCIATED_SUBNET", Direction.Outgoing);
+    public RelatedNodes<Subnet> Subnets => Node.Related<Subnet>("ASSOCIATED_SUBNET", Direction.Outgoing);
 }
 
 public readonly record struct NetworkAcl(GraphNode Node) : ICartographyNode<NetworkAcl>
@@ -158,9 +158,9 @@ public readonly record struct NetworkAcl(GraphNode Node) : ICartographyNode<Netw
 
     public string? VpcId => Node.Properties.GetString("vpc_id");
 
-    public IEnumerable<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
+    public RelatedNodes<Subnet> Subnets => Node.Related<Subnet>("PART_OF_SUBNET", Direction.Outgoing);
 
-    public IEnumerable<NetworkAclRule> Rules => Node.Related<NetworkAclRule>("MEMBER_OF_NACL", Direction.Incoming);
+    public RelatedNodes<NetworkAclRule> Rules => Node.Related<NetworkAclRule>("MEMBER_OF_NACL", Direction.Incoming);
 }
 
 public readonly record struct NetworkAclRule(GraphNode Node) : ICartographyNode<NetworkAclRule>

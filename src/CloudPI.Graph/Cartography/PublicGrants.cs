@@ -78,11 +78,11 @@ public readonly record struct ApiGatewayResource(GraphNode Node) : ICartographyN
 
     public string? Path => Node.Properties.GetString("path");
 
-    public IEnumerable<ApiGatewayRestApi> Apis => Node.Related<ApiGatewayRestApi>("RESOURCE", Direction.Incoming);
+    public RelatedNodes<ApiGatewayRestApi> Apis => Node.Related<ApiGatewayRestApi>("RESOURCE", Direction.Incoming);
 
-    public IEnumerable<ApiGatewayMethod> Methods => Node.Related<ApiGatewayMethod>("HAS_METHOD", Direction.Outgoing);
+    public RelatedNodes<ApiGatewayMethod> Methods => Node.Related<ApiGatewayMethod>("HAS_METHOD", Direction.Outgoing);
 
-    public IEnumerable<ApiGatewayIntegration> Integrations => Node.Related<ApiGatewayIntegration>("HAS_INTEGRATION", Direction.Outgoing);
+    public RelatedNodes<ApiGatewayIntegration> Integrations => Node.Related<ApiGatewayIntegration>("HAS_INTEGRATION", Direction.Outgoing);
 }
 
 public readonly record struct ApiGatewayMethod(GraphNode Node) : ICartographyNode<ApiGatewayMethod>
@@ -108,5 +108,5 @@ public readonly record struct ApiGatewayIntegration(GraphNode Node) : ICartograp
 
     public string? Uri => Node.Properties.GetString("uri");
 
-    public IEnumerable<ApiGatewayResource> Resources => Node.Related<ApiGatewayResource>("HAS_INTEGRATION", Direction.Incoming);
+    public RelatedNodes<ApiGatewayResource> Resources => Node.Related<ApiGatewayResource>("HAS_INTEGRATION", Direction.Incoming);
 }

@@ -10,15 +10,15 @@ public readonly record struct SecurityGroup(GraphNode Node) : ICartographyNode<S
 
     public string? Name => Node.Properties.GetString("name");
 
-    public IEnumerable<SecurityGroupRule> Rules => Node.Related<SecurityGroupRule>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Incoming);
+    public RelatedNodes<SecurityGroupRule> Rules => Node.Related<SecurityGroupRule>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Incoming);
 
     public IEnumerable<SecurityGroupRule> InboundRules => Rules.Where(r => r.Inbound);
 
     /// <summary>Groups referenced by this group's rules (any direction, no ports).</summary>
     /// <summary>The group's VPC (<c>AWSVpc -MEMBER_OF_EC2_SECURITY_GROUP-> group</c>).</summary>
-    public IEnumerable<Vpc> Vpcs => Node.Related<Vpc>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Incoming);
+    public RelatedNodes<Vpc> Vpcs => Node.Related<Vpc>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Incoming);
 
-    public IEnumerable<SecurityGroup> AllowsTrafficFrom => Node.Related<SecurityGroup>("ALLOWS_TRAFFIC_FROM", Direction.Outgoing);
+    public RelatedNodes<SecurityGroup> AllowsTrafficFrom => Node.Related<SecurityGroup>("ALLOWS_TRAFFIC_FROM", Direction.Outgoing);
 }
 
 /// <summary>A security-group rule (one <c>IpPermissions</c>/<c>IpPermissionsEgress</c> entry).</summary>
@@ -38,9 +38,9 @@ public readonly record struct SecurityGroupRule(GraphNode Node) : ICartographyNo
 
     public long? ToPort => Node.Properties.GetLong("toport");
 
-    public IEnumerable<IpRange> Ranges => Node.Related<IpRange>("MEMBER_OF_IP_RULE", Direction.Incoming);
+    public RelatedNodes<IpRange> Ranges => Node.Related<IpRange>("MEMBER_OF_IP_RULE", Direction.Incoming);
 
-    public IEnumerable<SecurityGroup> Groups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
+    public RelatedNodes<SecurityGroup> Groups => Node.Related<SecurityGroup>("MEMBER_OF_EC2_SECURITY_GROUP", Direction.Outgoing);
 }
 
 /// <summary>An IPv4 CIDR; one shared node per CIDR.</summary>
