@@ -12,7 +12,7 @@ internal sealed class DirectPaths(SubnetLayer subnets, SecurityGroupLayer groups
     /// </summary>
     public PathTrace? Trace(NetworkEndpoint endpoint, TrafficQuery query, SecurityGroup? onlyGroup = null)
     {
-        var endpointGroups = onlyGroup is { } only ? [.. endpoint.Groups.Where(g => g == only)] : endpoint.Groups;
+        var endpointGroups = onlyGroup is { } only ? Only(endpoint.Groups, only) : endpoint.Groups;
         if (onlyGroup is not null && endpointGroups.Count == 0)
         {
             return null;
@@ -31,16 +31,42 @@ internal sealed class DirectPaths(SubnetLayer subnets, SecurityGroupLayer groups
             trace = trace.Towards(endpoint.ResourceId, query);
         }
 
-        trace = trace.Then(() => subnets.Evaluate(endpoint, query, trace.Sofar));
+        // Later layers are consulted only while the path is open (tested here, not in a closure: one path per question).
+        if (trace.IsClosed)
+        {
+            return trace;
+        }
+
+        trace = trace.Then(subnets.Evaluate(endpoint, query, trace.Sofar));
         if (endpoint.ServiceStep is { } listener)
         {
             trace = trace.Then(LayerOutcome.Open(listener));
         }
 
-        trace = trace.Then(() => endpointGroups.Count == 0 && endpoint.MayHaveNoGroups
+        if (trace.IsClosed)
+        {
+            return trace;
+        }
+
+        trace = trace.Then(endpointGroups.Count == 0 && endpoint.MayHaveNoGroups
             ? LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.SecurityGroup, endpoint.ResourceId, EvidenceDecision.Note,
                 "no security group: a network load balancer without one is guarded only by routes and NACLs"))
             : groups.FromInternet(endpointGroups, query, endpoint.ResourceId));
         return endpoint.FinalHops is { } hops ? trace.Then(hops) : trace;
+    }
+
+    /// <summary>The endpoint's groups that are <paramref name="only"/> (a loop: a lambda here would allocate its closure on every path).</summary>
+    private static List<SecurityGroup> Only(IReadOnlyList<SecurityGroup> groups, SecurityGroup only)
+    {
+        var kept = new List<SecurityGroup>(1);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (groups[i] == only)
+            {
+                kept.Add(groups[i]);
+            }
+        }
+
+        return kept;
     }
 }
