@@ -54,6 +54,21 @@ internal sealed class PhaseClock(ILogger logger, string command)
         return result;
     }
 
+    /// <summary>Adds one asynchronous piece of a phase that is logged later with <see cref="Log"/>.</summary>
+    public async Task<T> MeasureAsync<T>(PhaseCost cost, Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(cost);
+        ArgumentNullException.ThrowIfNull(work);
+        var start = _enabled ? PhaseCost.Now() : default;
+        var result = await work().ConfigureAwait(false);
+        if (_enabled)
+        {
+            cost.Add(PhaseCost.Now() - start);
+        }
+
+        return result;
+    }
+
     public void Log(string phase, PhaseCost cost)
     {
         ArgumentNullException.ThrowIfNull(cost);
@@ -78,12 +93,23 @@ internal sealed class PhaseClock(ILogger logger, string command)
     }
 }
 
-/// <summary>The accumulated cost of one phase; pieces may be added from one thread at a time.</summary>
+/// <summary>
+/// The accumulated cost of one phase; pieces may be added from several threads (accounts analysed side by side), and
+/// then overlapping pieces each count the process's CPU and collections of their time.
+/// </summary>
 internal sealed class PhaseCost(PhaseCost.Sample total = default)
 {
+    private readonly Lock _adding = new();
+
     public Sample Total { get; private set; } = total;
 
-    public void Add(Sample piece) => Total += piece;
+    public void Add(Sample piece)
+    {
+        lock (_adding)
+        {
+            Total += piece;
+        }
+    }
 
     public static Sample Now()
     {

@@ -55,6 +55,33 @@ public class PerAccountEnricherTests
         Assert.Equal(2, unassigned.Issues.Count);
     }
 
+    [Fact]
+    public async Task The_debug_log_times_the_accounts_loads_apart_from_their_analyses()
+    {
+        using var temp = new TempDirectory();
+        var (graph, producers, _) = await OrganisationAsync(temp);
+
+        var run = await Cli.RunProcessAsync("enricher", "exploitability", "--graph", graph, "-read_path", producers, "-write_path", temp.Combine("out"), "--log-format", "json", "--debug");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var phases = run.Error.Split('\n')
+            .Where(line => line.StartsWith('{'))
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+            .Where(entry => entry.TryGetProperty("Phase", out _))
+            .ToDictionary(entry => entry.GetProperty("Phase").GetString()!, entry => entry.Clone());
+        Assert.DoesNotContain("load graph", phases.Keys);
+        foreach (var phase in new[] { "load account graphs", "analyse account issues", "write enriched files", "load and analyse each account" })
+        {
+            Assert.True(phases.ContainsKey(phase), $"no '{phase}' phase in the debug log:\n{run.Error}");
+            Assert.True(phases[phase].GetProperty("JitMilliseconds").GetInt64() >= 0);
+        }
+
+        // The accounts' loads and analyses are the parts of the per-account phase, each timed on its own.
+        long Wall(string phase) => phases[phase].GetProperty("WallMilliseconds").GetInt64();
+        Assert.True(Wall("load account graphs") > 0 && Wall("analyse account issues") > 0);
+        Assert.InRange(Wall("load account graphs") + Wall("analyse account issues"), 1, Wall("load and analyse each account") + 1);
+    }
+
     [Theory]
     [InlineData("reachability", 1)]
     [InlineData("exploitability", 2)]

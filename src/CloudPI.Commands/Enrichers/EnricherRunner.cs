@@ -63,6 +63,8 @@ internal static class EnricherRunner
         using var spilled = partition is null ? null : new SpilledIssues(inputs.Select(i => i.Response.Issues.Count));
         IReadOnlyList<IEnumerable<EncodedIssue>> enrichedByInput;
         var analysisCost = new PhaseCost();
+        var accountLoads = new PhaseCost();
+        var accountAnalyses = new PhaseCost();
         if (partition is null)
         {
             var graph = await clock.TimeAsync("load graph", () => graphInput.LoadAsync(context.Logger, cancellationToken)).ConfigureAwait(false);
@@ -73,7 +75,7 @@ internal static class EnricherRunner
         {
             var results = await clock.TimeAsync("load and analyse each account", async () =>
             {
-                await EnrichByAccountAsync(partition, inputs, settings, enricher, context.Logger, Enricher, spilled!, cancellationToken).ConfigureAwait(false);
+                await EnrichByAccountAsync(partition, inputs, settings, enricher, context.Logger, Enricher, spilled!, (clock, accountLoads, accountAnalyses), cancellationToken).ConfigureAwait(false);
                 return spilled!;
             }).ConfigureAwait(false);
             enrichedByInput = [.. inputs.Select((_, i) => results.Read(i))];
@@ -104,6 +106,8 @@ internal static class EnricherRunner
         }
         else
         {
+            clock.Log("load account graphs", accountLoads);
+            clock.Log("analyse account issues", accountAnalyses);
             clock.Log("write enriched files", analysedAndWritten);
         }
         clock.LogPeakMemory();
@@ -158,13 +162,19 @@ internal static class EnricherRunner
         Serilog.ILogger logger,
         Func<string, Analysis, Func<Issue, int, EncodedIssue>> enrich,
         SpilledIssues results,
+        (PhaseClock Clock, PhaseCost Loads, PhaseCost Analyses) costs,
         CancellationToken cancellationToken)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.AccountsParallel, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(partition.Groups, options, async (group, token) =>
         {
-            PropertyGraph? graph = await partition.LoadAsync(group, logger, token).ConfigureAwait(false);
-            EnrichGroup(Analyse(graph, inputs, settings, enricher, logger), group, inputs, enrich, results, token);
+            PropertyGraph? graph = await costs.Clock.MeasureAsync(costs.Loads, () => partition.LoadAsync(group, logger, token)).ConfigureAwait(false);
+            var loaded = graph;
+            costs.Clock.Measure(costs.Analyses, () =>
+            {
+                EnrichGroup(Analyse(loaded, inputs, settings, enricher, logger), group, inputs, enrich, results, token);
+                return group.Issues.Count;
+            });
 
             // The account's graph and caches are garbage now: collect them before the next account loads, or several
             // dead accounts pile up until the runtime decides on a full collection and the peak grows with the accounts.
