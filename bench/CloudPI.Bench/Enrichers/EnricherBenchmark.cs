@@ -22,14 +22,15 @@ namespace CloudPI.Bench.Enrichers;
 /// file into the graph, measured the same way), of loading it with the CLI (<c>graph stats</c>: the loading pass
 /// plus the CLI's start), and of each enricher end to end (load, resolve, analyse, write), with their ratios and
 /// each one's peak memory; then the organisation curve: 1 to 50 accounts of 2,000 resources with 10 findings each,
-/// each enricher's time per account and peak memory against one account, from the graph file and from a simulated
-/// Neo4j serving the same graph over Bolt. Every measurement runs in a fresh process, so peak memory is its own. Times are wall-clock from the command's start to its end, with the process's
+/// each enricher's time per account, peak memory against one account and what its analysis adds to its accounts'
+/// loads, from the graph file and from a simulated Neo4j serving the same graph over Bolt. Every measurement runs in a fresh process, so peak memory is its own. Times are wall-clock from the command's start to its end, with the process's
 /// user CPU time beside them (the steadier number on a shared machine; above the wall time when the issues are
 /// enriched on several cores).
 /// Arguments: [RESOURCES] [FINDINGS] [--accounts 1,10,25,50] [--account-resources 2000] [--runs N] [--inputs DIR]
 /// [--organisation-only] [--published DIR] (--inputs keeps the single account's graph and findings in DIR and reuses
 /// them, to profile the CLI on them; --organisation-only runs the organisation curve alone; --published DIR also runs
-/// the enricher binaries that deploy/publish.sh wrote to DIR, Native AOT as the images ship them). Each enricher's
+/// the enricher binaries that deploy/publish.sh wrote to DIR, Native AOT as the images ship them, on the account and on
+/// the organisation's file). Each enricher's
 /// own phase clock (its --debug log) gives the analysis' share of the load inside one process.
 /// internally: --child ARGS... (one CLI run), --tokens FILE (one tokenising pass) and --load FILE (one loading pass).
 /// </summary>
@@ -89,7 +90,7 @@ public sealed class EnricherBenchmark : IBenchmark
                 await SingleAccountAsync(accountInputs, directory.FullName, resources, findings, runs, published, cancellationToken);
             }
 
-            await OrganisationAsync(directory.FullName, accountCounts, accountResources, runs, cancellationToken);
+            await OrganisationAsync(directory.FullName, accountCounts, accountResources, runs, published, cancellationToken);
         }
         finally
         {
@@ -140,10 +141,11 @@ public sealed class EnricherBenchmark : IBenchmark
         Console.WriteLine("peak memory goal: <= 400 MB for 100k resources and 50k issues");
     }
 
-    private async Task OrganisationAsync(string root, IReadOnlyList<int> accountCounts, int accountResources, int runs, CancellationToken cancellationToken)
+    /// <param name="published">The Native AOT enricher binaries to run on the organisation's file too, or empty.</param>
+    private async Task OrganisationAsync(string root, IReadOnlyList<int> accountCounts, int accountResources, int runs, string published, CancellationToken cancellationToken)
     {
         Console.WriteLine($"organisation: accounts of {accountResources:N0} resources, {FindingsPerAccount} findings each (goal: peak <= 1.3x one account's, time linear in accounts)");
-        Console.WriteLine("  file: the graph file, indexed by account; neo4j: the same graph served over Bolt by this process (a simulated Neo4j answering CloudPI's queries as their Cypher specifies), streamed one account at a time; peak is the enricher's own process");
+        Console.WriteLine("  file: the graph file, indexed by account; neo4j: the same graph served over Bolt by this process (a simulated Neo4j answering CloudPI's queries as their Cypher specifies), streamed one account at a time; aot: the file, by the Native AOT enricher binaries of --published; peak is the enricher's own process");
         Console.WriteLine("  analysis adds: the accounts' analyses and the writing, to the accounts' loads, by the enricher's own clock (goal <= 50%)");
         Console.WriteLine($"{"source",6} {"accounts",8} {"nodes",9} | {"reach ms",9} {"ms/acct",8} {"peak MB",8} {"x one",6} {"adds",6} | {"exploit ms",10} {"ms/acct",8} {"peak MB",8} {"x one",6} {"adds",6}");
         var first = new Dictionary<string, (double Reach, double Exploit)>(StringComparer.Ordinal);
@@ -152,20 +154,25 @@ public sealed class EnricherBenchmark : IBenchmark
             var organisation = SyntheticAccountGenerator.Generate(accountResources, seed: 1, count);
             var (graph, producers) = Write(Path.Combine(root, $"org-{count}"), organisation.Graph, PerAccountFindings(organisation.Graph, FindingsPerAccount));
             var nodes = organisation.Graph.NodeCount;
-            await OrganisationRowAsync("file", ["--graph", graph]);
+            await OrganisationRowAsync("file", enricher => EnricherAsync(enricher, ["--graph", graph], producers, root, cancellationToken, phases: true));
+            if (published.Length > 0)
+            {
+                await OrganisationRowAsync("aot", enricher => PublishedEnricherAsync(published, enricher, graph, producers, root, cancellationToken));
+            }
+
             await using (var server = BoltTestServer.Start(new SimulatedCartographyNeo4j(organisation.Graph).Server.ServeAsync))
             {
-                await OrganisationRowAsync("neo4j", ["--neo4j-uri", server.UriFor().ToString()]);
+                await OrganisationRowAsync("neo4j", enricher => EnricherAsync(enricher, ["--neo4j-uri", server.UriFor().ToString()], producers, root, cancellationToken, phases: true));
             }
 
             organisation = null;
             GC.Collect();
             Directory.Delete(Path.GetDirectoryName(graph)!, recursive: true);
 
-            async Task OrganisationRowAsync(string source, string[] graphArgs)
+            async Task OrganisationRowAsync(string source, Func<string, Task<Measurement>> run)
             {
-                var reach = await BestAsync(runs, () => EnricherAsync("reachability", graphArgs, producers, root, cancellationToken, phases: true));
-                var exploit = await BestAsync(runs, () => EnricherAsync("exploitability", graphArgs, producers, root, cancellationToken, phases: true));
+                var reach = await BestAsync(runs, () => run("reachability"));
+                var exploit = await BestAsync(runs, () => run("exploitability"));
                 var one = first.TryGetValue(source, out var known) ? known : first[source] = (reach.PeakMegabytes, exploit.PeakMegabytes);
                 Console.WriteLine($"{source,6} {count,8} {nodes,9:N0} | {reach.Milliseconds,9:N0} {reach.Milliseconds / count,8:N0} {reach.PeakMegabytes,8:N0} {reach.PeakMegabytes / one.Reach,6:F2} {reach.Phases!.AnalysisAddsPercent,5:F0}% | {exploit.Milliseconds,10:N0} {exploit.Milliseconds / count,8:N0} {exploit.PeakMegabytes,8:N0} {exploit.PeakMegabytes / one.Exploit,6:F2} {exploit.Phases!.AnalysisAddsPercent,5:F0}%");
             }
