@@ -28,7 +28,7 @@ namespace CloudPI.Bench.Enrichers;
 /// enriched on several cores).
 /// Arguments: [RESOURCES] [FINDINGS] [--accounts 1,10,25,50] [--account-resources 2000] [--runs N] [--inputs DIR]
 /// [--organisation-only] [--published DIR] (--inputs keeps the single account's graph and findings in DIR and reuses
-/// them, to profile the CLI on them; --organisation-only runs the organisation curve alone; --published DIR also runs
+/// them, and keeps each organisation's there too, to profile the CLI on them; --organisation-only runs the organisation curve alone; --published DIR also runs
 /// the enricher binaries that deploy/publish.sh wrote to DIR, Native AOT as the images ship them, on the account and on
 /// the organisation's file). Each enricher's
 /// own phase clock (its --debug log) gives the analysis' share of the load inside one process.
@@ -90,7 +90,7 @@ public sealed class EnricherBenchmark : IBenchmark
                 await SingleAccountAsync(accountInputs, directory.FullName, resources, findings, runs, published, cancellationToken);
             }
 
-            await OrganisationAsync(directory.FullName, accountCounts, accountResources, runs, published, cancellationToken);
+            await OrganisationAsync(directory.FullName, inputs, accountCounts, accountResources, runs, published, cancellationToken);
         }
         finally
         {
@@ -141,8 +141,10 @@ public sealed class EnricherBenchmark : IBenchmark
         Console.WriteLine("peak memory goal: <= 400 MB for 100k resources and 50k issues");
     }
 
+    /// <param name="keepIn">Where to keep each organisation's graph and findings (to profile the enrichers on them), or empty.</param>
     /// <param name="published">The Native AOT enricher binaries to run on the organisation's file too, or empty.</param>
-    private async Task OrganisationAsync(string root, IReadOnlyList<int> accountCounts, int accountResources, int runs, string published, CancellationToken cancellationToken)
+    private async Task OrganisationAsync(
+        string root, string keepIn, IReadOnlyList<int> accountCounts, int accountResources, int runs, string published, CancellationToken cancellationToken)
     {
         Console.WriteLine($"organisation: accounts of {accountResources:N0} resources, {FindingsPerAccount} findings each (goal: peak <= 1.3x one account's, time linear in accounts)");
         Console.WriteLine("  file: the graph file, indexed by account; neo4j: the same graph served over Bolt by this process (a simulated Neo4j answering CloudPI's queries as their Cypher specifies), streamed one account at a time; aot: the file, by the Native AOT enricher binaries of --published; peak is the enricher's own process");
@@ -152,7 +154,10 @@ public sealed class EnricherBenchmark : IBenchmark
         foreach (var count in accountCounts)
         {
             var organisation = SyntheticAccountGenerator.Generate(accountResources, seed: 1, count);
-            var (graph, producers) = Write(Path.Combine(root, $"org-{count}"), organisation.Graph, PerAccountFindings(organisation.Graph, FindingsPerAccount));
+            var directory = keepIn.Length > 0
+                ? Path.Combine(Path.GetFullPath(keepIn), string.Create(CultureInfo.InvariantCulture, $"org-{accountResources}-{count}"))
+                : Path.Combine(root, $"org-{count}");
+            var (graph, producers) = Write(directory, organisation.Graph, PerAccountFindings(organisation.Graph, FindingsPerAccount));
             var nodes = organisation.Graph.NodeCount;
             await OrganisationRowAsync("file", enricher => EnricherAsync(enricher, ["--graph", graph], producers, root, cancellationToken, phases: true));
             if (published.Length > 0)
@@ -167,7 +172,10 @@ public sealed class EnricherBenchmark : IBenchmark
 
             organisation = null;
             GC.Collect();
-            Directory.Delete(Path.GetDirectoryName(graph)!, recursive: true);
+            if (keepIn.Length == 0)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
 
             async Task OrganisationRowAsync(string source, Func<string, Task<Measurement>> run)
             {
