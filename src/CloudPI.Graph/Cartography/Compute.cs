@@ -67,7 +67,7 @@ public readonly record struct NetworkInterface(GraphNode Node) : ICartographyNod
 
     public RelatedNodes<ElasticIp> ElasticIps => Node.Related<ElasticIp>("ELASTIC_IP_ADDRESS", Direction.Outgoing);
 
-    public IEnumerable<Ipv6Address> Ipv6Addresses => Node.Related<Ipv6Address>("IPV6_ADDRESS", Direction.Outgoing);
+    public RelatedNodes<Ipv6Address> Ipv6Addresses => Node.Related<Ipv6Address>("IPV6_ADDRESS", Direction.Outgoing);
 }
 
 /// <summary>An IPv6 address of a network interface (its id is the address).</summary>
