@@ -82,9 +82,6 @@ internal sealed class AccountPartition
             return null;
         }
 
-        // The index grew by doubling: collect the arrays it outgrew (large ones too) before the first account loads on top of them.
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         return new AccountScopes(
             index.Accounts.ToHashSet(StringComparer.Ordinal),
             index.TryFindOwner,

@@ -9,7 +9,9 @@ namespace CloudPI.Graph;
 /// collection of the whole growing graph. <see cref="Freeze"/> then copies the chunks into one array of the exact
 /// length, read as fast as a list.
 /// </summary>
-internal sealed class Column<T>
+/// <param name="pinned">Chunks on the pinned-object heap (values without references only): for a column that outlives
+/// many compacting collections, which then never copy it (<see cref="Apoc.ApocAccountIndex"/>).</param>
+internal sealed class Column<T>(bool pinned = false)
 {
     // 4096 entries of at most 16 bytes stay below the 85,000-byte large-object threshold.
     private const int ChunkShift = 12;
@@ -24,6 +26,8 @@ internal sealed class Column<T>
 
     public int Count { get; private set; }
 
+    /// <summary>An entry; the graph's columns are only added to, an index (<see cref="Apoc.ApocAccountIndex"/>) also
+    /// rewrites entries, frozen or not.</summary>
     public T this[int index]
     {
         get
@@ -35,6 +39,18 @@ internal sealed class Column<T>
 
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
             return _chunks[index >> ChunkShift][index & (ChunkLength - 1)];
+        }
+
+        set
+        {
+            if (_chunks is null)
+            {
+                _items[index] = value;
+                return;
+            }
+
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
+            _chunks[index >> ChunkShift][index & (ChunkLength - 1)] = value;
         }
     }
 
@@ -82,7 +98,7 @@ internal sealed class Column<T>
             throw new InvalidOperationException("the column is frozen");
         }
 
-        _items = new T[ChunkLength];
+        _items = GC.AllocateArray<T>(ChunkLength, pinned);
         _chunks.Add(_items);
         _filled = 0;
     }
