@@ -1,3 +1,4 @@
+using System.Text;
 using CloudPI.Controls.Network;
 using CloudPI.Graph.Cartography;
 
@@ -22,15 +23,16 @@ internal static class AddressLayer
     /// The families the internet can address the resource in: public IPv4 sources when it has a public IPv4
     /// address, public IPv6 sources when it has a global IPv6 address (every VPC IPv6 address is one).
     /// </summary>
-    public static LayerOutcome PublicAddress(string resourceId, IEnumerable<(string Address, string Source)> addresses)
+    public static LayerOutcome PublicAddress(string resourceId, IReadOnlyList<(string Address, string Source)> addresses)
     {
-        // Loops, not a query: this runs once for every endpoint of every resource analysed.
-        var found = new List<(string Address, string Source)>();
+        // Loops, not a query or closures: this runs once for every endpoint of every resource analysed.
+        var found = new List<(string Address, string Source)>(addresses.Count);
         var sources = AddressSet.Empty;
-        foreach (var (address, source) in addresses)
+        for (var i = 0; i < addresses.Count; i++)
         {
+            var (address, source) = addresses[i];
             var family = FamilyOf(address);
-            if (family.IsEmpty || found.Exists(a => a.Address == address))
+            if (family.IsEmpty || IsListed(found, address))
             {
                 continue; // an address listed twice keeps its first source; a family is the address's, so its first listing decides
             }
@@ -46,11 +48,32 @@ internal static class AddressLayer
                 resourceId));
         }
 
-        var described = string.Join(", ", found.ConvertAll(a => $"{a.Address} ({a.Source})"));
-        return new LayerOutcome(sources, sources, [new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, $"public address {described}")])
+        var described = new StringBuilder("public address ");
+        var removed = new StringBuilder("remove the public address ");
+        for (var i = 0; i < found.Count; i++)
         {
-            Fixes = [new FixCandidate(ReachabilityLayer.Address, $"remove the public address {string.Join(", ", found.ConvertAll(a => a.Address))} from {resourceId}")],
+            var separator = i == 0 ? "" : ", ";
+            described.Append(separator).Append(found[i].Address).Append(" (").Append(found[i].Source).Append(')');
+            removed.Append(separator).Append(found[i].Address);
+        }
+
+        return new LayerOutcome(sources, sources, [new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, described.ToString())])
+        {
+            Fixes = [new FixCandidate(ReachabilityLayer.Address, removed.Append(" from ").Append(resourceId).ToString())],
         };
+    }
+
+    private static bool IsListed(List<(string Address, string Source)> found, string address)
+    {
+        foreach (var (listed, _) in found)
+        {
+            if (listed == address)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The internet sources that can address <paramref name="address"/>: its family's public sources, or none.</summary>
@@ -60,28 +83,29 @@ internal static class AddressLayer
         : set.Overlaps(AddressSet.PublicIpv6) ? AddressSet.PublicIpv6
         : AddressSet.Empty;
 
-    public static IEnumerable<(string Address, string Source)> AddressesOf(NetworkInterface eni)
+    public static List<(string Address, string Source)> AddressesOf(NetworkInterface eni)
     {
         // Each source is described only for an address that exists: most private addresses have no public IP.
+        var addresses = new List<(string Address, string Source)>();
         var eniId = NetworkTopology.IdOf(eni.Node);
         foreach (var elastic in eni.ElasticIps)
         {
             if (!string.IsNullOrEmpty(elastic.PublicIp))
             {
-                yield return (elastic.PublicIp, $"Elastic IP on {eniId}");
+                addresses.Add((elastic.PublicIp, $"Elastic IP on {eniId}"));
             }
         }
 
         if (eni.PublicIp is { Length: > 0 } publicIp)
         {
-            yield return (publicIp, $"public IP of {eniId}");
+            addresses.Add((publicIp, $"public IP of {eniId}"));
         }
 
         foreach (var privateIp in eni.PrivateIps)
         {
             if (!string.IsNullOrEmpty(privateIp.PublicIp))
             {
-                yield return (privateIp.PublicIp, $"public IP of {eniId}'s private address {privateIp.PrivateIpAddress}");
+                addresses.Add((privateIp.PublicIp, $"public IP of {eniId}'s private address {privateIp.PrivateIpAddress}"));
             }
         }
 
@@ -89,9 +113,11 @@ internal static class AddressLayer
         {
             if (!string.IsNullOrEmpty(ipv6.Address))
             {
-                yield return (ipv6.Address, $"IPv6 address of {eniId}");
+                addresses.Add((ipv6.Address, $"IPv6 address of {eniId}"));
             }
         }
+
+        return addresses;
     }
 
     /// <summary>The instance's own address properties and Elastic IPs (its primary interface's, in Cartography's data).</summary>

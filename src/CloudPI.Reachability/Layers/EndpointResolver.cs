@@ -137,8 +137,13 @@ internal sealed class EndpointResolver
         var id = NetworkTopology.IdOf(instance.Node);
         var state = AddressLayer.InstanceState(id, instance.State);
         var instanceAddresses = AddressLayer.InstanceLevelAddressesOf(instance);
-        var interfaces = instance.NetworkInterfaces.ToList();
-        interfaces.Sort((a, b) => string.CompareOrdinal(NetworkTopology.IdOf(a.Node), NetworkTopology.IdOf(b.Node)));
+        // Spreads and loops, not LINQ and closures: every instance analysed comes through here once.
+        List<NetworkInterface> interfaces = [.. instance.NetworkInterfaces];
+        if (interfaces.Count > 1)
+        {
+            interfaces.Sort(static (a, b) => string.CompareOrdinal(NetworkTopology.IdOf(a.Node), NetworkTopology.IdOf(b.Node)));
+        }
+
         if (interfaces.Count == 0)
         {
             return
@@ -154,8 +159,21 @@ internal sealed class EndpointResolver
             ];
         }
 
-        var own = interfaces.ConvertAll(e => AddressLayer.AddressesOf(e).ToList());
-        var notOnAnInterface = instanceAddresses.FindAll(a => !own.Exists(addresses => addresses.Exists(known => string.Equals(known.Address, a.Address, StringComparison.OrdinalIgnoreCase))));
+        var own = new List<List<(string Address, string Source)>>(interfaces.Count);
+        foreach (var eni in interfaces)
+        {
+            own.Add(AddressLayer.AddressesOf(eni));
+        }
+
+        var notOnAnInterface = new List<(string Address, string Source, string? InterfaceId)>(instanceAddresses.Count);
+        foreach (var address in instanceAddresses)
+        {
+            if (!IsOnAnInterface(own, address.Address))
+            {
+                notOnAnInterface.Add(address);
+            }
+        }
+
         var primary = PrimaryInterface(instance, interfaces);
         var endpoints = new List<NetworkEndpoint>(interfaces.Count);
         for (var i = 0; i < interfaces.Count; i++)
@@ -172,8 +190,8 @@ internal sealed class EndpointResolver
                 }
             }
 
-            var subnets = eni.Subnets.ToList();
-            var groups = eni.SecurityGroups.ToList();
+            List<Subnet> subnets = [.. eni.Subnets];
+            List<SecurityGroup> groups = [.. eni.SecurityGroups];
             endpoints.Add(new NetworkEndpoint
             {
                 Resource = instance.Node,
@@ -187,6 +205,22 @@ internal sealed class EndpointResolver
         }
 
         return endpoints;
+    }
+
+    private static bool IsOnAnInterface(List<List<(string Address, string Source)>> interfaces, string address)
+    {
+        foreach (var addresses in interfaces)
+        {
+            foreach (var (known, _) in addresses)
+            {
+                if (string.Equals(known, address, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The interface at device index 0, else the one holding the instance's primary private address, else the one in its subnet, else the first.</summary>
