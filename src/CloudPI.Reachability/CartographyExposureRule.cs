@@ -54,13 +54,13 @@ public static class CartographyExposureRule
     /// <summary><c>direct</c>: a public IP and any inbound 0.0.0.0/0 rule, whatever its port; <c>elb</c>/<c>elbv2</c>: an exposed balancer EXPOSEs it.</summary>
     private static CartographyFlag Instance(Ec2Instance instance)
     {
-        var types = new List<string>();
-        var reasons = new List<string>();
-        var groups = instance.SecurityGroups.Concat(instance.NetworkInterfaces.SelectMany(e => e.SecurityGroups));
-        if (instance.PublicIpAddress is not null && groups.Any(OpenToAnywhere))
+        // Every finding on an instance asks this, and most instances are exposed by no rule: the lists are made only
+        // for one that is.
+        List<string>? types = null;
+        List<string>? reasons = null;
+        if (instance.PublicIpAddress is not null && instance.SecurityGroups.Concat(instance.NetworkInterfaces.SelectMany(e => e.SecurityGroups)).Any(OpenToAnywhere))
         {
-            types.Add("direct");
-            reasons.Add("public IP and an inbound 0.0.0.0/0 rule (any port)");
+            (types, reasons) = (["direct"], ["public IP and an inbound 0.0.0.0/0 rule (any port)"]);
         }
 
         foreach (var balancer in instance.Node.Neighbors("EXPOSE", Direction.Incoming))
@@ -68,14 +68,19 @@ public static class CartographyExposureRule
             var (type, why) = CartographyKinds.LoadBalancerV2.Matches(balancer)
                 ? ("elbv2", BalancerV2(LoadBalancerV2.Wrap(balancer)))
                 : CartographyKinds.LoadBalancer.Matches(balancer) ? ("elb", ClassicBalancer(LoadBalancer.Wrap(balancer))) : (null, null);
-            if (type is not null && why is not null && !types.Contains(type))
+            if (type is not null && why is not null && !(types?.Contains(type) ?? false))
             {
-                types.Add(type);
-                reasons.Add($"exposed by {NodeName(balancer)} ({why})");
+                (types ??= []).Add(type);
+                (reasons ??= []).Add($"exposed by {NodeName(balancer)} ({why})");
             }
         }
 
-        return new CartographyFlag(types.Count > 0, types, types.Count > 0 ? string.Join("; ", reasons) : "no public IP with a 0.0.0.0/0 rule, no exposed balancer");
+        if (types is null)
+        {
+            return new CartographyFlag(false, [], "no public IP with a 0.0.0.0/0 rule, no exposed balancer");
+        }
+
+        return new CartographyFlag(true, types, string.Join("; ", reasons!));
     }
 
     private static CartographyFlag Container(GraphNode container)
