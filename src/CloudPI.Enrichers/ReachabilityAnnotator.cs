@@ -92,10 +92,10 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         annotated.Set(AnnotationKeys.Resource, resource.Id ?? resource.ExternalId);
         annotated.Set(AnnotationKeys.Reachable, VerdictText(result.Verdict));
         annotated.Set(AnnotationKeys.ReachabilityPath, result.Path);
-        annotated.SetJson(AnnotationKeys.ReachabilityHops, json => WriteHops(json, result.Hops));
+        annotated.SetJson(AnnotationKeys.ReachabilityHops, result.Hops, WriteHops);
         annotated.Set(AnnotationKeys.ReachabilitySummary, result.Summary);
         annotated.Set(AnnotationKeys.ReachabilityPorts, PortsText(result));
-        annotated.SetJson(AnnotationKeys.ReachabilityEvidence, json => WriteEvidence(json, result.Evidence));
+        annotated.SetJson(AnnotationKeys.ReachabilityEvidence, result.Evidence, WriteEvidence);
         SetIfAny(annotated, AnnotationKeys.ReachabilityMissing, string.Join("; ", result.Missing));
         SetIfAny(annotated, AnnotationKeys.ReachabilityFix, result.Fix);
         SetIfAny(annotated, AnnotationKeys.AllowedRanges, string.Join(", ", result.AllowedRanges));
@@ -104,7 +104,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
             annotated.Set(AnnotationKeys.CartographyExposed, cartographyExposed ? "true" : "false");
         }
 
-        annotated.SetJson(AnnotationKeys.Dependencies, json => _dependencies.WriteJson(resource, json));
+        annotated.SetJson(AnnotationKeys.Dependencies, (_dependencies, resource), static (json, of) => of._dependencies.WriteJson(of.resource, json));
         return annotated;
     }
 

@@ -55,13 +55,13 @@ public class AnnotatedIssueTests
     {
         var annotated = new AnnotatedIssue(Raw("u-1"));
         annotated.Set("cloudpi.control", "ec2-imdsv2-check");
-        annotated.SetJson("cloudpi.hops", json =>
+        annotated.SetJson("cloudpi.hops", "internet → igw-1", static (json, hop) =>
         {
             json.WriteStartArray();
-            json.WriteStringValue("internet → igw-1");
+            json.WriteStringValue(hop);
             // A value written inside another's callback gets a writer of its own.
             var inner = new AnnotatedIssue(Raw("u-2"));
-            inner.SetJson("nested", nested => nested.WriteStringValue("x"));
+            inner.SetJson("nested", "x", static (nested, value) => nested.WriteStringValue(value));
             Assert.Equal("\"x\"", inner.Get("nested"));
             json.WriteEndArray();
         });
@@ -80,10 +80,10 @@ public class AnnotatedIssueTests
     {
         var annotated = new AnnotatedIssue(Raw("u-1"));
         annotated.Set("cloudpi.before", new string('b', 3000));
-        annotated.SetJson("cloudpi.large", json =>
+        annotated.SetJson("cloudpi.large", 5_000, static (json, count) =>
         {
             json.WriteStartArray();
-            for (var i = 0; i < 5_000; i++)
+            for (var i = 0; i < count; i++)
             {
                 json.WriteStringValue($"sg-{i} → tcp/{i}");
             }
