@@ -30,28 +30,20 @@ internal sealed class Column<T>(bool pinned = false)
     /// rewrites entries, frozen or not.</summary>
     public T this[int index]
     {
-        get
-        {
-            if (_chunks is null)
-            {
-                return _items[index];
-            }
+        get => Slot(index);
+        set => Slot(index) = value;
+    }
 
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
-            return _chunks[index >> ChunkShift][index & (ChunkLength - 1)];
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref T Slot(int index)
+    {
+        if (_chunks is null)
+        {
+            return ref _items[index];
         }
 
-        set
-        {
-            if (_chunks is null)
-            {
-                _items[index] = value;
-                return;
-            }
-
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
-            _chunks[index >> ChunkShift][index & (ChunkLength - 1)] = value;
-        }
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
+        return ref _chunks[index >> ChunkShift][index & (ChunkLength - 1)];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

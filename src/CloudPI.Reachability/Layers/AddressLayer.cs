@@ -63,11 +63,12 @@ internal static class AddressLayer
         };
     }
 
-    private static bool IsListed(List<(string Address, string Source)> found, string address)
+    /// <summary>Whether <paramref name="addresses"/> lists <paramref name="address"/> (a loop: a predicate would allocate its closure).</summary>
+    public static bool IsListed(List<(string Address, string Source)> addresses, string address, StringComparison comparison = StringComparison.Ordinal)
     {
-        foreach (var (listed, _) in found)
+        foreach (var (listed, _) in addresses)
         {
-            if (listed == address)
+            if (string.Equals(listed, address, comparison))
             {
                 return true;
             }

@@ -211,12 +211,9 @@ internal sealed class EndpointResolver
     {
         foreach (var addresses in interfaces)
         {
-            foreach (var (known, _) in addresses)
+            if (AddressLayer.IsListed(addresses, address, StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(known, address, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
