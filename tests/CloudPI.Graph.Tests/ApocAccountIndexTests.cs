@@ -119,6 +119,44 @@ public class ApocAccountIndexTests
     }
 
     [Fact]
+    public void An_account_loads_the_same_lines_when_nodes_and_relationships_interleave_and_a_line_is_longer_than_64_kilobytes()
+    {
+        // Not APOC's order (every node, then every relationship): a relationship follows the nodes it joins, and
+        // account 222's nodes come between 111's. The index finds each record's line from where its kind's lines run.
+        var longDescription = new string('x', 70_000);
+        var interleaved = Lines(
+            """{"type":"node","id":"0","labels":["AWSAccount"],"properties":{"id":"111111111111"}}""",
+            """{"type":"node","id":"1","labels":["EC2Instance"],"properties":{"id":"i-a1"}}""",
+            """{"type":"relationship","id":"0","label":"RESOURCE","start":{"id":"0"},"end":{"id":"1"}}""",
+            """{"type":"node","id":"2","labels":["AWSAccount"],"properties":{"id":"222222222222"}}""",
+            $$$"""{"type":"node","id":"3","labels":["EC2Instance"],"properties":{"id":"i-b1","description":"{{{longDescription}}}"}}""",
+            """{"type":"relationship","id":"1","label":"RESOURCE","start":{"id":"2"},"end":{"id":"3"}}""",
+            $$$"""{"type":"node","id":"4","labels":["EC2Instance"],"properties":{"id":"i-a2","description":"{{{longDescription}}}"}}""",
+            """{"type":"relationship","id":"2","label":"RESOURCE","start":{"id":"0"},"end":{"id":"4"}}""",
+            """{"type":"node","id":"5","labels":["IpRange"],"properties":{"id":"0.0.0.0/0"}}""",
+            """{"type":"relationship","id":"3","label":"MEMBER_OF","start":{"id":"4"},"end":{"id":"5"}}""",
+            """{"type":"relationship","id":"4","label":"MEMBER_OF","start":{"id":"3"},"end":{"id":"5"}}""",
+            """{"type":"relationship","id":"5","label":"PEERS_WITH","start":{"id":"1"},"end":{"id":"3"}}""");
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("org.jsonl"), interleaved);
+        var index = ApocAccountIndex.Build(temp.File("org.jsonl"), []);
+
+        var first = index.Load(["111111111111"]);
+        // 111's nodes, the shared range, and across the peering edge 222's instance with its account node.
+        Assert.Equal(["0.0.0.0/0", "111111111111", "222222222222", "i-a1", "i-a2", "i-b1"], first.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+        Assert.True(first.TryFind("i-a2", out var a2));
+        Assert.Equal(longDescription, a2.Properties.GetString("description"));
+        Assert.True(first.TryFind("i-b1", out var b1));
+        Assert.Equal(longDescription, b1.Properties.GetString("description"));
+        // Every relationship between two loaded nodes, 222's own included: 0 to 5 but none missing.
+        Assert.Equal(6, first.RelationshipCount);
+
+        var second = index.Load(["222222222222"]);
+        Assert.Equal(["0.0.0.0/0", "111111111111", "222222222222", "i-a1", "i-b1"], second.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["MEMBER_OF", "PEERS_WITH", "RESOURCE", "RESOURCE"], second.Relationships.Select(r => r.Type).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void An_array_layout_file_is_not_partitioned()
     {
         using var temp = new TempDirectory();

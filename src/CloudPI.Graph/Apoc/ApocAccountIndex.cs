@@ -40,9 +40,12 @@ public sealed class ApocAccountIndex
     // What each node is to an assumed account (its labels, and for a policy statement whether it may allow one of
     // DataActions): a byte a node.
     private readonly Column<NodeTraits> _traits = new(pinned: true);
-    // Each record's bytes up to the next record (terminator and blank lines included), in file order; negative for
-    // relationships. Four bytes a record: an organisation's index stays small next to one account's graph.
-    private readonly Column<int> _recordSpans = new(pinned: true);
+    // While scanning, each record's bytes up to the next record (terminator and blank lines included), in file order;
+    // negative for relationships. Then two bytes a record (longer records kept aside): an organisation's index stays
+    // small next to one account's graph.
+    private Column<int> _recordSpans = new(pinned: true);
+    private ushort[] _recordLengths = [];
+    private readonly Dictionary<int, int> _longRecords = [];
     private long _firstRecord = -1;
     private long _lastRecord;
     private int _nodeCount;
@@ -52,6 +55,28 @@ public sealed class ApocAccountIndex
     private readonly Column<RelationshipKind> _kinds = new(pinned: true);
     private readonly List<string> _accounts = [];
     private readonly List<int> _accountNodes = [];
+
+    // One account's part is found from its own groups, never by walking the organisation's records: with a walk per
+    // account the time of an organisation grew with the square of its accounts (1,000 accounts of 100 resources: the
+    // loads took 13 ms an account, most of it walking the other accounts' records).
+    // The nodes by owner (each account's in file order, then the shared ones), and where each owner's start.
+    private int[] _nodesByOwner = [];
+    private int[] _nodeGroupStarts = [];
+    // The relationships by owner: an account's own (between its nodes, or its node and a shared node), then those
+    // between shared nodes; and where each owner's start.
+    private int[] _relationshipsByOwner = [];
+    private int[] _relationshipGroupStarts = [];
+    // The relationships between two accounts' nodes, listed under each of the two accounts; and where each account's start.
+    private int[] _crossByAccount = [];
+    private int[] _crossStarts = [];
+    // Every assume-role relationship: an account's role closure and the principals it reaches follow only these.
+    private int[] _assumeRoles = [];
+    // Where the records of each kind run in the file: the first node (or relationship) of each run and its record,
+    // so a node's or relationship's record is found without a column per item; and the offset of every 64th record.
+    private readonly List<(int FirstItem, int FirstRecord)> _nodeRuns = [];
+    private readonly List<(int FirstItem, int FirstRecord)> _relationshipRuns = [];
+    private long[] _offsetCheckpoints = [];
+    private const int CheckpointShift = 6;
     // APOC's ids are mostly small dense numbers: those index a list, the rest a dictionary.
     private Column<int> _denseIds = new();
     private readonly Dictionary<long, int> _numericIds = [];
@@ -86,6 +111,8 @@ public sealed class ApocAccountIndex
         Data = 2,
         /// <summary>An Allow statement that may allow one of <see cref="DataActions"/>.</summary>
         MayAllowData = 4,
+        /// <summary>A policy with a <see cref="MayAllowData"/> statement.</summary>
+        GrantsData = 8,
     }
 
     /// <summary>What an account brings to the analysis of another.</summary>
@@ -137,12 +164,15 @@ public sealed class ApocAccountIndex
             }
         }
 
+        index.ReleaseScanState();
         if (index.Partitionable)
         {
             index.AssignOwners();
+            index.MarkGrantingPolicies();
+            index.GroupByOwner();
+            index.PlaceCheckpoints();
         }
 
-        index.ReleaseScanState();
         return index;
     }
 
@@ -178,173 +208,420 @@ public sealed class ApocAccountIndex
             throw new InvalidOperationException($"{_path} is not in the JSON-lines layout; load it whole");
         }
 
-        var loaded = LoadedNodes(accounts, followAssumedRoles);
-        var ranges = new List<(long Offset, int Length)>();
-        var (node, relationship, offset) = (0, 0, _firstRecord);
-        for (var record = 0; record < _recordSpans.Count; record++)
-        {
-            var span = _recordSpans[record];
-            bool include;
-            if (span > 0)
-            {
-                include = loaded[node++];
-            }
-            else
-            {
-                include = loaded[_starts[relationship]] && loaded[_ends[relationship]];
-                relationship++;
-            }
-
-            var length = Math.Abs(span);
-            if (include && ranges.Count > 0 && ranges[^1].Offset + ranges[^1].Length == offset && ranges[^1].Length <= int.MaxValue - length)
-            {
-                ranges[^1] = (ranges[^1].Offset, ranges[^1].Length + length);
-            }
-            else if (include)
-            {
-                ranges.Add((offset, length));
-            }
-
-            offset += length;
-        }
-
+        var part = new Part(this, accounts, followAssumedRoles);
         using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return ApocJsonLinesReader.Read(new LineRangeStream(stream, ranges), _path);
-    }
-
-    private bool[] LoadedNodes(IReadOnlyCollection<string> accounts, bool followAssumedRoles)
-    {
-        var roles = new AccountRole[_accounts.Count];
-        foreach (var account in accounts)
-        {
-            var at = _accounts.IndexOf(account);
-            if (at >= 0)
-            {
-                roles[at] = AccountRole.Analysed;
-            }
-        }
-
-        // An assume-role edge out of an analysed or assumed account makes the account it leads to assumed, and so on along the chain.
-        for (var changed = followAssumedRoles; changed;)
-        {
-            changed = false;
-            for (var r = 0; r < _starts.Count; r++)
-            {
-                var (from, to) = (_owners[_starts[r]], _owners[_ends[r]]);
-                if (_kinds[r] == RelationshipKind.AssumeRole && from >= 0 && to >= 0 && roles[from] != AccountRole.Absent && roles[to] == AccountRole.Absent)
-                {
-                    roles[to] = AccountRole.Assumed;
-                    changed = true;
-                }
-            }
-        }
-
-        var withData = AssumedAccountsWithReachableData(roles);
-        var loaded = new bool[_nodeCount];
-        for (var n = 0; n < loaded.Length; n++)
-        {
-            var owner = _owners[n];
-            var traits = _traits[n];
-            loaded[n] = owner < 0 || roles[owner] == AccountRole.Analysed
-                || (roles[owner] == AccountRole.Assumed
-                    && ((traits & NodeTraits.Identity) != 0 || ((traits & NodeTraits.Data) != 0 && withData[owner]) || _accountNodes[owner] == n));
-        }
-
-        // Then what an assumed account's principals may read or write, then the tags of all it contributes.
-        if (roles.Contains(AccountRole.Assumed))
-        {
-            ContributeEnds(RelationshipKind.DataAccess, roles, loaded);
-            ContributeEnds(RelationshipKind.Tagged, roles, loaded);
-        }
-
-        // Across an edge from a loaded node to another account's node that is not loaded: that node and its account node.
-        var across = new List<int>();
-        for (var r = 0; r < _starts.Count; r++)
-        {
-            var (start, end) = (_starts[r], _ends[r]);
-            var (from, to) = (_owners[start], _owners[end]);
-            if (from >= 0 && to >= 0 && from != to && loaded[start] != loaded[end])
-            {
-                across.Add(loaded[start] ? end : start);
-            }
-        }
-
-        foreach (var other in across)
-        {
-            loaded[other] = true;
-            loaded[_accountNodes[_owners[other]]] = true;
-        }
-
-        return loaded;
+        return ApocJsonLinesReader.Read(new LineRangeStream(stream, part.Ranges()), _path);
     }
 
     /// <summary>
-    /// The assumed accounts owning a principal that the analysed accounts' nodes reach along assume-role edges and
-    /// whose policy has a statement that may allow one of <see cref="DataActions"/>: only those bring their buckets and keys.
+    /// The nodes and relationships of one load, found from the groups of the accounts it concerns: the analysed
+    /// accounts, the accounts they may assume roles in, and those across their cross-account edges.
     /// </summary>
-    private bool[] AssumedAccountsWithReachableData(AccountRole[] roles)
+    private sealed class Part
     {
-        var withData = new bool[_accounts.Count];
-        if (!roles.Contains(AccountRole.Assumed))
-        {
-            return withData;
-        }
+        private readonly ApocAccountIndex _index;
+        private readonly AccountRole[] _roles;
+        private readonly bool[] _loaded;
+        private readonly List<int> _nodes = [];
+        // The accounts whose groups hold what may be loaded: analysed and assumed ones, then those reached across an edge.
+        private readonly List<int> _concerned = [];
 
-        var reached = new bool[_nodeCount];
-        for (var n = 0; n < reached.Length; n++)
+        public Part(ApocAccountIndex index, IReadOnlyCollection<string> accounts, bool followAssumedRoles)
         {
-            reached[n] = _owners[n] >= 0 && roles[_owners[n]] == AccountRole.Analysed;
-        }
-
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            for (var r = 0; r < _starts.Count; r++)
+            _index = index;
+            _roles = new AccountRole[index._accounts.Count];
+            _loaded = new bool[index._nodeCount];
+            foreach (var account in accounts)
             {
-                if (_kinds[r] == RelationshipKind.AssumeRole && reached[_starts[r]] && !reached[_ends[r]])
+                var at = index._accounts.IndexOf(account);
+                if (at >= 0)
                 {
-                    reached[_ends[r]] = true;
-                    changed = true;
+                    _roles[at] = AccountRole.Analysed;
+                }
+            }
+
+            if (followAssumedRoles)
+            {
+                AssumeAlongRoles();
+            }
+
+            for (var account = 0; account < _roles.Length; account++)
+            {
+                if (_roles[account] != AccountRole.Absent)
+                {
+                    _concerned.Add(account);
+                }
+            }
+
+            SelectNodes();
+        }
+
+        /// <summary>An assume-role edge out of an analysed or assumed account makes the account it leads to assumed, and so on along the chain.</summary>
+        private void AssumeAlongRoles()
+        {
+            var (owners, starts, ends) = (_index._owners, _index._starts, _index._ends);
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                foreach (var r in _index._assumeRoles)
+                {
+                    var (from, to) = (owners[starts[r]], owners[ends[r]]);
+                    if (from >= 0 && to >= 0 && _roles[from] != AccountRole.Absent && _roles[to] == AccountRole.Absent)
+                    {
+                        _roles[to] = AccountRole.Assumed;
+                        changed = true;
+                    }
                 }
             }
         }
 
-        var granting = new bool[_nodeCount];
-        for (var r = 0; r < _starts.Count; r++)
+        private void SelectNodes()
         {
-            granting[_starts[r]] |= _kinds[r] == RelationshipKind.Statement && (_traits[_ends[r]] & NodeTraits.MayAllowData) != 0;
-        }
-
-        for (var r = 0; r < _starts.Count; r++)
-        {
-            var (principal, owner) = (_starts[r], _owners[_starts[r]]);
-            if (_kinds[r] == RelationshipKind.Policy && granting[_ends[r]] && reached[principal] && owner >= 0 && roles[owner] == AccountRole.Assumed)
+            var index = _index;
+            foreach (var node in index.Group(index._nodesByOwner, index._nodeGroupStarts, index._accounts.Count))
             {
-                withData[owner] = true;
+                Load(node);
+            }
+
+            var withData = AssumedAccountsWithReachableData();
+            foreach (var account in _concerned)
+            {
+                foreach (var node in index.Group(index._nodesByOwner, index._nodeGroupStarts, account))
+                {
+                    var traits = index._traits[node];
+                    if (_roles[account] == AccountRole.Analysed
+                        || (traits & NodeTraits.Identity) != 0 || ((traits & NodeTraits.Data) != 0 && withData[account]) || index._accountNodes[account] == node)
+                    {
+                        Load(node);
+                    }
+                }
+            }
+
+            // Then what an assumed account's principals may read or write, then the tags of all it contributes.
+            ContributeEnds(RelationshipKind.DataAccess);
+            ContributeEnds(RelationshipKind.Tagged);
+
+            // Across an edge from a loaded node to another account's node that is not loaded: that node and its account node.
+            var across = new List<int>();
+            foreach (var account in _concerned)
+            {
+                foreach (var r in index.Group(index._crossByAccount, index._crossStarts, account))
+                {
+                    var (start, end) = (index._starts[r], index._ends[r]);
+                    if (_loaded[start] != _loaded[end])
+                    {
+                        across.Add(_loaded[start] ? end : start);
+                    }
+                }
+            }
+
+            foreach (var other in across)
+            {
+                var owner = index._owners[other];
+                Load(other);
+                Load(index._accountNodes[owner]);
+                if (!_concerned.Contains(owner))
+                {
+                    _concerned.Add(owner);
+                }
             }
         }
 
-        return withData;
+        private void Load(int node)
+        {
+            if (!_loaded[node])
+            {
+                _loaded[node] = true;
+                _nodes.Add(node);
+            }
+        }
+
+        /// <summary>
+        /// The assumed accounts owning a principal that the analysed accounts' nodes reach along assume-role edges and
+        /// whose policy has a statement that may allow one of <see cref="DataActions"/>: only those bring their buckets and keys.
+        /// </summary>
+        private bool[] AssumedAccountsWithReachableData()
+        {
+            var index = _index;
+            var withData = new bool[_roles.Length];
+            if (!_roles.Contains(AccountRole.Assumed))
+            {
+                return withData;
+            }
+
+            var reached = new HashSet<int>();
+            bool Reached(int node) => (index._owners[node] is var owner && owner >= 0 && _roles[owner] == AccountRole.Analysed) || reached.Contains(node);
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                foreach (var r in index._assumeRoles)
+                {
+                    if (Reached(index._starts[r]) && !Reached(index._ends[r]))
+                    {
+                        reached.Add(index._ends[r]);
+                        changed = true;
+                    }
+                }
+            }
+
+            foreach (var account in _concerned)
+            {
+                if (_roles[account] != AccountRole.Assumed)
+                {
+                    continue;
+                }
+
+                foreach (var r in index.Touching(account))
+                {
+                    var principal = index._starts[r];
+                    if (index._kinds[r] == RelationshipKind.Policy && index._owners[principal] == account
+                        && (index._traits[index._ends[r]] & NodeTraits.GrantsData) != 0 && Reached(principal))
+                    {
+                        withData[account] = true;
+                        break;
+                    }
+                }
+            }
+
+            return withData;
+        }
+
+        /// <summary>Loads the ends of <paramref name="kind"/> edges out of an assumed account's loaded nodes into its own
+        /// nodes, in file order (an end loaded here is the start of a later edge).</summary>
+        private void ContributeEnds(RelationshipKind kind)
+        {
+            var index = _index;
+            foreach (var account in _concerned)
+            {
+                if (_roles[account] != AccountRole.Assumed)
+                {
+                    continue;
+                }
+
+                foreach (var r in index.Group(index._relationshipsByOwner, index._relationshipGroupStarts, account))
+                {
+                    var (start, end) = (index._starts[r], index._ends[r]);
+                    if (index._kinds[r] == kind && index._owners[start] == account && index._owners[end] == account && _loaded[start])
+                    {
+                        Load(end);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The byte ranges of the loaded nodes and of every relationship between two of them, in file order,
+        /// adjacent records joined.</summary>
+        public List<(long Offset, int Length)> Ranges()
+        {
+            var index = _index;
+            var relationships = new List<int>();
+            var groups = new List<ArraySegment<int>> { index.Group(index._relationshipsByOwner, index._relationshipGroupStarts, index._accounts.Count) };
+            foreach (var account in _concerned)
+            {
+                groups.Add(index.Group(index._relationshipsByOwner, index._relationshipGroupStarts, account));
+                groups.Add(index.Group(index._crossByAccount, index._crossStarts, account));
+            }
+
+            foreach (var group in groups)
+            {
+                foreach (var r in group)
+                {
+                    if (_loaded[index._starts[r]] && _loaded[index._ends[r]])
+                    {
+                        relationships.Add(r);
+                    }
+                }
+            }
+
+            // A relationship between two concerned accounts is listed under both.
+            relationships.Sort();
+            _nodes.Sort();
+            var records = new List<int>(_nodes.Count + relationships.Count);
+            records.AddRange(_nodes.Select(node => index.RecordOf(index._nodeRuns, node)));
+            for (var i = 0; i < relationships.Count; i++)
+            {
+                if (i == 0 || relationships[i] != relationships[i - 1])
+                {
+                    records.Add(index.RecordOf(index._relationshipRuns, relationships[i]));
+                }
+            }
+
+            records.Sort();
+            var ranges = new List<(long Offset, int Length)>();
+            var (at, offset) = (-1, 0L);
+            foreach (var record in records)
+            {
+                // From the last record, or from the checkpoint before this one when that is nearer.
+                if (at < 0 || record >> CheckpointShift != at >> CheckpointShift)
+                {
+                    (at, offset) = (record >> CheckpointShift << CheckpointShift, index._offsetCheckpoints[record >> CheckpointShift]);
+                }
+
+                for (; at < record; at++)
+                {
+                    offset += index.RecordLength(at);
+                }
+
+                var length = index.RecordLength(record);
+                if (ranges.Count > 0 && ranges[^1].Offset + ranges[^1].Length == offset && ranges[^1].Length <= int.MaxValue - length)
+                {
+                    ranges[^1] = (ranges[^1].Offset, ranges[^1].Length + length);
+                }
+                else
+                {
+                    ranges.Add((offset, length));
+                }
+            }
+
+            return ranges;
+        }
     }
 
-    /// <summary>Loads the ends of <paramref name="kind"/> edges out of an assumed account's loaded nodes into its own nodes.</summary>
-    private void ContributeEnds(RelationshipKind kind, AccountRole[] roles, bool[] loaded)
+    /// <summary>The items of one group (an owner's nodes or relationships) of a grouped column.</summary>
+    private ArraySegment<int> Group(int[] grouped, int[] starts, int group) => new(grouped, starts[group], starts[group + 1] - starts[group]);
+
+    /// <summary>An account's relationships: its own, then those to another account.</summary>
+    private IEnumerable<int> Touching(int account) =>
+        Group(_relationshipsByOwner, _relationshipGroupStarts, account).Concat(Group(_crossByAccount, _crossStarts, account));
+
+    /// <summary>The record of a node or relationship: its run's first record, plus its place in the run.</summary>
+    private int RecordOf(List<(int FirstItem, int FirstRecord)> runs, int item)
+    {
+        var (low, high) = (0, runs.Count - 1);
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            if (runs[middle].FirstItem <= item)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return runs[low].FirstRecord + item - runs[low].FirstItem;
+    }
+
+    /// <summary>A run of records of one kind starts where the previous record was of the other kind.</summary>
+    private void NoteRun(List<(int FirstItem, int FirstRecord)> runs, int item, bool isNode)
+    {
+        var record = _recordSpans.Count;
+        if (record == 0 || _recordSpans[record - 1] > 0 != isNode)
+        {
+            runs.Add((item, record));
+        }
+    }
+
+    /// <summary>A policy with a statement that may allow one of <see cref="DataActions"/> is marked as granting data.</summary>
+    private void MarkGrantingPolicies()
     {
         for (var r = 0; r < _starts.Count; r++)
         {
-            if (_kinds[r] != kind)
+            if (_kinds[r] == RelationshipKind.Statement && (_traits[_ends[r]] & NodeTraits.MayAllowData) != 0)
             {
-                continue;
-            }
-
-            var (start, end) = (_starts[r], _ends[r]);
-            var owner = _owners[start];
-            if (owner >= 0 && roles[owner] == AccountRole.Assumed && _owners[end] == owner && loaded[start])
-            {
-                loaded[end] = true;
+                _traits[_starts[r]] |= NodeTraits.GrantsData;
             }
         }
     }
+
+    /// <summary>
+    /// Groups the nodes and relationships by owner (counting sorts, so each group keeps file order) and lists the
+    /// cross-account and assume-role relationships.
+    /// </summary>
+    private void GroupByOwner()
+    {
+        var shared = _accounts.Count;
+        (_nodesByOwner, _nodeGroupStarts) = CountingSort(_nodeCount, shared + 1, node => _owners[node] >= 0 ? _owners[node] : shared);
+        (_relationshipsByOwner, _relationshipGroupStarts) = CountingSort(_starts.Count, shared + 2, OwnerOf);
+        var (crossCount, assumeRoles) = (0, new List<int>());
+        for (var r = 0; r < _starts.Count; r++)
+        {
+            crossCount += OwnerOf(r) == shared + 1 ? 2 : 0;
+            if (_kinds[r] == RelationshipKind.AssumeRole)
+            {
+                assumeRoles.Add(r);
+            }
+        }
+
+        _assumeRoles = [.. assumeRoles];
+        _crossStarts = new int[shared + 1];
+        for (var r = 0; r < _starts.Count; r++)
+        {
+            if (OwnerOf(r) == shared + 1)
+            {
+                _crossStarts[_owners[_starts[r]] + 1]++;
+                _crossStarts[_owners[_ends[r]] + 1]++;
+            }
+        }
+
+        for (var account = 0; account < shared; account++)
+        {
+            _crossStarts[account + 1] += _crossStarts[account];
+        }
+
+        _crossByAccount = new int[crossCount];
+        var filled = _crossStarts[..^1];
+        for (var r = 0; r < _starts.Count; r++)
+        {
+            if (OwnerOf(r) == shared + 1)
+            {
+                _crossByAccount[filled[_owners[_starts[r]]]++] = r;
+                _crossByAccount[filled[_owners[_ends[r]]]++] = r;
+            }
+        }
+
+        // An account's own relationships join its nodes or its node and a shared one; shared nodes' own come after
+        // the accounts'; one between two accounts' nodes is a cross relationship (the group after that).
+        int OwnerOf(int r)
+        {
+            var (from, to) = (_owners[_starts[r]], _owners[_ends[r]]);
+            return from >= 0 && to >= 0 && from != to ? shared + 1 : from >= 0 ? from : to >= 0 ? to : shared;
+        }
+    }
+
+    /// <summary>Item indices ordered by group (stably), and where each group starts (one more entry: the end).</summary>
+    private static (int[] Sorted, int[] Starts) CountingSort(int count, int groups, Func<int, int> groupOf)
+    {
+        var starts = new int[groups + 1];
+        for (var item = 0; item < count; item++)
+        {
+            starts[groupOf(item) + 1]++;
+        }
+
+        for (var group = 0; group < groups; group++)
+        {
+            starts[group + 1] += starts[group];
+        }
+
+        var sorted = GC.AllocateUninitializedArray<int>(count, pinned: true);
+        var filled = starts[..^1];
+        for (var item = 0; item < count; item++)
+        {
+            sorted[filled[groupOf(item)]++] = item;
+        }
+
+        return (sorted, starts);
+    }
+
+    /// <summary>The offset of every 64th record, so a record's offset is summed from at most 63 spans.</summary>
+    private void PlaceCheckpoints()
+    {
+        _offsetCheckpoints = new long[(_recordLengths.Length >> CheckpointShift) + 1];
+        var offset = _firstRecord;
+        for (var record = 0; record < _recordLengths.Length; record++)
+        {
+            if ((record & ((1 << CheckpointShift) - 1)) == 0)
+            {
+                _offsetCheckpoints[record >> CheckpointShift] = offset;
+            }
+
+            offset += RecordLength(record);
+        }
+    }
+
+    private int RecordLength(int record) => _recordLengths[record] == ushort.MaxValue ? _longRecords[record] : _recordLengths[record];
 
     private void Scan(PooledLineReader lines, HashSet<string> wanted)
     {
@@ -537,6 +814,7 @@ public sealed class ApocAccountIndex
         }
         else if (isNode == false)
         {
+            NoteRun(_relationshipRuns, _starts.Count, isNode: false);
             _recordSpans.Add(-1);
             _starts.Add(NodeIndex(start));
             _ends.Add(NodeIndex(end));
@@ -569,6 +847,7 @@ public sealed class ApocAccountIndex
             _otherIds[textId] = node;
         }
 
+        NoteRun(_nodeRuns, node, isNode: true);
         _recordSpans.Add(1);
         if (accountId is not null && !_accounts.Contains(accountId))
         {
@@ -704,11 +983,23 @@ public sealed class ApocAccountIndex
     }
 
     /// <summary>
-    /// Drops the id lookups only the scan needs: the index lives under every account's analysis, so what it holds adds
-    /// to each account's peak.
+    /// Drops the id lookups only the scan needs, and keeps the records' lengths in two bytes each: the index lives under
+    /// every account's analysis, so what it holds adds to each account's peak.
     /// </summary>
     private void ReleaseScanState()
     {
+        _recordLengths = GC.AllocateUninitializedArray<ushort>(_recordSpans.Count, pinned: true);
+        for (var record = 0; record < _recordLengths.Length; record++)
+        {
+            var length = Math.Abs(_recordSpans[record]);
+            _recordLengths[record] = (ushort)Math.Min(length, ushort.MaxValue);
+            if (length >= ushort.MaxValue)
+            {
+                _longRecords[record] = length;
+            }
+        }
+
+        _recordSpans = new();
         _denseIds = new();
         _numericIds.Clear();
         _numericIds.TrimExcess();
