@@ -184,11 +184,11 @@ internal static class EnricherRunner
     }
 
     /// <summary>
-    /// A full, compacting collection that also gives the freed memory back to the system: without that the runtime keeps
-    /// it committed for the next allocations, and the process grows by a little with every account (50 accounts of 2,000
-    /// resources: peak 75 -> 72 MB, for about 15 ms an account).
+    /// A full, compacting collection; the memory it frees stays committed for the next account. Giving it back to the
+    /// system too (an aggressive collection) saved about 1 MB of peak, but the next account then faulted every page in
+    /// again: Native AOT, 50 accounts of 2,000 resources 1.60 -> 1.07 s, 1,000 accounts of 100 resources 9.6 -> 5.5 s.
     /// </summary>
-    private static void ReleaseGarbage() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    private static void ReleaseGarbage() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 
     /// <summary>Every input issue that reports a vulnerability, joined once to the workloads of the graph.</summary>
     private static VulnerabilityJoin JoinVulnerabilities(
