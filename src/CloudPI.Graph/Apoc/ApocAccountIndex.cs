@@ -59,14 +59,14 @@ public sealed class ApocAccountIndex
     // One account's part is found from its own groups, never by walking the organisation's records: with a walk per
     // account the time of an organisation grew with the square of its accounts (1,000 accounts of 100 resources: the
     // loads took 13 ms an account, most of it walking the other accounts' records).
-    // The nodes by owner (each account's in file order, then the shared ones), and where each owner's start.
+    // The nodes by owner (each account's in file order, then the shared ones), and where each owner's group starts.
     private int[] _nodesByOwner = [];
     private int[] _nodeGroupStarts = [];
     // The relationships by owner: an account's own (between its nodes, or its node and a shared node), then those
-    // between shared nodes; and where each owner's start.
+    // between shared nodes, then those between two accounts (only listed below); and where each group starts.
     private int[] _relationshipsByOwner = [];
     private int[] _relationshipGroupStarts = [];
-    // The relationships between two accounts' nodes, listed under each of the two accounts; and where each account's start.
+    // The relationships between two accounts' nodes, listed under each of the two accounts; and where each account's list starts.
     private int[] _crossByAccount = [];
     private int[] _crossStarts = [];
     // Every assume-role relationship: an account's role closure and the principals it reaches follow only these.
