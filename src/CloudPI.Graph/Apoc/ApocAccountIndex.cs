@@ -535,41 +535,14 @@ public sealed class ApocAccountIndex
         var shared = _accounts.Count;
         (_nodesByOwner, _nodeGroupStarts) = CountingSort(_nodeCount, shared + 1, node => _owners[node] >= 0 ? _owners[node] : shared);
         (_relationshipsByOwner, _relationshipGroupStarts) = CountingSort(_starts.Count, shared + 2, OwnerOf);
-        var (crossCount, assumeRoles) = (0, new List<int>());
-        for (var r = 0; r < _starts.Count; r++)
-        {
-            crossCount += OwnerOf(r) == shared + 1 ? 2 : 0;
-            if (_kinds[r] == RelationshipKind.AssumeRole)
-            {
-                assumeRoles.Add(r);
-            }
-        }
+        _assumeRoles = [.. Enumerable.Range(0, _starts.Count).Where(r => _kinds[r] == RelationshipKind.AssumeRole)];
 
-        _assumeRoles = [.. assumeRoles];
-        _crossStarts = new int[shared + 1];
-        for (var r = 0; r < _starts.Count; r++)
+        // A relationship between two accounts is listed under both: entry 2k for the k-th one's start, 2k + 1 its end.
+        var cross = Enumerable.Range(0, _starts.Count).Where(r => OwnerOf(r) == shared + 1).ToArray();
+        (_crossByAccount, _crossStarts) = CountingSort(cross.Length * 2, shared, entry => _owners[entry % 2 == 0 ? _starts[cross[entry / 2]] : _ends[cross[entry / 2]]]);
+        for (var at = 0; at < _crossByAccount.Length; at++)
         {
-            if (OwnerOf(r) == shared + 1)
-            {
-                _crossStarts[_owners[_starts[r]] + 1]++;
-                _crossStarts[_owners[_ends[r]] + 1]++;
-            }
-        }
-
-        for (var account = 0; account < shared; account++)
-        {
-            _crossStarts[account + 1] += _crossStarts[account];
-        }
-
-        _crossByAccount = new int[crossCount];
-        var filled = _crossStarts[..^1];
-        for (var r = 0; r < _starts.Count; r++)
-        {
-            if (OwnerOf(r) == shared + 1)
-            {
-                _crossByAccount[filled[_owners[_starts[r]]]++] = r;
-                _crossByAccount[filled[_owners[_ends[r]]]++] = r;
-            }
+            _crossByAccount[at] = cross[_crossByAccount[at] / 2];
         }
 
         // An account's own relationships join its nodes or its node and a shared one; shared nodes' own come after
