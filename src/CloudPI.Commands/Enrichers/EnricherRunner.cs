@@ -168,19 +168,38 @@ internal static class EnricherRunner
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.AccountsParallel, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(partition.Groups, options, async (group, token) =>
         {
-            PropertyGraph? graph = await costs.Clock.MeasureAsync(costs.Loads, () => partition.LoadAsync(group, logger, token)).ConfigureAwait(false);
-            var loaded = graph;
-            costs.Clock.Measure(costs.Analyses, () =>
-            {
-                EnrichGroup(Analyse(loaded, inputs, settings, enricher, logger), group, inputs, enrich, results, token);
-                return group.Issues.Count;
-            });
+            await EnrichAccountAsync(partition, group, inputs, settings, enricher, logger, enrich, results, costs, token).ConfigureAwait(false);
 
-            // The account's graph and caches are garbage now: collect them before the next account loads, or several
-            // dead accounts pile up until the runtime decides on a full collection and the peak grows with the accounts.
-            graph = null;
+            // The account's graph and caches are garbage now that nothing holds them: collect them before the next
+            // account loads, or several dead accounts pile up until the runtime decides on a full collection and the
+            // peak grows with the accounts.
             ReleaseGarbage();
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Loads one group's part of the graph and enriches its issues. Its own method, so that nothing reachable holds the
+    /// part once it returns: a closure over the part in the caller kept it alive through the collection meant to free
+    /// it, and each account loaded on top of the last one's graph.
+    /// </summary>
+    private static async Task EnrichAccountAsync(
+        AccountPartition partition,
+        AccountGroup group,
+        IReadOnlyList<TaggedResults> inputs,
+        EnricherSettings settings,
+        IEnricher enricher,
+        Serilog.ILogger logger,
+        Func<string, Analysis, Func<Issue, int, EncodedIssue>> enrich,
+        SpilledIssues results,
+        (PhaseClock Clock, PhaseCost Loads, PhaseCost Analyses) costs,
+        CancellationToken cancellationToken)
+    {
+        var graph = await costs.Clock.MeasureAsync(costs.Loads, () => partition.LoadAsync(group, logger, cancellationToken)).ConfigureAwait(false);
+        costs.Clock.Measure(costs.Analyses, () =>
+        {
+            EnrichGroup(Analyse(graph, inputs, settings, enricher, logger), group, inputs, enrich, results, cancellationToken);
+            return group.Issues.Count;
+        });
     }
 
     /// <summary>
