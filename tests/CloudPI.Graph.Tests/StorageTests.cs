@@ -112,4 +112,66 @@ public class StorageTests
         Assert.True(ids.TryAdd("1"));
         Assert.Equal(["1", "1"], [ids[0], ids[1]]);
     }
+
+    [Fact]
+    public void Packed_integers_of_every_width_read_back_what_was_written_across_word_boundaries_and_overwrites()
+    {
+        var random = new Random(16);
+        for (var bits = 1; bits <= 31; bits++)
+        {
+            var bound = bits == 31 ? int.MaxValue : 1 << bits;
+            const int count = 300; // 300 values of any width cross several 64-bit words, some split between two
+            var packed = new PackedInts(count, bound);
+            var expected = new int[count];
+            Assert.Equal(bits, packed.Bits);
+
+            // Written out of order and twice, so a value's neighbours' bits are set when it is rewritten.
+            for (var round = 0; round < 2; round++)
+            {
+                foreach (var i in Enumerable.Range(0, count).OrderBy(_ => random.Next()))
+                {
+                    expected[i] = i % 7 == 0 ? bound - 1 : random.Next(bound);
+                    packed[i] = expected[i];
+                }
+            }
+
+            Assert.Equal(expected, Enumerable.Range(0, count).Select(i => packed[i]));
+            Assert.Equal(expected[10..50], packed.Range(10, 40));
+            var enumerated = new List<int>();
+            foreach (var value in packed.Range(250, 50))
+            {
+                enumerated.Add(value);
+            }
+
+            Assert.Equal(expected[250..], enumerated);
+        }
+    }
+
+    [Fact]
+    public void Packed_integers_take_only_the_bits_their_bound_needs_and_refuse_values_and_places_outside_it()
+    {
+        Assert.Equal(17, new PackedInts(1, 104_215).Bits);
+        Assert.Equal(1, new PackedInts(1, 1).Bits);
+        Assert.Equal(1, new PackedInts(1, 2).Bits);
+        Assert.Equal(2, new PackedInts(1, 3).Bits);
+
+        var packed = PackedInts.From(Column(4, 0, 3), bound: 5);
+        Assert.Equal([4, 0, 3], [packed[0], packed[1], packed[2]]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => packed[1] = 5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => packed[1] = -1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => packed[3]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => packed.Range(2, 2));
+        Assert.Empty(PackedInts.Empty.Range(0, 0));
+
+        static Column<int> Column(params int[] values)
+        {
+            var column = new Column<int>();
+            foreach (var value in values)
+            {
+                column.Add(value);
+            }
+
+            return column;
+        }
+    }
 }
