@@ -1,3 +1,4 @@
+using System.Globalization;
 using CloudPI.Bolt.Testing;
 using CloudPI.Bolt.Testing.Cartography;
 using CloudPI.Commands.Enrichers;
@@ -64,11 +65,7 @@ public class PerAccountEnricherTests
         var run = await Cli.RunProcessAsync("enricher", "exploitability", "--graph", graph, "-read_path", producers, "-write_path", temp.Combine("out"), "--log-format", "json", "--debug");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        var phases = run.Error.Split('\n')
-            .Where(line => line.StartsWith('{'))
-            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
-            .Where(entry => entry.TryGetProperty("Phase", out _))
-            .ToDictionary(entry => entry.GetProperty("Phase").GetString()!, entry => entry.Clone());
+        var phases = DebugEvents(run.Error, "Phase");
         Assert.DoesNotContain("load graph", phases.Keys);
         foreach (var phase in new[] { "load account graphs", "analyse account issues", "write enriched files", "load and analyse each account" })
         {
@@ -80,6 +77,28 @@ public class PerAccountEnricherTests
         long Wall(string phase) => phases[phase].GetProperty("WallMilliseconds").GetInt64();
         Assert.True(Wall("load account graphs") > 0 && Wall("analyse account issues") > 0);
         Assert.InRange(Wall("load account graphs") + Wall("analyse account issues"), 1, Wall("load and analyse each account") + 1);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Each_accounts_part_is_collected_by_the_collection_after_its_issues(int parallel)
+    {
+        using var temp = new TempDirectory();
+        var (graph, producers, organisation) = await OrganisationAsync(temp);
+
+        var run = await Cli.RunProcessAsync(
+            "enricher", "exploitability", "--graph", graph, "-read_path", producers, "-write_path", temp.Combine("out"),
+            "--accounts-parallel", parallel.ToString(CultureInfo.InvariantCulture), "--log-format", "json", "--debug");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var released = DebugEvents(run.Error, "Collected", key: "Account");
+
+        // Every account with issues, and the issues of no account (analysed on the whole graph): a part still held when
+        // the collection after it runs stays in memory under the next account's.
+        Assert.Equal(organisation.AccountIds.Append("(none)").Order(StringComparer.Ordinal), released.Keys.Order(StringComparer.Ordinal));
+        Assert.All(released, entry => Assert.True(entry.Value.GetProperty("Collected").GetBoolean(), $"account {entry.Key}'s part outlived its collection"));
+        Assert.All(released.Values, entry => Assert.True(entry.GetProperty("HeapMegabytes").GetDouble() > 0));
     }
 
     [Theory]
@@ -233,6 +252,14 @@ public class PerAccountEnricherTests
         Assert.True(found.Issues.Count > 100, $"only {found.Issues.Count} findings");
         return (graph, producers, organisation);
     }
+
+    /// <summary>The JSON log's events that have <paramref name="property"/>, by their <paramref name="key"/> (default: that property).</summary>
+    private static Dictionary<string, System.Text.Json.JsonElement> DebugEvents(string log, string property, string? key = null) =>
+        log.Split('\n')
+            .Where(line => line.StartsWith('{'))
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+            .Where(entry => entry.TryGetProperty(property, out _))
+            .ToDictionary(entry => entry.GetProperty(key ?? property).GetString()!, entry => entry.Clone());
 
     private static void Tag(LaunchToolResponse response, string prefix)
     {

@@ -168,36 +168,33 @@ internal static class EnricherRunner
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.AccountsParallel, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(partition.Groups, options, async (group, token) =>
         {
-            await EnrichAccountAsync(partition, group, inputs, settings, enricher, logger, enrich, results, costs, token).ConfigureAwait(false);
+            var part = await EnrichAccountAsync(group, token).ConfigureAwait(false);
 
-            // The account's graph and caches are garbage now that nothing holds them: collect them before the next
-            // account loads, or several dead accounts pile up until the runtime decides on a full collection and the
-            // peak grows with the accounts.
+            // The account's graph and caches are garbage now: collect them before the next account loads, or several
+            // dead accounts pile up until the runtime decides on a full collection and the peak grows with the
+            // accounts. From a fresh stack: this continuation runs inline under the frames that loaded and analysed
+            // the part (each awaited task completes its awaiter on its own stack), and those frames still hold it.
+            await Task.Yield();
             ReleaseGarbage();
+            logger.Debug(
+                "Account {Account}: part released (collected: {Collected}); managed heap {HeapMegabytes} MB",
+                group.Account ?? "(none)", !part.TryGetTarget(out _), Math.Round(GC.GetGCMemoryInfo().HeapSizeBytes / 1e6, 1));
         }).ConfigureAwait(false);
-    }
 
-    /// <summary>
-    /// Loads one group's part of the graph and enriches its issues. Its own method, so that nothing reachable holds the
-    /// part once it returns: a closure over the part in the caller kept it alive through the collection meant to free
-    /// it, and each account loaded on top of the last one's graph.
-    /// </summary>
-    private static async Task EnrichAccountAsync(
-        AccountPartition partition,
-        AccountGroup group,
-        IReadOnlyList<TaggedResults> inputs,
-        EnricherSettings settings,
-        IEnricher enricher,
-        Serilog.ILogger logger,
-        Func<string, Analysis, Func<Issue, int, EncodedIssue>> enrich,
-        SpilledIssues results,
-        (PhaseClock Clock, PhaseCost Loads, PhaseCost Analyses) costs,
-        CancellationToken cancellationToken)
-    {
-        var graph = await costs.Clock.MeasureAsync(costs.Loads, () => partition.LoadAsync(group, logger, cancellationToken)).ConfigureAwait(false);
-        costs.Clock.Measure(costs.Analyses, () =>
+        // One group's part loaded and its issues enriched, the part held by no closure or state machine that outlives
+        // them (a closure over it in the loop above kept it alive through the collection meant to free it, and each
+        // account loaded on top of the last one's graph).
+        // Only a weak reference comes back, to tell whether the part was collected.
+        async Task<WeakReference<PropertyGraph>> EnrichAccountAsync(AccountGroup group, CancellationToken token)
         {
-            EnrichGroup(Analyse(graph, inputs, settings, enricher, logger), group, inputs, enrich, results, cancellationToken);
+            var graph = await costs.Clock.MeasureAsync(costs.Loads, () => partition.LoadAsync(group, logger, token)).ConfigureAwait(false);
+            AnalyseAccount(graph, group, token);
+            return new WeakReference<PropertyGraph>(graph);
+        }
+
+        void AnalyseAccount(PropertyGraph graph, AccountGroup group, CancellationToken token) => costs.Clock.Measure(costs.Analyses, () =>
+        {
+            EnrichGroup(Analyse(graph, inputs, settings, enricher, logger), group, inputs, enrich, results, token);
             return group.Issues.Count;
         });
     }
