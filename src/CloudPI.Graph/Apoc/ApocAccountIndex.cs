@@ -50,7 +50,11 @@ public sealed class ApocAccountIndex
     private long _lastRecord;
     private bool _lastRecordIsNode;
     private int _nodeCount;
-    private readonly Column<int> _owners = new(pinned: true);
+    // Each node's owning account (or Unowned, Shared) and each relationship's kind: in columns while the index is
+    // built (not pinned: the collection after each account compacts them away), then packed (owner + 2 in the bits the
+    // accounts need; a kind in three bits).
+    private Column<int> _owners = new();
+    private PackedInts _ownerCodes = PackedInts.Empty;
     // Each relationship's start and end node: while scanning in columns (not pinned: the collection after each account
     // compacts them away), then in the bits the node count needs (17 instead of 32 for 104,215 nodes), like the groups
     // below: 50 accounts of 2,000 resources, index 6.8 -> 4.6 MB.
@@ -58,7 +62,8 @@ public sealed class ApocAccountIndex
     private Column<int> _scannedEnds = new();
     private PackedInts _starts = PackedInts.Empty;
     private PackedInts _ends = PackedInts.Empty;
-    private readonly Column<RelationshipKind> _kinds = new(pinned: true);
+    private Column<RelationshipKind> _kinds = new();
+    private PackedInts _kindCodes = PackedInts.Empty;
     private readonly List<string> _accounts = [];
     private readonly List<int> _accountNodes = [];
 
@@ -179,6 +184,8 @@ public sealed class ApocAccountIndex
             index.PlaceCheckpoints();
         }
 
+        index.PackOwnersAndKinds();
+
         return index;
     }
 
@@ -195,7 +202,7 @@ public sealed class ApocAccountIndex
             return false;
         }
 
-        account = _owners[node] >= 0 ? _accounts[_owners[node]] : null;
+        account = Owner(node) is var owner && owner >= 0 ? _accounts[owner] : null;
         return true;
     }
 
@@ -265,13 +272,13 @@ public sealed class ApocAccountIndex
         /// <summary>An assume-role edge out of an analysed or assumed account makes the account it leads to assumed, and so on along the chain.</summary>
         private void AssumeAlongRoles()
         {
-            var (owners, starts, ends) = (_index._owners, _index._starts, _index._ends);
+            var (index, starts, ends) = (_index, _index._starts, _index._ends);
             for (var changed = true; changed;)
             {
                 changed = false;
                 foreach (var r in _index._assumeRoles)
                 {
-                    var (from, to) = (owners[starts[r]], owners[ends[r]]);
+                    var (from, to) = (index.Owner(starts[r]), index.Owner(ends[r]));
                     if (from >= 0 && to >= 0 && _roles[from] != AccountRole.Absent && _roles[to] == AccountRole.Absent)
                     {
                         _roles[to] = AccountRole.Assumed;
@@ -323,7 +330,7 @@ public sealed class ApocAccountIndex
 
             foreach (var other in across)
             {
-                var owner = index._owners[other];
+                var owner = index.Owner(other);
                 Load(other);
                 Load(index._accountNodes[owner]);
                 if (!_concerned.Contains(owner))
@@ -356,7 +363,7 @@ public sealed class ApocAccountIndex
             }
 
             var reached = new HashSet<int>();
-            bool Reached(int node) => (index._owners[node] is var owner && owner >= 0 && _roles[owner] == AccountRole.Analysed) || reached.Contains(node);
+            bool Reached(int node) => (index.Owner(node) is var owner && owner >= 0 && _roles[owner] == AccountRole.Analysed) || reached.Contains(node);
             for (var changed = true; changed;)
             {
                 changed = false;
@@ -380,7 +387,7 @@ public sealed class ApocAccountIndex
                 foreach (var r in index.Touching(account))
                 {
                     var principal = index._starts[r];
-                    if (index._kinds[r] == RelationshipKind.Policy && index._owners[principal] == account
+                    if (index.Kind(r) == RelationshipKind.Policy && index.Owner(principal) == account
                         && (index._traits[index._ends[r]] & NodeTraits.GrantsData) != 0 && Reached(principal))
                     {
                         withData[account] = true;
@@ -407,7 +414,7 @@ public sealed class ApocAccountIndex
                 foreach (var r in Group(index._relationshipsByOwner, index._relationshipGroupStarts, account))
                 {
                     var (start, end) = (index._starts[r], index._ends[r]);
-                    if (index._kinds[r] == kind && index._owners[start] == account && index._owners[end] == account && _loaded[start])
+                    if (index.Kind(r) == kind && index.Owner(start) == account && index.Owner(end) == account && _loaded[start])
                     {
                         Load(end);
                     }
@@ -587,6 +594,29 @@ public sealed class ApocAccountIndex
 
         return (sorted, starts);
     }
+
+    /// <summary>The owners and kinds in the bits their values need; read with <see cref="Owner"/> and <see cref="Kind"/>.</summary>
+    private void PackOwnersAndKinds()
+    {
+        _ownerCodes = new PackedInts(_owners.Count, _accounts.Count + 2);
+        for (var node = 0; node < _owners.Count; node++)
+        {
+            _ownerCodes[node] = _owners[node] + 2;
+        }
+
+        _kindCodes = new PackedInts(_kinds.Count, Enum.GetValues<RelationshipKind>().Length);
+        for (var r = 0; r < _kinds.Count; r++)
+        {
+            _kindCodes[r] = (int)_kinds[r];
+        }
+
+        (_owners, _kinds) = (new(), new());
+    }
+
+    /// <summary>The account owning a node (its index in <see cref="Accounts"/>), or <see cref="Unowned"/> or <see cref="Shared"/>.</summary>
+    private int Owner(int node) => _ownerCodes[node] - 2;
+
+    private RelationshipKind Kind(int relationship) => (RelationshipKind)_kindCodes[relationship];
 
     /// <summary>The offset of every 64th record, so a record's offset is summed from at most 63 spans.</summary>
     private void PlaceCheckpoints()
