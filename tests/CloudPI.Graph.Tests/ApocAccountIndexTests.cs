@@ -157,6 +157,51 @@ public class ApocAccountIndexTests
     }
 
     [Fact]
+    public void An_account_loads_the_same_lines_when_a_few_lines_are_longer_than_the_bits_most_lengths_are_packed_in()
+    {
+        // 300 short lines make a few bits a length the cheapest; the three 2 KB lines (two instances of account 111 and
+        // the range only one of them joins, so 111's too) are then kept aside.
+        var padding = new string('p', 2_000);
+        var lines = new List<string>
+        {
+            """{"type":"node","id":"0","labels":["AWSAccount"],"properties":{"id":"111111111111"}}""",
+            """{"type":"node","id":"1","labels":["AWSAccount"],"properties":{"id":"222222222222"}}""",
+            $$$"""{"type":"node","id":"2","labels":["IpRange"],"properties":{"id":"0.0.0.0/0","note":"{{{padding}}}"}}""",
+        };
+        for (var i = 3; i < 303; i++)
+        {
+            var note = i is 100 or 200 ? padding : "x";
+            lines.Add($$$"""{"type":"node","id":"{{{i}}}","labels":["EC2Instance"],"properties":{"id":"i-{{{i}}}","note":"{{{note}}}"}}""");
+        }
+
+        for (var i = 3; i < 303; i++)
+        {
+            lines.Add($$$"""{"type":"relationship","id":"{{{i}}}","label":"RESOURCE","start":{"id":"{{{i % 2}}}"},"end":{"id":"{{{i}}}"}}""");
+        }
+
+        lines.Add("""{"type":"relationship","id":"1000","label":"MEMBER_OF","start":{"id":"100"},"end":{"id":"2"}}""");
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("org.jsonl"), Lines([.. lines]));
+        var index = ApocAccountIndex.Build(temp.File("org.jsonl"), []);
+
+        var first = index.Load(["222222222222"]);
+        var second = index.Load(["111111111111"]);
+
+        // Account 222 owns the odd instances, 111 the even ones (100 and 200 among them) and the range.
+        Assert.Equal(150 + 1, first.NodeCount);
+        Assert.Equal(150 + 2, second.NodeCount);
+        Assert.Equal(150 + 1, second.RelationshipCount);
+        Assert.True(second.TryFind("i-100", out var long100));
+        Assert.True(second.TryFind("i-200", out var long200));
+        Assert.True(second.TryFind("0.0.0.0/0", out var range));
+        Assert.Equal(padding, long100.Properties.GetString("note"));
+        Assert.Equal(padding, long200.Properties.GetString("note"));
+        Assert.Equal(padding, range.Properties.GetString("note"));
+        Assert.True(first.TryFind("i-101", out var short101));
+        Assert.Equal("x", short101.Properties.GetString("note"));
+    }
+
+    [Fact]
     public void An_array_layout_file_is_not_partitioned()
     {
         using var temp = new TempDirectory();
