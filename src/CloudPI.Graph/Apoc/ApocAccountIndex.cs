@@ -36,14 +36,15 @@ public sealed class ApocAccountIndex
     private readonly string _path;
     // The index's columns grow in small chunks and are never copied: lists doubling to a few hundred thousand entries
     // left their outgrown arrays on the large-object heap until a full collection, and trimming them copied each once
-    // more. Pinned, so the compacting collection after each account (EnricherRunner) does not copy them either: 50
-    // accounts of 2,000 resources, Native AOT, peak 32-33 -> 29-31 MB.
+    // more. What the index keeps after it is built is pinned (the traits column, the packed values), so the compacting
+    // collection after each account (EnricherRunner) does not copy it either: 50 accounts of 2,000 resources, Native
+    // AOT, peak 32-33 -> 29-31 MB.
     // What each node is to an assumed account (its labels, and for a policy statement whether it may allow one of
     // DataActions): a byte a node.
     private readonly Column<NodeTraits> _traits = new(pinned: true);
     // Each record's bytes up to the next record (terminator and blank lines included), in file order: while scanning
-    // in two bytes a record (not pinned: compacted away after the first account), then packed in the bits most records
-    // need (LengthBits); the records longer than that are kept aside. An organisation's index stays small next to one
+    // in two bytes a record (not pinned: compacted away after the first account), then packed in the bits that make
+    // them smallest (PackLengths); the records longer than that are kept aside. An organisation's index stays small next to one
     // account's graph (four bytes a record left 1.8 MB of pinned holes under every account of 50 x 2,000).
     private Column<ushort> _recordLengths = new();
     private PackedInts _packedLengths = PackedInts.Empty;
@@ -279,7 +280,7 @@ public sealed class ApocAccountIndex
             for (var changed = true; changed;)
             {
                 changed = false;
-                foreach (var r in _index._assumeRoles)
+                foreach (var r in index._assumeRoles)
                 {
                     var (from, to) = (index.Owner(starts[r]), index.Owner(ends[r]));
                     if (from >= 0 && to >= 0 && _roles[from] != AccountRole.Absent && _roles[to] == AccountRole.Absent)
