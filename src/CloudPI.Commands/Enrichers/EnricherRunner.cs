@@ -173,7 +173,7 @@ internal static class EnricherRunner
             // The account's graph and caches are garbage now: collect them before the next account loads, or several
             // dead accounts pile up until the runtime decides on a full collection and the peak grows with the
             // accounts. From a fresh stack: this continuation runs inline under the frames that loaded and analysed
-            // the part (each awaited task completes its awaiter on its own stack), and those frames still hold it.
+            // the part (a completed task runs its awaiter's continuation on its own stack), and those frames still hold it.
             await Task.Yield();
             ReleaseGarbage();
             logger.Debug(
