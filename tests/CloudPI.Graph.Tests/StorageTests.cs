@@ -155,23 +155,13 @@ public class StorageTests
         Assert.Equal(1, new PackedInts(1, 2).Bits);
         Assert.Equal(2, new PackedInts(1, 3).Bits);
 
-        var packed = PackedInts.From(Column(4, 0, 3), bound: 5);
+        int[] values = [4, 0, 3];
+        var packed = PackedInts.From(values.Length, bound: 5, i => values[i]);
         Assert.Equal([4, 0, 3], [packed[0], packed[1], packed[2]]);
         Assert.Throws<ArgumentOutOfRangeException>(() => packed[1] = 5);
         Assert.Throws<ArgumentOutOfRangeException>(() => packed[1] = -1);
         Assert.Throws<ArgumentOutOfRangeException>(() => packed[3]);
         Assert.Throws<ArgumentOutOfRangeException>(() => packed.Range(2, 2));
         Assert.Empty(PackedInts.Empty.Range(0, 0));
-
-        static Column<int> Column(params int[] values)
-        {
-            var column = new Column<int>();
-            foreach (var value in values)
-            {
-                column.Add(value);
-            }
-
-            return column;
-        }
     }
 }

@@ -602,18 +602,8 @@ public sealed class ApocAccountIndex
     /// <summary>The owners and kinds in the bits their values need; read with <see cref="Owner"/> and <see cref="Kind"/>.</summary>
     private void PackOwnersAndKinds()
     {
-        _ownerCodes = new PackedInts(_owners.Count, _accounts.Count + 2);
-        for (var node = 0; node < _owners.Count; node++)
-        {
-            _ownerCodes[node] = _owners[node] + 2;
-        }
-
-        _kindCodes = new PackedInts(_kinds.Count, Enum.GetValues<RelationshipKind>().Length);
-        for (var r = 0; r < _kinds.Count; r++)
-        {
-            _kindCodes[r] = (int)_kinds[r];
-        }
-
+        _ownerCodes = PackedInts.From(_owners.Count, _accounts.Count + 2, node => _owners[node] + 2);
+        _kindCodes = PackedInts.From(_kinds.Count, Enum.GetValues<RelationshipKind>().Length, r => (int)_kinds[r]);
         (_owners, _kinds) = (new(), new());
     }
 
@@ -1053,7 +1043,7 @@ public sealed class ApocAccountIndex
     private void ReleaseScanState()
     {
         PackLengths();
-        (_starts, _ends) = (PackedInts.From(_scannedStarts, _nodeCount), PackedInts.From(_scannedEnds, _nodeCount));
+        (_starts, _ends) = (PackedInts.From(_scannedStarts.Count, _nodeCount, r => _scannedStarts[r]), PackedInts.From(_scannedEnds.Count, _nodeCount, r => _scannedEnds[r]));
         (_scannedStarts, _scannedEnds) = (new(), new());
         _denseIds = new();
         _numericIds.Clear();

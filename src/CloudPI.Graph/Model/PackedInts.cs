@@ -65,14 +65,14 @@ internal sealed class PackedInts
         }
     }
 
-    /// <summary>The values of <paramref name="values"/>, each below <paramref name="bound"/>.</summary>
-    public static PackedInts From(Column<int> values, int bound)
+    /// <summary>The <paramref name="count"/> values <paramref name="valueAt"/> gives, each below <paramref name="bound"/>.</summary>
+    public static PackedInts From(int count, int bound, Func<int, int> valueAt)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var packed = new PackedInts(values.Count, bound);
-        for (var i = 0; i < values.Count; i++)
+        ArgumentNullException.ThrowIfNull(valueAt);
+        var packed = new PackedInts(count, bound);
+        for (var i = 0; i < count; i++)
         {
-            packed[i] = values[i];
+            packed[i] = valueAt(i);
         }
 
         return packed;
