@@ -54,21 +54,6 @@ internal sealed class PhaseClock(ILogger logger, string command)
         return result;
     }
 
-    /// <summary>Adds one asynchronous piece of a phase that is logged later with <see cref="Log"/>.</summary>
-    public async Task<T> MeasureAsync<T>(PhaseCost cost, Func<Task<T>> work)
-    {
-        ArgumentNullException.ThrowIfNull(cost);
-        ArgumentNullException.ThrowIfNull(work);
-        var start = _enabled ? PhaseCost.Now() : default;
-        var result = await work().ConfigureAwait(false);
-        if (_enabled)
-        {
-            cost.Add(PhaseCost.Now() - start);
-        }
-
-        return result;
-    }
-
     public void Log(string phase, PhaseCost cost)
     {
         ArgumentNullException.ThrowIfNull(cost);

@@ -168,35 +168,34 @@ internal static class EnricherRunner
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.AccountsParallel, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(partition.Groups, options, async (group, token) =>
         {
-            var part = await EnrichAccountAsync(group, token).ConfigureAwait(false);
+            // On a thread of its own, whose frames are gone when its task completes: then nothing holds the part. (A
+            // chain of awaits ran the next step inline under the frames that loaded and analysed the part, and those
+            // frames, or a thread still unwinding them, held it through the collection meant to free it, so each
+            // account loaded on top of the last one's graph.) Its own thread, not the pool's: the load may wait on
+            // Bolt I/O that the pool completes.
+            var part = await Task.Factory.StartNew(() => EnrichAccount(group, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                .ConfigureAwait(false);
 
             // The account's graph and caches are garbage now: collect them before the next account loads, or several
-            // dead accounts pile up until the runtime decides on a full collection and the peak grows with the
-            // accounts. From a fresh stack: this continuation runs inline under the frames that loaded and analysed
-            // the part (a completed task runs its awaiter's continuation on its own stack), and those frames still hold it.
-            await Task.Yield();
+            // dead accounts pile up until the runtime decides on a full collection and the peak grows with the accounts.
             ReleaseGarbage();
             logger.Debug(
                 "Account {Account}: part released (collected: {Collected}); managed heap {HeapMegabytes} MB",
                 group.Account ?? "(none)", !part.TryGetTarget(out _), Math.Round(GC.GetGCMemoryInfo().HeapSizeBytes / 1e6, 1));
         }).ConfigureAwait(false);
 
-        // One group's part loaded and its issues enriched, the part held by no closure or state machine that outlives
-        // them (a closure over it in the loop above kept it alive through the collection meant to free it, and each
-        // account loaded on top of the last one's graph).
-        // Only a weak reference comes back, to tell whether the part was collected.
-        async Task<WeakReference<PropertyGraph>> EnrichAccountAsync(AccountGroup group, CancellationToken token)
+        // One group's part loaded and its issues enriched; only a weak reference comes back, to tell whether the part
+        // was collected.
+        WeakReference<PropertyGraph> EnrichAccount(AccountGroup group, CancellationToken token)
         {
-            var graph = await costs.Clock.MeasureAsync(costs.Loads, () => partition.LoadAsync(group, logger, token)).ConfigureAwait(false);
-            AnalyseAccount(graph, group, token);
+            var graph = costs.Clock.Measure(costs.Loads, () => partition.LoadAsync(group, logger, token).GetAwaiter().GetResult());
+            costs.Clock.Measure(costs.Analyses, () =>
+            {
+                EnrichGroup(Analyse(graph, inputs, settings, enricher, logger), group, inputs, enrich, results, token);
+                return group.Issues.Count;
+            });
             return new WeakReference<PropertyGraph>(graph);
         }
-
-        void AnalyseAccount(PropertyGraph graph, AccountGroup group, CancellationToken token) => costs.Clock.Measure(costs.Analyses, () =>
-        {
-            EnrichGroup(Analyse(graph, inputs, settings, enricher, logger), group, inputs, enrich, results, token);
-            return group.Issues.Count;
-        });
     }
 
     /// <summary>
