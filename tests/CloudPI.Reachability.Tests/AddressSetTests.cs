@@ -31,6 +31,43 @@ public class AddressSetTests
     [InlineData("")]
     public void Rejects_malformed_text(string text) => Assert.False(AddressSet.TryParseCidr(text, out _));
 
+    /// <summary>The family look-up builds no set, and must agree with the sets: the public addresses of the one family the
+    /// parsed block overlaps, else none.</summary>
+    [Theory]
+    [InlineData("203.0.113.7", "ipv4")]
+    [InlineData("54.0.0.0/8", "ipv4")]
+    [InlineData("10.0.0.0/7", "ipv4")] // 10/8 is private, 11/8 is not
+    [InlineData("10.1.2.3", "")]
+    [InlineData("100.64.0.1", "")]
+    [InlineData("2600:1f18:abcd::1", "ipv6")]
+    [InlineData("::/0", "ipv6")]
+    [InlineData("fd00::1", "")]
+    [InlineData("::ffff:8.8.8.8", "")] // an IPv6 address, though it maps an IPv4 one
+    [InlineData("2001:db8::1", "")]
+    [InlineData("not an address", "")]
+    [InlineData("fe80::1%eth0", "")]
+    public void Public_family_of_an_address_agrees_with_its_set(string text, string family)
+    {
+        var expected = family switch { "ipv4" => AddressSet.PublicIpv4, "ipv6" => AddressSet.PublicIpv6, _ => AddressSet.Empty };
+
+        Assert.Same(expected, AddressSet.PublicFamilyOf(text));
+        Assert.Same(expected, BySets(text));
+    }
+
+    [Fact]
+    public void Public_family_of_any_ipv4_block_agrees_with_its_set() =>
+        Gen.Select(Gen.UInt, Gen.Int[0, 32]).Sample((start, prefix) =>
+        {
+            var cidr = $"{start >> 24}.{(start >> 16) & 255}.{(start >> 8) & 255}.{start & 255}/{prefix}";
+            return ReferenceEquals(BySets(cidr), AddressSet.PublicFamilyOf(cidr));
+        });
+
+    private static AddressSet BySets(string text) =>
+        !AddressSet.TryParseCidr(text, out var set) ? AddressSet.Empty
+        : set.Overlaps(AddressSet.PublicIpv4) ? AddressSet.PublicIpv4
+        : set.Overlaps(AddressSet.PublicIpv6) ? AddressSet.PublicIpv6
+        : AddressSet.Empty;
+
     [Fact]
     public void Ipv6_any_never_matches_ipv4_sources()
     {

@@ -66,20 +66,45 @@ public sealed class AddressSet : IEquatable<AddressSet>
     public static bool TryParseCidr(string? text, out AddressSet set)
     {
         set = Empty;
+        if (!TryParseBlock(text, out var block, out var isIpv4))
+        {
+            return false;
+        }
+
+        // An IPv6 rule never matches IPv4 traffic, even ::/0 over the mapped block.
+        set = isIpv4 ? FromRange(block.First, block.Last) : FromRange(block.First, block.Last).Subtract(AllIpv4);
+        return true;
+    }
+
+    /// <summary>
+    /// The public addresses of the family of <paramref name="text"/> (an address or a CIDR) when it holds one of them,
+    /// <see cref="PublicIpv4"/> or <see cref="PublicIpv6"/>; otherwise (private, reserved, malformed) <see cref="Empty"/>.
+    /// Builds no set: every address of every resource analysed is asked.
+    /// </summary>
+    public static AddressSet PublicFamilyOf(string? text) =>
+        !TryParseBlock(text, out var block, out var isIpv4) ? Empty
+        : isIpv4 ? (PublicIpv4.Overlaps(block) ? PublicIpv4 : Empty)
+        : PublicIpv6.Overlaps(block) ? PublicIpv6 : Empty; // no public IPv6 address is in the IPv4-mapped block
+
+    /// <summary>The block a CIDR or a bare address names, as 128-bit numbers (IPv4 mapped).</summary>
+    private static bool TryParseBlock(string? text, out AddressRange block, out bool isIpv4)
+    {
+        block = default;
+        isIpv4 = false;
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
         }
 
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        var addressText = slash < 0 ? text : text[..slash];
-        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%', StringComparison.Ordinal))
+        var addressText = slash < 0 ? text.AsSpan() : text.AsSpan(0, slash);
+        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%'))
         {
             return false;
         }
 
-        var isV4 = address.AddressFamily == AddressFamily.InterNetwork;
-        var maxPrefix = isV4 ? 32 : 128;
+        isIpv4 = address.AddressFamily == AddressFamily.InterNetwork;
+        var maxPrefix = isIpv4 ? 32 : 128;
         var prefixLength = maxPrefix;
         if ((slash >= 0 && !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefixLength))
             || prefixLength < 0 || prefixLength > maxPrefix)
@@ -87,19 +112,14 @@ public sealed class AddressSet : IEquatable<AddressSet>
             return false;
         }
 
-        var value = ToNumber(address.GetAddressBytes());
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out var written);
+        var value = ToNumber(bytes[..written]);
         var hostBits = maxPrefix - prefixLength;
         // Host bits set in the text ("10.0.0.5/8") are ignored, as AWS does.
         var hostMask = hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1;
         var first = value & ~hostMask;
-        if (isV4)
-        {
-            set = FromRange(Ipv4Base + first, Ipv4Base + (first | hostMask));
-            return true;
-        }
-
-        // An IPv6 rule never matches IPv4 traffic, even ::/0 over the mapped block.
-        set = FromRange(first, first | hostMask).Subtract(AllIpv4);
+        block = isIpv4 ? new AddressRange(Ipv4Base + first, Ipv4Base + (first | hostMask)) : new AddressRange(first, first | hostMask);
         return true;
     }
 
@@ -224,6 +244,19 @@ public sealed class AddressSet : IEquatable<AddressSet>
         }
 
         return true;
+    }
+
+    private bool Overlaps(AddressRange range)
+    {
+        foreach (var own in _ranges)
+        {
+            if (UInt128.Max(own.First, range.First) <= UInt128.Min(own.Last, range.Last))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public bool Overlaps(AddressSet other)
@@ -382,5 +415,14 @@ public sealed class AddressSet : IEquatable<AddressSet>
         return string.Create(CultureInfo.InvariantCulture, $"{new IPAddress(bytes)}/{prefixLength}");
     }
 
-    private static UInt128 ToNumber(byte[] bytes) => bytes.Aggregate(UInt128.Zero, (value, b) => (value << 8) | b);
+    private static UInt128 ToNumber(ReadOnlySpan<byte> bytes)
+    {
+        var value = UInt128.Zero;
+        foreach (var b in bytes)
+        {
+            value = (value << 8) | b;
+        }
+
+        return value;
+    }
 }

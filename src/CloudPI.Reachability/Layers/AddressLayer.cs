@@ -31,7 +31,7 @@ internal static class AddressLayer
         for (var i = 0; i < addresses.Count; i++)
         {
             var (address, source) = addresses[i];
-            var family = FamilyOf(address);
+            var family = AddressSet.PublicFamilyOf(address); // the internet sources that can address it, or none
             if (family.IsEmpty || IsListed(found, address))
             {
                 continue; // an address listed twice keeps its first source; a family is the address's, so its first listing decides
@@ -76,13 +76,6 @@ internal static class AddressLayer
 
         return false;
     }
-
-    /// <summary>The internet sources that can address <paramref name="address"/>: its family's public sources, or none.</summary>
-    private static AddressSet FamilyOf(string address) =>
-        !AddressSet.TryParseCidr(address, out var set) ? AddressSet.Empty
-        : set.Overlaps(AddressSet.PublicIpv4) ? AddressSet.PublicIpv4
-        : set.Overlaps(AddressSet.PublicIpv6) ? AddressSet.PublicIpv6
-        : AddressSet.Empty;
 
     public static List<(string Address, string Source)> AddressesOf(NetworkInterface eni)
     {

@@ -55,12 +55,25 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
     /// <summary>Data edges only: Cartography's analysis also writes <c>EXPOSE {exposure_type}</c> from its own verdicts.</summary>
     private static IEnumerable<GraphRelationship> ExposuresOf(BalancerTarget target) => ExposuresOf(target.ExposedNodes);
 
-    /// <summary>True when some balancer forwards to one of <paramref name="exposedNodes"/>.</summary>
-    public static bool AnyExposes(IEnumerable<GraphNode> exposedNodes) => ExposuresOf(exposedNodes).Any();
+    /// <summary>True when some balancer forwards to <paramref name="exposedNode"/>.</summary>
+    public static bool AnyExposes(GraphNode exposedNode)
+    {
+        foreach (var exposure in exposedNode.Relationships(Direction.Incoming, "EXPOSE"))
+        {
+            if (IsDataEdge(exposure))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static IEnumerable<GraphRelationship> ExposuresOf(IEnumerable<GraphNode> exposedNodes) => exposedNodes
         .SelectMany(n => n.Relationships(Direction.Incoming, "EXPOSE"))
-        .Where(e => !e.Properties.ContainsKey("exposure_type"));
+        .Where(IsDataEdge);
+
+    private static bool IsDataEdge(GraphRelationship exposure) => !exposure.Properties.ContainsKey("exposure_type");
 
     private PathTrace Through(GraphRelationship exposure, long? port, BalancerTarget target, IReadOnlyList<SecurityGroup> targetGroups, TrafficQuery traffic)
     {

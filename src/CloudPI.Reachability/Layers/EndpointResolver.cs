@@ -13,9 +13,13 @@ internal sealed class EndpointResolver
 {
     private const long RedshiftDefaultPort = 5439;
 
+    /// <summary>About how many resources' endpoints are kept: the few being analysed side by side, with room to spare.</summary>
+    private const int RecentResources = 256;
+
     private readonly NetworkTopology _topology;
     private readonly (CartographyKind Kind, Func<GraphNode, IReadOnlyList<NetworkEndpoint>> Endpoints)[] _endpointResolvers;
-    private readonly NodeMemo<IReadOnlyList<NetworkEndpoint>> _endpoints = new();
+    private readonly NodeMemo<IReadOnlyList<NetworkEndpoint>> _balancerEndpoints = new();
+    private readonly RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>> _recentEndpoints = new(RecentResources);
     private readonly NodeMemo<TargetOfNode> _targets = new();
 
     public EndpointResolver(NetworkTopology topology)
@@ -37,7 +41,19 @@ internal sealed class EndpointResolver
     /// <summary>True when the resource kind has a network model (endpoints), even if it has no endpoint now.</summary>
     public bool HasEndpointModel(GraphNode resource) => ResolverOf(resource) is not null;
 
-    public IReadOnlyList<NetworkEndpoint> EndpointsOf(GraphNode resource) => _endpoints.GetOrAdd(resource, node => ResolverOf(node)?.Invoke(node) ?? []);
+    /// <summary>
+    /// A balancer's endpoints are asked again by every target behind it, so they are kept for the run. Any other
+    /// resource's are asked by its own findings, one question after another (its candidate ports, then each port's
+    /// paths): kept while recent. Keeping every analysed resource's endpoints for the run made the collector copy them
+    /// from generation to generation: 100k resources and 20k findings, Native AOT, the analysis took 12% longer.
+    /// </summary>
+    public IReadOnlyList<NetworkEndpoint> EndpointsOf(GraphNode resource) => BalancerKinds.AnyMatches(resource)
+        ? _balancerEndpoints.GetOrAdd(resource, Resolve)
+        : _recentEndpoints.GetOrAdd(resource, Resolve);
+
+    private IReadOnlyList<NetworkEndpoint> Resolve(GraphNode resource) => ResolverOf(resource)?.Invoke(resource) ?? [];
+
+    private static readonly CartographyKind[] BalancerKinds = [CartographyKinds.LoadBalancerV2, CartographyKinds.LoadBalancer];
 
     private Func<GraphNode, IReadOnlyList<NetworkEndpoint>>? ResolverOf(GraphNode resource)
     {
@@ -81,8 +97,13 @@ internal sealed class EndpointResolver
         if (CartographyKinds.Ec2Instance.Matches(resource))
         {
             var instance = Ec2Instance.Wrap(resource);
+            if (!AnyExposes(resource, instance.NetworkInterfaces))
+            {
+                return null;
+            }
+
             List<GraphNode> exposed = [resource, .. instance.NetworkInterfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)];
-            return !BalancerPaths.AnyExposes(exposed) ? null : new BalancerTarget
+            return new BalancerTarget
             {
                 ResourceId = id,
                 ExposedNodes = exposed,
@@ -94,7 +115,7 @@ internal sealed class EndpointResolver
 
         if (CartographyKinds.Lambda.Matches(resource))
         {
-            return !BalancerPaths.AnyExposes([resource]) ? null
+            return !BalancerPaths.AnyExposes(resource) ? null
                 : new BalancerTarget { ResourceId = id, ExposedNodes = [resource], State = LayerOutcome.Open(), Groups = [], InvokedWithoutNetwork = true };
         }
 
@@ -111,15 +132,37 @@ internal sealed class EndpointResolver
             };
         }
 
-        List<GraphNode> exposedNodes = [resource, .. interfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)];
-        return interfaces.Count == 0 || !BalancerPaths.AnyExposes(exposedNodes) ? null : new BalancerTarget
+        return interfaces.Count == 0 || !AnyExposes(resource, interfaces) ? null : new BalancerTarget
         {
             ResourceId = id,
-            ExposedNodes = exposedNodes,
+            ExposedNodes = [resource, .. interfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)],
             State = task.Select(t => AddressLayer.TaskState(id, t.LastStatus)).FirstOrDefault() ?? LayerOutcome.Open(),
             Groups = [.. interfaces.SelectMany(e => e.SecurityGroups).Distinct()],
             Subnets = [.. interfaces.SelectMany(e => e.Subnets).Distinct()],
         };
+    }
+
+    /// <summary>Whether some balancer forwards to the resource or to a private address of one of its interfaces (loops:
+    /// every resource analysed is asked, and most sit behind none).</summary>
+    private static bool AnyExposes(GraphNode resource, IEnumerable<NetworkInterface> interfaces)
+    {
+        if (BalancerPaths.AnyExposes(resource))
+        {
+            return true;
+        }
+
+        foreach (var eni in interfaces)
+        {
+            foreach (var address in eni.PrivateIps)
+            {
+                if (BalancerPaths.AnyExposes(address.Node))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static List<EcsTask> TaskOf(GraphNode container) =>
