@@ -94,6 +94,8 @@ public sealed class ReachabilityEngine : IReachabilityEngine
         return RunningResources.Judged(result, kind, members);
     }
 
+    private const int CandidatesSearchedInList = 16;
+
     private ReachabilityResult Answer(string resourceId, TrafficQuery query, Func<TrafficQuery, IEnumerable<PathTrace>> traces, Func<IEnumerable<TrafficQuery>> candidates)
     {
         if (!query.IsAnyTraffic)
@@ -103,12 +105,13 @@ public sealed class ReachabilityEngine : IReachabilityEngine
 
         // Any traffic: ask about each protocol/port something admits, and list those found open. Each question's
         // verdict is its most open path's; only the most open question is composed into the answer with its evidence.
-        // In first-seen order, once each: a group's members can repeat the same ports thousands of times.
+        // In first-seen order, once each: a group's members can repeat the same ports thousands of times. Searched in
+        // the list while it is short (a resource's usual one to three ports), in a set beyond.
         var asked = new List<TrafficQuery>();
-        var seen = new HashSet<TrafficQuery>();
+        HashSet<TrafficQuery>? seen = null;
         foreach (var candidate in candidates())
         {
-            if (seen.Add(candidate))
+            if (asked.Count < CandidatesSearchedInList ? !asked.Contains(candidate) : (seen ??= [.. asked]).Add(candidate))
             {
                 asked.Add(candidate);
             }

@@ -23,7 +23,8 @@ public readonly struct PropertyMap
     {
         if (_graph.PropertyKeys.TryGetId(key, out var keyId))
         {
-            foreach (var property in _properties)
+            // Over the span: the analyses read properties in every inner loop, and the segment's enumerator is slower.
+            foreach (ref readonly var property in _properties.AsSpan())
             {
                 if (property.KeyId == keyId)
                 {

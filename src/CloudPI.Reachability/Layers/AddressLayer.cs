@@ -48,8 +48,9 @@ internal static class AddressLayer
                 resourceId));
         }
 
-        var described = new StringBuilder("public address ");
-        var removed = new StringBuilder("remove the public address ");
+        // Sized for the usual one or two addresses: a builder that grows allocates a chunk each time, for every endpoint.
+        var described = new StringBuilder("public address ", capacity: 64 * found.Count);
+        var removed = new StringBuilder("remove the public address ", capacity: 64 + (48 * found.Count) + resourceId.Length);
         for (var i = 0; i < found.Count; i++)
         {
             var separator = i == 0 ? "" : ", ";
