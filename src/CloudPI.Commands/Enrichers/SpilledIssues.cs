@@ -6,11 +6,9 @@ using Ocurity.Dracon.V1;
 namespace CloudPI.Commands.Enrichers;
 
 /// <summary>
-/// Enriched issues kept serialised in a temporary file, by input and position, until they are written in input order:
-/// an organisation's accounts finish in any order, and holding every enriched issue in memory until then would make
-/// the peak grow with the organisation's issues. Only each issue's offset and length stay in memory. On Linux and
-/// macOS the file's name is removed as soon as it is open, so even a killed run (<c>kill -9</c>, out of memory) leaves
-/// nothing behind; on Windows it is deleted when this is disposed.
+/// Enriched issues kept serialised in a <see cref="TemporaryFile"/>, by input and position, until they are written in
+/// input order: an organisation's accounts finish in any order, and holding every enriched issue in memory until then
+/// would make the peak grow with the organisation's issues. Only each issue's offset and length stay in memory.
 /// </summary>
 internal sealed class SpilledIssues : IDisposable
 {
@@ -32,16 +30,7 @@ internal sealed class SpilledIssues : IDisposable
         _lengths = [.. sizes.Select(count => new int[count])];
         _uuids = [.. sizes.Select(count => new string?[count])];
         _emptyAnnotations = [.. sizes.Select(count => new string?[count])];
-        FilePath = Path.Combine(Path.GetTempPath(), $"cloudpi-enriched-{Guid.NewGuid():N}.tmp");
-        if (OperatingSystem.IsWindows())
-        {
-            _file = File.OpenHandle(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
-            return;
-        }
-
-        // An open file outlives its name: unlinked now, its space is freed when the handle closes, however the process ends.
-        _file = File.OpenHandle(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        File.Delete(FilePath);
+        (_file, FilePath) = TemporaryFile.Open("enriched");
     }
 
     /// <summary>Keeps the enriched issue at <paramref name="index"/> of input <paramref name="input"/>; safe from several threads.</summary>
@@ -66,12 +55,7 @@ internal sealed class SpilledIssues : IDisposable
         {
             var length = _lengths[input][index];
             var buffer = EncodedIssue.Pool.Rent(length);
-            var read = 0;
-            while (read < length)
-            {
-                var got = RandomAccess.Read(_file, buffer.AsSpan(read, length - read), _offsets[input][index] + read);
-                read += got > 0 ? got : throw new EndOfStreamException("the temporary file of enriched issues ended early");
-            }
+            TemporaryFile.ReadExactly(_file, buffer.AsSpan(0, length), _offsets[input][index], "enriched issues");
 
             yield return EncodedIssue.FromRented(buffer, length, _uuids[input][index], _emptyAnnotations[input][index]);
         }
