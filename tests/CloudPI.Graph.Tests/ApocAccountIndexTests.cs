@@ -69,6 +69,36 @@ public class ApocAccountIndexTests
             third.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>The ranges worked out for every account in one reused workspace (kept, then loaded once the index is
+    /// gone) give each account exactly the graph its own load gives, whatever account came before it.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Each_accounts_ranges_from_one_workspace_load_the_same_part_as_its_own_load(bool followAssumedRoles)
+    {
+        using var temp = new TempDirectory();
+        foreach (var (name, text) in new[] { ("small.jsonl", SmallOrganisation), ("assumed.jsonl", AssumedAccountOrganisation.Lines) })
+        {
+            var file = temp.File(name);
+            File.WriteAllText(file, text);
+            var index = ApocAccountIndex.Build(file, []);
+            // Every account twice, so each one follows a different account than the first time.
+            var accounts = index.Accounts.Concat(index.Accounts.Reverse()).ToList();
+
+            var kept = index.RangesOfEach(accounts, followAssumedRoles).Select(each => (each.Account, Ranges: each.Ranges.ToList())).ToList();
+
+            Assert.Equal(accounts, kept.Select(k => k.Account));
+            foreach (var (account, ranges) in kept)
+            {
+                var (own, fromRanges) = (index.Load([account], followAssumedRoles), ApocAccountIndex.LoadRanges(file, ranges));
+                Assert.Equal(own.Nodes.Select(n => n.Id), fromRanges.Nodes.Select(n => n.Id));
+                Assert.Equal(own.Relationships.Select(Edge), fromRanges.Relationships.Select(Edge));
+            }
+        }
+
+        static string Edge(GraphRelationship r) => $"{r.Start.Id} {r.Type} {r.End.Id}";
+    }
+
     [Fact]
     public void An_assumed_account_contributes_its_roles_policies_statements_and_what_they_may_reach_not_its_compute_or_network()
     {

@@ -59,7 +59,7 @@ internal static class EnricherRunner
             return enriched.Encode();
         };
 
-        var partition = await AccountPartition.PlanAsync(graphInput, inputs, enricher.FollowsAssumedRoles, context.Logger, cancellationToken).ConfigureAwait(false);
+        using var partition = await AccountPartition.PlanAsync(graphInput, inputs, enricher.FollowsAssumedRoles, context.Logger, cancellationToken).ConfigureAwait(false);
         using var spilled = partition is null ? null : new SpilledIssues(inputs.Select(i => i.Response.Issues.Count));
         IReadOnlyList<IEnumerable<EncodedIssue>> enrichedByInput;
         var analysisCost = new PhaseCost();
@@ -166,6 +166,10 @@ internal static class EnricherRunner
         CancellationToken cancellationToken)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.AccountsParallel, CancellationToken = cancellationToken };
+        // What planned the partition (a file's account index) is garbage by now: gone before the first account loads,
+        // and its memory given back rather than kept committed for the accounts (Native AOT, 50 accounts of 2,000
+        // resources: peak 25.8-26.1 -> 24.7-24.8 MB, against the per-account collection's mode).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         await Parallel.ForEachAsync(partition.Groups, options, async (group, token) =>
         {
             // On a thread of its own, whose frames are gone when its task completes: then nothing holds the part. (A

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Buffers.Text;
 using System.Numerics;
 using System.Text;
@@ -220,37 +221,84 @@ public sealed class ApocAccountIndex
     public PropertyGraph Load(IReadOnlyCollection<string> accounts, bool followAssumedRoles = true)
     {
         ArgumentNullException.ThrowIfNull(accounts);
+        ThrowUnlessPartitionable();
+        return LoadRanges(_path, new Part(this).Select(accounts, followAssumedRoles).Ranges());
+    }
+
+    /// <summary>
+    /// Where in the file <see cref="Load"/> finds each account's subgraph, one account after another: byte ranges of
+    /// whole lines, in file order. Kept (on disk, say), they load the subgraphs later with <see cref="LoadRanges"/>,
+    /// when the index itself is gone. One workspace serves every account, so working out a thousand accounts leaves no
+    /// garbage behind: each list is valid until the next account's is yielded.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The file is not <see cref="Partitionable"/>.</exception>
+    public IEnumerable<(string Account, IReadOnlyList<(long Offset, int Length)> Ranges)> RangesOfEach(IEnumerable<string> accounts, bool followAssumedRoles = true)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ThrowUnlessPartitionable();
+        return RangesOfEach(new Part(this), accounts, followAssumedRoles);
+
+        static IEnumerable<(string, IReadOnlyList<(long, int)>)> RangesOfEach(Part part, IEnumerable<string> accounts, bool followAssumedRoles)
+        {
+            foreach (var account in accounts)
+            {
+                yield return (account, part.Select([account], followAssumedRoles).Ranges());
+            }
+        }
+    }
+
+    private void ThrowUnlessPartitionable()
+    {
         if (!Partitionable)
         {
             throw new InvalidOperationException($"{_path} is not in the JSON-lines layout; load it whole");
         }
+    }
 
-        var part = new Part(this, accounts, followAssumedRoles);
-        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return ApocJsonLinesReader.Read(new LineRangeStream(stream, part.Ranges()), _path);
+    /// <summary>The graph in <paramref name="ranges"/> of <paramref name="path"/> (from <see cref="RangesOf"/>, for the same file).</summary>
+    public static PropertyGraph LoadRanges(string path, IReadOnlyList<(long Offset, int Length)> ranges)
+    {
+        ArgumentNullException.ThrowIfNull(ranges);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return ApocJsonLinesReader.Read(new LineRangeStream(stream, ranges), path);
     }
 
     /// <summary>
     /// The nodes and relationships of one load, found from the groups of the accounts it concerns: the analysed
     /// accounts, the accounts they may assume roles in, and those across their cross-account edges.
     /// </summary>
+    /// <remarks>Reusable: <see cref="Select"/> starts a new part in the same workspace.</remarks>
     private sealed class Part
     {
         private readonly ApocAccountIndex _index;
         private readonly AccountRole[] _roles;
-        private readonly bool[] _loaded;
+        private readonly BitArray _loaded;
         private readonly List<int> _nodes = [];
         // The accounts whose groups hold what may be loaded: analysed and assumed ones, then those reached across an edge.
         private readonly List<int> _concerned = [];
+        private readonly List<int> _across = [];
+        private readonly List<int> _relationships = [];
+        private readonly List<PackedInts.Slice> _groups = [];
+        private readonly List<int> _records = [];
+        private readonly List<(long Offset, int Length)> _ranges = [];
 
-        public Part(ApocAccountIndex index, IReadOnlyCollection<string> accounts, bool followAssumedRoles)
+        public Part(ApocAccountIndex index)
         {
             _index = index;
             _roles = new AccountRole[index._accounts.Count];
-            _loaded = new bool[index._nodeCount];
+            _loaded = new BitArray(index._nodeCount);
+        }
+
+        /// <summary>Starts the part of <paramref name="accounts"/>, forgetting any earlier one.</summary>
+        public Part Select(IReadOnlyCollection<string> accounts, bool followAssumedRoles)
+        {
+            Array.Clear(_roles);
+            _loaded.SetAll(false);
+            _nodes.Clear();
+            _concerned.Clear();
             foreach (var account in accounts)
             {
-                var at = index._accounts.IndexOf(account);
+                var at = _index._accounts.IndexOf(account);
                 if (at >= 0)
                 {
                     _roles[at] = AccountRole.Analysed;
@@ -271,6 +319,7 @@ public sealed class ApocAccountIndex
             }
 
             SelectNodes();
+            return this;
         }
 
         /// <summary>An assume-role edge out of an analysed or assumed account makes the account it leads to assumed, and so on along the chain.</summary>
@@ -319,7 +368,8 @@ public sealed class ApocAccountIndex
             ContributeEnds(RelationshipKind.Tagged);
 
             // Across an edge from a loaded node to another account's node that is not loaded: that node and its account node.
-            var across = new List<int>();
+            var across = _across;
+            across.Clear();
             foreach (var account in _concerned)
             {
                 foreach (var r in Group(index._crossByAccount, index._crossStarts, account))
@@ -427,12 +477,16 @@ public sealed class ApocAccountIndex
         }
 
         /// <summary>The byte ranges of the loaded nodes and of every relationship between two of them, in file order,
-        /// adjacent records joined.</summary>
+        /// adjacent records joined (valid until the next <see cref="Select"/>).</summary>
         public List<(long Offset, int Length)> Ranges()
         {
             var index = _index;
-            var relationships = new List<int>();
-            var groups = new List<PackedInts.Slice> { Group(index._relationshipsByOwner, index._relationshipGroupStarts, index._accounts.Count) };
+            var (relationships, groups, records, ranges) = (_relationships, _groups, _records, _ranges);
+            relationships.Clear();
+            groups.Clear();
+            records.Clear();
+            ranges.Clear();
+            groups.Add(Group(index._relationshipsByOwner, index._relationshipGroupStarts, index._accounts.Count));
             foreach (var account in _concerned)
             {
                 groups.Add(Group(index._relationshipsByOwner, index._relationshipGroupStarts, account));
@@ -453,8 +507,11 @@ public sealed class ApocAccountIndex
             // A relationship between two concerned accounts is listed under both.
             relationships.Sort();
             _nodes.Sort();
-            var records = new List<int>(_nodes.Count + relationships.Count);
-            records.AddRange(_nodes.Select(node => index.RecordOf(index._nodeRuns, node)));
+            foreach (var node in _nodes)
+            {
+                records.Add(index.RecordOf(index._nodeRuns, node));
+            }
+
             for (var i = 0; i < relationships.Count; i++)
             {
                 if (i == 0 || relationships[i] != relationships[i - 1])
@@ -464,7 +521,6 @@ public sealed class ApocAccountIndex
             }
 
             records.Sort();
-            var ranges = new List<(long Offset, int Length)>();
             var (at, offset) = (-1, 0L);
             foreach (var record in records)
             {
@@ -1101,7 +1157,7 @@ public sealed class ApocAccountIndex
     }
 
     /// <summary>Reads the given byte ranges of a file (whole lines with their terminators) one after the other, as one stream.</summary>
-    private sealed class LineRangeStream(FileStream file, List<(long Offset, int Length)> ranges) : Stream
+    private sealed class LineRangeStream(FileStream file, IReadOnlyList<(long Offset, int Length)> ranges) : Stream
     {
         private int _range;
         private int _done;
