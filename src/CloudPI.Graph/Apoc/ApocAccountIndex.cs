@@ -1,5 +1,5 @@
-using System.Collections;
 using System.Buffers.Text;
+using System.Collections;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
@@ -255,7 +255,7 @@ public sealed class ApocAccountIndex
         }
     }
 
-    /// <summary>The graph in <paramref name="ranges"/> of <paramref name="path"/> (from <see cref="RangesOf"/>, for the same file).</summary>
+    /// <summary>The graph in <paramref name="ranges"/> of <paramref name="path"/> (from <see cref="RangesOfEach"/>, for the same file).</summary>
     public static PropertyGraph LoadRanges(string path, IReadOnlyList<(long Offset, int Length)> ranges)
     {
         ArgumentNullException.ThrowIfNull(ranges);
@@ -272,6 +272,7 @@ public sealed class ApocAccountIndex
     {
         private readonly ApocAccountIndex _index;
         private readonly AccountRole[] _roles;
+        // A bit per node of the organisation, cleared for each account, rather than a byte.
         private readonly BitArray _loaded;
         private readonly List<int> _nodes = [];
         // The accounts whose groups hold what may be loaded: analysed and assumed ones, then those reached across an edge.
