@@ -181,6 +181,9 @@ public sealed class ApocAccountIndex
         }
 
         index.ReleaseScanState();
+        // The pass's own columns are garbage now, and what follows allocates in fresh regions, not in their space: give
+        // it back first, or the planning's peak is both (Native AOT, 1,000 accounts of 100 resources: 39.0 -> 34.2 MB).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         if (index.Partitionable)
         {
             index.AssignOwners();
