@@ -239,9 +239,10 @@ public sealed class ApocAccountIndex
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ThrowUnlessPartitionable();
-        return RangesOfEach(new Part(this), accounts, followAssumedRoles);
+        return Each(new Part(this), accounts, followAssumedRoles);
 
-        static IEnumerable<(string, IReadOnlyList<(long, int)>)> RangesOfEach(Part part, IEnumerable<string> accounts, bool followAssumedRoles)
+        // An iterator of its own, so the argument checks above run when called, not when first enumerated.
+        static IEnumerable<(string, IReadOnlyList<(long, int)>)> Each(Part part, IEnumerable<string> accounts, bool followAssumedRoles)
         {
             foreach (var account in accounts)
             {
