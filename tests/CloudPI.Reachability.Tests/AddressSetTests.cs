@@ -169,4 +169,38 @@ public class AddressSetTests
             a.Overlaps(b) == a.Ranges.Any(r => b.Ranges.Any(s => UInt128.Max(r.First, s.First) <= UInt128.Min(r.Last, s.Last)))
             && a.Intersect(a.Union(b)).Equals(a)
             && a.Union(b).Intersect(b).Equals(b));
+
+    /// <summary>The usual dotted quad is read without an IPAddress; any text, usual or not (shorthand "10.1", octal
+    /// "010.0.0.1", hex, spaces, too many parts), must read as IPAddress reads it.</summary>
+    [Theory]
+    [InlineData("10.0.0.1")]
+    [InlineData("10.1")]
+    [InlineData("010.0.0.1")]
+    [InlineData("0x0a.0.0.1")]
+    [InlineData("1.2.3.4.5")]
+    [InlineData("1.2.3.")]
+    [InlineData("1..3.4")]
+    [InlineData("256.0.0.1")]
+    [InlineData("1000.0.0.1")]
+    [InlineData(" 10.0.0.1")]
+    [InlineData("10.0.0.1/8")]
+    [InlineData("0.0.0.0/0")]
+    public void Reads_ipv4_text_as_ipaddress_does(string text) => AssertReadsAsIpAddress(text);
+
+    [Fact]
+    public void Reads_any_short_address_text_as_ipaddress_does() =>
+        Gen.String[Gen.Char["0123456789./x "], 1, 16].Sample(AssertReadsAsIpAddress, iter: 20_000);
+
+    private static void AssertReadsAsIpAddress(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var address = slash < 0 ? text : text[..slash];
+        var readable = System.Net.IPAddress.TryParse(address, out var parsed)
+            && (slash < 0 || int.TryParse(text.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix) && prefix <= (parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
+        Assert.Equal(readable && !string.IsNullOrWhiteSpace(text), AddressSet.TryParseCidr(text, out var set));
+        if (readable && parsed!.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && slash < 0)
+        {
+            Assert.Equal([$"{parsed}/32"], set.ToCidrs());
+        }
+    }
 }

@@ -98,12 +98,24 @@ public sealed class AddressSet : IEquatable<AddressSet>
 
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var addressText = slash < 0 ? text.AsSpan() : text.AsSpan(0, slash);
-        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%'))
+        UInt128 value;
+        if (TryParseDottedQuad(addressText, out var ipv4))
+        {
+            isIpv4 = true;
+            value = ipv4;
+        }
+        else if (IPAddress.TryParse(addressText, out var address) && !addressText.Contains('%'))
+        {
+            isIpv4 = address.AddressFamily == AddressFamily.InterNetwork;
+            Span<byte> bytes = stackalloc byte[16];
+            address.TryWriteBytes(bytes, out var written);
+            value = ToNumber(bytes[..written]);
+        }
+        else
         {
             return false;
         }
 
-        isIpv4 = address.AddressFamily == AddressFamily.InterNetwork;
         var maxPrefix = isIpv4 ? 32 : 128;
         var prefixLength = maxPrefix;
         if ((slash >= 0 && !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefixLength))
@@ -112,15 +124,60 @@ public sealed class AddressSet : IEquatable<AddressSet>
             return false;
         }
 
-        Span<byte> bytes = stackalloc byte[16];
-        address.TryWriteBytes(bytes, out var written);
-        var value = ToNumber(bytes[..written]);
         var hostBits = maxPrefix - prefixLength;
         // Host bits set in the text ("10.0.0.5/8") are ignored, as AWS does.
         var hostMask = hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1;
         var first = value & ~hostMask;
         block = isIpv4 ? new AddressRange(Ipv4Base + first, Ipv4Base + (first | hostMask)) : new AddressRange(first, first | hostMask);
         return true;
+    }
+
+    /// <summary>
+    /// The usual IPv4 text, four decimal parts without leading zeros ("10.0.0.5"), read without an <see cref="IPAddress"/>:
+    /// every address of every resource analysed comes through here. Anything else (IPv6, or the shorthand and octal forms
+    /// IPAddress also reads) is left to IPAddress, so both read every text alike.
+    /// </summary>
+    private static bool TryParseDottedQuad(ReadOnlySpan<char> text, out uint address)
+    {
+        address = 0;
+        var parts = 0;
+        var at = 0;
+        while (at < text.Length)
+        {
+            var start = at;
+            var part = 0;
+            while (at < text.Length && char.IsAsciiDigit(text[at]) && at - start < 3)
+            {
+                part = (part * 10) + (text[at] - '0');
+                at++;
+            }
+
+            var digits = at - start;
+            if (digits == 0 || part > 255 || (digits > 1 && text[start] == '0'))
+            {
+                return false;
+            }
+
+            address = (address << 8) | (uint)part;
+            parts++;
+            if (at == text.Length)
+            {
+                break;
+            }
+
+            if (text[at] != '.' || parts == 4)
+            {
+                return false;
+            }
+
+            at++;
+            if (at == text.Length)
+            {
+                return false;
+            }
+        }
+
+        return parts == 4;
     }
 
     public static AddressSet ParseCidr(string text) =>
