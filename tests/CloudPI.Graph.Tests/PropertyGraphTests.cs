@@ -31,6 +31,27 @@ public class PropertyGraphTests
         Assert.False(graph.TryFind("i-missing", out _));
     }
 
+    /// <summary>Every node a key names, by id first and then by ARN, once each: the usual single node, one node named by
+    /// both, two nodes (one by id, another by ARN), and a key several nodes carry.</summary>
+    [Fact]
+    public void Finds_every_node_a_key_names_by_id_then_arn_once_each()
+    {
+        var builder = new PropertyGraphBuilder();
+        builder.AddNode("0", ["AWSRole"], [new("id", "arn:aws:iam::1:role/a"), new("arn", "arn:aws:iam::1:role/a")]);
+        builder.AddNode("1", ["AWSInstanceProfile"], [new("id", "shared"), new("arn", "arn:aws:iam::1:instance-profile/p")]);
+        builder.AddNode("2", ["AWSRole"], [new("id", "r-2"), new("arn", "shared")]);
+        builder.AddNode("3", ["AWSPrincipal"], [new("id", "many")]);
+        builder.AddNode("4", ["AWSPrincipal"], [new("id", "many")]);
+        builder.AddNode("5", ["AWSPrincipal"], [new("id", "x"), new("arn", "many")]);
+        var graph = builder.Build();
+
+        Assert.Equal(["0"], graph.FindAll("arn:aws:iam::1:role/a").Select(n => n.ExternalId));
+        Assert.Equal(["1", "2"], graph.FindAll("shared").Select(n => n.ExternalId));
+        Assert.Equal(["3", "4", "5"], graph.FindAll("many").Select(n => n.ExternalId));
+        Assert.Equal(["1"], graph.FindAll("arn:aws:iam::1:instance-profile/p").Select(n => n.ExternalId));
+        Assert.Empty(graph.FindAll("missing"));
+    }
+
     [Fact]
     public void Lists_nodes_by_label_with_sorted_labels()
     {

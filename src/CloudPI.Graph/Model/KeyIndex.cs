@@ -28,6 +28,9 @@ internal sealed class KeyIndex(int capacity)
 
     public bool TryGetFirst(string key, out int node) => _first.TryGetValue(key, out node);
 
+    /// <summary>True when several nodes carry the key (rare).</summary>
+    public bool HasSeveral(string key) => _more.Count > 0 && _more.ContainsKey(key);
+
     public IEnumerable<int> All(string key)
     {
         if (!_first.TryGetValue(key, out var first))

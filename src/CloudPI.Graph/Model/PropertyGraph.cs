@@ -82,8 +82,25 @@ public sealed class PropertyGraph
     public bool TryFind(string idOrArn, out GraphNode node) => TryFindById(idOrArn, out node) || TryFindByArn(idOrArn, out node);
 
     /// <summary>Every node whose <c>id</c> or <c>arn</c> equals <paramref name="idOrArn"/> (ids may repeat across labels).</summary>
-    public IEnumerable<GraphNode> FindAll(string idOrArn) =>
-        _byId.All(idOrArn).Concat(_byArn.All(idOrArn)).Distinct().Select(GetNode);
+    /// <summary>Every node keyed by <paramref name="idOrArn"/>, by id first, then by ARN, once each. The usual one or two
+    /// are answered without a query: analyses ask this for the role ARNs of every finding's resource.</summary>
+    public IReadOnlyList<GraphNode> FindAll(string idOrArn)
+    {
+        var byId = _byId.TryGetFirst(idOrArn, out var id);
+        var byArn = _byArn.TryGetFirst(idOrArn, out var arn);
+        if (_byId.HasSeveral(idOrArn) || _byArn.HasSeveral(idOrArn))
+        {
+            return [.. _byId.All(idOrArn).Concat(_byArn.All(idOrArn)).Distinct().Select(GetNode)];
+        }
+
+        return (byId, byArn) switch
+        {
+            (true, true) when id != arn => [GetNode(id), GetNode(arn)],
+            (true, _) => [GetNode(id)],
+            (_, true) => [GetNode(arn)],
+            _ => [],
+        };
+    }
 
     public IEnumerable<GraphNode> NodesWithLabel(string label) =>
         _storage.Labels.TryGetId(label, out var id) ? _nodesByLabel[id].Select(GetNode) : [];
