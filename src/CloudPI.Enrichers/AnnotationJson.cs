@@ -6,13 +6,15 @@ namespace CloudPI.Enrichers;
 /// <summary>JSON shapes several annotations share, written into <see cref="AnnotatedIssue.SetJson"/>'s writer.</summary>
 internal static class AnnotationJson
 {
-    public static void WriteStrings(Utf8JsonWriter json, IEnumerable<string> values)
+    public static void WriteStrings(Utf8JsonWriter json, IReadOnlyList<string> values)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(values);
         json.WriteStartArray();
-        foreach (var value in values)
+        // Indexed: a foreach over the interface would box an enumerator for each list of each issue.
+        for (var i = 0; i < values.Count; i++)
         {
-            json.WriteStringValue(value);
+            json.WriteStringValue(values[i]);
         }
 
         json.WriteEndArray();
