@@ -147,9 +147,12 @@ public sealed class ReachabilityEngine : IReachabilityEngine
 
     private IEnumerable<PathTrace> Traces(GraphNode resource, TrafficQuery query, SecurityGroup? onlyGroup)
     {
-        foreach (var endpoint in _endpoints.EndpointsOf(resource))
+        // Indexed loops here and in CandidateQueries: a foreach over the lists' interface boxes an enumerator for each
+        // question of each finding.
+        var endpoints = _endpoints.EndpointsOf(resource);
+        for (var i = 0; i < endpoints.Count; i++)
         {
-            if (_direct.Trace(endpoint, query, onlyGroup) is { } trace)
+            if (_direct.Trace(endpoints[i], query, onlyGroup) is { } trace)
             {
                 yield return trace;
             }
@@ -176,23 +179,28 @@ public sealed class ReachabilityEngine : IReachabilityEngine
     private IEnumerable<TrafficQuery> CandidateQueries(GraphNode resource, SecurityGroup? onlyGroup)
     {
         var candidates = new List<TrafficQuery>();
-        foreach (var endpoint in _endpoints.EndpointsOf(resource))
+        var endpoints = _endpoints.EndpointsOf(resource);
+        for (var e = 0; e < endpoints.Count; e++)
         {
+            var endpoint = endpoints[e];
             if (endpoint.Service is { } service)
             {
                 candidates.Add(service);
                 continue;
             }
 
-            foreach (var group in endpoint.Groups)
+            for (var g = 0; g < endpoint.Groups.Count; g++)
             {
+                var group = endpoint.Groups[g];
                 if (onlyGroup is not null && group != onlyGroup)
                 {
                     continue;
                 }
 
-                foreach (var rule in _rules.InboundOf(group))
+                var rules = _rules.InboundOf(group);
+                for (var r = 0; r < rules.Count; r++)
                 {
+                    var rule = rules[r];
                     if (!rule.PublicSources.IsEmpty || !rule.HasIngestedSource)
                     {
                         candidates.Add(IpProtocol.HasPorts(rule.Protocol) && rule.FromPort is { } from && rule.ToPort is { } to

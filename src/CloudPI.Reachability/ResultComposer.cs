@@ -45,7 +45,14 @@ internal static class ResultComposer
             : a.Definite != b.Definite ? b.Definite.CompareTo(a.Definite)
             : a.Hops != b.Hops ? b.Hops.CompareTo(a.Hops)
             : a.At.CompareTo(b.At));
-        return [.. keyed.Select(k => traces[k.At])];
+        // A loop, not a projection: a lambda over the paths would allocate its closure on every call, ranked or not.
+        var ranked = new List<PathTrace>(keyed.Length);
+        foreach (var key in keyed)
+        {
+            ranked.Add(traces[key.At]);
+        }
+
+        return ranked;
     }
 
     private static int HopCount(IReadOnlyList<EvidenceStep> evidence)
@@ -69,10 +76,18 @@ internal static class ResultComposer
 
         var best = ranked[0];
         var verdict = best.Verdict;
-        var exposed = traces.Where(t => t.Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure).ToList();
+        var exposed = new List<PathTrace>();
+        for (var i = 0; i < traces.Count; i++)
+        {
+            if (traces[i].Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure)
+            {
+                exposed.Add(traces[i]);
+            }
+        }
+
         var through = best.ResourceId == resourceId ? "" : $" through {best.ResourceId}";
         IReadOnlyList<string> missing = verdict == ReachabilityVerdict.Unknown
-            ? [.. traces.Where(t => t.Verdict == verdict).SelectMany(t => t.Sofar.Missing).Distinct()]
+            ? MissingOfUnknown(traces)
             : best.Sofar.Missing.Count == 0 ? [] : [.. best.Sofar.Missing.Distinct()];
         return new ReachabilityResult
         {
@@ -95,6 +110,10 @@ internal static class ResultComposer
             AllowedRanges = verdict == ReachabilityVerdict.RestrictedExposure ? PublicSourceTexts.GetOrAdd(best.Sofar.Definite, PublicSources.Of).Cidrs : [],
         };
     }
+
+    /// <summary>What every undecided path lacks, once each. A method of its own, so that no other answer allocates its closure.</summary>
+    private static List<string> MissingOfUnknown(IReadOnlyList<PathTrace> traces) =>
+        [.. traces.Where(t => t.Verdict == ReachabilityVerdict.Unknown).SelectMany(t => t.Sofar.Missing).Distinct()];
 
     private static List<EvidenceStep> ClosedEvidence(string resourceId, List<PathTrace> closed)
     {
