@@ -16,8 +16,11 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 
     // Several findings often name the same resource and traffic (one per control, one per producer), mostly close
     // together in their file: answer once while they come, without holding every verdict of the run.
-    private readonly RecentValues<(int Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new(RecentResults);
+    private readonly RecentValues<(GraphNode Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new(RecentResults);
     private readonly ResourceDependencies _dependencies = new();
+
+    // Made once: a lambda over the resource would allocate its closure and delegate for every question.
+    private readonly Func<(GraphNode Resource, NetworkExposure? Traffic), ReachabilityResult> _evaluate = key => engine.Evaluate(key.Resource, key.Traffic);
 
     /// <summary>The verdict for one resolved issue, or null when its resource is not in the graph.</summary>
     public ReachabilityResult? Evaluate(ResolvedIssue issue)
@@ -66,7 +69,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 
     private ReachabilityResult Evaluate(GraphNode resource, NetworkExposure? exposure)
     {
-        return _results.GetOrAdd((resource.Index, exposure), key => engine.Evaluate(resource, key.Traffic));
+        return _results.GetOrAdd((resource, exposure), _evaluate);
     }
 
     public AnnotatedIssue Annotate(ResolvedIssue issue, ReachabilityResult? result)

@@ -17,7 +17,14 @@ public sealed class ResourceResolver(PropertyGraph graph)
             return false;
         }
 
-        foreach (var candidate in Candidates(target.Trim()))
+        // The target as given first, without an iterator: producers mostly write the ARN or id a node is keyed by.
+        var trimmed = target.Trim();
+        if (graph.TryFind(trimmed, out node))
+        {
+            return true;
+        }
+
+        foreach (var candidate in Candidates(trimmed).Skip(1))
         {
             if (graph.TryFind(candidate, out node))
             {
