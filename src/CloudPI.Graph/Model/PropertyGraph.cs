@@ -81,9 +81,9 @@ public sealed class PropertyGraph
     /// <summary>Finds a node by its <c>id</c> property, else by its <c>arn</c> property.</summary>
     public bool TryFind(string idOrArn, out GraphNode node) => TryFindById(idOrArn, out node) || TryFindByArn(idOrArn, out node);
 
-    /// <summary>Every node whose <c>id</c> or <c>arn</c> equals <paramref name="idOrArn"/> (ids may repeat across labels).</summary>
-    /// <summary>Every node keyed by <paramref name="idOrArn"/>, by id first, then by ARN, once each. The usual one or two
-    /// are answered without a query: analyses ask this for the role ARNs of every finding's resource.</summary>
+    /// <summary>Every node whose <c>id</c> or <c>arn</c> equals <paramref name="idOrArn"/> (ids may repeat across labels),
+    /// by id first, then by ARN, once each. The usual one or two are answered without a query: analyses ask this for the
+    /// role ARNs of every finding's resource.</summary>
     public IReadOnlyList<GraphNode> FindAll(string idOrArn)
     {
         var byId = _byId.TryGetFirst(idOrArn, out var id);
