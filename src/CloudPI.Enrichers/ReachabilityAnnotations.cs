@@ -12,7 +12,9 @@ namespace CloudPI.Enrichers;
 public static class ReachabilityAnnotations
 {
     /// <summary>The verdict in <paramref name="annotations"/>, or null when they hold none (or only "unknown" for an unresolved issue).</summary>
-    public static ReachabilityResult? TryRead(MapField<string, string> annotations, string resourceId)
+    /// <param name="anyTrafficQuestion">The question was any traffic (the control names no port): its answer's traffic
+    /// stays "all traffic" and the ports line lists the ports found open, one or several, as when it was computed.</param>
+    public static ReachabilityResult? TryRead(MapField<string, string> annotations, string resourceId, bool anyTrafficQuestion)
     {
         ArgumentNullException.ThrowIfNull(annotations);
         if (!annotations.TryGetValue(AnnotationKeys.Reachable, out var reachable) || !annotations.ContainsKey(AnnotationKeys.ReachabilityPath))
@@ -31,13 +33,15 @@ public static class ReachabilityAnnotations
         var ports = annotations.TryGetValue(AnnotationKeys.ReachabilityPorts, out var portsText)
             ? portsText.Split(", ").Select(TrafficQuery.TryParse).OfType<TrafficQuery>().ToList()
             : [];
+        var path = annotations[AnnotationKeys.ReachabilityPath];
+        var open = verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure;
         return new ReachabilityResult
         {
             ResourceId = resourceId,
-            Traffic = ports.Count == 1 ? ports[0] : TrafficQuery.AnyTraffic,
-            OpenPorts = ports.Count > 1 ? [.. ports.Select(p => new OpenPort(p, verdict, annotations[AnnotationKeys.ReachabilityPath]))] : [],
+            Traffic = anyTrafficQuestion || ports.Count != 1 ? TrafficQuery.AnyTraffic : ports[0],
+            OpenPorts = (anyTrafficQuestion && open) || ports.Count > 1 ? [.. ports.Select(p => new OpenPort(p, verdict, path))] : [],
             Verdict = verdict,
-            Path = annotations[AnnotationKeys.ReachabilityPath],
+            Path = path,
             Hops = annotations.TryGetValue(AnnotationKeys.ReachabilityHops, out var hops) ? Hops(hops) : [],
             Summary = annotations.TryGetValue(AnnotationKeys.ReachabilitySummary, out var summary) ? summary : reachable,
             Evidence = annotations.TryGetValue(AnnotationKeys.ReachabilityEvidence, out var evidence) ? Evidence(evidence) : [],

@@ -136,6 +136,27 @@ public class EnricherCommandTests
             read.Select(i => i.Annotations["cloudpi.priority.components"]));
     }
 
+    /// <summary>Reading an earlier run's verdicts back changes nothing of the enriched issue: an any-traffic question
+    /// answered by one open port still says "all traffic" in its reasons, as when it is computed.</summary>
+    [Fact]
+    public async Task An_earlier_reachability_run_read_back_gives_every_annotation_computing_gives()
+    {
+        using var temp = new TempDirectory();
+        var (producers, _) = WriteTagged(temp, MixedIssues());
+        await Cli.RunAsync("enricher", "reachability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("r"));
+
+        await Cli.RunAsync("enricher", "exploitability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("computed"));
+        await Cli.RunAsync("enricher", "exploitability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("read"), "--reachability-path", temp.Combine("r"));
+
+        var computed = DraconFile.ReadEnriched(temp.Combine("computed", "mixed.exploitability.enriched.pb")).Issues;
+        var read = DraconFile.ReadEnriched(temp.Combine("read", "mixed.exploitability.enriched.pb")).Issues;
+        Assert.Equal(computed.Count, read.Count);
+        for (var i = 0; i < computed.Count; i++)
+        {
+            Assert.Equal(computed[i].Annotations.OrderBy(a => a.Key, StringComparer.Ordinal), read[i].Annotations.OrderBy(a => a.Key, StringComparer.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task Exploitability_uses_the_verdicts_of_an_earlier_reachability_run_when_given()
     {

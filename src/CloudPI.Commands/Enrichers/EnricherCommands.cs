@@ -5,6 +5,7 @@ using CloudPI.Exploitability.Criticality;
 using CloudPI.Exploitability.Vulnerabilities;
 using CloudPI.Reachability;
 using CloudPI.Commands.Graph;
+using CloudPI.Controls;
 using CloudPI.Dracon.Enrichers;
 using CloudPI.Enrichers;
 using CloudPI.Graph;
@@ -134,7 +135,9 @@ public static class EnricherCommands
                 ReachabilityResult? result;
                 try
                 {
-                    result = ReachabilityAnnotations.TryRead(issue.Annotations, resource);
+                    // As the reachability enricher asked it: the control's ports, else any traffic (no control names none).
+                    var anyTraffic = ControlCatalog.Default.Resolve(issue.RawIssue.Type)?.Exposures is not { Count: > 0 };
+                    result = ReachabilityAnnotations.TryRead(issue.Annotations, resource, anyTraffic);
                 }
                 catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
                 {
