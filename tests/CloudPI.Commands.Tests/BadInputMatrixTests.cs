@@ -23,6 +23,9 @@ public class BadInputMatrixTests
         { "two read paths", ["dracon", "tag", "{dir}", "-read_path", "{out}"], 2, "two read paths: DIR '{dir}' and -read_path '{out}'; give one" },
         { "truncated enriched file", ["dracon", "aggregate", "{truncated}", "-write_path", "{out}"], 1, "{truncated}/x.enriched.pb: not a readable Dracon file: truncated or corrupt protobuf" },
         { "malformed reachability annotations", ["enricher", "exploitability", "--graph", "{example}", "-read_path", "{tagged}", "-write_path", "{out}", "--reachability-path", "{malformed}"], 1, "{malformed}/x.reachability.enriched.pb: issue " },
+        { "truncated reachability output", ["enricher", "exploitability", "--graph", "{example}", "-read_path", "{tagged}", "-write_path", "{out}", "--reachability-path", "{truncatedreach}"], 1, "{truncatedreach}/x.reachability.enriched.pb: not a readable Dracon file: truncated or corrupt protobuf" },
+        { "tagged file as reachability output", ["enricher", "exploitability", "--graph", "{example}", "-read_path", "{tagged}", "-write_path", "{out}", "--reachability-path", "{notenriched}"], 1, "{notenriched}/x.reachability.enriched.pb: expected an EnrichedLaunchToolResponse" },
+        { "empty reachability output", ["enricher", "exploitability", "--graph", "{example}", "-read_path", "{tagged}", "-write_path", "{out}", "--reachability-path", "{emptyreach}"], 1, "{emptyreach}/x.reachability.enriched.pb: empty file (0 bytes)" },
         { "pulumi input that is not utf-8", ["producer", "pulumi", "-in", "{badpulumi}", "-out", "{out}/p.pb"], 2, "{badpulumi}: invalid UTF-8 at line 1, byte offset 3" },
         { "synth too large", ["graph", "synth", "--resources", "2000000", "--out", "{out}/g.jsonl"], 2, "--resources must be between 1 and 1,000,000" },
     };
@@ -63,6 +66,11 @@ public class BadInputMatrixTests
         malformed.Issues.Add(issue);
         DraconFile.Write(temp.Combine("malformed", "x.reachability.enriched.pb"), malformed);
 
+        var reachability = Google.Protobuf.MessageExtensions.ToByteArray(malformed);
+        File.WriteAllBytes(temp.Combine("truncatedreach", "x.reachability.enriched.pb").EnsureDirectory(), reachability[..(reachability.Length - 7)]);
+        DraconFile.Write(temp.Combine("notenriched", "x.reachability.enriched.pb").EnsureDirectory(), tagged);
+        File.WriteAllBytes(temp.Combine("emptyreach", "x.reachability.enriched.pb").EnsureDirectory(), []);
+
         File.WriteAllBytes(temp.Combine("bad-preview.json"), [.. "{\"s"u8, 0xFF, .. "\": 1}"u8]);
 
         return new Dictionary<string, string>
@@ -73,6 +81,9 @@ public class BadInputMatrixTests
             ["truncated"] = temp.Combine("truncated"),
             ["tagged"] = temp.Combine("tagged"),
             ["malformed"] = temp.Combine("malformed"),
+            ["truncatedreach"] = temp.Combine("truncatedreach"),
+            ["notenriched"] = temp.Combine("notenriched"),
+            ["emptyreach"] = temp.Combine("emptyreach"),
             ["example"] = Example,
             ["out"] = temp.Combine("out"),
         };

@@ -5,7 +5,6 @@ using CloudPI.Exploitability.Criticality;
 using CloudPI.Exploitability.Vulnerabilities;
 using CloudPI.Reachability;
 using CloudPI.Commands.Graph;
-using CloudPI.Controls;
 using CloudPI.Dracon.Enrichers;
 using CloudPI.Enrichers;
 using CloudPI.Graph;
@@ -96,13 +95,13 @@ public static class EnricherCommands
     }
 
     /// <summary>The exploitability enricher's work, as the command and <c>scan</c> run it.</summary>
-    public static Task<int> RunExploitabilityAsync(ExploitabilitySettings settings, CommandContext context, CancellationToken cancellationToken)
+    public static async Task<int> RunExploitabilityAsync(ExploitabilitySettings settings, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var rules = LoadRules(settings.CriticalityRulesPath);
         var rentable = LoadRentable(settings.CloudRanges);
-        var known = KnownReachability(settings.ReachabilityPath);
-        return EnricherRunner.RunAsync(
+        using var known = KnownReachability.Index(settings.ReachabilityPath);
+        return await EnricherRunner.RunAsync(
             ExploitabilityName,
             settings,
             context,
@@ -111,47 +110,11 @@ public static class EnricherCommands
                 var view = new CartographyView(graph);
                 return new ExploitabilityAnnotator(new ReachabilityAnnotator(new ReachabilityEngine(view)), new ExploitabilityAnalyzer(view, rules, rentable))
                 {
-                    Known = known,
+                    Known = known.Find,
                     Vulnerabilities = vulnerabilities,
                 };
             }),
-            cancellationToken);
-    }
-
-    /// <summary>The reachability verdicts already written for each issue uuid, when a reachability output is given.</summary>
-    private static Dictionary<string, ReachabilityResult> KnownReachability(string? path)
-    {
-        var known = new Dictionary<string, ReachabilityResult>(StringComparer.Ordinal);
-        if (path is null)
-        {
-            return known;
-        }
-
-        foreach (var file in CloudPI.Dracon.Io.DraconFile.Find(path, $".{ReachabilityName}.enriched.pb"))
-        {
-            foreach (var issue in CloudPI.Dracon.Io.DraconFile.ReadEnriched(file).Issues)
-            {
-                var resource = issue.Annotations.TryGetValue(AnnotationKeys.Resource, out var id) ? id : issue.RawIssue.Target;
-                ReachabilityResult? result;
-                try
-                {
-                    // As the reachability enricher asked it: the control's ports, else any traffic (no control names none).
-                    var anyTraffic = ControlCatalog.Default.Resolve(issue.RawIssue.Type)?.Exposures is not { Count: > 0 };
-                    result = ReachabilityAnnotations.TryRead(issue.Annotations, resource, anyTraffic);
-                }
-                catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
-                {
-                    throw new CloudPI.Dracon.DraconFormatException($"{file}: issue {issue.RawIssue.Uuid}: the reachability annotations are malformed ({ex.Message})", ex);
-                }
-
-                if (result is not null)
-                {
-                    known[issue.RawIssue.Uuid] = result;
-                }
-            }
-        }
-
-        return known;
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static RentableRanges LoadRentable(IEnumerable<string> paths) =>
