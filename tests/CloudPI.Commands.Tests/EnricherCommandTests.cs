@@ -120,12 +120,13 @@ public class EnricherCommandTests
 
     /// <summary>Reading an earlier run's verdicts back changes nothing of the enriched issue: the priority (its exposure
     /// term takes the port that gets in, tcp/22) and the reasons (an any-traffic question answered by one open port
-    /// still says "all traffic", as when it is computed).</summary>
+    /// still says "all traffic", as when it is computed, whether the control names no port or names any traffic).</summary>
     [Fact]
     public async Task An_earlier_reachability_run_read_back_gives_every_annotation_computing_gives()
     {
         using var temp = new TempDirectory();
-        var (producers, _) = WriteTagged(temp, MixedIssues());
+        // With a control whose one question is any traffic by name (an EKS endpoint open on tcp/443).
+        var (producers, _) = WriteTagged(temp, [.. MixedIssues(), Issue("internet-exposed-cluster", "arn:aws:eks:us-east-1:800868000056:cluster/app000-k8s-19")]);
         await Cli.RunAsync("enricher", "reachability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("r"));
 
         await Cli.RunAsync("enricher", "exploitability", "--graph", Graph, "-read_path", producers, "-write_path", temp.Combine("computed"));
