@@ -32,8 +32,6 @@ internal sealed class KnownReachability : IDisposable
     {
     }
 
-    public int Count => _places.Count;
-
     /// <summary>Every reachability output under <paramref name="path"/>, indexed; none when the path is null.</summary>
     public static KnownReachability Index(string? path)
     {
@@ -109,7 +107,12 @@ internal sealed class KnownReachability : IDisposable
                 if (field == OriginalResultsField && delimited)
                 {
                     // Protobuf writers put the original results (field 1) before the issues: what else starts here is no enricher's output.
-                    original = IsLaunchToolResponse(input.ReadBytes()) ? true : throw NotEnriched(path);
+                    if (!IsLaunchToolResponse(input.ReadBytes()))
+                    {
+                        throw NotEnriched(path);
+                    }
+
+                    original = true;
                 }
                 else if (field == IssuesField && delimited && original)
                 {
@@ -121,10 +124,13 @@ internal sealed class KnownReachability : IDisposable
                         _places[issue.RawIssue.Uuid] = new Place(file, input.Position - bytes.Length, bytes.Length);
                     }
                 }
+                else if (original)
+                {
+                    input.SkipLastField();
+                }
                 else
                 {
-                    _ = original ? true : throw NotEnriched(path);
-                    input.SkipLastField();
+                    throw NotEnriched(path);
                 }
             }
         }
