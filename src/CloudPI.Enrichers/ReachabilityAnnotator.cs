@@ -1,5 +1,6 @@
 using CloudPI.Reachability;
 using CloudPI.Controls;
+using CloudPI.Controls.Network;
 using CloudPI.Graph;
 using CloudPI.Dracon.Enrichers;
 
@@ -49,6 +50,11 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 
         return most!;
     }
+
+    /// <summary>Whether a control's findings ask about any traffic (the control names no port, or only any traffic), as
+    /// <see cref="Evaluate(ResolvedIssue)"/> asks them; a verdict read back needs to know, as its annotations do not say.</summary>
+    public static bool AsksAnyTraffic(Control? control) =>
+        control?.Exposures is not { Count: > 0 } exposures || exposures.All(e => TrafficQuery.From(e).IsAnyTraffic);
 
     /// <summary>A vulnerability finding whose target is no graph node is judged on the workload it runs on that the
     /// internet reaches best (ties: the first in graph order), so both enrichers pick the same one.</summary>

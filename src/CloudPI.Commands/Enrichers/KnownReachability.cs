@@ -1,6 +1,5 @@
 using System.Buffers;
 using CloudPI.Controls;
-using CloudPI.Controls.Network;
 using CloudPI.Dracon;
 using CloudPI.Dracon.Io;
 using CloudPI.Enrichers;
@@ -166,9 +165,7 @@ internal sealed class KnownReachability : IDisposable
         var resource = issue.Annotations.TryGetValue(AnnotationKeys.Resource, out var id) ? id : issue.RawIssue.Target;
         try
         {
-            // The control's ports, else any traffic: no control, one that names none, or one whose only question is any traffic.
-            var anyTraffic = ControlCatalog.Default.Resolve(issue.RawIssue.Type)?.Exposures is not { Count: > 0 } exposures
-                || exposures.All(e => TrafficQuery.From(e).IsAnyTraffic);
+            var anyTraffic = ReachabilityAnnotator.AsksAnyTraffic(ControlCatalog.Default.Resolve(issue.RawIssue.Type));
             return ReachabilityAnnotations.TryRead(issue.Annotations, resource, anyTraffic);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
