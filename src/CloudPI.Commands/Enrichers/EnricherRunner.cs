@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using CloudPI.Exploitability.Vulnerabilities;
 using CloudPI.Commands.Graph;
@@ -18,7 +17,7 @@ namespace CloudPI.Commands.Enrichers;
 /// <summary>
 /// What every CloudPI enricher does around its analysis, with Dracon's conventions: read every tagged file
 /// (<c>-read_path</c>/READ_PATH), load the graph once (or, for an organisation, one account's part at a time: see
-/// <see cref="AccountPartition"/>), resolve every issue to its control and resource, enrich the issues chunk by chunk, and write <c>&lt;tool&gt;.&lt;enricher&gt;.enriched.pb</c> and <c>&lt;tool&gt;.raw.pb</c> per
+/// <see cref="AccountPartition"/>), resolve every issue to its control and resource, enrich the issues in input order on every core (<see cref="OrderedEnrichment"/>), and write <c>&lt;tool&gt;.&lt;enricher&gt;.enriched.pb</c> and <c>&lt;tool&gt;.raw.pb</c> per
 /// tool (<c>-write_path</c>/WRITE_PATH) as they come, all renamed into place together at the end.
 /// </summary>
 internal static class EnricherRunner
@@ -69,7 +68,7 @@ internal static class EnricherRunner
         {
             var graph = await clock.TimeAsync("load graph", () => graphInput.LoadAsync(context.Logger, cancellationToken)).ConfigureAwait(false);
             var analysis = clock.Time("resolve resources and join vulnerabilities", () => Analyse(graph, inputs, settings, enricher, context.Logger));
-            enrichedByInput = [.. inputs.Select(input => EnrichInChunks(input.Response.Issues, Enricher(input.Response.ToolName, analysis), chunk => clock.Measure(analysisCost, chunk), cancellationToken))];
+            enrichedByInput = [.. inputs.Select(input => OrderedEnrichment.Enrich(input.Response.Issues, Enricher(input.Response.ToolName, analysis), work => clock.Measure(analysisCost, work), cancellationToken))];
         }
         else
         {
@@ -81,8 +80,8 @@ internal static class EnricherRunner
             enrichedByInput = [.. inputs.Select((_, i) => results.Read(i))];
         }
 
-        // Every tool's enriched and raw files appear together, or none do; each enriched file is written chunk by
-        // chunk as its issues are enriched, so the annotations of only one chunk are held at a time.
+        // Every tool's enriched and raw files appear together, or none do; each enriched file is written as its issues
+        // are enriched, so only the annotations of the few issues enriched ahead of the writer are held at a time.
         var stems = DraconFile.FileStems(inputs.Select(i => i.Response.ToolName));
         var analysedAndWritten = new PhaseCost();
         using (var files = new AtomicFileSet())
@@ -97,7 +96,7 @@ internal static class EnricherRunner
             files.Commit();
         }
 
-        // Whole-graph issues are enriched while they are written, the analysis a few chunks ahead of the writer: the
+        // Whole-graph issues are enriched while they are written, the analysis a few blocks ahead of the writer: the
         // analysis is timed on its own (its CPU time includes the writer's meanwhile), and the two together.
         if (partition is null)
         {
@@ -227,73 +226,6 @@ internal static class EnricherRunner
             issue, input.Response.ToolName, VulnerabilityIssues.Key(issue, input.Response.ToolName, i), images.GetValueOrDefault(input.Response.ToolName))));
         return new VulnerabilityJoin(new CartographyView(graph), reported.OfType<ReportedVulnerability>(), target => resolver.TryResolve(target, out var node) ? node : null);
     }
-
-    /// <summary>Issues per parallel chunk: enough to keep every core busy, few enough that their annotations stay small.
-    /// Each chunk's annotations live until written, so every collection meanwhile promotes them: 256 rather than 2,048
-    /// cut the collectors' pauses by a sixth and the peak by a tenth (100k resources, 20k issues).</summary>
-    private const int ChunkSize = 256;
-
-    /// <summary>
-    /// The enriched issues in input order. The analyses are pure and their caches concurrent, so each chunk uses
-    /// every core; the next chunks are enriched while the writer writes this one (at most <see cref="ChunksAhead"/>
-    /// ahead, so only a few chunks' annotations are held), and nothing is enriched before the writer asks.
-    /// </summary>
-    /// <param name="run">Runs the enrichment of one chunk (a clock measures it).</param>
-    internal static IEnumerable<EncodedIssue> EnrichInChunks(
-        IReadOnlyList<Issue> issues, Func<Issue, int, EncodedIssue> enrich, Func<Func<ParallelLoopResult>, ParallelLoopResult> run, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var ready = new BlockingCollection<EncodedIssue[]>(ChunksAhead);
-        var analysis = Task.Run(
-            () =>
-            {
-                try
-                {
-                    for (var start = 0; start < issues.Count; start += ChunkSize)
-                    {
-                        var first = start;
-                        var chunk = new EncodedIssue[Math.Min(ChunkSize, issues.Count - first)];
-                        run(() => Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = stop.Token }, i => chunk[i] = enrich(issues[first + i], first + i)));
-                        ready.Add(chunk, stop.Token);
-                    }
-                }
-                finally
-                {
-                    ready.CompleteAdding();
-                }
-            },
-            stop.Token);
-        try
-        {
-            foreach (var chunk in ready.GetConsumingEnumerable(stop.Token))
-            {
-                foreach (var enriched in chunk)
-                {
-                    yield return enriched;
-                }
-            }
-
-            // The analysis' own failure (or cancellation) surfaces here, once every finished chunk is written.
-            analysis.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            // The writer stopped early (it failed, or was cancelled): stop the analysis and let it finish before the
-            // collection it fills is disposed.
-            stop.Cancel();
-            try
-            {
-                analysis.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-                // Its failure is the writer's to report, or was reported above.
-            }
-        }
-    }
-
-    /// <summary>Chunks enriched ahead of the writer.</summary>
-    private const int ChunksAhead = 2;
 }
 
 /// <summary>The flags every enricher takes: Dracon's read and write paths, and the graph.</summary>

@@ -5,10 +5,11 @@ using Ocurity.Dracon.V1;
 namespace CloudPI.Commands.Tests;
 
 /// <summary>
-/// The enricher analyses a few chunks ahead of its writer: the issues still come in input order, a failing analysis
-/// fails the run (after the chunks before it), and a writer that stops early stops the analysis instead of waiting on it.
+/// The enricher analyses on every core a bounded number of issues ahead of its writer: the issues still come in input
+/// order, a failing analysis fails the run (after every issue before it), and a writer that stops early stops the
+/// analysis instead of waiting on it.
 /// </summary>
-public class EnrichInChunksTests
+public class OrderedEnrichmentTests
 {
     private static readonly Issue[] Issues = [.. Enumerable.Range(0, 2_000).Select(i => new Issue { Target = $"t{i}", Type = "x" })];
 
@@ -19,22 +20,22 @@ public class EnrichInChunksTests
         return annotated.Encode();
     }
 
-    private static ParallelLoopResult Run(Func<ParallelLoopResult> chunk) => chunk();
+    private static int Run(Func<int> work) => work();
 
     [Fact]
-    public void Issues_come_in_input_order_across_chunks()
+    public void Issues_come_in_input_order_across_blocks()
     {
-        var enriched = EnricherRunner.EnrichInChunks(Issues, Enrich, Run, CancellationToken.None).Select(e => EnrichedIssue.Parser.ParseFrom(e.Bytes.Span)).ToList();
+        var enriched = OrderedEnrichment.Enrich(Issues, Enrich, Run, CancellationToken.None).Select(e => EnrichedIssue.Parser.ParseFrom(e.Bytes.Span)).ToList();
 
         Assert.Equal(Issues.Select(i => i.Target), enriched.Select(e => e.RawIssue.Target));
         Assert.Equal(Enumerable.Range(0, Issues.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), enriched.Select(e => e.Annotations["index"]));
     }
 
     [Fact]
-    public void A_failing_analysis_fails_the_enumeration_after_the_chunks_before_it()
+    public void A_failing_analysis_fails_the_enumeration_after_every_issue_before_it()
     {
         var written = 0;
-        var failing = EnricherRunner.EnrichInChunks(Issues, (issue, index) => index == 1_500 ? throw new InvalidDataException("bad issue 1500") : Enrich(issue, index), Run, CancellationToken.None);
+        var failing = OrderedEnrichment.Enrich(Issues, (issue, index) => index == 1_500 ? throw new InvalidDataException("bad issue 1500") : Enrich(issue, index), Run, CancellationToken.None);
 
         var error = Assert.Throws<AggregateException>(() =>
         {
@@ -45,14 +46,14 @@ public class EnrichInChunksTests
         });
 
         Assert.Contains(error.Flatten().InnerExceptions, e => e is InvalidDataException { Message: "bad issue 1500" });
-        Assert.Equal(1_280, written); // five whole chunks of 256 before the failing one
+        Assert.Equal(1_500, written);
     }
 
     [Fact]
     public void A_writer_that_stops_early_stops_the_analysis()
     {
         var analysed = 0;
-        using (var enriched = EnricherRunner.EnrichInChunks(Issues, (issue, index) => { Interlocked.Increment(ref analysed); return Enrich(issue, index); }, Run, CancellationToken.None).GetEnumerator())
+        using (var enriched = OrderedEnrichment.Enrich(Issues, (issue, index) => { Interlocked.Increment(ref analysed); return Enrich(issue, index); }, Run, CancellationToken.None).GetEnumerator())
         {
             Assert.True(enriched.MoveNext());
         }
@@ -72,7 +73,7 @@ public class EnrichInChunksTests
         var count = 0;
         Assert.ThrowsAny<OperationCanceledException>(() =>
         {
-            foreach (var _ in EnricherRunner.EnrichInChunks(Issues, Enrich, Run, cancel.Token))
+            foreach (var _ in OrderedEnrichment.Enrich(Issues, Enrich, Run, cancel.Token))
             {
                 if (++count == 10)
                 {
