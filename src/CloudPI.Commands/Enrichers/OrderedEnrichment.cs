@@ -14,9 +14,10 @@ internal static class OrderedEnrichment
     /// <summary>Issues the writer takes at a time.</summary>
     internal const int BlockSize = 64;
 
-    /// <summary>Issues enriched ahead of the writer at most: enough that both cores stay busy while the writer writes a
-    /// block, few enough that every collection meanwhile promotes little (their annotations live until written).</summary>
-    internal const int IssuesAhead = 8 * BlockSize;
+    /// <summary>Issues enriched ahead of the writer at most: enough that the cores go on past a slow issue, few enough
+    /// that every collection meanwhile promotes little (their annotations live until written). 256 rather than 512 cut
+    /// the collectors' pauses by 5-10% and the analysis by 3-4% (exploitability, 100k resources, 20k findings, AOT).</summary>
+    internal const int IssuesAhead = 4 * BlockSize;
 
     /// <summary>The enriched issues, in input order; nothing is enriched before the writer asks for the first. An
     /// issue whose enrichment fails ends the enumeration with its error once every issue before it is written.</summary>
