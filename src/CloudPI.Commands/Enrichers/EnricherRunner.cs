@@ -128,17 +128,36 @@ internal static class EnricherRunner
         SpilledIssues results,
         CancellationToken cancellationToken)
     {
-        var enrichers = inputs.Select(i => enrich(i.Response.ToolName, analysis)).ToArray();
+        // A loop, not a lambda: a lambda here would capture the analysis in the closure the loop's body shares.
+        var enrichers = new Func<Issue, int, EncodedIssue>[inputs.Count];
+        for (var i = 0; i < enrichers.Length; i++)
+        {
+            enrichers[i] = enrich(inputs[i].Response.ToolName, analysis);
+        }
+
+        EnrichIssues(group.Issues, inputs, enrichers, results, cancellationToken);
+    }
+
+    /// <summary>
+    /// The issues enriched on every core, then the enrichers emptied. The loop has returned, but a pool thread that ran
+    /// part of it may still be unwinding, its frames holding the loop's body; the body reaches the account's graph only
+    /// through <paramref name="enrichers"/> (this method's closure holds nothing else of it), so once they are emptied
+    /// the collection meant to free the part finds nothing holding it.
+    /// </summary>
+    private static void EnrichIssues(
+        IReadOnlyList<IssuePosition> issues,
+        IReadOnlyList<TaggedResults> inputs,
+        Func<Issue, int, EncodedIssue>[] enrichers,
+        SpilledIssues results,
+        CancellationToken cancellationToken)
+    {
         try
         {
-            Parallel.ForEach(group.Issues, new ParallelOptions { CancellationToken = cancellationToken }, at =>
+            Parallel.ForEach(issues, new ParallelOptions { CancellationToken = cancellationToken }, at =>
                 results.Add(at.Input, at.Index, enrichers[at.Input](inputs[at.Input].Response.Issues[at.Index], at.Index)));
         }
         finally
         {
-            // The loop has returned, but a pool thread that ran part of it may still be unwinding, its frames holding
-            // the loop's body and so, through these enrichers, the account's graph: emptied, the body holds no graph
-            // by the time the collection meant to free it runs (without this, 2 full test runs in 5 kept a part).
             Array.Clear(enrichers);
         }
     }
