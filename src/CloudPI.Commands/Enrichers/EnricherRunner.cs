@@ -97,7 +97,8 @@ internal static class EnricherRunner
         }
 
         // Whole-graph issues are enriched while they are written, the analysis a few blocks ahead of the writer: the
-        // analysis is timed on its own (its CPU time includes the writer's meanwhile), and the two together.
+        // analysis is timed from its first issue to its last (its CPU time includes the writer's meanwhile, its wall
+        // time any wait for the writer), and the two together.
         if (partition is null)
         {
             clock.Log("analyse issues", analysisCost);

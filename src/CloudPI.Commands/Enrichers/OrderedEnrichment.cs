@@ -76,6 +76,7 @@ internal static class OrderedEnrichment
         private const int Blocks = IssuesAhead / BlockSize;
 
         private readonly EncodedIssue[] _values = new EncodedIssue[IssuesAhead];
+        // Never emptied: the first failure the writer meets ends the enumeration.
         private readonly Exception?[] _errors = new Exception?[IssuesAhead];
         private readonly int[] _filled = new int[Blocks];
         private readonly SemaphoreSlim _free = new(IssuesAhead);
