@@ -31,6 +31,47 @@ public class OrderedEnrichmentTests
         Assert.Equal(Enumerable.Range(0, Issues.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), enriched.Select(e => e.Annotations["index"]));
     }
 
+    [MultiCoreFact]
+    public void A_slow_issue_does_not_hold_back_the_issues_after_it()
+    {
+        // Issue 0 waits for issue 200 (past the writer's first block, within the window): only a worker that goes on
+        // past a slow issue, rather than waiting for its chunk to finish, lets it.
+        using var laterDone = new ManualResetEventSlim();
+        var sawLater = false;
+        var enriched = OrderedEnrichment.Enrich(
+            Issues,
+            (issue, index) =>
+            {
+                if (index == 0)
+                {
+                    sawLater = laterDone.Wait(TimeSpan.FromSeconds(30));
+                }
+                else if (index == 200)
+                {
+                    laterDone.Set();
+                }
+
+                return Enrich(issue, index);
+            },
+            Run,
+            CancellationToken.None).Select(e => EnrichedIssue.Parser.ParseFrom(e.Bytes.Span).RawIssue.Target).ToList();
+
+        Assert.True(sawLater, "issue 0 waited 30 s for issue 200, which no other worker enriched meanwhile");
+        Assert.Equal(Issues.Select(i => i.Target), enriched);
+    }
+
+    /// <summary>A fact about work on several cores at once: skipped, with the reason, on a machine with one.</summary>
+    private sealed class MultiCoreFactAttribute : FactAttribute
+    {
+        public MultiCoreFactAttribute()
+        {
+            if (Environment.ProcessorCount < 2)
+            {
+                Skip = $"needs two cores; this machine has {Environment.ProcessorCount}";
+            }
+        }
+    }
+
     [Fact]
     public void A_failing_analysis_fails_the_enumeration_after_every_issue_before_it()
     {
