@@ -77,4 +77,26 @@ public class CartographyViewTests
         Assert.Equal("prod", instance.TagValue("environment"));
         Assert.Single(instance.ExposedBy);
     }
+
+    [Fact]
+    public void A_tag_map_holds_each_key_once_with_its_first_value_and_an_untagged_node_has_an_empty_one()
+    {
+        var view = View(b =>
+        {
+            b.AddNode("1", ["AWSEC2Instance"], [new("id", "i-tagged")]);
+            b.AddNode("2", ["AWSEC2Instance"], [new("id", "i-untagged")]);
+            b.AddNode("3", ["AWSTag", "Tag"], [new("id", "environment:prod"), new("key", "environment"), new("value", "prod")]);
+            b.AddNode("4", ["AWSTag", "Tag"], [new("id", "environment:dev"), new("key", "environment"), new("value", "dev")]);
+            b.AddNode("5", ["AWSTag", "Tag"], [new("id", "owner"), new("key", "owner")]);
+            b.AddRelationship("10", "TAGGED", "1", "3");
+            b.AddRelationship("11", "TAGGED", "1", "4");
+            b.AddRelationship("12", "TAGGED", "1", "5");
+        });
+
+        var tagged = view.All<Ec2Instance>().Single(i => i.Node.Id == "i-tagged").Node.TagMap();
+        Assert.Equal(2, tagged.Count);
+        Assert.Equal("prod", tagged["environment"]);
+        Assert.Equal("", tagged["owner"]);
+        Assert.Empty(view.All<Ec2Instance>().Single(i => i.Node.Id == "i-untagged").Node.TagMap());
+    }
 }
