@@ -12,7 +12,8 @@ public enum FileReaders
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the whole new content, never a part:
-/// the bytes go to a temporary file in the same directory, are flushed to disk, then renamed over the target.
+/// the bytes go to a temporary file in the same directory, are flushed to disk (a large file partly while it is
+/// written: <see cref="EarlyFlushStream"/>), then renamed over the target.
 /// </summary>
 public static class AtomicFile
 {
@@ -66,7 +67,9 @@ public sealed class AtomicFileSet : IDisposable
 
             _staged.Add((temporary, target));
             using var stream = new FileStream(temporary, options);
-            writeContent(new InterruptibleStream(stream));
+            using var flushing = new EarlyFlushStream(stream);
+            writeContent(new InterruptibleStream(flushing));
+            flushing.Complete();
             stream.Flush(flushToDisk: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
