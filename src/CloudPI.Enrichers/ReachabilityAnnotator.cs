@@ -13,10 +13,13 @@ namespace CloudPI.Enrichers;
 /// </summary>
 public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 {
-    private const int RecentResults = 64;
+    // Few: a verdict held past the next collection is copied to an older generation, and a table of 64 held most of
+    // them (see EndpointResolver.RecentResources for what that cost).
+    private const int RecentResults = 8;
 
-    // Several findings often name the same resource and traffic (one per control, one per producer), mostly close
-    // together in their file: answer once while they come, without holding every verdict of the run.
+    // An issue asks again for the verdict it chose its workload by, and neighbouring findings often name the same
+    // resource and traffic (one per control, one per producer): answered once while they come, without holding every
+    // verdict of the run.
     private readonly RecentValues<(GraphNode Resource, NetworkExposure? Traffic), ReachabilityResult> _results = new(RecentResults);
     private readonly ResourceDependencies _dependencies = new();
 

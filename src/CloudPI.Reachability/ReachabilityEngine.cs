@@ -51,7 +51,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return ResultComposer.NotModelled(resourceId, query, resource.Labels);
         }
 
-        return Answer(resourceId, query, q => Traces(resource, q, onlyGroup: null), () => CandidateQueries(resource, onlyGroup: null));
+        return Answer(resourceId, query, q => Traces(resource, q, onlyGroup: null, recent: null), () => CandidateQueries(resource, onlyGroup: null, recent: null));
     }
 
     /// <summary>
@@ -66,11 +66,12 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return ResultComposer.NoMembers(groupId, query);
         }
 
+        var recent = EndpointResolver.RecentFor(members.Count);
         return Answer(
             groupId,
             query,
-            q => UntilReachable(members.SelectMany(m => Traces(m, q, group))),
-            () => members.SelectMany(m => CandidateQueries(m, group)));
+            q => UntilReachable(members.SelectMany(m => Traces(m, q, group, recent))),
+            () => members.SelectMany(m => CandidateQueries(m, group, recent)));
     }
 
     /// <summary>
@@ -86,11 +87,12 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return RunningResources.NoMembers(resource, resourceId, kind, query);
         }
 
+        var recent = EndpointResolver.RecentFor(members.Count);
         var result = Answer(
             resourceId,
             query,
-            q => UntilReachable(members.SelectMany(m => Traces(m.Node, q, onlyGroup: null).Select(t => RunningResources.Through(t, m, resourceId)))),
-            () => members.SelectMany(m => CandidateQueries(m.Node, onlyGroup: null)));
+            q => UntilReachable(members.SelectMany(m => Traces(m.Node, q, onlyGroup: null, recent).Select(t => RunningResources.Through(t, m, resourceId)))),
+            () => members.SelectMany(m => CandidateQueries(m.Node, onlyGroup: null, recent)));
         return RunningResources.Judged(result, kind, members);
     }
 
@@ -145,11 +147,13 @@ public sealed class ReachabilityEngine : IReachabilityEngine
         return ResultComposer.Compose(resourceId, bestQuery, bestTraces, bestRanked) with { Traffic = query, OpenPorts = open };
     }
 
-    private IEnumerable<PathTrace> Traces(GraphNode resource, TrafficQuery query, SecurityGroup? onlyGroup)
+    /// <param name="recent">Where a group's or configuration's members' endpoints are kept for its question; null for
+    /// a resource asked about itself.</param>
+    private IEnumerable<PathTrace> Traces(GraphNode resource, TrafficQuery query, SecurityGroup? onlyGroup, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>>? recent)
     {
         // Indexed loops here and in CandidateQueries: a foreach over the lists' interface boxes an enumerator for each
         // question of each finding.
-        var endpoints = _endpoints.EndpointsOf(resource);
+        var endpoints = _endpoints.EndpointsOf(resource, recent);
         for (var i = 0; i < endpoints.Count; i++)
         {
             if (_direct.Trace(endpoints[i], query, onlyGroup) is { } trace)
@@ -176,10 +180,10 @@ public sealed class ReachabilityEngine : IReachabilityEngine
     }
 
     /// <summary>The traffic worth asking about for an any-traffic question: service ports, and what rules admit from possible internet sources.</summary>
-    private IEnumerable<TrafficQuery> CandidateQueries(GraphNode resource, SecurityGroup? onlyGroup)
+    private IEnumerable<TrafficQuery> CandidateQueries(GraphNode resource, SecurityGroup? onlyGroup, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>>? recent)
     {
         var candidates = new List<TrafficQuery>();
-        var endpoints = _endpoints.EndpointsOf(resource);
+        var endpoints = _endpoints.EndpointsOf(resource, recent);
         for (var e = 0; e < endpoints.Count; e++)
         {
             var endpoint = endpoints[e];
