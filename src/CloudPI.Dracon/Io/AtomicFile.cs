@@ -121,8 +121,20 @@ public sealed class AtomicFileSet : IDisposable
 }
 
 /// <summary>Passes writes through, and stops them once the process is asked to stop (a large output is not finished first).</summary>
-internal sealed class InterruptibleStream(Stream inner) : Stream
+internal sealed class InterruptibleStream(Stream inner) : PassThroughWriteStream(inner)
 {
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        ProcessInterruption.Token.ThrowIfCancellationRequested();
+        Inner.Write(buffer);
+    }
+}
+
+/// <summary>A write-only stream over another, for wrappers that only change what a write does.</summary>
+internal abstract class PassThroughWriteStream(Stream inner) : Stream
+{
+    protected Stream Inner => inner;
+
     public override bool CanRead => false;
 
     public override bool CanSeek => false;
@@ -135,11 +147,7 @@ internal sealed class InterruptibleStream(Stream inner) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        ProcessInterruption.Token.ThrowIfCancellationRequested();
-        inner.Write(buffer);
-    }
+    public abstract override void Write(ReadOnlySpan<byte> buffer);
 
     public override void Flush() => inner.Flush();
 

@@ -7,25 +7,13 @@ namespace CloudPI.Dracon.Io;
 /// early, the last flush waits for the tail only. <see cref="Complete"/> waits for the early flush and reports its
 /// failure: a failed flush's error may be reported to one caller only, so it must not be lost on the side thread.
 /// </summary>
-internal sealed class EarlyFlushStream(FileStream file) : Stream
+internal sealed class EarlyFlushStream(FileStream file) : PassThroughWriteStream(file)
 {
     /// <summary>Large enough that small outputs (reports, most Dracon files) never flush early.</summary>
     public const int FlushEvery = 8 << 20;
 
     private long _sinceFlush;
     private Task? _flushing;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => file.Length;
-
-    public override long Position { get => file.Position; set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -64,14 +52,6 @@ internal sealed class EarlyFlushStream(FileStream file) : Stream
             throw failed.Exception!.InnerException as IOException ?? new IOException("flushing to disk failed", failed.Exception);
         }
     }
-
-    public override void Flush() => file.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
