@@ -48,7 +48,19 @@ internal static class AddressLayer
                 resourceId));
         }
 
-        // Sized for the usual one or two addresses: a builder that grows allocates a chunk each time, for every endpoint.
+        var (described, removed) = found.Count == 1 ? Describe(found[0], resourceId) : Describe(found, resourceId);
+        return new LayerOutcome(sources, sources, [new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, described)])
+        {
+            Fixes = [new FixCandidate(ReachabilityLayer.Address, removed)],
+        };
+    }
+
+    /// <summary>The usual single address, each text written once: builders would allocate their chunks for every endpoint.</summary>
+    private static (string Described, string Removed) Describe((string Address, string Source) found, string resourceId) =>
+        (string.Concat("public address ", found.Address, " (", found.Source, ")"), string.Concat("remove the public address ", found.Address, " from ", resourceId));
+
+    private static (string Described, string Removed) Describe(List<(string Address, string Source)> found, string resourceId)
+    {
         var described = new StringBuilder("public address ", capacity: 64 * found.Count);
         var removed = new StringBuilder("remove the public address ", capacity: 64 + (48 * found.Count) + resourceId.Length);
         for (var i = 0; i < found.Count; i++)
@@ -58,10 +70,7 @@ internal static class AddressLayer
             removed.Append(separator).Append(found[i].Address);
         }
 
-        return new LayerOutcome(sources, sources, [new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, described.ToString())])
-        {
-            Fixes = [new FixCandidate(ReachabilityLayer.Address, removed.Append(" from ").Append(resourceId).ToString())],
-        };
+        return (described.ToString(), removed.Append(" from ").Append(resourceId).ToString());
     }
 
     /// <summary>Whether <paramref name="addresses"/> lists <paramref name="address"/> (a loop: a predicate would allocate its closure).</summary>
