@@ -15,6 +15,12 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
     private readonly ConcurrentDictionary<(GraphNode Balancer, int Listener), PathTrace> _listenerPaths = new();
     // A balancer's groups and subnet ranges, read once for its thousands of targets.
     private readonly ConcurrentDictionary<(GraphNode Balancer, int Listener), BalancerSource> _sources = new();
+    // Which listeners forward to a target port, and the path through them: the same for every target on that port.
+    private readonly ConcurrentDictionary<(GraphNode Balancer, long? Port), ListenerChoice> _choices = new();
+
+    /// <summary>The listeners that may forward to one target port: the most open one's path (with a note or an unknown
+    /// when the graph cannot tell which listener it is) and the first candidate, whose balancer type and groups apply.</summary>
+    private sealed record ListenerChoice(PathTrace Best, LayerOutcome? Ambiguity, int First);
 
     /// <summary>One path per <c>EXPOSE</c> edge into the target whose port meets <paramref name="query"/>.</summary>
     public IEnumerable<PathTrace> Traces(BalancerTarget target, TrafficQuery query, SecurityGroup? onlyGroup = null)
@@ -79,23 +85,16 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
     {
         var balancer = exposure.Start;
         var listeners = endpoints.EndpointsOf(balancer);
-        var balancerId = NetworkTopology.IdOf(balancer);
-        var (candidates, ambiguity) = ListenersFor(listeners, port);
-        var paths = candidates.Select(i => _listenerPaths.GetOrAdd((balancer, i), key => ListenerPath(listeners[key.Listener]))).ToList();
-        var best = paths.MinBy(p => p.Verdict)!;
-        var trace = best.Towards(target.ResourceId, traffic);
-        if (ambiguity is not null)
+        var choice = _choices.GetOrAdd((balancer, port), static (key, state) => state.Paths.Choose(key.Balancer, state.Listeners, key.Port), (Paths: this, Listeners: listeners));
+        var trace = choice.Best.Towards(target.ResourceId, traffic);
+        if (choice.Ambiguity is { } ambiguity)
         {
-            var ports = string.Join(", ", candidates.Select(i => listeners[i].Service?.ToString()));
-            trace = paths.Select(p => p.Verdict).Distinct().Count() == 1
-                ? trace.Then(LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.LoadBalancer, balancerId, EvidenceDecision.Note,
-                    $"{ambiguity}; every listener ({ports}) gives the same verdict")))
-                : trace.Then(LayerOutcome.Unknown(ReachabilityLayer.LoadBalancer, balancerId, $"{ambiguity}: listeners {ports} give different verdicts"));
+            trace = trace.Then(ambiguity);
         }
 
         var hop = port is { } p ? string.Create(CultureInfo.InvariantCulture, $"target port {p}") : "target";
-        var (keeps, why) = ClientAddress(listeners[candidates[0]].Resource.Properties.GetString("type"), exposure);
-        var balancerSource = _sources.GetOrAdd((balancer, candidates[0]), static (key, listeners) => SourceOf(listeners[key.Listener]), listeners)
+        var (keeps, why) = ClientAddress(listeners[choice.First].Resource.Properties.GetString("type"), exposure);
+        var balancerSource = _sources.GetOrAdd((balancer, choice.First), static (key, listeners) => SourceOf(listeners[key.Listener]), listeners)
             with { KeepsClientAddress = keeps, ClientAddressReason = why };
         return trace
             .Then(LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, target.ResourceId, EvidenceDecision.Allows,
@@ -103,8 +102,27 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
             .Then(target.State)
             .Then(() => target.InvokedWithoutNetwork
                 ? LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, target.ResourceId, EvidenceDecision.Note, "the balancer invokes the function directly: no security group applies"))
-                : TargetSubnets(target, traffic, balancerSource, listeners[candidates[0]]).Then(groups.FromBalancer(targetGroups, traffic, balancerSource, target.ResourceId)))
+                : TargetSubnets(target, traffic, balancerSource, listeners[choice.First]).Then(groups.FromBalancer(targetGroups, traffic, balancerSource, target.ResourceId)))
             .Then(target.FinalHops ?? LayerOutcome.Open());
+    }
+
+    private ListenerChoice Choose(GraphNode balancer, IReadOnlyList<NetworkEndpoint> listeners, long? port)
+    {
+        var (candidates, ambiguity) = ListenersFor(listeners, port);
+        var paths = candidates.Select(i => _listenerPaths.GetOrAdd((balancer, i), key => ListenerPath(listeners[key.Listener]))).ToList();
+        var best = paths.MinBy(p => p.Verdict)!;
+        if (ambiguity is null)
+        {
+            return new ListenerChoice(best, null, candidates[0]);
+        }
+
+        var balancerId = NetworkTopology.IdOf(balancer);
+        var ports = string.Join(", ", candidates.Select(i => listeners[i].Service?.ToString()));
+        var note = paths.Select(p => p.Verdict).Distinct().Count() == 1
+            ? LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.LoadBalancer, balancerId, EvidenceDecision.Note,
+                $"{ambiguity}; every listener ({ports}) gives the same verdict"))
+            : LayerOutcome.Unknown(ReachabilityLayer.LoadBalancer, balancerId, $"{ambiguity}: listeners {ports} give different verdicts");
+        return new ListenerChoice(best, note, candidates[0]);
     }
 
     /// <summary>
@@ -120,7 +138,7 @@ internal sealed class BalancerPaths(EndpointResolver endpoints, DirectPaths dire
             return LayerOutcome.Open();
         }
 
-        var arriving = balancer.KeepsClientAddress ? AddressSet.PublicInternet : balancer.SubnetCidrs.Aggregate(AddressSet.Empty, (set, c) => set.Union(c));
+        var arriving = balancer.KeepsClientAddress ? AddressSet.PublicInternet : balancer.SubnetRanges;
         if (arriving.IsEmpty)
         {
             return LayerOutcome.Unknown(ReachabilityLayer.NetworkAcl, target.ResourceId, $"the address ranges of {balancer.Name}'s subnets (no subnet CIDR ingested), so {target.ResourceId}'s subnet NACL cannot be judged");

@@ -13,6 +13,8 @@ internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
 {
     // Endpoints share a few group sets: their outcome (and its evidence) is decided once per set and traffic.
     private readonly ConcurrentDictionary<(GroupSet Groups, TrafficQuery Query), LayerOutcome> _fromInternet = new(Environment.ProcessorCount * 4, 256);
+    // A balancer's targets share a few group sets too: decided once per set, traffic and what the balancer passes on.
+    private readonly ConcurrentDictionary<(GroupSet Groups, TrafficQuery Query, BalancerSource Balancer), LayerOutcome> _fromBalancer = new(Environment.ProcessorCount * 4, 256);
 
     /// <summary>A set of groups as a dictionary key: most endpoints have one to three groups, told apart without building a string.</summary>
     private readonly record struct GroupSet(int Count, int First, int Second, int Third, string? All)
@@ -84,6 +86,11 @@ internal sealed class SecurityGroupLayer(SecurityGroupRules rules)
             return LayerOutcome.Unknown(ReachabilityLayer.SecurityGroup, targetId, $"no security group ingested for {targetId}");
         }
 
+        return _fromBalancer.GetOrAdd((GroupSet.Of(groups), query, balancer), static (key, state) => state.Layer.DecideFromBalancer(state.Groups, key.Query, key.Balancer), (Layer: this, Groups: groups));
+    }
+
+    private LayerOutcome DecideFromBalancer(IReadOnlyList<SecurityGroup> groups, TrafficQuery query, BalancerSource balancer)
+    {
         var groupIds = string.Join("+", groups.Select(g => NetworkTopology.IdOf(g.Node)));
         var admitting = rules.Admitting(groups, query);
         var reasons = new List<(SecurityGroupRuleEntry Rule, string Why, string Fix)>();
@@ -152,4 +159,7 @@ internal sealed record BalancerSource(string Name, IReadOnlySet<string> GroupIds
 {
     /// <summary>Why the target does or does not see the client's address, for the evidence.</summary>
     public string ClientAddressReason { get; init; } = "";
+
+    /// <summary>The balancer's subnets as one set: what arrives at a target from its own addresses, asked for every target.</summary>
+    public AddressSet SubnetRanges { get; } = SubnetCidrs.Aggregate(AddressSet.Empty, (set, c) => set.Union(c));
 }
