@@ -66,6 +66,37 @@ public class CacheTests
     }
 
     [Fact]
+    public void Names_are_found_by_text_whatever_string_object_asks_and_a_name_interned_later_is_found()
+    {
+        var table = new StringTable();
+        var literal = "publicipaddress";
+        var id = table.Intern(literal);
+        var sameText = new string(literal.AsSpan());
+
+        // The same literal twice (answered by reference the second time), then another object with the same text.
+        Assert.True(table.TryGetId(literal, out var first));
+        Assert.True(table.TryGetId(literal, out var again));
+        Assert.True(table.TryGetId(sameText, out var byText));
+        Assert.Equal([id, id, id], [first, again, byText]);
+
+        var late = "ipv6address";
+        Assert.False(table.TryGetId(late, out _));
+        Assert.False(table.TryGetId(late, out _));
+        var lateId = table.Intern(late);
+        Assert.True(table.TryGetId(late, out var found));
+        Assert.Equal(lateId, found);
+
+        // Many names asked side by side: each answer is its own name's, slots shared or not.
+        var names = Enumerable.Range(0, 1_000).Select(i => $"key-{i}").ToArray();
+        var ids = names.Select(table.Intern).ToArray();
+        Parallel.For(0, 100_000, i =>
+        {
+            Assert.True(table.TryGetId(names[i % names.Length], out var answer));
+            Assert.Equal(ids[i % names.Length], answer);
+        });
+    }
+
+    [Fact]
     public void Neighbours_follow_the_direction_and_list_a_self_loop_once()
     {
         var builder = new PropertyGraphBuilder();
