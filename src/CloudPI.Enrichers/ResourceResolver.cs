@@ -24,39 +24,55 @@ public sealed class ResourceResolver(PropertyGraph graph)
             return true;
         }
 
-        foreach (var candidate in Candidates(trimmed).Skip(1))
-        {
-            if (graph.TryFind(candidate, out node))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return NameInside(trimmed) is { } name && graph.TryFind(name, out node);
     }
 
     /// <summary>The target as given, then the resource name inside an ARN or a fallback target.</summary>
     public static IEnumerable<string> Candidates(string target)
     {
         yield return target;
+        if (NameInside(target) is { } name)
+        {
+            yield return name;
+        }
+    }
+
+    /// <summary>
+    /// The resource name inside an ARN (<c>arn:partition:service:region:account:resource</c>, where resource is
+    /// <c>type/id</c>, <c>type:id</c> or <c>id</c>) or a fallback target; null for anything else. Found by position,
+    /// not by splitting: every issue asks, and the ARN's other parts are not needed.
+    /// </summary>
+    public static string? NameInside(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         if (target.StartsWith("arn:", StringComparison.Ordinal))
         {
-            // arn:partition:service:region:account:resource, where resource is type/id, type:id or id.
-            var parts = target.Split(':', 6);
-            if (parts.Length == 6)
+            var resource = 0;
+            for (var field = 0; field < 5; field++)
             {
-                var resource = parts[5];
-                var slash = resource.IndexOf('/', StringComparison.Ordinal);
-                var colon = resource.IndexOf(':', StringComparison.Ordinal);
-                var separator = slash >= 0 && (colon < 0 || slash < colon) ? slash : colon;
-                yield return separator >= 0 ? resource[(separator + 1)..] : resource;
+                var colon = target.IndexOf(':', resource);
+                if (colon < 0)
+                {
+                    return null;
+                }
+
+                resource = colon + 1;
             }
+
+            var rest = target.AsSpan(resource);
+            var slash = rest.IndexOf('/');
+            var typeColon = rest.IndexOf(':');
+            var separator = slash >= 0 && (typeColon < 0 || slash < typeColon) ? slash : typeColon;
+            return target[(separator >= 0 ? resource + separator + 1 : resource)..];
         }
-        else if (target.StartsWith("AWS::", StringComparison.Ordinal) && target.Contains('/', StringComparison.Ordinal))
+
+        if (target.StartsWith("AWS::", StringComparison.Ordinal) && target.Contains('/', StringComparison.Ordinal))
         {
             var id = target[(target.IndexOf('/', StringComparison.Ordinal) + 1)..];
             var at = id.IndexOf('@', StringComparison.Ordinal);
-            yield return at >= 0 ? id[..at] : id;
+            return at >= 0 ? id[..at] : id;
         }
+
+        return null;
     }
 }
