@@ -31,6 +31,20 @@ public class PropertyGraphTests
         Assert.False(graph.TryFind("i-missing", out _));
     }
 
+    /// <summary>A node's id, kept from the index pass, reads as its <c>id</c> property does: a string id, else none.</summary>
+    [Fact]
+    public void A_nodes_id_is_its_id_property_when_that_is_a_string()
+    {
+        var builder = new PropertyGraphBuilder();
+        builder.AddNode("1", ["EC2Instance"], [new("name", "web"), new("id", "i-0abc")]);
+        builder.AddNode("2", ["AWSAccount"], [new("id", 111122223333L)]);
+        builder.AddNode("3", ["Tag"], [new("key", "env")]);
+        var graph = builder.Build();
+
+        Assert.Equal(new string?[] { "i-0abc", null, null }, graph.Nodes.Select(n => n.Id).ToArray());
+        Assert.All(graph.Nodes, n => Assert.Equal(n.Properties.GetString("id"), n.Id));
+    }
+
     /// <summary>Every node a key names, by id first and then by ARN, once each: the usual single node, one node named by
     /// both, two nodes (one by id, another by ARN), and a key several nodes carry.</summary>
     [Fact]

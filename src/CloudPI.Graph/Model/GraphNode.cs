@@ -31,7 +31,7 @@ public readonly struct GraphNode : IEquatable<GraphNode>
     public PropertyMap Properties => Graph.NodeProperties(Index);
 
     /// <summary>Cartography's MERGE key (<c>id</c> property).</summary>
-    public string? Id => Properties.GetString("id");
+    public string? Id => Graph.NodeId(Index);
 
     public string? Arn => Properties.GetString("arn");
 

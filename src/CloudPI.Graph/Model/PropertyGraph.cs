@@ -14,6 +14,10 @@ public sealed class PropertyGraph
     private readonly Adjacency _incoming;
     private readonly KeyIndex _byId;
     private readonly KeyIndex _byArn;
+
+    // Each node's id, as the index pass reads it: the analyses name a node by its id at every step of every path,
+    // and finding the property among a node's dozens took a lookup and a scan each time.
+    private readonly string?[] _ids;
     private readonly int[][] _nodesByLabel;
     private readonly int[][] _relationshipsByType;
 
@@ -31,6 +35,7 @@ public sealed class PropertyGraph
         _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, storage.RelationshipTypeIds.AsSpan(), singleTypes);
         _byId = new KeyIndex(NodeCount);
         _byArn = new KeyIndex(NodeCount);
+        _ids = new string?[NodeCount];
         IndexIdsAndArns();
         _labelFacts = new byte[]?[storage.LabelSets.Count];
     }
@@ -146,6 +151,9 @@ public sealed class PropertyGraph
 
     internal PropertyMap NodeProperties(int node) => new(this, _storage.NodeProperties[node]);
 
+    /// <summary>The node's <c>id</c> property when it is a string (as <c>Properties.GetString("id")</c> reads it), else null.</summary>
+    internal string? NodeId(int node) => _ids[node];
+
     internal string RelationshipExternalId(int rel) => _storage.RelationshipExternalIds[rel];
 
     internal string RelationshipType(int rel) => _storage.RelationshipTypes[_storage.RelationshipTypeIds[rel]];
@@ -212,8 +220,16 @@ public sealed class PropertyGraph
         var arnKey = _storage.PropertyKeys.TryGetId("arn", out var arn) ? arn : -1;
         for (var node = 0; node < NodeCount; node++)
         {
+            var idRead = false;
             foreach (var property in _storage.NodeProperties[node])
             {
+                if (property.KeyId == idKey && !idRead)
+                {
+                    // The first id property, as a property look-up finds it.
+                    idRead = true;
+                    _ids[node] = property.Value as string;
+                }
+
                 if (property.Value is not string value)
                 {
                     continue;
