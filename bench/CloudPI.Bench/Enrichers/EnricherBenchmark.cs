@@ -128,14 +128,14 @@ public sealed class EnricherBenchmark : IBenchmark
         Console.WriteLine($"load the graph only (graph stats):    {load}   {load.Milliseconds / tokens.Milliseconds:F1}x wall, {load.CpuMilliseconds / tokens.CpuMilliseconds:F1}x cpu the tokenising pass: the loading pass and the CLI's start");
         Console.WriteLine($"reachability enricher, end to end:    {reach}   analysis adds {Added(reach.Milliseconds, load.Milliseconds):F0}% wall, {Added(reach.CpuMilliseconds, load.CpuMilliseconds):F0}% cpu to the load (goal <= 50%)");
         Console.WriteLine($"exploitability enricher, end to end:  {exploit}   analysis adds {Added(exploit.Milliseconds, load.Milliseconds):F0}% wall, {Added(exploit.CpuMilliseconds, load.CpuMilliseconds):F0}% cpu to the load (goal <= 50%)");
-        Console.WriteLine($"  reachability, its own clock:        {reach.Phases}");
-        Console.WriteLine($"  exploitability, its own clock:      {exploit.Phases}");
+        Console.WriteLine($"  reachability, its own clock:        {reach.Phases}{reach.RatioPerRun}");
+        Console.WriteLine($"  exploitability, its own clock:      {exploit.Phases}{exploit.RatioPerRun}");
         if (published.Length > 0)
         {
             var publishedReach = await BestAsync(runs, () => PublishedEnricherAsync(published, "reachability", graph, producers, root, cancellationToken));
             var publishedExploit = await BestAsync(runs, () => PublishedEnricherAsync(published, "exploitability", graph, producers, root, cancellationToken));
-            Console.WriteLine($"published reachability (Native AOT):  {publishedReach}   its own clock: {publishedReach.Phases}");
-            Console.WriteLine($"published exploitability (Native AOT):{publishedExploit}   its own clock: {publishedExploit.Phases}");
+            Console.WriteLine($"published reachability (Native AOT):  {publishedReach}   its own clock: {publishedReach.Phases}{publishedReach.RatioPerRun}");
+            Console.WriteLine($"published exploitability (Native AOT):{publishedExploit}   its own clock: {publishedExploit.Phases}{publishedExploit.RatioPerRun}");
         }
 
         Console.WriteLine("peak memory goal: <= 400 MB for 100k resources and 50k issues");
@@ -256,12 +256,17 @@ public sealed class EnricherBenchmark : IBenchmark
         return new Measurement(wall.Elapsed.TotalMilliseconds, phases.PeakMegabytes, double.NaN, phases);
     }
 
+    /// <summary>The best of <paramref name="runs"/> runs: the least wall, peak and CPU, and the phases of the run whose
+    /// analysis was fastest; every run's analysis-to-load ratio is kept as well (see <see cref="Measurement.RatioPerRun"/>).</summary>
     private static async Task<Measurement> BestAsync(int runs, Func<Task<Measurement>> measure)
     {
         var best = await measure();
+        var ratios = new List<double>();
+        Keep(best.Phases);
         for (var i = 1; i < runs; i++)
         {
             var next = await measure();
+            Keep(next.Phases);
             best = new Measurement(
                 Math.Min(best.Milliseconds, next.Milliseconds),
                 Math.Min(best.PeakMegabytes, next.PeakMegabytes),
@@ -269,7 +274,15 @@ public sealed class EnricherBenchmark : IBenchmark
                 next.Phases is { } phases && (best.Phases is null || phases.AnalysisMilliseconds < best.Phases.AnalysisMilliseconds) ? phases : best.Phases);
         }
 
-        return best;
+        return best with { Ratios = ratios };
+
+        void Keep(EnricherPhases? phases)
+        {
+            if (phases is not null)
+            {
+                ratios.Add(phases.AnalysisAddsPercent);
+            }
+        }
     }
 
     private Task<Measurement> CliAsync(string[] command, CancellationToken cancellationToken) =>
@@ -323,6 +336,23 @@ public sealed class EnricherBenchmark : IBenchmark
     /// <summary>One measured step: wall-clock time, peak working set and user CPU time of its process.</summary>
     private sealed record Measurement(double Milliseconds, double PeakMegabytes, double CpuMilliseconds, EnricherPhases? Phases = null)
     {
+        /// <summary>Each run's analysis-to-load ratio, by its own clock, in run order.</summary>
+        public IReadOnlyList<double> Ratios { get; init; } = [];
+
+        /// <summary>
+        /// Every run's ratio and their median: on a shared machine one run's load or analysis can stall, and the run with
+        /// the fastest analysis may pair it with a slow load; the median of the runs' own ratios is the steadier figure.
+        /// </summary>
+        public string RatioPerRun => Ratios.Count < 2 ? "" : string.Create(
+            CultureInfo.InvariantCulture,
+            $"; per run {string.Join(", ", Ratios.Select(r => r.ToString("F0", CultureInfo.InvariantCulture) + "%"))} (median {Median(Ratios):F0}%)");
+
+        private static double Median(IReadOnlyList<double> values)
+        {
+            var sorted = values.Order().ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Milliseconds,7:N0} {(double.IsNaN(CpuMilliseconds) ? "-" : CpuMilliseconds.ToString("N0", CultureInfo.InvariantCulture)),7} {PeakMegabytes,7:N0}");
     }
 }
