@@ -10,11 +10,11 @@ internal sealed class StringTable
     private readonly Utf8Lookup<int> _utf8Ids = new(512);
     private readonly List<string> _names = [];
 
-    // The analyses ask for a few names thousands of times each (a property key, a relationship type), nearly always
-    // as the same literal: a slot per string object answers those by reference, without hashing and comparing the
-    // text (5% of the exploitability analysis, 100k resources and 20k findings, Native AOT). Entries are immutable,
-    // so threads reading and replacing slots side by side never see a torn one.
-    private const int ReferenceSlots = 256;
+    // The analyses ask for a few dozen names thousands of times each (a property key, a relationship type), nearly
+    // always as the same literal: remembered per string object, they are answered by reference instead of by hashing
+    // and comparing the text. Two slots per hash, so that two hot names that meet in one slot do not evict each other
+    // on every look-up. Entries are immutable, so threads reading and replacing slots side by side never see a torn one.
+    private const int ReferenceSlots = 512;
     private readonly KnownName?[] _byReference = new KnownName?[ReferenceSlots];
 
     private sealed record KnownName(string Name, int Id);
@@ -51,15 +51,20 @@ internal sealed class StringTable
 
     public bool TryGetId(string name, out int id)
     {
-        ref var slot = ref _byReference[RuntimeHelpers.GetHashCode(name) & (ReferenceSlots - 1)];
-        if (Volatile.Read(ref slot) is { } known && ReferenceEquals(known.Name, name))
+        var first = RuntimeHelpers.GetHashCode(name) & (ReferenceSlots - 2);
+        for (var slot = first; slot <= first + 1; slot++)
         {
-            id = known.Id;
-            return id >= 0;
+            if (Volatile.Read(ref _byReference[slot]) is { } known && ReferenceEquals(known.Name, name))
+            {
+                id = known.Id;
+                return id >= 0;
+            }
         }
 
         var found = _ids.TryGetValue(name, out id);
-        Volatile.Write(ref slot, new KnownName(name, found ? id : -1));
+        // The first slot while it is free, else the second: a name that settled in the first stays there.
+        var into = Volatile.Read(ref _byReference[first]) is null ? first : first + 1;
+        Volatile.Write(ref _byReference[into], new KnownName(name, found ? id : -1));
         return found;
     }
 }
