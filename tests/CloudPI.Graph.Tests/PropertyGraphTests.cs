@@ -64,6 +64,17 @@ public class PropertyGraphTests
         Assert.Equal(["3", "4", "5"], graph.FindAll("many").Select(n => n.ExternalId));
         Assert.Equal(["1"], graph.FindAll("arn:aws:iam::1:instance-profile/p").Select(n => n.ExternalId));
         Assert.Empty(graph.FindAll("missing"));
+
+        // Ids and ARNs share one table: each look-up still reads only the property it names, and "id, else ARN" prefers the id.
+        Assert.True(graph.TryFind("shared", out var byId));
+        Assert.Equal("1", byId.ExternalId);
+        Assert.True(graph.TryFindByArn("shared", out var byArn));
+        Assert.Equal("2", byArn.ExternalId);
+        Assert.False(graph.TryFindById("arn:aws:iam::1:instance-profile/p", out _));
+        Assert.True(graph.TryFind("arn:aws:iam::1:instance-profile/p", out var profile));
+        Assert.Equal("1", profile.ExternalId);
+        Assert.False(graph.TryFindByArn("r-2", out _));
+        Assert.False(graph.TryFind("missing", out _));
     }
 
     [Fact]

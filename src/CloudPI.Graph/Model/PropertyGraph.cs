@@ -12,8 +12,7 @@ public sealed class PropertyGraph
     private readonly GraphStorage _storage;
     private readonly Adjacency _outgoing;
     private readonly Adjacency _incoming;
-    private readonly KeyIndex _byId;
-    private readonly KeyIndex _byArn;
+    private readonly KeyIndex _byIdOrArn;
 
     // Each node's id, as the index pass reads it: the analyses name a node by its id at every step of every path,
     // and finding the property among a node's dozens took a lookup and a scan each time.
@@ -33,8 +32,7 @@ public sealed class PropertyGraph
         _nodesByLabel = GroupBy(storage.Labels.Count, storage.NodeLabelSets.AsSpan(), labelsOfSet);
         var singleTypes = Enumerable.Range(0, storage.RelationshipTypes.Count).Select(type => new[] { type }).ToArray();
         _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, storage.RelationshipTypeIds.AsSpan(), singleTypes);
-        _byId = new KeyIndex(NodeCount);
-        _byArn = new KeyIndex(NodeCount);
+        _byIdOrArn = new KeyIndex(2 * NodeCount);
         _ids = new string?[NodeCount];
         IndexIdsAndArns();
         _labelFacts = new byte[]?[storage.LabelSets.Count];
@@ -79,31 +77,38 @@ public sealed class PropertyGraph
         TryNode(_storage.NodeExternalIds.TryGetIndex(externalId, out var index), index, out node);
 
     /// <summary>Finds a node by Cartography's <c>id</c> property (e.g. <c>i-0abc</c>, <c>sg-…</c>, an ARN).</summary>
-    public bool TryFindById(string id, out GraphNode node) => TryNode(_byId.TryGetFirst(id, out var index), index, out node);
+    public bool TryFindById(string id, out GraphNode node) => TryNode(_byIdOrArn.TryGetFirst(id, KeyIndex.KeyKind.Id, out var index), index, out node);
 
-    public bool TryFindByArn(string arn, out GraphNode node) => TryNode(_byArn.TryGetFirst(arn, out var index), index, out node);
+    public bool TryFindByArn(string arn, out GraphNode node) => TryNode(_byIdOrArn.TryGetFirst(arn, KeyIndex.KeyKind.Arn, out var index), index, out node);
 
     /// <summary>Finds a node by its <c>id</c> property, else by its <c>arn</c> property.</summary>
-    public bool TryFind(string idOrArn, out GraphNode node) => TryFindById(idOrArn, out node) || TryFindByArn(idOrArn, out node);
+    public bool TryFind(string idOrArn, out GraphNode node)
+    {
+        var found = _byIdOrArn.TryGet(idOrArn, out var keyed);
+        return TryNode(found, keyed.ById >= 0 ? keyed.ById : keyed.ByArn, out node);
+    }
 
     /// <summary>Every node whose <c>id</c> or <c>arn</c> equals <paramref name="idOrArn"/> (ids may repeat across labels),
     /// by id first, then by ARN, once each. The usual one or two are answered without a query: analyses ask this for the
     /// role ARNs of every finding's resource.</summary>
     public IReadOnlyList<GraphNode> FindAll(string idOrArn)
     {
-        var byId = _byId.TryGetFirst(idOrArn, out var id);
-        var byArn = _byArn.TryGetFirst(idOrArn, out var arn);
-        if (_byId.HasSeveral(idOrArn) || _byArn.HasSeveral(idOrArn))
+        if (!_byIdOrArn.TryGet(idOrArn, out var keyed))
         {
-            return [.. _byId.All(idOrArn).Concat(_byArn.All(idOrArn)).Distinct().Select(GetNode)];
+            return [];
         }
 
-        return (byId, byArn) switch
+        if (keyed.Several)
+        {
+            return [.. _byIdOrArn.All(idOrArn, KeyIndex.KeyKind.Id).Concat(_byIdOrArn.All(idOrArn, KeyIndex.KeyKind.Arn)).Distinct().Select(GetNode)];
+        }
+
+        var (id, arn) = (keyed.ById, keyed.ByArn);
+        return (id >= 0, arn >= 0) switch
         {
             (true, true) when id != arn => [GetNode(id), GetNode(arn)],
             (true, _) => [GetNode(id)],
-            (_, true) => [GetNode(arn)],
-            _ => [],
+            _ => [GetNode(arn)],
         };
     }
 
@@ -237,11 +242,11 @@ public sealed class PropertyGraph
 
                 if (property.KeyId == idKey)
                 {
-                    _byId.Add(value, node);
+                    _byIdOrArn.Add(value, KeyIndex.KeyKind.Id, node);
                 }
                 else if (property.KeyId == arnKey)
                 {
-                    _byArn.Add(value, node);
+                    _byIdOrArn.Add(value, KeyIndex.KeyKind.Arn, node);
                 }
             }
         }
