@@ -51,7 +51,7 @@ internal sealed class AccountPartition : IDisposable
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(inputs);
         var targets = inputs.Select(i => i.Response.Issues.Select(issue => issue.Target).ToList()).ToList();
-        if (input.IsLoaded || !NamesSeveralAccounts(targets.SelectMany(t => t)))
+        if (input.IsLoaded || targets.SelectMany(t => t).Select(ArnAccount).Where(a => a is not null).Distinct().Take(2).Count() < 2)
         {
             return null;
         }
@@ -215,71 +215,22 @@ internal sealed class AccountPartition : IDisposable
         return ArnAccount(target) is { } named && scopes.Accounts.Contains(named) ? named : null;
     }
 
-    /// <summary>Whether the targets name two accounts or more: read in place, since every issue of a single-account
-    /// run is read through before its graph loads (a string array per target took 20k issues ~20 ms).</summary>
-    internal static bool NamesSeveralAccounts(IEnumerable<string?> targets)
-    {
-        string? first = null;
-        foreach (var target in targets)
-        {
-            var account = AccountNamedBy(target);
-            if (account.IsEmpty)
-            {
-                continue;
-            }
-
-            if (first is null)
-            {
-                first = account.ToString();
-            }
-            else if (!account.SequenceEqual(first))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The account an ARN (<c>arn:partition:service:region:account:…</c>) or fallback target (<c>…@account/region</c>) names.</summary>
-    internal static string? ArnAccount(string? target) => AccountNamedBy(target) is { IsEmpty: false } account ? account.ToString() : null;
-
-    /// <inheritdoc cref="ArnAccount"/>
-    private static ReadOnlySpan<char> AccountNamedBy(string? target)
+    private static string? ArnAccount(string? target)
     {
         if (target is null)
         {
-            return [];
+            return null;
         }
 
         if (target.StartsWith("arn:", StringComparison.Ordinal))
         {
-            // The fifth field: after the fourth colon, up to the fifth (which must exist).
-            var rest = target.AsSpan();
-            for (var field = 0; field < 4; field++)
-            {
-                var colon = rest.IndexOf(':');
-                if (colon < 0)
-                {
-                    return [];
-                }
-
-                rest = rest[(colon + 1)..];
-            }
-
-            var end = rest.IndexOf(':');
-            return end >= 0 ? rest[..end] : [];
+            var parts = target.Split(':', 6);
+            return parts.Length == 6 && parts[4].Length > 0 ? parts[4] : null;
         }
 
         var at = target.StartsWith("AWS::", StringComparison.Ordinal) ? target.LastIndexOf('@') : -1;
-        if (at < 0)
-        {
-            return [];
-        }
-
-        var afterAt = target.AsSpan(at + 1);
-        var slash = afterAt.IndexOf('/');
-        return slash >= 0 ? afterAt[..slash] : afterAt;
+        return at >= 0 ? target[(at + 1)..].Split('/')[0] is { Length: > 0 } account ? account : null : null;
     }
 
     public void Dispose() => _loader.Dispose();
