@@ -51,7 +51,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return ResultComposer.NotModelled(resourceId, query, resource.Labels);
         }
 
-        return Answer(resourceId, query, q => Traces(resource, q, onlyGroup: null, recent: null), () => CandidateQueries(resource, onlyGroup: null, recent: null));
+        return Answer(resourceId, query, new OneResource(this, resource));
     }
 
     /// <summary>
@@ -66,12 +66,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return ResultComposer.NoMembers(groupId, query);
         }
 
-        var recent = EndpointResolver.RecentFor(members.Count);
-        return Answer(
-            groupId,
-            query,
-            q => UntilReachable(members.SelectMany(m => Traces(m, q, group, recent))),
-            () => members.SelectMany(m => CandidateQueries(m, group, recent)));
+        return Answer(groupId, query, new GroupMembers(this, group, members, EndpointResolver.RecentFor(members.Count)));
     }
 
     /// <summary>
@@ -87,38 +82,129 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             return RunningResources.NoMembers(resource, resourceId, kind, query);
         }
 
-        var recent = EndpointResolver.RecentFor(members.Count);
-        var result = Answer(
-            resourceId,
-            query,
-            q => UntilReachable(members.SelectMany(m => Traces(m.Node, q, onlyGroup: null, recent).Select(t => RunningResources.Through(t, m, resourceId)))),
-            () => members.SelectMany(m => CandidateQueries(m.Node, onlyGroup: null, recent)));
+        var result = Answer(resourceId, query, new ConfigurationMembers(this, resourceId, members, EndpointResolver.RecentFor(members.Count)));
         return RunningResources.Judged(result, kind, members);
+    }
+
+    /// <summary>What a question is about: the paths it finds for one traffic, and the traffic worth asking about. Structs
+    /// over which <see cref="Answer"/> is generic: delegates over the resource would be allocated for every question.</summary>
+    private interface IQuestionSubject
+    {
+        void AddTraces(TrafficQuery query, List<PathTrace> into);
+
+        void AddCandidates(List<TrafficQuery> into);
+    }
+
+    private readonly struct OneResource(ReachabilityEngine engine, GraphNode resource) : IQuestionSubject
+    {
+        public void AddTraces(TrafficQuery query, List<PathTrace> into) => engine.AddTraces(resource, query, onlyGroup: null, recent: null, into);
+
+        public void AddCandidates(List<TrafficQuery> into) => engine.AddCandidateQueries(resource, onlyGroup: null, recent: null, into);
+    }
+
+    /// <summary>A group's members, through the group's own rules; one reachable member answers for the whole group
+    /// (<see cref="UntilReachable"/>), so thousands are not walked.</summary>
+    private readonly struct GroupMembers(ReachabilityEngine engine, SecurityGroup group, List<GraphNode> members, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>> recent)
+        : IQuestionSubject
+    {
+        public void AddTraces(TrafficQuery query, List<PathTrace> into)
+        {
+            foreach (var member in members)
+            {
+                var start = into.Count;
+                engine.AddTraces(member, query, group, recent, into);
+                if (UntilReachable(into, start))
+                {
+                    return;
+                }
+            }
+        }
+
+        public void AddCandidates(List<TrafficQuery> into)
+        {
+            foreach (var member in members)
+            {
+                engine.AddCandidateQueries(member, group, recent, into);
+            }
+        }
+    }
+
+    /// <summary>A configuration's running resources, each path continued through the relation to the object; one
+    /// reachable resource answers for it.</summary>
+    private readonly struct ConfigurationMembers(
+        ReachabilityEngine engine, string resourceId, IReadOnlyList<RunningMember> members, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>> recent)
+        : IQuestionSubject
+    {
+        public void AddTraces(TrafficQuery query, List<PathTrace> into)
+        {
+            foreach (var member in members)
+            {
+                var start = into.Count;
+                engine.AddTraces(member.Node, query, onlyGroup: null, recent, into);
+                for (var i = start; i < into.Count; i++)
+                {
+                    into[i] = RunningResources.Through(into[i], member, resourceId);
+                    if (into[i].Verdict == ReachabilityVerdict.Reachable)
+                    {
+                        into.RemoveRange(i + 1, into.Count - i - 1);
+                        return;
+                    }
+                }
+            }
+        }
+
+        public void AddCandidates(List<TrafficQuery> into)
+        {
+            foreach (var member in members)
+            {
+                engine.AddCandidateQueries(member.Node, onlyGroup: null, recent, into);
+            }
+        }
     }
 
     private const int CandidatesSearchedInList = 16;
 
-    private ReachabilityResult Answer(string resourceId, TrafficQuery query, Func<TrafficQuery, IEnumerable<PathTrace>> traces, Func<IEnumerable<TrafficQuery>> candidates)
+    /// <summary>Room for a resource's usual candidates (a port or three per group, a service port) before the list grows.</summary>
+    private const int CandidatesExpected = 8;
+
+    /// <summary>
+    /// The candidates in first-seen order, once each: a group's members can repeat the same ports thousands of times.
+    /// Searched in the list while it is short (a resource's usual one to three ports), in a set beyond; in place.
+    /// </summary>
+    private static void KeepFirstOfEach(List<TrafficQuery> candidates)
+    {
+        var kept = 0;
+        HashSet<TrafficQuery>? seen = null;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            var isNew = kept < CandidatesSearchedInList
+                ? candidates.IndexOf(candidate, 0, kept) < 0
+                : (seen ??= [.. candidates.GetRange(0, kept)]).Add(candidate);
+            if (isNew)
+            {
+                candidates[kept++] = candidate;
+            }
+        }
+
+        candidates.RemoveRange(kept, candidates.Count - kept);
+    }
+
+    private ReachabilityResult Answer<TSubject>(string resourceId, TrafficQuery query, TSubject subject)
+        where TSubject : IQuestionSubject
     {
         if (!query.IsAnyTraffic)
         {
-            return ResultComposer.Compose(resourceId, query, [.. traces(query)]);
+            var traces = new List<PathTrace>();
+            subject.AddTraces(query, traces);
+            return ResultComposer.Compose(resourceId, query, traces);
         }
 
         // Any traffic: ask about each protocol/port something admits, and list those found open. Each question's
         // verdict is its most open path's; only the most open question is composed into the answer with its evidence.
-        // In first-seen order, once each: a group's members can repeat the same ports thousands of times. Searched in
-        // the list while it is short (a resource's usual one to three ports), in a set beyond.
-        var asked = new List<TrafficQuery>();
-        HashSet<TrafficQuery>? seen = null;
-        foreach (var candidate in candidates())
-        {
-            if (asked.Count < CandidatesSearchedInList ? !asked.Contains(candidate) : (seen ??= [.. asked]).Add(candidate))
-            {
-                asked.Add(candidate);
-            }
-        }
-
+        var asked = new List<TrafficQuery>(CandidatesExpected);
+        subject.AddCandidates(asked);
+        KeepFirstOfEach(asked);
         if (asked.Count == 0)
         {
             asked.Add(TrafficQuery.AnyTraffic);
@@ -128,7 +214,8 @@ public sealed class ReachabilityEngine : IReachabilityEngine
         (TrafficQuery Query, List<PathTrace> Traces, List<PathTrace> Ranked, ReachabilityVerdict Verdict)? best = null;
         foreach (var q in asked)
         {
-            List<PathTrace> found = [.. traces(q)];
+            var found = new List<PathTrace>();
+            subject.AddTraces(q, found);
             var ranked = ResultComposer.Rank(found);
             var verdict = ranked.Count > 0 ? ranked[0].Verdict : ReachabilityVerdict.NotReachable;
             if (verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure)
@@ -149,40 +236,33 @@ public sealed class ReachabilityEngine : IReachabilityEngine
 
     /// <param name="recent">Where a group's or configuration's members' endpoints are kept for its question; null for
     /// a resource asked about itself.</param>
-    private IEnumerable<PathTrace> Traces(GraphNode resource, TrafficQuery query, SecurityGroup? onlyGroup, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>>? recent)
+    private void AddTraces(GraphNode resource, TrafficQuery query, SecurityGroup? onlyGroup, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>>? recent, List<PathTrace> into)
     {
-        // Indexed loops here and in CandidateQueries: a foreach over the lists' interface boxes an enumerator for each
+        // Indexed loops here and in AddCandidateQueries: a foreach over the lists' interface boxes an enumerator for each
         // question of each finding.
         var endpoints = _endpoints.EndpointsOf(resource, recent);
         for (var i = 0; i < endpoints.Count; i++)
         {
             if (_direct.Trace(endpoints[i], query, onlyGroup) is { } trace)
             {
-                yield return trace;
+                into.Add(trace);
             }
         }
 
         if (_endpoints.Target(resource) is { } target)
         {
-            foreach (var trace in _balancers.Traces(target, query, onlyGroup))
-            {
-                yield return trace;
-            }
+            into.AddRange(_balancers.Traces(target, query, onlyGroup));
         }
 
         if (onlyGroup is null)
         {
-            foreach (var managed in _managed.Traces(resource, query))
-            {
-                yield return managed;
-            }
+            into.AddRange(_managed.Traces(resource, query));
         }
     }
 
     /// <summary>The traffic worth asking about for an any-traffic question: service ports, and what rules admit from possible internet sources.</summary>
-    private IEnumerable<TrafficQuery> CandidateQueries(GraphNode resource, SecurityGroup? onlyGroup, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>>? recent)
+    private void AddCandidateQueries(GraphNode resource, SecurityGroup? onlyGroup, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>>? recent, List<TrafficQuery> candidates)
     {
-        var candidates = new List<TrafficQuery>();
         var endpoints = _endpoints.EndpointsOf(resource, recent);
         for (var e = 0; e < endpoints.Count; e++)
         {
@@ -221,20 +301,22 @@ public sealed class ReachabilityEngine : IReachabilityEngine
         }
 
         candidates.AddRange(ManagedServicePaths.ServicePorts(resource));
-        return candidates;
     }
 
-    /// <summary>One reachable member answers for a whole group: stop there rather than walk thousands.</summary>
-    private static IEnumerable<PathTrace> UntilReachable(IEnumerable<PathTrace> traces)
+    /// <summary>One reachable member answers for a whole group: the paths from <paramref name="start"/> on are kept up to
+    /// the first reachable one, and true says one was found (the question stops there rather than walk thousands).</summary>
+    private static bool UntilReachable(List<PathTrace> traces, int start)
     {
-        foreach (var trace in traces)
+        for (var i = start; i < traces.Count; i++)
         {
-            yield return trace;
-            if (trace.Verdict == ReachabilityVerdict.Reachable)
+            if (traces[i].Verdict == ReachabilityVerdict.Reachable)
             {
-                yield break;
+                traces.RemoveRange(i + 1, traces.Count - i - 1);
+                return true;
             }
         }
+
+        return false;
     }
 
     /// <summary>Members that carry a path of their own: an instance's ENI stands for the instance (which takes its groups).</summary>
