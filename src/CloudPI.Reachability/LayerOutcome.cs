@@ -31,7 +31,11 @@ internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IR
 
     public bool IsClosed => Possible.IsEmpty;
 
-    public static LayerOutcome Open(params EvidenceStep[] evidence) => new(AddressSet.All, AddressSet.All, evidence);
+    /// <summary>Open with nothing to say: shared, as most resources' state and most balancers' last hops are (the
+    /// outcome is immutable), and joined to another layer without a copy (<see cref="Then"/>).</summary>
+    private static readonly LayerOutcome PassThrough = new(AddressSet.All, AddressSet.All, []);
+
+    public static LayerOutcome Open(params EvidenceStep[] evidence) => evidence.Length == 0 ? PassThrough : new(AddressSet.All, AddressSet.All, evidence);
 
     public static LayerOutcome Closed(params EvidenceStep[] evidence) => new(AddressSet.Empty, AddressSet.Empty, evidence);
 
@@ -45,9 +49,15 @@ internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IR
     /// <summary>This layer, then <paramref name="next"/> on what it let through; a closed layer ends the path there.</summary>
     public LayerOutcome Then(LayerOutcome next)
     {
-        if (IsClosed)
+        // Every source passes a pass-through and it adds no evidence: the other side is the answer as it stands.
+        if (IsClosed || ReferenceEquals(next, PassThrough))
         {
             return this;
+        }
+
+        if (ReferenceEquals(this, PassThrough))
+        {
+            return next;
         }
 
         var possible = Possible.Intersect(next.Possible);

@@ -34,7 +34,16 @@ internal sealed class PathTrace
         new(resourceId, traffic, new LayerOutcome(AddressSet.PublicInternet, AddressSet.PublicInternet, []));
 
     /// <summary>Applies a layer; once closed, later layers are not consulted (the evidence ends at the block).</summary>
-    public PathTrace Then(LayerOutcome layer) => IsClosed ? this : new(ResourceId, Traffic, Sofar.Then(layer));
+    public PathTrace Then(LayerOutcome layer)
+    {
+        if (IsClosed)
+        {
+            return this;
+        }
+
+        var sofar = Sofar.Then(layer);
+        return ReferenceEquals(sofar, Sofar) ? this : new(ResourceId, Traffic, sofar);
+    }
 
     public PathTrace Then(Func<LayerOutcome> layer) => IsClosed ? this : Then(layer());
 
