@@ -188,9 +188,14 @@ public sealed class PropertyGraph
 
         var outgoing = RelationshipsAt(outgoingAt);
         // A self-loop is listed once, as outgoing.
-        var incoming = direction == Direction.Incoming ? RelationshipsAt(incomingAt) : RelationshipsAt(incomingAt).Where(r => r.StartIndex != node);
+        var incoming = direction == Direction.Incoming ? RelationshipsAt(incomingAt) : NotStartingAt(RelationshipsAt(incomingAt), node);
         return outgoingAt.IsEmpty ? incoming : incomingAt.IsEmpty ? outgoing : outgoing.Concat(incoming);
     }
+
+    /// <summary>A method of its own: a lambda over the node in <see cref="RelationshipsOf"/> would allocate its closure
+    /// on every call, the usual empty answer included.</summary>
+    private static IEnumerable<GraphRelationship> NotStartingAt(IEnumerable<GraphRelationship> relationships, int node) =>
+        relationships.Where(r => r.StartIndex != node);
 
     /// <summary>The nodes at the other end of <paramref name="node"/>'s relationships of <paramref name="type"/>.</summary>
     internal NodeNeighbors NeighborsOf(int node, Direction direction, string type)

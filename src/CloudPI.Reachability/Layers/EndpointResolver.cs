@@ -294,6 +294,12 @@ internal sealed class EndpointResolver
             return interfaces[primary];
         }
 
+        return ByAddressOrSubnet(instance, interfaces);
+    }
+
+    /// <summary>A method of its own: its lambdas' captures would otherwise be allocated for every instance, one interface or several.</summary>
+    private static NetworkInterface ByAddressOrSubnet(Ec2Instance instance, List<NetworkInterface> interfaces)
+    {
         var privateAddress = instance.PrivateIpAddress;
         var subnets = instance.Subnets.Select(s => s.Node).ToHashSet();
         var byAddress = interfaces.FindIndex(e => privateAddress is not null && (e.PrivateIpAddress == privateAddress || e.PrivateIps.Any(p => p.PrivateIpAddress == privateAddress)));

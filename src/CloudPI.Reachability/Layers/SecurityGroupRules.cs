@@ -58,8 +58,11 @@ internal sealed class SecurityGroupRules
 {
     private readonly NodeMemo<IReadOnlyList<SecurityGroupRuleEntry>> _inbound = new();
 
+    // A static lambda, made once: one over the group would allocate its closure and delegate on every look-up.
     public IReadOnlyList<SecurityGroupRuleEntry> InboundOf(SecurityGroup group) =>
-        _inbound.GetOrAdd(group.Node, _ => [.. group.InboundRules.Select(r => SecurityGroupRuleEntry.Of(group, r))]);
+        _inbound.GetOrAdd(group.Node, static node => Parse(SecurityGroup.Wrap(node)));
+
+    private static List<SecurityGroupRuleEntry> Parse(SecurityGroup group) => [.. group.InboundRules.Select(r => SecurityGroupRuleEntry.Of(group, r))];
 
     /// <summary>Inbound rules of <paramref name="groups"/> that admit some of <paramref name="query"/>; groups are additive.</summary>
     public List<SecurityGroupRuleEntry> Admitting(IEnumerable<SecurityGroup> groups, TrafficQuery query) =>

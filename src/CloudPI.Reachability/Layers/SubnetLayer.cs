@@ -28,7 +28,13 @@ internal sealed class SubnetLayer(RouteLayer routes, NetworkAclLayer acls)
                 (Layer: this, Subnet: subnet, Sofar: sofar));
         }
 
-        var sources = sofar.SourcesOnly();
+        return Several(endpoint, query, sofar.SourcesOnly());
+    }
+
+    /// <summary>Each subnet's outcome, then their sum. A method of its own: its lambda's captures would otherwise be
+    /// allocated on every endpoint's way in, one subnet or several.</summary>
+    private LayerOutcome Several(NetworkEndpoint endpoint, TrafficQuery query, LayerOutcome sources)
+    {
         var perSubnet = endpoint.Subnets.Select(subnet => Through(subnet, query, sources)).ToList();
         var outcome = perSubnet.Count == 1 ? perSubnet[0]
             : endpoint.SubnetsAreCandidates ? LayerOutcome.OneOf(perSubnet, [.. endpoint.Subnets.Select(s => NetworkTopology.IdOf(s.Node))], endpoint.ResourceId)
