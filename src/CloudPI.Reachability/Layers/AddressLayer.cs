@@ -23,10 +23,10 @@ internal static class AddressLayer
     /// The families the internet can address the resource in: public IPv4 sources when it has a public IPv4
     /// address, public IPv6 sources when it has a global IPv6 address (every VPC IPv6 address is one).
     /// </summary>
-    public static LayerOutcome PublicAddress(string resourceId, IReadOnlyList<(string Address, string Source)> addresses)
+    public static LayerOutcome PublicAddress(string resourceId, IReadOnlyList<(string Address, AddressSource Source)> addresses)
     {
         // Loops, not a query or closures: this runs once for every endpoint of every resource analysed.
-        var found = new List<(string Address, string Source)>(addresses.Count);
+        var found = new List<(string Address, AddressSource Source)>(addresses.Count);
         var sources = AddressSet.Empty;
         for (var i = 0; i < addresses.Count; i++)
         {
@@ -55,18 +55,31 @@ internal static class AddressLayer
         };
     }
 
-    /// <summary>The usual single address, each text written once: builders would allocate their chunks for every endpoint.</summary>
-    private static (string Described, string Removed) Describe((string Address, string Source) found, string resourceId) =>
-        (string.Concat("public address ", found.Address, " (", found.Source, ")"), string.Concat("remove the public address ", found.Address, " from ", resourceId));
+    private const string Described = "public address ";
 
-    private static (string Described, string Removed) Describe(List<(string Address, string Source)> found, string resourceId)
+    /// <summary>The usual single address, each text written once: builders would allocate their chunks for every endpoint.</summary>
+    private static (string Described, string Removed) Describe((string Address, AddressSource Source) found, string resourceId) =>
+        (string.Create(Described.Length + found.Address.Length + 2 + found.Source.Length + 1, found, static (chars, found) =>
+        {
+            Described.CopyTo(chars);
+            var at = Described.Length;
+            found.Address.CopyTo(chars[at..]);
+            at += found.Address.Length;
+            " (".CopyTo(chars[at..]);
+            at += 2 + found.Source.CopyTo(chars[(at + 2)..]);
+            chars[at] = ')';
+        }),
+        string.Concat("remove the public address ", found.Address, " from ", resourceId));
+
+    private static (string Described, string Removed) Describe(List<(string Address, AddressSource Source)> found, string resourceId)
     {
-        var described = new StringBuilder("public address ", capacity: 64 * found.Count);
+        var described = new StringBuilder(Described, capacity: 64 * found.Count);
         var removed = new StringBuilder("remove the public address ", capacity: 64 + (48 * found.Count) + resourceId.Length);
         for (var i = 0; i < found.Count; i++)
         {
             var separator = i == 0 ? "" : ", ";
-            described.Append(separator).Append(found[i].Address).Append(" (").Append(found[i].Source).Append(')');
+            described.Append(separator).Append(found[i].Address).Append(" (");
+            found[i].Source.AppendTo(described).Append(')');
             removed.Append(separator).Append(found[i].Address);
         }
 
@@ -74,7 +87,7 @@ internal static class AddressLayer
     }
 
     /// <summary>Whether <paramref name="addresses"/> lists <paramref name="address"/> (a loop: a predicate would allocate its closure).</summary>
-    public static bool IsListed(List<(string Address, string Source)> addresses, string address, StringComparison comparison = StringComparison.Ordinal)
+    public static bool IsListed(List<(string Address, AddressSource Source)> addresses, string address, StringComparison comparison = StringComparison.Ordinal)
     {
         foreach (var (listed, _) in addresses)
         {
@@ -87,29 +100,30 @@ internal static class AddressLayer
         return false;
     }
 
-    public static List<(string Address, string Source)> AddressesOf(NetworkInterface eni)
+    public static List<(string Address, AddressSource Source)> AddressesOf(NetworkInterface eni)
     {
-        // Each source is described only for an address that exists: most private addresses have no public IP.
-        var addresses = new List<(string Address, string Source)>();
+        // Each source is named only for an address that exists (most private addresses have no public IP), and its text
+        // is written only when the address is described.
+        var addresses = new List<(string Address, AddressSource Source)>();
         var eniId = NetworkTopology.IdOf(eni.Node);
         foreach (var elastic in eni.ElasticIps)
         {
             if (!string.IsNullOrEmpty(elastic.PublicIp))
             {
-                addresses.Add((elastic.PublicIp, $"Elastic IP on {eniId}"));
+                addresses.Add((elastic.PublicIp, new("Elastic IP on ", eniId)));
             }
         }
 
         if (eni.PublicIp is { Length: > 0 } publicIp)
         {
-            addresses.Add((publicIp, $"public IP of {eniId}"));
+            addresses.Add((publicIp, new("public IP of ", eniId)));
         }
 
         foreach (var privateIp in eni.PrivateIps)
         {
             if (!string.IsNullOrEmpty(privateIp.PublicIp))
             {
-                addresses.Add((privateIp.PublicIp, $"public IP of {eniId}'s private address {privateIp.PrivateIpAddress}"));
+                addresses.Add((privateIp.PublicIp, new("public IP of ", eniId, "'s private address ", privateIp.PrivateIpAddress)));
             }
         }
 
@@ -117,7 +131,7 @@ internal static class AddressLayer
         {
             if (!string.IsNullOrEmpty(ipv6.Address))
             {
-                addresses.Add((ipv6.Address, $"IPv6 address of {eniId}"));
+                addresses.Add((ipv6.Address, new("IPv6 address of ", eniId)));
             }
         }
 
@@ -125,25 +139,25 @@ internal static class AddressLayer
     }
 
     /// <summary>The instance's own address properties and Elastic IPs (its primary interface's, in Cartography's data).</summary>
-    public static List<(string Address, string Source, string? InterfaceId)> InstanceLevelAddressesOf(Ec2Instance instance)
+    public static List<(string Address, AddressSource Source, string? InterfaceId)> InstanceLevelAddressesOf(Ec2Instance instance)
     {
-        var addresses = new List<(string Address, string Source, string? InterfaceId)>();
+        var addresses = new List<(string Address, AddressSource Source, string? InterfaceId)>();
         foreach (var elastic in instance.ElasticIps)
         {
             if (!string.IsNullOrEmpty(elastic.PublicIp))
             {
-                addresses.Add((elastic.PublicIp, "Elastic IP", elastic.NetworkInterfaceId));
+                addresses.Add((elastic.PublicIp, new("Elastic IP"), elastic.NetworkInterfaceId));
             }
         }
 
         if (!string.IsNullOrEmpty(instance.PublicIpAddress))
         {
-            addresses.Add((instance.PublicIpAddress, "publicipaddress", null));
+            addresses.Add((instance.PublicIpAddress, new("publicipaddress"), null));
         }
 
         if (!string.IsNullOrEmpty(instance.Ipv6Address))
         {
-            addresses.Add((instance.Ipv6Address, "ipv6address", null));
+            addresses.Add((instance.Ipv6Address, new("ipv6address"), null));
         }
 
         return addresses;
@@ -159,4 +173,37 @@ internal static class AddressLayer
     public static LayerOutcome InternetFacing(string resourceId, bool internetFacing) => internetFacing
         ? LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, "scheme internet-facing"))
         : LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Denies, "scheme internal: no public address", resourceId));
+}
+
+/// <summary>
+/// Where a public address comes from, as the evidence names it (<c>public IP of eni-1</c>): up to four parts, joined
+/// only into the description of an address found public, rather than into a string for every address of every
+/// interface analysed.
+/// </summary>
+internal readonly record struct AddressSource(string First, string? Second = null, string? Third = null, string? Fourth = null)
+{
+    /// <summary>An instance's own address property, said to be the instance's (<c>publicipaddress of i-1</c>).</summary>
+    public AddressSource Of(string resourceId) => Second is null ? new(First, " of ", resourceId) : new(ToString(), " of ", resourceId);
+
+    public int Length => First.Length + (Second?.Length ?? 0) + (Third?.Length ?? 0) + (Fourth?.Length ?? 0);
+
+    /// <summary>Writes the text at the start of <paramref name="chars"/>; returns its length.</summary>
+    public int CopyTo(Span<char> chars)
+    {
+        var at = 0;
+        foreach (var part in (ReadOnlySpan<string?>)[First, Second, Third, Fourth])
+        {
+            if (part is not null)
+            {
+                part.CopyTo(chars[at..]);
+                at += part.Length;
+            }
+        }
+
+        return at;
+    }
+
+    public StringBuilder AppendTo(StringBuilder text) => text.Append(First).Append(Second).Append(Third).Append(Fourth);
+
+    public override string ToString() => string.Concat(First, Second, Third, Fourth);
 }

@@ -220,13 +220,13 @@ internal sealed class EndpointResolver
             ];
         }
 
-        var own = new List<List<(string Address, string Source)>>(interfaces.Count);
+        var own = new List<List<(string Address, AddressSource Source)>>(interfaces.Count);
         foreach (var eni in interfaces)
         {
             own.Add(AddressLayer.AddressesOf(eni));
         }
 
-        var notOnAnInterface = new List<(string Address, string Source, string? InterfaceId)>(instanceAddresses.Count);
+        var notOnAnInterface = new List<(string Address, AddressSource Source, string? InterfaceId)>(instanceAddresses.Count);
         foreach (var address in instanceAddresses)
         {
             if (!IsOnAnInterface(own, address.Address))
@@ -247,7 +247,7 @@ internal sealed class EndpointResolver
                 // The instance's own address properties belong to its primary interface (an Elastic IP names its own).
                 if (interfaceId is { } named ? named == eniId : eni.Node == primary.Node)
                 {
-                    addresses.Add((address, $"{source} of {id}"));
+                    addresses.Add((address, source.Of(id)));
                 }
             }
 
@@ -268,7 +268,7 @@ internal sealed class EndpointResolver
         return endpoints;
     }
 
-    private static bool IsOnAnInterface(List<List<(string Address, string Source)>> interfaces, string address)
+    private static bool IsOnAnInterface(List<List<(string Address, AddressSource Source)>> interfaces, string address)
     {
         foreach (var addresses in interfaces)
         {
