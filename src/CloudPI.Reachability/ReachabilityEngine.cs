@@ -231,7 +231,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
         }
 
         var (bestQuery, bestTraces, bestRanked, _) = best!.Value;
-        return ResultComposer.Compose(resourceId, bestQuery, bestTraces, bestRanked) with { Traffic = query, OpenPorts = open };
+        return ResultComposer.Compose(resourceId, bestQuery, bestTraces, bestRanked, (query, open));
     }
 
     /// <param name="recent">Where a group's or configuration's members' endpoints are kept for its question; null for

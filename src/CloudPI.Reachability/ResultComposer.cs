@@ -67,11 +67,15 @@ internal static class ResultComposer
     }
 
     /// <summary>The answer from the paths already ranked by <see cref="Rank"/>.</summary>
-    public static ReachabilityResult Compose(string resourceId, TrafficQuery query, IReadOnlyList<PathTrace> traces, List<PathTrace> ranked)
+    /// <param name="asked">For the most open port of an any-traffic question: that question, and every port found open
+    /// (set here rather than on a copy of the answer).</param>
+    public static ReachabilityResult Compose(
+        string resourceId, TrafficQuery query, IReadOnlyList<PathTrace> traces, List<PathTrace> ranked, (TrafficQuery Traffic, IReadOnlyList<OpenPort> OpenPorts)? asked = null)
     {
         if (traces.Count == 0)
         {
-            return Closed(resourceId, query, $"{resourceId} has no network path the graph can show for {query}", []);
+            var closed = Closed(resourceId, query, $"{resourceId} has no network path the graph can show for {query}", []);
+            return asked is { } any ? closed with { Traffic = any.Traffic, OpenPorts = any.OpenPorts } : closed;
         }
 
         var best = ranked[0];
@@ -92,7 +96,7 @@ internal static class ResultComposer
         return new ReachabilityResult
         {
             ResourceId = resourceId,
-            Traffic = best.Traffic,
+            Traffic = asked?.Traffic ?? best.Traffic,
             Verdict = verdict,
             Path = best.Path,
             Hops = best.Hops,
@@ -108,6 +112,7 @@ internal static class ResultComposer
             Missing = verdict == ReachabilityVerdict.NotReachable ? [] : missing,
             Fix = FixFor(verdict == ReachabilityVerdict.Unknown ? [best] : exposed),
             AllowedRanges = verdict == ReachabilityVerdict.RestrictedExposure ? PublicSourceTexts.GetOrAdd(best.Sofar.Definite, PublicSources.Of).Cidrs : [],
+            OpenPorts = asked?.OpenPorts ?? [],
         };
     }
 
