@@ -21,6 +21,23 @@ public class TrafficQueryTests
     }
 
     [Theory]
+    [InlineData("all traffic")]
+    [InlineData("tcp/22")]
+    [InlineData("tcp/1024-65535")]
+    [InlineData("icmp")]
+    [InlineData("47")]
+    public void Is_written_in_place_as_its_text(string text)
+    {
+        var traffic = text == "47" ? new TrafficQuery(47, 0, 0) : TrafficQuery.TryParse(text)!.Value;
+
+        Assert.Equal(text, traffic.ToString());
+        Assert.Equal($"on {text}.", $"on {traffic}.");
+        Assert.False(traffic.TryFormat(new char[text.Length - 1], out _, default, null));
+        Assert.True(traffic.TryFormat(new char[text.Length], out var written, default, null));
+        Assert.Equal(text.Length, written);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("tcp")]
     [InlineData("tcp/22-20")]

@@ -6,7 +6,7 @@ namespace CloudPI.Controls.Network;
 /// The traffic a question is about: one protocol (or <see cref="IpProtocol.All"/>) and an inclusive port range.
 /// A path is open for the query when SOME port of the range gets through.
 /// </summary>
-public readonly record struct TrafficQuery(int Protocol, int FromPort, int ToPort)
+public readonly record struct TrafficQuery(int Protocol, int FromPort, int ToPort) : ISpanFormattable
 {
     public const int MaxPort = 65535;
 
@@ -99,6 +99,7 @@ public readonly record struct TrafficQuery(int Protocol, int FromPort, int ToPor
             : null;
     }
 
+    /// <summary><c>tcp/22</c>, <c>tcp/1024-2048</c>, <c>icmp</c> or <c>all traffic</c>.</summary>
     public override string ToString()
     {
         if (IsAnyTraffic)
@@ -115,5 +116,25 @@ public readonly record struct TrafficQuery(int Protocol, int FromPort, int ToPor
         return FromPort == ToPort
             ? string.Create(CultureInfo.InvariantCulture, $"{name}/{FromPort}")
             : string.Create(CultureInfo.InvariantCulture, $"{name}/{FromPort}-{ToPort}");
+    }
+
+    /// <summary>The same text (the format is ignored).</summary>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>The same text, written in place: verdicts and reasons quote the traffic in nearly every sentence, and an
+    /// interpolation would otherwise make a string of it first.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        if (IsAnyTraffic || !IpProtocol.HasPorts(Protocol))
+        {
+            var text = IsAnyTraffic ? "all traffic" : IpProtocol.Name(Protocol);
+            charsWritten = text.TryCopyTo(destination) ? text.Length : 0;
+            return charsWritten == text.Length;
+        }
+
+        var name = IpProtocol.Name(Protocol);
+        return FromPort == ToPort
+            ? destination.TryWrite(CultureInfo.InvariantCulture, $"{name}/{FromPort}", out charsWritten)
+            : destination.TryWrite(CultureInfo.InvariantCulture, $"{name}/{FromPort}-{ToPort}", out charsWritten);
     }
 }
