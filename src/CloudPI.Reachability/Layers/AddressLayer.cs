@@ -25,6 +25,13 @@ internal static class AddressLayer
     /// </summary>
     public static LayerOutcome PublicAddress(string resourceId, IReadOnlyList<(string Address, AddressSource Source)> addresses)
     {
+        // Most endpoints have no address or one: answered without a list.
+        if (addresses.Count <= 1)
+        {
+            var family = addresses.Count == 0 ? AddressSet.Empty : AddressSet.PublicFamilyOf(addresses[0].Address);
+            return family.IsEmpty ? NoPublicAddress(resourceId) : Addressed(resourceId, family, Describe(addresses[0], resourceId));
+        }
+
         // Loops, not a query or closures: this runs once for every endpoint of every resource analysed.
         var found = new List<(string Address, AddressSource Source)>(addresses.Count);
         var sources = AddressSet.Empty;
@@ -41,19 +48,20 @@ internal static class AddressLayer
             sources = sources.Union(family);
         }
 
-        if (found.Count == 0)
-        {
-            return LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Denies,
-                $"{resourceId} has no public IPv4 address (no public IP, Elastic IP or public ENI address) and no global IPv6 address, so the internet cannot address it directly; nothing to change",
-                resourceId));
-        }
-
-        var (described, removed) = found.Count == 1 ? Describe(found[0], resourceId) : Describe(found, resourceId);
-        return new LayerOutcome(sources, sources, [new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, described)])
-        {
-            Fixes = [new FixCandidate(ReachabilityLayer.Address, removed)],
-        };
+        return found.Count == 0 ? NoPublicAddress(resourceId)
+            : Addressed(resourceId, sources, found.Count == 1 ? Describe(found[0], resourceId) : Describe(found, resourceId));
     }
+
+    private static LayerOutcome NoPublicAddress(string resourceId) =>
+        LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Denies,
+            $"{resourceId} has no public IPv4 address (no public IP, Elastic IP or public ENI address) and no global IPv6 address, so the internet cannot address it directly; nothing to change",
+            resourceId));
+
+    private static LayerOutcome Addressed(string resourceId, AddressSet sources, (string Described, string Removed) text) =>
+        new(sources, sources, [new EvidenceStep(ReachabilityLayer.Address, resourceId, EvidenceDecision.Allows, text.Described)])
+        {
+            Fixes = [new FixCandidate(ReachabilityLayer.Address, text.Removed)],
+        };
 
     private const string Described = "public address ";
 
@@ -104,26 +112,27 @@ internal static class AddressLayer
     {
         // Each source is named only for an address that exists (most private addresses have no public IP), and its text
         // is written only when the address is described.
-        var addresses = new List<(string Address, AddressSource Source)>();
+        // Made with the first address: most interfaces have none, the rest one or two.
+        List<(string Address, AddressSource Source)>? addresses = null;
         var eniId = NetworkTopology.IdOf(eni.Node);
         foreach (var elastic in eni.ElasticIps)
         {
             if (!string.IsNullOrEmpty(elastic.PublicIp))
             {
-                addresses.Add((elastic.PublicIp, new("Elastic IP on ", eniId)));
+                (addresses ??= new(2)).Add((elastic.PublicIp, new("Elastic IP on ", eniId)));
             }
         }
 
         if (eni.PublicIp is { Length: > 0 } publicIp)
         {
-            addresses.Add((publicIp, new("public IP of ", eniId)));
+            (addresses ??= new(2)).Add((publicIp, new("public IP of ", eniId)));
         }
 
         foreach (var privateIp in eni.PrivateIps)
         {
             if (!string.IsNullOrEmpty(privateIp.PublicIp))
             {
-                addresses.Add((privateIp.PublicIp, new("public IP of ", eniId, "'s private address ", privateIp.PrivateIpAddress)));
+                (addresses ??= new(2)).Add((privateIp.PublicIp, new("public IP of ", eniId, "'s private address ", privateIp.PrivateIpAddress)));
             }
         }
 
@@ -131,36 +140,36 @@ internal static class AddressLayer
         {
             if (!string.IsNullOrEmpty(ipv6.Address))
             {
-                addresses.Add((ipv6.Address, new("IPv6 address of ", eniId)));
+                (addresses ??= new(2)).Add((ipv6.Address, new("IPv6 address of ", eniId)));
             }
         }
 
-        return addresses;
+        return addresses ?? [];
     }
 
     /// <summary>The instance's own address properties and Elastic IPs (its primary interface's, in Cartography's data).</summary>
     public static List<(string Address, AddressSource Source, string? InterfaceId)> InstanceLevelAddressesOf(Ec2Instance instance)
     {
-        var addresses = new List<(string Address, AddressSource Source, string? InterfaceId)>();
+        List<(string Address, AddressSource Source, string? InterfaceId)>? addresses = null; // most instances have none
         foreach (var elastic in instance.ElasticIps)
         {
             if (!string.IsNullOrEmpty(elastic.PublicIp))
             {
-                addresses.Add((elastic.PublicIp, new("Elastic IP"), elastic.NetworkInterfaceId));
+                (addresses ??= new(2)).Add((elastic.PublicIp, new("Elastic IP"), elastic.NetworkInterfaceId));
             }
         }
 
         if (!string.IsNullOrEmpty(instance.PublicIpAddress))
         {
-            addresses.Add((instance.PublicIpAddress, new("publicipaddress"), null));
+            (addresses ??= new(2)).Add((instance.PublicIpAddress, new("publicipaddress"), null));
         }
 
         if (!string.IsNullOrEmpty(instance.Ipv6Address))
         {
-            addresses.Add((instance.Ipv6Address, new("ipv6address"), null));
+            (addresses ??= new(2)).Add((instance.Ipv6Address, new("ipv6address"), null));
         }
 
-        return addresses;
+        return addresses ?? [];
     }
 
     /// <summary>RDS and Redshift: <c>publicly_accessible</c> gives the endpoint a public address.</summary>
