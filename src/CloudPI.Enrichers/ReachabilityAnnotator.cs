@@ -69,12 +69,15 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
             return issue;
         }
 
-        var workload = issue.OwnVulnerabilities.Select(j => j.Workload).DistinctBy(w => w.Index)
+        return issue with { Resource = MostExposedWorkload(issue) };
+    }
+
+    /// <summary>A method of its own: its lambda's capture of the issue would otherwise be allocated for every issue.</summary>
+    private GraphNode MostExposedWorkload(ResolvedIssue issue) =>
+        issue.OwnVulnerabilities.Select(j => j.Workload).DistinctBy(w => w.Index)
             .OrderBy(w => Evaluate(issue with { Resource = w })!.Verdict)
             .ThenBy(w => w.Index)
             .First();
-        return issue with { Resource = workload };
-    }
 
     private ReachabilityResult Evaluate(GraphNode resource, NetworkExposure? exposure)
     {
