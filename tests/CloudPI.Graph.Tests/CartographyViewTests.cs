@@ -33,6 +33,28 @@ public class CartographyViewTests
     }
 
     [Fact]
+    public void Lists_related_nodes_of_their_kind_only_in_a_list_sized_for_the_relationships()
+    {
+        var view = View(b =>
+        {
+            b.AddNode("1", ["AWSEC2Instance"], [new("id", "i-1")]);
+            b.AddNode("2", ["AWSEC2SecurityGroup"], [new("id", "sg-1")]);
+            b.AddNode("3", ["AWSEC2SecurityGroup"], [new("id", "sg-2")]);
+            b.AddNode("4", ["AWSEC2Subnet"], [new("id", "subnet-1")]);
+            b.AddRelationship("10", "MEMBER_OF_EC2_SECURITY_GROUP", "1", "2");
+            b.AddRelationship("11", "MEMBER_OF_EC2_SECURITY_GROUP", "1", "3");
+            b.AddRelationship("12", "MEMBER_OF_EC2_SECURITY_GROUP", "1", "4"); // not a group: left out
+        });
+
+        Assert.True(view.TryFind<Ec2Instance>("i-1", out var instance));
+        var groups = instance.SecurityGroups.ToList();
+
+        Assert.Equal(["sg-1", "sg-2"], groups.Select(g => g.GroupId));
+        Assert.Equal(3, groups.Capacity);
+        Assert.Empty(instance.NetworkInterfaces.ToList());
+    }
+
+    [Fact]
     public void Shared_legacy_labels_do_not_leak_between_kinds()
     {
         var view = View(b =>

@@ -70,6 +70,19 @@ public readonly struct RelatedNodes<T>(NodeNeighbors neighbors) : IEnumerable<T>
 {
     public Enumerator GetEnumerator() => new(neighbors.GetEnumerator());
 
+    /// <summary>The neighbours in a list sized for them (a relationship type mostly joins one kind): a spread or LINQ's
+    /// ToList would grow it from four, and the analyses list an instance's interfaces, subnets and groups for every one.</summary>
+    public List<T> ToList()
+    {
+        var list = new List<T>(neighbors.MaxCount);
+        foreach (var node in this)
+        {
+            list.Add(node);
+        }
+
+        return list;
+    }
+
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();

@@ -27,6 +27,9 @@ public readonly struct NodeNeighbors : IEnumerable<GraphNode>
     /// <summary>True when there is surely no neighbour (no relationship of the type at all).</summary>
     public bool IsEmpty => _outgoing.IsEmpty && _incoming.IsEmpty;
 
+    /// <summary>How many neighbours there can be: the relationships of the type (self-loops and other kinds may be fewer).</summary>
+    public int MaxCount => _outgoing.Length + _incoming.Length;
+
     public Enumerator GetEnumerator() => new(this);
 
     IEnumerator<GraphNode> IEnumerable<GraphNode>.GetEnumerator() =>

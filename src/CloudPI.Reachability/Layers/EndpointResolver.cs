@@ -199,7 +199,7 @@ internal sealed class EndpointResolver
         var state = AddressLayer.InstanceState(id, instance.State);
         var instanceAddresses = AddressLayer.InstanceLevelAddressesOf(instance);
         // Spreads and loops, not LINQ and closures: every instance analysed comes through here once.
-        List<NetworkInterface> interfaces = [.. instance.NetworkInterfaces];
+        var interfaces = instance.NetworkInterfaces.ToList();
         if (interfaces.Count > 1)
         {
             interfaces.Sort(static (a, b) => string.CompareOrdinal(NetworkTopology.IdOf(a.Node), NetworkTopology.IdOf(b.Node)));
@@ -214,8 +214,8 @@ internal sealed class EndpointResolver
                     Resource = instance.Node,
                     ResourceId = id,
                     Exposure = state.Then(AddressLayer.PublicAddress(id, instanceAddresses.ConvertAll(a => (a.Address, a.Source)))),
-                    Subnets = [.. instance.Subnets],
-                    Groups = [.. instance.SecurityGroups],
+                    Subnets = instance.Subnets.ToList(),
+                    Groups = instance.SecurityGroups.ToList(),
                 },
             ];
         }
@@ -251,15 +251,15 @@ internal sealed class EndpointResolver
                 }
             }
 
-            List<Subnet> subnets = [.. eni.Subnets];
-            List<SecurityGroup> groups = [.. eni.SecurityGroups];
+            var subnets = eni.Subnets.ToList();
+            var groups = eni.SecurityGroups.ToList();
             endpoints.Add(new NetworkEndpoint
             {
                 Resource = instance.Node,
                 ResourceId = id,
                 Exposure = state.Then(AddressLayer.PublicAddress(id, addresses)),
-                Subnets = subnets.Count > 0 ? subnets : [.. instance.Subnets],
-                Groups = groups.Count > 0 ? groups : [.. instance.SecurityGroups],
+                Subnets = subnets.Count > 0 ? subnets : instance.Subnets.ToList(),
+                Groups = groups.Count > 0 ? groups : instance.SecurityGroups.ToList(),
                 FinalHops = interfaces.Count == 1 ? null : LayerOutcome.Open(new EvidenceStep(ReachabilityLayer.Target, eniId, EvidenceDecision.Allows,
                     $"{id} has {interfaces.Count} network interfaces; each is judged on its own addresses, subnet and groups: this path is {eniId}'s", eniId)),
             });
