@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using CloudPI.Exploitability;
 using CloudPI.Exploitability.Criticality;
@@ -126,7 +125,8 @@ public static class EnricherCommands
     /// <summary>Reachability on each graph it is given; the verdicts counted over all of them.</summary>
     private sealed class ReachabilityEnricher : IEnricher
     {
-        private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+        // One counter per verdict (no verdict counts as unknown, as its annotation says), counted with an atomic increment.
+        private readonly int[] _counts = new int[Enum.GetValues<ReachabilityVerdict>().Length];
 
         // Network paths end at the account's edge: another account's roles add nothing to them.
         public bool FollowsAssumedRoles => false;
@@ -137,15 +137,17 @@ public static class EnricherCommands
         public void LogSummary(ILogger logger) =>
             logger.Information(
                 "Reachability: {Reachable} reachable, {Restricted} restricted, {NotReachable} not reachable, {Unknown} unknown",
-                _counts.GetValueOrDefault("true"), _counts.GetValueOrDefault("restricted"), _counts.GetValueOrDefault("false"), _counts.GetValueOrDefault("unknown"));
+                _counts[(int)ReachabilityVerdict.Reachable], _counts[(int)ReachabilityVerdict.RestrictedExposure],
+                _counts[(int)ReachabilityVerdict.NotReachable], _counts[(int)ReachabilityVerdict.Unknown]);
 
-        private sealed class Pass(ReachabilityAnnotator annotator, ConcurrentDictionary<string, int> counts) : IEnricherPass
+        private sealed class Pass(ReachabilityAnnotator annotator, int[] counts) : IEnricherPass
         {
             public AnnotatedIssue Enrich(ResolvedIssue issue)
             {
                 var judged = annotator.OnMostExposedWorkload(issue);
-                var enriched = annotator.Annotate(judged, annotator.Evaluate(judged));
-                counts.AddOrUpdate(enriched.Get(AnnotationKeys.Reachable)!, 1, (_, count) => count + 1);
+                var result = annotator.Evaluate(judged);
+                var enriched = annotator.Annotate(judged, result);
+                Interlocked.Increment(ref counts[(int)(result?.Verdict ?? ReachabilityVerdict.Unknown)]);
                 return enriched;
             }
         }
@@ -154,7 +156,8 @@ public static class EnricherCommands
     /// <summary>Exploitability on each graph it is given; the verdicts counted over all of them.</summary>
     private sealed class ExploitabilityEnricher(Func<PropertyGraph, VulnerabilityJoin, ExploitabilityAnnotator> createAnnotator) : IEnricher
     {
-        private readonly ConcurrentDictionary<ExploitabilityStatus, int> _counts = new();
+        // One counter per status, counted with an atomic increment: every issue of every worker counts its verdict.
+        private readonly int[] _counts = new int[Enum.GetValues<ExploitabilityStatus>().Length];
 
         public bool FollowsAssumedRoles => true;
 
@@ -163,15 +166,15 @@ public static class EnricherCommands
         public void LogSummary(ILogger logger) =>
             logger.Information(
                 "Exploitability: {Exploitable} exploitable, {Conditional} conditional, {NotExploitable} not exploitable, {Unknown} unknown",
-                _counts.GetValueOrDefault(ExploitabilityStatus.Exploitable), _counts.GetValueOrDefault(ExploitabilityStatus.Conditional),
-                _counts.GetValueOrDefault(ExploitabilityStatus.NotExploitable), _counts.GetValueOrDefault(ExploitabilityStatus.Unknown));
+                _counts[(int)ExploitabilityStatus.Exploitable], _counts[(int)ExploitabilityStatus.Conditional],
+                _counts[(int)ExploitabilityStatus.NotExploitable], _counts[(int)ExploitabilityStatus.Unknown]);
 
-        private sealed class Pass(ExploitabilityAnnotator annotator, ConcurrentDictionary<ExploitabilityStatus, int> counts) : IEnricherPass
+        private sealed class Pass(ExploitabilityAnnotator annotator, int[] counts) : IEnricherPass
         {
             public AnnotatedIssue Enrich(ResolvedIssue issue)
             {
                 var (enriched, verdict) = annotator.Annotate(issue);
-                counts.AddOrUpdate(verdict.Status, 1, (_, count) => count + 1);
+                Interlocked.Increment(ref counts[(int)verdict.Status]);
                 return enriched;
             }
         }
