@@ -55,7 +55,10 @@ internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IR
             return this;
         }
 
-        if (ReferenceEquals(this, PassThrough))
+        // Nothing said yet, and every source the next layer lets through got this far (the internet at a path's start,
+        // a pass-through): the next layer is the answer as it stands.
+        if (ReferenceEquals(this, PassThrough)
+            || (Evidence.Count == 0 && Missing.Count == 0 && Fixes.Count == 0 && Definite.Covers(next.Definite) && Possible.Covers(next.Possible)))
         {
             return next;
         }

@@ -30,8 +30,10 @@ internal sealed class PathTrace
         : !Sofar.Possible.IsEmpty ? ReachabilityVerdict.Unknown
         : ReachabilityVerdict.NotReachable;
 
-    public static PathTrace FromInternet(string resourceId, TrafficQuery traffic) =>
-        new(resourceId, traffic, new LayerOutcome(AddressSet.PublicInternet, AddressSet.PublicInternet, []));
+    public static PathTrace FromInternet(string resourceId, TrafficQuery traffic) => new(resourceId, traffic, Internet);
+
+    /// <summary>Every public source, nothing said yet: one outcome shared by every path's start (it is immutable).</summary>
+    private static readonly LayerOutcome Internet = new(AddressSet.PublicInternet, AddressSet.PublicInternet, []);
 
     /// <summary>Applies a layer; once closed, later layers are not consulted (the evidence ends at the block).</summary>
     public PathTrace Then(LayerOutcome layer)

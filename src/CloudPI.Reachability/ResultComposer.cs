@@ -30,7 +30,7 @@ internal static class ResultComposer
     {
         if (traces.Count <= 1)
         {
-            return [.. traces];
+            return traces as List<PathTrace> ?? [.. traces]; // ranked as they are; nothing changes a ranking afterwards
         }
 
         // Keys computed once per path; ties keep the paths' order (a group's members can give thousands of paths).
