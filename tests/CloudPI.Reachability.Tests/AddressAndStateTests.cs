@@ -78,6 +78,27 @@ public class AddressAndStateTests
     }
 
     [Fact]
+    public void Every_public_address_is_named_with_its_source_once()
+    {
+        var graph = OpenNetwork().Instance("i-1", "subnet-1", "54.0.0.1", "running")
+            .Interface("eni-1", "subnet-1", "54.0.0.7", "10.0.1.50", "sg-1")
+            .Node("10.0.1.60", ["AWSEC2PrivateIp", "EC2PrivateIp"], ("private_ip_address", "10.0.1.60"), ("public_ip", "54.0.0.8"))
+            .Node("2600:1f18::1", ["AWSEC2Ipv6Address", "EC2Ipv6Address"], ("ipv6_address", "2600:1f18::1"))
+            .Node("54.0.0.7", ["AWSElasticIPAddress", "ElasticIPAddress"], ("public_ip", "54.0.0.7"))
+            .Edge("i-1", "NETWORK_INTERFACE", "eni-1").Edge("eni-1", "PRIVATE_IP_ADDRESS", "10.0.1.60")
+            .Edge("eni-1", "IPV6_ADDRESS", "2600:1f18::1").Edge("eni-1", "ELASTIC_IP_ADDRESS", "54.0.0.7").Check();
+
+        var result = graph.Ssh("i-1");
+
+        // The interface's Elastic IP is its public IP too (listed once, by its first source); the instance's own address,
+        // on no interface, belongs to its primary one.
+        Assert.Equal(ReachabilityVerdict.Reachable, result.Verdict);
+        Assert.Equal(
+            "public address 54.0.0.7 (Elastic IP on eni-1), 54.0.0.8 (public IP of eni-1's private address 10.0.1.60), 2600:1f18::1 (IPv6 address of eni-1), 54.0.0.1 (publicipaddress of i-1)",
+            result.Evidence[0].Reason);
+    }
+
+    [Fact]
     public void Ecs_task_reachable_through_its_awsvpc_interface()
     {
         var graph = new CartographyGraph().PublicNetwork().SecurityGroup("sg-task").Inbound("sg-task", "tcp", 80, 80, "0.0.0.0/0")
