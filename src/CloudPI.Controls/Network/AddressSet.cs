@@ -390,19 +390,28 @@ public sealed class AddressSet : IEquatable<AddressSet>
             : string.Join(", ", cidrs);
     }
 
-    public bool Equals(AddressSet? other) => other is not null && _ranges.AsSpan().SequenceEqual(other._ranges);
+    // Sets are keys of the layers' caches, asked for every path; most are one of a few shared sets (the public internet).
+    public bool Equals(AddressSet? other) => other is not null && (ReferenceEquals(this, other) || _ranges.AsSpan().SequenceEqual(other._ranges));
 
     public override bool Equals(object? obj) => Equals(obj as AddressSet);
 
+    // Hashed once: a set is immutable, and the public internet's dozens of ranges were hashed again for every path.
+    private int _hash;
+
     public override int GetHashCode()
     {
-        var hash = new HashCode();
-        foreach (var range in _ranges)
+        if (_hash == 0)
         {
-            hash.Add(range);
+            var hash = new HashCode();
+            foreach (var range in _ranges)
+            {
+                hash.Add(range);
+            }
+
+            _hash = hash.ToHashCode(); // a race writes the same value; a hash of 0 is recomputed each time, still right
         }
 
-        return hash.ToHashCode();
+        return _hash;
     }
 
     public override string ToString() => string.Join(", ", ToCidrs());

@@ -22,8 +22,11 @@ internal sealed class NetworkAclLayer(NetworkTopology topology)
     /// <summary>The subnet's NACL for traffic from <paramref name="sources"/> (a balancer's subnets, or the internet).</summary>
     public LayerOutcome Evaluate(Subnet subnet, TrafficQuery query, AddressSet sources)
     {
-        var (acl, choice) = _aclOfSubnet.GetOrAdd(subnet.Node, _ => Choose(subnet));
-        return acl is { } chosen ? choice.Then(_decisions.GetOrAdd((chosen.Node, query, sources), key => Decide(chosen, key.Query, key.Sources))) : choice;
+        // Static lambdas over explicit state: lambdas over the subnet and the NACL allocated their closure on every path.
+        var (acl, choice) = _aclOfSubnet.GetOrAdd(subnet.Node, static (_, state) => state.Layer.Choose(state.Subnet), (Layer: this, Subnet: subnet));
+        return acl is { } chosen
+            ? choice.Then(_decisions.GetOrAdd((chosen.Node, query, sources), static (key, state) => state.Layer.Decide(state.Acl, key.Query, key.Sources), (Layer: this, Acl: chosen)))
+            : choice;
     }
 
     /// <summary>
