@@ -35,12 +35,12 @@ internal sealed record ConfigurationKind(
     Func<GraphNode, IEnumerable<GraphNode>>? Intermediates = null)
 {
     /// <summary>The members, once each (the first chain found), in id order.</summary>
-    public IReadOnlyList<RunningMember> MembersOf(GraphNode node) =>
-    [
-        .. FindMembers(node, NetworkTopology.IdOf(node))
-            .DistinctBy(m => m.Node)
-            .OrderBy(m => m.Id, StringComparer.Ordinal),
-    ];
+    public IReadOnlyList<RunningMember> MembersOf(GraphNode node)
+    {
+        // Most objects have one member (a volume attached to one instance): no set or sort for it.
+        var found = FindMembers(node, NetworkTopology.IdOf(node)).ToList();
+        return found.Count <= 1 ? found : [.. found.DistinctBy(m => m.Node).OrderBy(m => m.Id, StringComparer.Ordinal)];
+    }
 }
 
 /// <summary>
