@@ -170,10 +170,10 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         {
             var step = evidence[i];
             json.WriteStartObject();
-            json.WriteString("layer", step.LayerName);
-            json.WriteString("node", step.NodeId);
-            json.WriteString("decision", step.Decision.Name());
-            json.WriteString("reason", step.Reason);
+            json.WriteString(JsonNames.Layer, step.LayerName);
+            json.WriteString(JsonNames.Node, step.NodeId);
+            json.WriteString(JsonNames.Decision, step.Decision.Name());
+            json.WriteString(JsonNames.Reason, step.Reason);
             json.WriteEndObject();
         }
 
@@ -187,10 +187,10 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         {
             var hop = hops[i];
             json.WriteStartObject();
-            json.WriteString("kind", hop.Kind);
-            json.WriteString("id", hop.Id);
-            json.WriteString("label", hop.Label);
-            json.WriteString("decision", hop.Decision.Name());
+            json.WriteString(JsonNames.Kind, hop.Kind);
+            json.WriteString(JsonNames.Id, hop.Id);
+            json.WriteString(JsonNames.Label, hop.Label);
+            json.WriteString(JsonNames.Decision, hop.Decision.Name());
             json.WriteEndObject();
         }
 
