@@ -144,11 +144,11 @@ public sealed class ReachabilityEngine : IReachabilityEngine
                 for (var i = start; i < into.Count; i++)
                 {
                     into[i] = RunningResources.Through(into[i], member, resourceId);
-                    if (into[i].Verdict == ReachabilityVerdict.Reachable)
-                    {
-                        into.RemoveRange(i + 1, into.Count - i - 1);
-                        return;
-                    }
+                }
+
+                if (UntilReachable(into, start))
+                {
+                    return;
                 }
             }
         }

@@ -110,9 +110,8 @@ internal static class AddressLayer
 
     public static List<(string Address, AddressSource Source)> AddressesOf(NetworkInterface eni)
     {
-        // Each source is named only for an address that exists (most private addresses have no public IP), and its text
-        // is written only when the address is described.
-        // Made with the first address: most interfaces have none, the rest one or two.
+        // The list is made with the first address (most interfaces have none, the rest one or two), and a source's text
+        // is written only when its address is described.
         List<(string Address, AddressSource Source)>? addresses = null;
         var eniId = NetworkTopology.IdOf(eni.Node);
         foreach (var elastic in eni.ElasticIps)
