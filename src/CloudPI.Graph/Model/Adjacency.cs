@@ -14,8 +14,10 @@ internal sealed class Adjacency
     private readonly int[] _byType;
     private readonly int[] _typeOfByType;
 
+    /// <param name="relationshipsByType">Every relationship once, grouped by type in ascending type id, each group in
+    /// ascending relationship index (the graph's index by type).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Adjacency(int nodeCount, ReadOnlySpan<int> endpointOfRelationship, ReadOnlySpan<int> typeOfRelationship)
+    public Adjacency(int nodeCount, ReadOnlySpan<int> endpointOfRelationship, int[][] relationshipsByType)
     {
         _offsets = new int[nodeCount + 1];
         foreach (var node in endpointOfRelationship)
@@ -35,33 +37,18 @@ internal sealed class Adjacency
             _relationships[next[endpointOfRelationship[rel]]++] = rel;
         }
 
-        // Each node's list sorted by (type, relationship index): within a type, the order of the plain list.
-        _byType = (int[])_relationships.Clone();
+        // Each node's list by (type, relationship index), without a sort: the relationships dealt to their nodes in
+        // that order land in it (a counting sort on the type).
+        _byType = new int[endpointOfRelationship.Length];
         _typeOfByType = new int[_byType.Length];
-        for (var i = 0; i < _byType.Length; i++)
+        _offsets.AsSpan(0, nodeCount).CopyTo(next);
+        for (var type = 0; type < relationshipsByType.Length; type++)
         {
-            _typeOfByType[i] = typeOfRelationship[_byType[i]];
-        }
-
-        for (var node = 0; node < nodeCount; node++)
-        {
-            var start = _offsets[node];
-            var length = _offsets[node + 1] - start;
-            if (length > 1 && !IsSorted(_typeOfByType.AsSpan(start, length)))
+            foreach (var rel in relationshipsByType[type])
             {
-                // Stable: the relationship indices ascend within the segment, so sorting (type, index) pairs keeps that order per type.
-                var keys = new long[length];
-                for (var i = 0; i < length; i++)
-                {
-                    keys[i] = ((long)_typeOfByType[start + i] << 32) | (uint)_byType[start + i];
-                }
-
-                Array.Sort(keys);
-                for (var i = 0; i < length; i++)
-                {
-                    _typeOfByType[start + i] = (int)(keys[i] >> 32);
-                    _byType[start + i] = (int)keys[i];
-                }
+                var at = next[endpointOfRelationship[rel]]++;
+                _byType[at] = rel;
+                _typeOfByType[at] = type;
             }
         }
     }
@@ -100,18 +87,5 @@ internal sealed class Adjacency
         }
 
         return low;
-    }
-
-    private static bool IsSorted(ReadOnlySpan<int> values)
-    {
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] < values[i - 1])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

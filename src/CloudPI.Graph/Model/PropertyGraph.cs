@@ -26,12 +26,12 @@ public sealed class PropertyGraph
     internal PropertyGraph(GraphStorage storage)
     {
         _storage = storage;
-        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts.AsSpan(), storage.RelationshipTypeIds.AsSpan());
-        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds.AsSpan(), storage.RelationshipTypeIds.AsSpan());
-        var labelsOfSet = Enumerable.Range(0, storage.LabelSets.Count).Select(storage.LabelSets.LabelIds).ToArray();
-        _nodesByLabel = GroupBy(storage.Labels.Count, storage.NodeLabelSets.AsSpan(), labelsOfSet);
         var singleTypes = Enumerable.Range(0, storage.RelationshipTypes.Count).Select(type => new[] { type }).ToArray();
         _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, storage.RelationshipTypeIds.AsSpan(), singleTypes);
+        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts.AsSpan(), _relationshipsByType);
+        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds.AsSpan(), _relationshipsByType);
+        var labelsOfSet = Enumerable.Range(0, storage.LabelSets.Count).Select(storage.LabelSets.LabelIds).ToArray();
+        _nodesByLabel = GroupBy(storage.Labels.Count, storage.NodeLabelSets.AsSpan(), labelsOfSet);
         // Room for an id and an ARN per node: a table that grew while indexing left large arrays behind, and collecting
         // them started a full collection during the analysis (100k resources: +30 ms of pauses).
         _byIdOrArn = new KeyIndex(2 * NodeCount);
@@ -233,25 +233,24 @@ public sealed class PropertyGraph
         for (var node = 0; node < NodeCount; node++)
         {
             var idRead = false;
-            foreach (var property in _storage.NodeProperties[node])
+            // The key first: testing every value's type read each value object, most of them for nothing.
+            foreach (ref readonly var property in _storage.NodeProperties[node].AsSpan())
             {
-                if (property.KeyId == idKey && !idRead)
-                {
-                    // The first id property, as a property look-up finds it.
-                    idRead = true;
-                    _ids[node] = property.Value as string;
-                }
-
-                if (property.Value is not string value)
-                {
-                    continue;
-                }
-
                 if (property.KeyId == idKey)
                 {
-                    _byIdOrArn.Add(value, KeyIndex.KeyKind.Id, node);
+                    if (!idRead)
+                    {
+                        // The first id property, as a property look-up finds it.
+                        idRead = true;
+                        _ids[node] = property.Value as string;
+                    }
+
+                    if (property.Value is string value)
+                    {
+                        _byIdOrArn.Add(value, KeyIndex.KeyKind.Id, node);
+                    }
                 }
-                else if (property.KeyId == arnKey)
+                else if (property.KeyId == arnKey && property.Value is string value)
                 {
                     _byIdOrArn.Add(value, KeyIndex.KeyKind.Arn, node);
                 }
