@@ -24,7 +24,10 @@ public static class MuteAnnotations
     public static MuteEntry? Apply(AnnotatedIssue issue, MuteList mutes, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        return Apply(issue.Get(AnnotationKeys.Control) ?? issue.Raw.Type, issue.Get(AnnotationKeys.Resource), issue.Raw.Target, mutes, today, issue.Set);
+        ArgumentNullException.ThrowIfNull(mutes);
+        // Nothing to look up without a mute file (the usual run): no annotations read, no delegate made per issue.
+        return mutes.Entries.Count == 0 ? null
+            : Apply(issue.Get(AnnotationKeys.Control) ?? issue.Raw.Type, issue.Get(AnnotationKeys.Resource), issue.Raw.Target, mutes, today, issue.Set);
     }
 
     private static MuteEntry? Apply(string control, string? resource, string target, MuteList mutes, DateOnly today, Action<string, string> annotate)

@@ -14,10 +14,15 @@ internal sealed class Adjacency
     private readonly int[] _byType;
     private readonly int[] _typeOfByType;
 
+    // The node at the other end of each relationship of _byType: asking for a node's neighbours of a type reads them
+    // in a row, instead of looking each relationship's end up in the graph's relationship columns at random.
+    private readonly int[] _otherByType;
+
     /// <param name="relationshipsByType">Every relationship once, grouped by type in ascending type id, each group in
     /// ascending relationship index (the graph's index by type).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Adjacency(int nodeCount, ReadOnlySpan<int> endpointOfRelationship, int[][] relationshipsByType)
+    /// <param name="otherEndOfRelationship">The relationship's other end: its end node for a node's outgoing relationships.</param>
+    public Adjacency(int nodeCount, ReadOnlySpan<int> endpointOfRelationship, ReadOnlySpan<int> otherEndOfRelationship, int[][] relationshipsByType)
     {
         _offsets = new int[nodeCount + 1];
         foreach (var node in endpointOfRelationship)
@@ -41,6 +46,7 @@ internal sealed class Adjacency
         // that order land in it (a counting sort on the type).
         _byType = new int[endpointOfRelationship.Length];
         _typeOfByType = new int[_byType.Length];
+        _otherByType = new int[_byType.Length];
         _offsets.AsSpan(0, nodeCount).CopyTo(next);
         for (var type = 0; type < relationshipsByType.Length; type++)
         {
@@ -49,6 +55,7 @@ internal sealed class Adjacency
                 var at = next[endpointOfRelationship[rel]]++;
                 _byType[at] = rel;
                 _typeOfByType[at] = type;
+                _otherByType[at] = otherEndOfRelationship[rel];
             }
         }
     }
@@ -57,6 +64,19 @@ internal sealed class Adjacency
 
     /// <summary>The node's relationships of one type, in the order of <see cref="Of"/>.</summary>
     public ReadOnlyMemory<int> OfType(int node, int typeId)
+    {
+        var (start, length) = RangeOfType(node, typeId);
+        return _byType.AsMemory(start, length);
+    }
+
+    /// <summary>The nodes at the other end of <see cref="OfType"/>'s relationships, in the same order.</summary>
+    public ReadOnlyMemory<int> NeighborsOfType(int node, int typeId)
+    {
+        var (start, length) = RangeOfType(node, typeId);
+        return _otherByType.AsMemory(start, length);
+    }
+
+    private (int Start, int Length) RangeOfType(int node, int typeId)
     {
         var start = _offsets[node];
         var types = _typeOfByType.AsSpan(start, _offsets[node + 1] - start);
@@ -67,7 +87,7 @@ internal sealed class Adjacency
             end++;
         }
 
-        return _byType.AsMemory(start + first, end - first);
+        return (start + first, end - first);
     }
 
     private static int LowerBound(ReadOnlySpan<int> sorted, int value)

@@ -15,6 +15,8 @@ public readonly struct NodeNeighbors : IEnumerable<GraphNode>
     private readonly ReadOnlyMemory<int> _outgoing;
     private readonly ReadOnlyMemory<int> _incoming;
 
+    /// <param name="outgoing">The end nodes of the node's outgoing relationships of the type.</param>
+    /// <param name="incoming">The start nodes of its incoming ones.</param>
     internal NodeNeighbors(PropertyGraph graph, int node, Direction direction, ReadOnlyMemory<int> outgoing, ReadOnlyMemory<int> incoming)
     {
         _graph = graph;
@@ -55,21 +57,20 @@ public readonly struct NodeNeighbors : IEnumerable<GraphNode>
 
         public bool MoveNext()
         {
-            var graph = _neighbors._graph;
             var outgoing = _neighbors._outgoing.Span;
             if (_at < outgoing.Length)
             {
-                Current = new GraphNode(graph!, graph!.RelationshipEnd(outgoing[_at++]));
+                Current = new GraphNode(_neighbors._graph!, outgoing[_at++]);
                 return true;
             }
 
             var incoming = _neighbors._incoming.Span;
             while (_at - outgoing.Length < incoming.Length)
             {
-                var start = graph!.RelationshipStart(incoming[_at++ - outgoing.Length]);
+                var start = incoming[_at++ - outgoing.Length];
                 if (!_neighbors._skipIncomingSelfLoops || start != _neighbors._node)
                 {
-                    Current = new GraphNode(graph, start);
+                    Current = new GraphNode(_neighbors._graph!, start);
                     return true;
                 }
             }

@@ -28,8 +28,8 @@ public sealed class PropertyGraph
         _storage = storage;
         var singleTypes = Enumerable.Range(0, storage.RelationshipTypes.Count).Select(type => new[] { type }).ToArray();
         _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, storage.RelationshipTypeIds.AsSpan(), singleTypes);
-        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts.AsSpan(), _relationshipsByType);
-        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds.AsSpan(), _relationshipsByType);
+        _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts.AsSpan(), storage.RelationshipEnds.AsSpan(), _relationshipsByType);
+        _incoming = new Adjacency(NodeCount, storage.RelationshipEnds.AsSpan(), storage.RelationshipStarts.AsSpan(), _relationshipsByType);
         var labelsOfSet = Enumerable.Range(0, storage.LabelSets.Count).Select(storage.LabelSets.LabelIds).ToArray();
         _nodesByLabel = GroupBy(storage.Labels.Count, storage.NodeLabelSets.AsSpan(), labelsOfSet);
         // Room for an id and an ARN per node: a table that grew while indexing left large arrays behind, and collecting
@@ -205,8 +205,8 @@ public sealed class PropertyGraph
             return default;
         }
 
-        var outgoing = direction is Direction.Outgoing or Direction.Both ? _outgoing.OfType(node, typeId) : ReadOnlyMemory<int>.Empty;
-        var incoming = direction is Direction.Incoming or Direction.Both ? _incoming.OfType(node, typeId) : ReadOnlyMemory<int>.Empty;
+        var outgoing = direction is Direction.Outgoing or Direction.Both ? _outgoing.NeighborsOfType(node, typeId) : ReadOnlyMemory<int>.Empty;
+        var incoming = direction is Direction.Incoming or Direction.Both ? _incoming.NeighborsOfType(node, typeId) : ReadOnlyMemory<int>.Empty;
         return new NodeNeighbors(this, node, direction, outgoing, incoming);
     }
 
