@@ -125,6 +125,29 @@ public class IntegrityTests
     }
 
     [Fact]
+    public void An_enrichment_that_fails_while_the_raw_file_is_written_beside_it_leaves_neither_file()
+    {
+        using var temp = new TempDirectory();
+        var original = Issues.Response("tool", "s", Issues.SshIssue(), Issues.SshIssue());
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+        {
+            using var files = new AtomicFileSet();
+            EnricherFiles.Stage(files, temp.Path, "tool", "reachability", original, FailsAfterFirst(original));
+            files.Commit();
+        });
+
+        Assert.Equal("the analysis failed on the second issue", error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+
+        static IEnumerable<EncodedIssue> FailsAfterFirst(LaunchToolResponse original)
+        {
+            yield return EncodedIssue.Of(new EnrichedIssue { RawIssue = original.Issues[0] });
+            throw new InvalidOperationException("the analysis failed on the second issue");
+        }
+    }
+
+    [Fact]
     public void Staged_files_that_are_never_committed_leave_nothing_behind()
     {
         using var temp = new TempDirectory();

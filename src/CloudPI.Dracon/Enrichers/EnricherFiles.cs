@@ -106,10 +106,30 @@ public static class EnricherFiles
 
         var enrichedPath = Path.Combine(writePath, $"{stem}.{enricherName}.enriched.pb");
         var rawPath = Path.Combine(writePath, $"{stem}.raw.pb");
-        files.Add(enrichedPath, stream => WriteEnriched(stream, enrichedPath, enricherName, original, enriched), FileReaders.OwnerOnly);
         var raw = new LaunchToolResponse { ScanInfo = original.ScanInfo, ToolName = original.ToolName };
         raw.Issues.AddRange(original.Issues);
-        DraconFile.Stage(files, rawPath, raw);
+        // The raw file is written while the issues are enriched (writing the enriched file drives their enrichment):
+        // after them, its encoding and flush to disk were a wait of their own at the end.
+        var rawStaged = Task.Run(() => DraconFile.Stage(files, rawPath, raw));
+        try
+        {
+            files.Add(enrichedPath, stream => WriteEnriched(stream, enrichedPath, enricherName, original, enriched), FileReaders.OwnerOnly);
+        }
+        catch
+        {
+            // The enriched file's failure is the one reported; the raw file is done with before the set is cleaned up.
+            try
+            {
+                rawStaged.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
+        }
+
+        rawStaged.GetAwaiter().GetResult();
         return (enrichedPath, rawPath);
     }
 
@@ -121,12 +141,16 @@ public static class EnricherFiles
     {
         // A 64 KiB buffer: an enriched file runs to hundreds of megabytes, written through 4 KiB it costs a write call per few issues.
         using var output = new CodedOutputStream(stream, 1 << 16, leaveOpen: true);
+        // The first issue is asked for before the original is sized and written: the enrichment starts, and runs meanwhile.
+        using var issues = enriched.GetEnumerator();
+        var more = issues.MoveNext();
         long size = SizeAsField(original.CalculateSize());
         output.WriteTag(EnrichedLaunchToolResponse.OriginalResultsFieldNumber, WireFormat.WireType.LengthDelimited);
         output.WriteMessage(original);
         var index = 0;
-        foreach (var issue in enriched)
+        for (; more; more = issues.MoveNext())
         {
+            var issue = issues.Current;
             Validate(enricherName, original, index, issue);
             size += SizeAsField(issue.Bytes.Length);
             if (size > int.MaxValue)

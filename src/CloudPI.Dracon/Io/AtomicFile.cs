@@ -43,6 +43,7 @@ public static class AtomicFile
 /// </summary>
 public sealed class AtomicFileSet : IDisposable
 {
+    // Files may be added from several threads at once (an enriched file and its raw file); committed and disposed from one.
     private readonly List<(string Temporary, string Target)> _staged = [];
 
     public void Add(string path, Action<Stream> writeContent, FileReaders readers = FileReaders.Default)
@@ -51,9 +52,14 @@ public sealed class AtomicFileSet : IDisposable
         var target = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(target)!;
         var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        if (_staged.Any(s => string.Equals(s.Target, target, StringComparison.Ordinal)))
+        lock (_staged)
         {
-            throw new InvalidOperationException($"{path}: written twice in one set of outputs");
+            if (_staged.Any(s => string.Equals(s.Target, target, StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException($"{path}: written twice in one set of outputs");
+            }
+
+            _staged.Add((temporary, target));
         }
 
         try
@@ -65,7 +71,6 @@ public sealed class AtomicFileSet : IDisposable
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            _staged.Add((temporary, target));
             using var stream = new FileStream(temporary, options);
             using var flushing = new EarlyFlushStream(stream);
             writeContent(new InterruptibleStream(flushing));
