@@ -59,8 +59,10 @@ internal sealed class Column<T>(bool pinned = false)
     }
 
     /// <summary>The values in order; only once frozen.</summary>
-    public ReadOnlySpan<T> AsSpan() =>
-        _chunks is null ? _items : throw new InvalidOperationException("the column is still loading");
+    public ReadOnlySpan<T> AsSpan() => Frozen;
+
+    /// <summary>The values in order, in one array that a reader may keep to index straight; only once frozen.</summary>
+    public T[] Frozen => _chunks is null ? _items : throw new InvalidOperationException("the column is still loading");
 
     /// <summary>Copies the chunks into one exact-length array; the column is read-only afterwards.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

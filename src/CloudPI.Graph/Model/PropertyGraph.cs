@@ -14,6 +14,13 @@ public sealed class PropertyGraph
     private readonly Adjacency _incoming;
     private readonly KeyIndex _byIdOrArn;
 
+    // The frozen columns the analyses read in their inner loops (a node's label set, a relationship's ends and type),
+    // kept as the arrays they are.
+    private readonly int[] _nodeLabelSets;
+    private readonly int[] _relationshipStarts;
+    private readonly int[] _relationshipEnds;
+    private readonly int[] _relationshipTypeIds;
+
     // Each node's id, as the index pass reads it: the analyses name a node by its id at every step of every path,
     // and finding the property among a node's dozens took a lookup and a scan each time.
     private readonly string?[] _ids;
@@ -26,6 +33,10 @@ public sealed class PropertyGraph
     internal PropertyGraph(GraphStorage storage)
     {
         _storage = storage;
+        _nodeLabelSets = storage.NodeLabelSets.Frozen;
+        _relationshipStarts = storage.RelationshipStarts.Frozen;
+        _relationshipEnds = storage.RelationshipEnds.Frozen;
+        _relationshipTypeIds = storage.RelationshipTypeIds.Frozen;
         var singleTypes = Enumerable.Range(0, storage.RelationshipTypes.Count).Select(type => new[] { type }).ToArray();
         _relationshipsByType = GroupBy(storage.RelationshipTypes.Count, storage.RelationshipTypeIds.AsSpan(), singleTypes);
         _outgoing = new Adjacency(NodeCount, storage.RelationshipStarts.AsSpan(), storage.RelationshipEnds.AsSpan(), _relationshipsByType);
@@ -127,10 +138,10 @@ public sealed class PropertyGraph
 
     internal string NodeExternalId(int node) => _storage.NodeExternalIds[node];
 
-    internal string[] NodeLabels(int node) => _storage.LabelSets.LabelNames(_storage.NodeLabelSets[node]);
+    internal string[] NodeLabels(int node) => _storage.LabelSets.LabelNames(_nodeLabelSets[node]);
 
     internal bool NodeHasLabel(int node, string label) =>
-        _storage.Labels.TryGetId(label, out var id) && _storage.LabelSets.LabelIds(_storage.NodeLabelSets[node]).Contains(id);
+        _storage.Labels.TryGetId(label, out var id) && _storage.LabelSets.LabelIds(_nodeLabelSets[node]).Contains(id);
 
     /// <summary>
     /// A yes/no fact that depends on the node's labels only (such as "is a Cartography EC2 instance"), computed once
@@ -138,7 +149,7 @@ public sealed class PropertyGraph
     /// </summary>
     internal bool LabelFact(int node, int slot, Func<GraphNode, bool> compute)
     {
-        var set = _storage.NodeLabelSets[node];
+        var set = _nodeLabelSets[node];
         var facts = _labelFacts[set] ??= new byte[LabelFactSlots];
         if ((uint)slot >= (uint)facts.Length)
         {
@@ -163,11 +174,11 @@ public sealed class PropertyGraph
 
     internal string RelationshipExternalId(int rel) => _storage.RelationshipExternalIds[rel];
 
-    internal string RelationshipType(int rel) => _storage.RelationshipTypes[_storage.RelationshipTypeIds[rel]];
+    internal string RelationshipType(int rel) => _storage.RelationshipTypes[_relationshipTypeIds[rel]];
 
-    internal int RelationshipStart(int rel) => _storage.RelationshipStarts[rel];
+    internal int RelationshipStart(int rel) => _relationshipStarts[rel];
 
-    internal int RelationshipEnd(int rel) => _storage.RelationshipEnds[rel];
+    internal int RelationshipEnd(int rel) => _relationshipEnds[rel];
 
     internal PropertyMap RelationshipProperties(int rel) => new(this, _storage.RelationshipProperties[rel]);
 

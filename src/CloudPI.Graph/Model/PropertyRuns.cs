@@ -47,10 +47,26 @@ internal sealed class PropertyRuns
         _starts.Add((chunk << OffsetBits) | start);
     }
 
+    // Once frozen, the same as arrays: every property read of the analyses comes through the indexer, which then reads
+    // them straight instead of through the lists' and the column's checks.
+    private NodeProperty[][]? _frozenChunks;
+    private int[] _frozenUsed = [];
+    private int[] _frozenStarts = [];
+
     public ArraySegment<NodeProperty> this[int node]
     {
         get
         {
+            if (_frozenChunks is { } chunks)
+            {
+                var starts = _frozenStarts;
+                var at = starts[node];
+                var inChunk = at >> OffsetBits;
+                var from = at & OffsetMask;
+                var to = node + 1 < starts.Length && starts[node + 1] >> OffsetBits == inChunk ? starts[node + 1] & OffsetMask : _frozenUsed[inChunk];
+                return new ArraySegment<NodeProperty>(chunks[inChunk], from, to - from);
+            }
+
             var packed = _starts[node];
             var chunk = packed >> OffsetBits;
             var start = packed & OffsetMask;
@@ -62,5 +78,11 @@ internal sealed class PropertyRuns
         }
     }
 
-    public void Freeze() => _starts.Freeze();
+    public void Freeze()
+    {
+        _starts.Freeze();
+        _frozenStarts = _starts.Frozen;
+        _frozenUsed = [.. _used];
+        _frozenChunks = [.. _chunks];
+    }
 }
