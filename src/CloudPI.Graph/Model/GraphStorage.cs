@@ -26,7 +26,7 @@ internal sealed class GraphStorage
 
     public Column<int> RelationshipEnds { get; } = new();
 
-    public Column<NodeProperty[]> RelationshipProperties { get; } = new();
+    public Column<StoredProperties> RelationshipProperties { get; } = new();
 
     public GraphStorage() => LabelSets = new LabelSets(Labels);
 

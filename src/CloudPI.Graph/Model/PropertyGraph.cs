@@ -180,7 +180,7 @@ public sealed class PropertyGraph
 
     internal int RelationshipEnd(int rel) => _relationshipEnds[rel];
 
-    internal PropertyMap RelationshipProperties(int rel) => new(this, _storage.RelationshipProperties[rel]);
+    internal PropertyMap RelationshipProperties(int rel) => new(this, _storage.RelationshipProperties[rel].Slice);
 
     internal IEnumerable<GraphRelationship> RelationshipsOf(int node, Direction direction, string? type)
     {
@@ -245,23 +245,26 @@ public sealed class PropertyGraph
         {
             var idRead = false;
             // The key first: testing every value's type read each value object, most of them for nothing.
-            foreach (ref readonly var property in _storage.NodeProperties[node].AsSpan())
+            var properties = _storage.NodeProperties[node];
+            var keys = properties.KeySpan;
+            for (var i = 0; i < keys.Length; i++)
             {
-                if (property.KeyId == idKey)
+                if (keys[i] == idKey)
                 {
+                    var idValue = properties.Values[properties.Start + i];
                     if (!idRead)
                     {
                         // The first id property, as a property look-up finds it.
                         idRead = true;
-                        _ids[node] = property.Value as string;
+                        _ids[node] = idValue as string;
                     }
 
-                    if (property.Value is string value)
+                    if (idValue is string value)
                     {
                         _byIdOrArn.Add(value, KeyIndex.KeyKind.Id, node);
                     }
                 }
-                else if (property.KeyId == arnKey && property.Value is string value)
+                else if (keys[i] == arnKey && properties.Values[properties.Start + i] is string value)
                 {
                     _byIdOrArn.Add(value, KeyIndex.KeyKind.Arn, node);
                 }

@@ -49,7 +49,7 @@ public sealed class PropertyGraphBuilder
             storage.RelationshipTypes.Intern(type),
             NodeIndex(startExternalId),
             NodeIndex(endExternalId),
-            ToStored(properties));
+            PropertyArrays.Share(ToStored(properties)));
     }
 
     /// <summary>Freezes the graph and builds its indexes; the builder cannot be used afterwards.</summary>
@@ -84,14 +84,14 @@ public sealed class PropertyGraphBuilder
         return true;
     }
 
-    internal void AddRelationship(string externalId, int typeId, int startIndex, int endIndex, NodeProperty[] properties)
+    internal void AddRelationship(string externalId, int typeId, int startIndex, int endIndex, StoredProperties properties)
     {
         Storage.RelationshipExternalIds.TryAdd(externalId);
         AddRelationshipData(typeId, startIndex, endIndex, properties);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void AddRelationship(ReadOnlySpan<byte> externalId, int typeId, int startIndex, int endIndex, NodeProperty[] properties)
+    internal void AddRelationship(ReadOnlySpan<byte> externalId, int typeId, int startIndex, int endIndex, StoredProperties properties)
     {
         Storage.RelationshipExternalIds.TryAdd(externalId);
         AddRelationshipData(typeId, startIndex, endIndex, properties);
@@ -110,7 +110,7 @@ public sealed class PropertyGraphBuilder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddRelationshipData(int typeId, int startIndex, int endIndex, NodeProperty[] properties)
+    private void AddRelationshipData(int typeId, int startIndex, int endIndex, StoredProperties properties)
     {
         var storage = Storage;
         storage.RelationshipTypeIds.Add(typeId);
@@ -132,9 +132,9 @@ public sealed class PropertyGraphBuilder
         }
 
         var keys = Storage.PropertyKeys;
-        return PropertyArrays.Share(properties
+        return properties
             .Select(p => new NodeProperty(keys.Intern(p.Key), Share(PropertyValues.Normalize(p.Value))))
-            .ToArray());
+            .ToArray();
     }
 
     private object? Share(object? value) => value switch

@@ -4,9 +4,9 @@ namespace CloudPI.Graph;
 public readonly struct PropertyMap
 {
     private readonly PropertyGraph _graph;
-    private readonly ArraySegment<NodeProperty> _properties;
+    private readonly PropertySlice _properties;
 
-    internal PropertyMap(PropertyGraph graph, ArraySegment<NodeProperty> properties)
+    internal PropertyMap(PropertyGraph graph, PropertySlice properties)
     {
         _graph = graph;
         _properties = properties;
@@ -21,17 +21,11 @@ public readonly struct PropertyMap
 
     public bool TryGetValue(string key, out object? value)
     {
-        if (_graph.PropertyKeys.TryGetId(key, out var keyId))
+        if (_graph.PropertyKeys.TryGetId(key, out var keyId) && _properties.KeySpan.IndexOf(keyId) is var at and >= 0)
         {
-            // Over the span: the analyses read properties in every inner loop, and the segment's enumerator is slower.
-            foreach (ref readonly var property in _properties.AsSpan())
-            {
-                if (property.KeyId == keyId)
-                {
-                    value = property.Value;
-                    return true;
-                }
-            }
+            // The keys in a row, searched at once; the one value wanted read alone.
+            value = _properties.Values[_properties.Start + at];
+            return true;
         }
 
         value = null;
@@ -69,8 +63,9 @@ public readonly struct PropertyMap
     {
         get
         {
-            var graph = _graph;
-            return _properties.Select(p => new KeyValuePair<string, object?>(graph.PropertyKeys[p.KeyId], p.Value));
+            var (graph, properties) = (_graph, _properties);
+            return Enumerable.Range(properties.Start, properties.Count)
+                .Select(i => new KeyValuePair<string, object?>(graph.PropertyKeys[properties.Keys[i]], properties.Values[i]));
         }
     }
 }
