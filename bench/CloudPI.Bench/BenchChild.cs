@@ -13,21 +13,29 @@ internal static class BenchChild
         (await RunWithErrorAsync(benchmark, args, cancellationToken)).Output;
 
     /// <summary>The child's output lines, without the "== name" banner, and its error lines (its log).</summary>
-    public static async Task<(IReadOnlyList<string> Output, IReadOnlyList<string> Error)> RunWithErrorAsync(string benchmark, IEnumerable<string> args, CancellationToken cancellationToken)
+    /// <param name="environment">Variables set for the child (runtime settings), or null.</param>
+    public static async Task<(IReadOnlyList<string> Output, IReadOnlyList<string> Error)> RunWithErrorAsync(
+        string benchmark, IEnumerable<string> args, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var host = Environment.ProcessPath!;
         List<string> arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(BenchChild).Assembly.Location] : [];
-        var (output, error) = await RunProcessAsync(host, [.. arguments, benchmark, .. args], cancellationToken);
+        var (output, error) = await RunProcessAsync(host, [.. arguments, benchmark, .. args], cancellationToken, environment);
         return (output.Where(l => !l.StartsWith("==", StringComparison.Ordinal)).ToList(), error);
     }
 
     /// <summary>Runs <paramref name="program"/> to its end; its non-empty output and error lines, or an error naming it when it fails.</summary>
-    public static async Task<(IReadOnlyList<string> Output, IReadOnlyList<string> Error)> RunProcessAsync(string program, IEnumerable<string> args, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<string> Output, IReadOnlyList<string> Error)> RunProcessAsync(
+        string program, IEnumerable<string> args, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in args)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var child = Process.Start(start)!;
