@@ -66,7 +66,7 @@ internal static class EnricherRunner
         var accountAnalyses = new PhaseCost();
         if (partition is null)
         {
-            var graph = await clock.TimeAsync("load graph", () => graphInput.LoadAsync(context.Logger, cancellationToken)).ConfigureAwait(false);
+            var graph = await clock.TimeAsync("load graph", async () => Promoted(await graphInput.LoadAsync(context.Logger, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
             var analysis = clock.Time("resolve resources and join vulnerabilities", () => Analyse(graph, inputs, settings, enricher, context.Logger));
             enrichedByInput = [.. inputs.Select(input => OrderedEnrichment.Enrich(input.Response.Issues, Enricher(input.Response.ToolName, analysis), work => clock.Measure(analysisCost, work), cancellationToken))];
         }
@@ -229,6 +229,20 @@ internal static class EnricherRunner
             });
             return new WeakReference<PropertyGraph>(graph);
         }
+    }
+
+    /// <summary>
+    /// The graph, promoted to the collector's oldest generation as the load's last step: it lives as long as the run.
+    /// The last part loaded is still young when the load ends (up to ~15 MB at 100k resources, depending on where in
+    /// its cycle the collector is), and the analysis' first collections promoted it, tracing it meanwhile: a cost of
+    /// the load, landing in the analysis by a chance that moved with any change to the load's allocations (a load
+    /// 35 ms faster showed as an analysis ~20 ms slower). Two young collections promote it here, at the same cost.
+    /// </summary>
+    private static PropertyGraph Promoted(PropertyGraph graph)
+    {
+        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+        return graph;
     }
 
     /// <summary>
