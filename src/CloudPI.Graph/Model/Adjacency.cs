@@ -18,10 +18,10 @@ internal sealed class Adjacency
     // in a row, instead of looking each relationship's end up in the graph's relationship columns at random.
     private readonly int[] _otherByType;
 
+    /// <param name="otherEndOfRelationship">The relationship's other end: its end node for a node's outgoing relationships.</param>
     /// <param name="relationshipsByType">Every relationship once, grouped by type in ascending type id, each group in
     /// ascending relationship index (the graph's index by type).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    /// <param name="otherEndOfRelationship">The relationship's other end: its end node for a node's outgoing relationships.</param>
     public Adjacency(int nodeCount, ReadOnlySpan<int> endpointOfRelationship, ReadOnlySpan<int> otherEndOfRelationship, int[][] relationshipsByType)
     {
         _offsets = new int[nodeCount + 1];
