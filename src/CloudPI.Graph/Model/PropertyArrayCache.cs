@@ -43,12 +43,7 @@ internal sealed class PropertyArrayCache
     {
         var keys = new int[properties.Length];
         var values = new object?[properties.Length];
-        for (var i = 0; i < properties.Length; i++)
-        {
-            keys[i] = properties[i].KeyId;
-            values[i] = properties[i].Value;
-        }
-
+        NodeProperty.Split(properties, keys, values);
         return new StoredProperties(keys, values);
     }
 

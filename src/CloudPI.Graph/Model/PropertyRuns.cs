@@ -26,8 +26,7 @@ internal sealed class PropertyRuns
     /// <summary>Per node, its chunk and the offset of its run there, packed (chunk above <see cref="OffsetBits"/>).</summary>
     private readonly Column<int> _starts = new();
 
-    // Once frozen, the same as arrays: every property read of the analyses comes through the indexer, which then reads
-    // them straight instead of through the lists' and the column's checks.
+    // Set by Freeze: the lists and the column as arrays, which every property read of the analyses indexes straight.
     private int[][]? _frozenKeys;
     private object?[][] _frozenValues = [];
     private int[] _frozenUsed = [];
@@ -54,40 +53,25 @@ internal sealed class PropertyRuns
         }
 
         var start = _used[chunk];
-        var keys = _keyChunks[chunk].AsSpan(start, properties.Length);
-        var values = _valueChunks[chunk].AsSpan(start, properties.Length);
-        for (var i = 0; i < properties.Length; i++)
-        {
-            keys[i] = properties[i].KeyId;
-            values[i] = properties[i].Value;
-        }
+        NodeProperty.Split(properties, _keyChunks[chunk].AsSpan(start), _valueChunks[chunk].AsSpan(start));
 
         _used[chunk] = start + properties.Length;
         _starts.Add((chunk << OffsetBits) | start);
     }
 
+    /// <summary>A node's properties; only once frozen.</summary>
     public PropertySlice this[int node]
     {
         get
         {
-            if (_frozenKeys is { } keyChunks)
-            {
-                var starts = _frozenStarts;
-                var at = starts[node];
-                var inChunk = at >> OffsetBits;
-                var from = at & OffsetMask;
-                var to = node + 1 < starts.Length && starts[node + 1] >> OffsetBits == inChunk ? starts[node + 1] & OffsetMask : _frozenUsed[inChunk];
-                return new PropertySlice(keyChunks[inChunk], _frozenValues[inChunk], from, to - from);
-            }
-
-            var packed = _starts[node];
+            var keyChunks = _frozenKeys ?? throw new InvalidOperationException("the properties are still loading");
+            var starts = _frozenStarts;
+            var packed = starts[node];
             var chunk = packed >> OffsetBits;
             var start = packed & OffsetMask;
             // The run ends where the next node's starts in the same chunk, else where the chunk's use ends.
-            var end = node + 1 < _starts.Count && _starts[node + 1] >> OffsetBits == chunk
-                ? _starts[node + 1] & OffsetMask
-                : _used[chunk];
-            return new PropertySlice(_keyChunks[chunk], _valueChunks[chunk], start, end - start);
+            var end = node + 1 < starts.Length && starts[node + 1] >> OffsetBits == chunk ? starts[node + 1] & OffsetMask : _frozenUsed[chunk];
+            return new PropertySlice(keyChunks[chunk], _frozenValues[chunk], start, end - start);
         }
     }
 
