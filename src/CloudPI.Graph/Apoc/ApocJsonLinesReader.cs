@@ -132,10 +132,30 @@ public static class ApocJsonLinesReader
             }
 
             // The parser stops at the record's closing brace, so what follows it is never read as JSON here.
-            var reader = new Utf8JsonReader(rest);
-            parser.ParseRecord(ref reader);
             records++;
-            rest = rest[(int)reader.BytesConsumed..].TrimStart(separators);
+            rest = rest[ParseRecord(parser, rest)..].TrimStart(separators);
+        }
+    }
+
+    /// <summary>
+    /// Parses the record at the start of <paramref name="json"/> and returns its length: with the fast reader, and
+    /// again with the strict one when the fast one leaves the record to it or the record fails (the strict reader's
+    /// error then stands; the parser adds a record only once it has read all of it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ParseRecord(ApocRecordParser parser, ReadOnlySpan<byte> json)
+    {
+        var fast = new FastRecordTokens(json);
+        try
+        {
+            parser.ParseRecord(ref fast);
+            return fast.BytesConsumed;
+        }
+        catch (Exception)
+        {
+            var strict = new StrictRecordTokens(json);
+            parser.ParseRecord(ref strict);
+            return strict.BytesConsumed;
         }
     }
 

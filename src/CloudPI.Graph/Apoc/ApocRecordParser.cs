@@ -31,7 +31,8 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
 
     /// <summary>Reads one object from <paramref name="reader"/>; throws <see cref="RecordException"/> when invalid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void ParseRecord(ref Utf8JsonReader reader)
+    public void ParseRecord<TReader>(ref TReader reader)
+        where TReader : IRecordTokens, allows ref struct
     {
         Read(ref reader);
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -136,7 +137,8 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static RecordType ReadRecordType(ref Utf8JsonReader reader)
+    private static RecordType ReadRecordType<TReader>(ref TReader reader)
+        where TReader : IRecordTokens, allows ref struct
     {
         ExpectString(ref reader, "type");
         if (reader.ValueTextEquals("node"u8))
@@ -157,7 +159,8 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     /// the line; escaped ones are unescaped into a buffer kept per role (the record's id lives until its end).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ReadOnlySpan<byte> ReadId(scoped ref Utf8JsonReader reader, bool endpoint)
+    private ReadOnlySpan<byte> ReadId<TReader>(scoped ref TReader reader, bool endpoint)
+        where TReader : IRecordTokens, allows ref struct
     {
         var token = Read(ref reader);
         if (token is not (JsonTokenType.String or JsonTokenType.Number))
@@ -180,7 +183,8 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ReadLabels(ref Utf8JsonReader reader)
+    private void ReadLabels<TReader>(ref TReader reader)
+        where TReader : IRecordTokens, allows ref struct
     {
         if (Read(ref reader) != JsonTokenType.StartArray)
         {
@@ -199,19 +203,22 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ReadName(ref Utf8JsonReader reader, StringTable names, string field)
+    private int ReadName<TReader>(ref TReader reader, StringTable names, string field)
+        where TReader : IRecordTokens, allows ref struct
     {
         ExpectString(ref reader, field);
         return InternCurrent(ref reader, names);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int InternCurrent(ref Utf8JsonReader reader, StringTable names) =>
+    private static int InternCurrent<TReader>(ref TReader reader, StringTable names)
+        where TReader : IRecordTokens, allows ref struct =>
         reader.ValueIsEscaped ? names.Intern(reader.GetString()!) : names.Intern(reader.ValueSpan);
 
     /// <summary>Resolves <c>start</c>/<c>end</c> by its id; repeated labels and properties there are ignored.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ReadEndpoint(ref Utf8JsonReader reader, string field)
+    private int ReadEndpoint<TReader>(ref TReader reader, string field)
+        where TReader : IRecordTokens, allows ref struct
     {
         if (Read(ref reader) != JsonTokenType.StartObject)
         {
@@ -236,7 +243,8 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ResolveNode(ref Utf8JsonReader reader)
+    private int ResolveNode<TReader>(ref TReader reader)
+        where TReader : IRecordTokens, allows ref struct
     {
         var id = ReadId(ref reader, endpoint: true);
         return builder.TryGetNodeIndex(id, out var index)
@@ -245,7 +253,8 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ReadProperties(ref Utf8JsonReader reader)
+    private void ReadProperties<TReader>(ref TReader reader)
+        where TReader : IRecordTokens, allows ref struct
     {
         var token = Read(ref reader);
         if (token == JsonTokenType.Null)
@@ -269,7 +278,8 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
 
     /// <summary>Reads the value at the current token: scalars, arrays and maps (points, nested objects).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private object? ReadValue(ref Utf8JsonReader reader)
+    private object? ReadValue<TReader>(ref TReader reader)
+        where TReader : IRecordTokens, allows ref struct
     {
         switch (reader.TokenType)
         {
@@ -307,7 +317,8 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ExpectString(ref Utf8JsonReader reader, string field)
+    private static void ExpectString<TReader>(ref TReader reader, string field)
+        where TReader : IRecordTokens, allows ref struct
     {
         var token = Read(ref reader);
         if (token != JsonTokenType.String)
@@ -317,7 +328,8 @@ internal sealed class ApocRecordParser(PropertyGraphBuilder builder)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static JsonTokenType Read(ref Utf8JsonReader reader) =>
+    private static JsonTokenType Read<TReader>(ref TReader reader)
+        where TReader : IRecordTokens, allows ref struct =>
         reader.Read() ? reader.TokenType : throw new RecordException("the record ends early (a record must fit on one line)");
 
     private static string Describe(JsonTokenType token) => token switch
