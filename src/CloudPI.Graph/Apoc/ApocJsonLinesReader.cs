@@ -153,10 +153,17 @@ public static class ApocJsonLinesReader
         }
         catch (Exception)
         {
-            var strict = new StrictRecordTokens(json);
-            parser.ParseRecord(ref strict);
-            return strict.BytesConsumed;
+            return ParseStrictly(parser, json);
         }
+    }
+
+    /// <summary>A method of its own: the strict reader's large state would otherwise be cleared on every record's call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ParseStrictly(ApocRecordParser parser, ReadOnlySpan<byte> json)
+    {
+        var strict = new StrictRecordTokens(json);
+        parser.ParseRecord(ref strict);
+        return strict.BytesConsumed;
     }
 
     /// <summary>A read-only pass-through that reports how far the reading got after each block.</summary>

@@ -108,16 +108,26 @@ internal ref struct FastRecordTokens(ReadOnlySpan<byte> json) : IRecordTokens
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly bool ValueTextEquals(ReadOnlySpan<byte> utf8Text) =>
-        _escaped ? OnString().ValueTextEquals(utf8Text) : ValueSpan.SequenceEqual(utf8Text);
+        _escaped ? EscapedTextEquals(utf8Text) : ValueSpan.SequenceEqual(utf8Text);
 
-    public readonly string GetString() => _escaped ? OnString().GetString()! : Encoding.UTF8.GetString(ValueSpan);
+    public readonly string GetString() => _escaped ? EscapedString() : Encoding.UTF8.GetString(ValueSpan);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public readonly int CopyString(Span<byte> destination) => OnString().CopyString(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly bool TryGetInt64(out long value) => TokenText.TryGetInt64(ValueSpan, out value);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public readonly double GetDouble() => TokenText.GetDouble(ValueSpan);
+
+    // The escaped cases take a Utf8JsonReader, in methods of their own: inlined, its large state would be cleared on
+    // every call of the parser's methods, escaped or not.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly bool EscapedTextEquals(ReadOnlySpan<byte> utf8Text) => OnString().ValueTextEquals(utf8Text);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly string EscapedString() => OnString().GetString()!;
 
     private readonly Utf8JsonReader OnString() => TokenText.OnString(_json.Slice(_start - 1, _length + 2));
 
