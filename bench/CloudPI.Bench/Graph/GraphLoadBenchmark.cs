@@ -55,7 +55,7 @@ public sealed class GraphLoadBenchmark : IBenchmark
             Console.WriteLine($"baseline (Utf8JsonReader walking every token, best of {Runs}): {baseline.Elapsed.TotalMilliseconds:F0} ms");
             Console.WriteLine($"parse every line into a JsonDocument (best of {Runs}): {documents.Elapsed.TotalMilliseconds:F0} ms");
             Console.WriteLine($"load into PropertyGraph (best of {Runs}): {load.Elapsed.TotalMilliseconds:F0} ms, of which GC pauses {load.GcPauses.TotalMilliseconds:F0} ms");
-            Console.WriteLine($"ratio load/baseline: {load.Elapsed / baseline.Elapsed:F2}x (goal <= 1.5x); without GC pauses: {(load.Elapsed - load.GcPauses) / baseline.Elapsed:F2}x");
+            Console.WriteLine($"ratio load/baseline: {load.Elapsed / baseline.Elapsed:F2}x (goal <= 2x); without GC pauses: {(load.Elapsed - load.GcPauses) / baseline.Elapsed:F2}x");
             Console.WriteLine($"ratio load/JsonDocument parse: {load.Elapsed / documents.Elapsed:F2}x");
 
             foreach (var line in await BenchChild.RunAsync(Name, [LoadOnlyFlag, path], cancellationToken))
