@@ -82,6 +82,32 @@ public class ApocJsonLinesReaderTests
     }
 
     [Fact]
+    public void Reads_what_the_fast_reader_leaves_to_the_strict_one_and_escaped_names()
+    {
+        // 62 levels of arrays inside the properties: deeper than the fast reader goes, within what the strict one reads.
+        var deep = new string('[', 62) + "7" + new string(']', 62);
+        var graph = Apoc.Parse(
+            $$$"""{"type":"node","id":"1","labels":["A\u0042"],"properties":{"deep":{{{deep}}},"k\u0065y":"v\/w"}}""",
+            """{"type":"node","id":"2","properties":{"after":1}}""",
+            """{"type":"relationship","id":"3","label":"R\u0031","start":{"id":"\u0031"},"end":{"id":"2"}}""");
+
+        var node = graph.GetNode(0);
+        var value = node["deep"];
+        for (var level = 0; level < 62; level++)
+        {
+            value = Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<object?>>(value));
+        }
+
+        Assert.Equal(7L, value);
+        Assert.Equal(["AB"], node.Labels);
+        Assert.Equal("v/w", node["key"]);
+        Assert.Equal(1L, graph.GetNode(1)["after"]);
+        var relationship = Assert.Single(graph.Relationships);
+        Assert.Equal("R1", relationship.Type);
+        Assert.Equal("1", relationship.Start.ExternalId);
+    }
+
+    [Fact]
     public void Accepts_crlf_blank_lines_bom_and_numeric_ids()
     {
         var text = "\uFEFF" + """{"type":"node","id":1,"labels":["A"]}""" + "\r\n\r\n" + """{"type":"node","id":"2"}""" + "\r\n"
