@@ -119,26 +119,25 @@ public class FastRecordTokensTests
     private static (List<Token> Tokens, bool Finished) StrictTokens(byte[] json)
     {
         var reader = new StrictRecordTokens(json);
-        var tokens = new List<Token>();
-        try
-        {
-            return (tokens, ReadRecord(ref reader, tokens));
-        }
-        catch (JsonException)
-        {
-            return (tokens, false);
-        }
+        return ReadAll(ref reader, static e => e is JsonException);
     }
 
     private static (List<Token> Tokens, bool Finished) FastTokens(byte[] json)
     {
         var reader = new FastRecordTokens(json);
+        return ReadAll(ref reader, static e => e is LeaveFastPath);
+    }
+
+    /// <summary>The tokens read until the record ends or the reader stops with the one exception it may throw.</summary>
+    private static (List<Token> Tokens, bool Finished) ReadAll<TReader>(ref TReader reader, Func<Exception, bool> stops)
+        where TReader : IRecordTokens, allows ref struct
+    {
         var tokens = new List<Token>();
         try
         {
             return (tokens, ReadRecord(ref reader, tokens));
         }
-        catch (LeaveFastPath)
+        catch (Exception e) when (stops(e))
         {
             return (tokens, false);
         }
