@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -116,10 +117,16 @@ internal ref struct FastRecordTokens(ReadOnlySpan<byte> json) : IRecordTokens
     public readonly int CopyString(Span<byte> destination) => OnString().CopyString(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public readonly bool TryGetInt64(out long value) => TokenText.TryGetInt64(ValueSpan, out value);
+    public readonly bool TryGetInt64(out long value) =>
+        Utf8Parser.TryParse(ValueSpan, out value, out var consumed) && consumed == _length; // as Utf8JsonReader reads it
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public readonly double GetDouble() => TokenText.GetDouble(ValueSpan);
+    public readonly double GetDouble()
+    {
+        var reader = new Utf8JsonReader(ValueSpan);
+        reader.Read();
+        return reader.GetDouble();
+    }
 
     // The escaped cases take a Utf8JsonReader, in methods of their own: inlined, its large state would be cleared on
     // every call of the parser's methods, escaped or not.
@@ -129,7 +136,13 @@ internal ref struct FastRecordTokens(ReadOnlySpan<byte> json) : IRecordTokens
     [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly string EscapedString() => OnString().GetString()!;
 
-    private readonly Utf8JsonReader OnString() => TokenText.OnString(_json.Slice(_start - 1, _length + 2));
+    /// <summary>A reader on the current string alone, quotes included, on its token.</summary>
+    private readonly Utf8JsonReader OnString()
+    {
+        var reader = new Utf8JsonReader(_json.Slice(_start - 1, _length + 2));
+        reader.Read();
+        return reader;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Value(int at, byte first)

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 
 namespace CloudPI.Graph.Apoc;
@@ -64,27 +63,4 @@ internal ref struct StrictRecordTokens(ReadOnlySpan<byte> json) : IRecordTokens
     public readonly bool TryGetInt64(out long value) => _reader.TryGetInt64(out value);
 
     public readonly double GetDouble() => _reader.GetDouble();
-}
-
-/// <summary>Reads what a token's text needs beyond the bytes themselves (unescaping, a double) as <see cref="Utf8JsonReader"/> does.</summary>
-internal static class TokenText
-{
-    /// <summary>A reader on the string <paramref name="quoted"/> alone (quotes included), on its token.</summary>
-    public static Utf8JsonReader OnString(ReadOnlySpan<byte> quoted)
-    {
-        var reader = new Utf8JsonReader(quoted);
-        reader.Read();
-        return reader;
-    }
-
-    /// <summary>As <see cref="Utf8JsonReader.TryGetInt64"/> reads a number's text.</summary>
-    public static bool TryGetInt64(ReadOnlySpan<byte> number, out long value) =>
-        Utf8Parser.TryParse(number, out value, out var consumed) && consumed == number.Length;
-
-    public static double GetDouble(ReadOnlySpan<byte> number)
-    {
-        var reader = new Utf8JsonReader(number);
-        reader.Read();
-        return reader.GetDouble();
-    }
 }
