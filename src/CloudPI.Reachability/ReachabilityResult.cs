@@ -18,10 +18,29 @@ public sealed record ReachabilityResult
     public required string Path { get; init; }
 
     /// <summary>The path's hops in order, for machines (the same hops as <see cref="Path"/>).</summary>
-    public IReadOnlyList<PathHop> Hops { get; init; } = [];
+    public IReadOnlyList<PathHop> Hops
+    {
+        get => _hops ??= _composedFrom?.Best.Hops ?? [];
+        init => _hops = value;
+    }
 
     /// <summary>One line for a person: the verdict and its main reason.</summary>
-    public required string Summary { get; init; }
+    public string Summary
+    {
+        get => _summary ??= _composedFrom is { } composed ? ResultComposer.SummaryOf(this, composed.Best, composed.Query) : string.Empty;
+        init => _summary = value;
+    }
+
+    private IReadOnlyList<PathHop>? _hops;
+    private string? _summary;
+    private readonly (PathTrace Best, TrafficQuery Query)? _composedFrom;
+
+    /// <summary>The path and question an answer was composed from: its hops and summary are written from them when first
+    /// read, as most answers an exploitability run composes are read for their verdict and path alone.</summary>
+    internal (PathTrace Best, TrafficQuery Query) ComposedFrom
+    {
+        init => _composedFrom = value;
+    }
 
     public required IReadOnlyList<EvidenceStep> Evidence { get; init; }
 

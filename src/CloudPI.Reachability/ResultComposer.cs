@@ -80,16 +80,6 @@ internal static class ResultComposer
 
         var best = ranked[0];
         var verdict = best.Verdict;
-        var exposed = new List<PathTrace>();
-        for (var i = 0; i < traces.Count; i++)
-        {
-            if (traces[i].Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure)
-            {
-                exposed.Add(traces[i]);
-            }
-        }
-
-        var through = best.ResourceId == resourceId ? "" : $" through {best.ResourceId}";
         IReadOnlyList<string> missing = verdict == ReachabilityVerdict.Unknown
             ? MissingOfUnknown(traces)
             : best.Sofar.Missing.Count == 0 ? [] : [.. best.Sofar.Missing.Distinct()];
@@ -99,20 +89,47 @@ internal static class ResultComposer
             Traffic = asked?.Traffic ?? best.Traffic,
             Verdict = verdict,
             Path = best.Path,
-            Hops = best.Hops,
-            Summary = verdict switch
-            {
-                ReachabilityVerdict.Reachable => $"{resourceId} is reachable from the internet on {best.Traffic}{through}: {best.Path}",
-                ReachabilityVerdict.RestrictedExposure => $"{resourceId} is reachable on {best.Traffic}{through} only from {PublicSourceTexts.GetOrAdd(best.Sofar.Definite, PublicSources.Of).Description}",
-                ReachabilityVerdict.Unknown => $"cannot tell whether {resourceId} is reachable on {query}: missing {missing.FirstOrDefault()}",
-                _ => $"{resourceId} is not reachable from the internet on {query}: {BlockingReason(best)}",
-            },
+            ComposedFrom = (best, query),
             // A closed question is explained by its closed paths; an open one by its path.
             Evidence = verdict == ReachabilityVerdict.NotReachable ? ClosedEvidence(resourceId, ranked) : best.Sofar.Evidence,
             Missing = verdict == ReachabilityVerdict.NotReachable ? [] : missing,
-            Fix = FixFor(verdict == ReachabilityVerdict.Unknown ? [best] : exposed),
+            // The most open path first: when it is not exposed, none is.
+            Fix = verdict switch
+            {
+                ReachabilityVerdict.Unknown => FixFor([best]),
+                ReachabilityVerdict.NotReachable => null,
+                _ => FixFor(Exposed(traces)),
+            },
             AllowedRanges = verdict == ReachabilityVerdict.RestrictedExposure ? PublicSourceTexts.GetOrAdd(best.Sofar.Definite, PublicSources.Of).Cidrs : [],
             OpenPorts = asked?.OpenPorts ?? [],
+        };
+    }
+
+    private static List<PathTrace> Exposed(IReadOnlyList<PathTrace> traces)
+    {
+        var exposed = new List<PathTrace>();
+        for (var i = 0; i < traces.Count; i++)
+        {
+            if (traces[i].Verdict is ReachabilityVerdict.Reachable or ReachabilityVerdict.RestrictedExposure)
+            {
+                exposed.Add(traces[i]);
+            }
+        }
+
+        return exposed;
+    }
+
+    /// <summary>The summary of an answer composed from <paramref name="best"/> for <paramref name="query"/>.</summary>
+    internal static string SummaryOf(ReachabilityResult result, PathTrace best, TrafficQuery query)
+    {
+        var resourceId = result.ResourceId;
+        var through = best.ResourceId == resourceId ? "" : $" through {best.ResourceId}";
+        return result.Verdict switch
+        {
+            ReachabilityVerdict.Reachable => $"{resourceId} is reachable from the internet on {best.Traffic}{through}: {best.Path}",
+            ReachabilityVerdict.RestrictedExposure => $"{resourceId} is reachable on {best.Traffic}{through} only from {PublicSourceTexts.GetOrAdd(best.Sofar.Definite, PublicSources.Of).Description}",
+            ReachabilityVerdict.Unknown => $"cannot tell whether {resourceId} is reachable on {query}: missing {result.Missing.FirstOrDefault()}",
+            _ => $"{resourceId} is not reachable from the internet on {query}: {BlockingReason(best)}",
         };
     }
 
@@ -122,7 +139,20 @@ internal static class ResultComposer
 
     private static List<EvidenceStep> ClosedEvidence(string resourceId, List<PathTrace> closed)
     {
-        var evidence = closed.Take(ClosedPathsShown).SelectMany(t => t.Sofar.Evidence).ToList();
+        // Sized, then filled: two in five answers are closed, and growing the list copied it several times over.
+        var shown = Math.Min(closed.Count, ClosedPathsShown);
+        var size = closed.Count > ClosedPathsShown ? 1 : 0;
+        for (var i = 0; i < shown; i++)
+        {
+            size += closed[i].Sofar.Evidence.Count;
+        }
+
+        var evidence = new List<EvidenceStep>(size);
+        for (var i = 0; i < shown; i++)
+        {
+            evidence.AddRange(closed[i].Sofar.Evidence);
+        }
+
         if (closed.Count > ClosedPathsShown)
         {
             evidence.Add(new EvidenceStep(ReachabilityLayer.Service, resourceId, EvidenceDecision.Note,
