@@ -112,13 +112,19 @@ public class CartographyViewTests
             b.AddNode("5", ["AWSTag", "Tag"], [new("id", "owner"), new("key", "owner")]);
             b.AddRelationship("10", "TAGGED", "1", "3");
             b.AddRelationship("11", "TAGGED", "1", "4");
+            b.AddNode("6", ["AWSTag", "Tag"], [new("id", "no key"), new("value", "orphan")]);
             b.AddRelationship("12", "TAGGED", "1", "5");
+            b.AddRelationship("13", "TAGGED", "1", "6");
         });
 
         var tagged = view.All<Ec2Instance>().Single(i => i.Node.Id == "i-tagged").Node.TagMap();
         Assert.Equal(2, tagged.Count);
         Assert.Equal("prod", tagged["environment"]);
         Assert.Equal("", tagged["owner"]);
+        Assert.Equal(["environment", "owner"], tagged.Keys);
+        Assert.Equal([new("environment", "prod"), new KeyValuePair<string, string>("owner", "")], tagged);
+        Assert.False(tagged.TryGetValue("Environment", out _)); // keys are compared as tagged; rules ignore case themselves
+        Assert.Throws<KeyNotFoundException>(() => tagged["missing"]);
         Assert.Empty(view.All<Ec2Instance>().Single(i => i.Node.Id == "i-untagged").Node.TagMap());
     }
 }

@@ -28,23 +28,8 @@ public static class CartographyNodeExtensions
         where T : ICartographyNode =>
         resource.Node.Related<Tag>("TAGGED", Direction.Outgoing);
 
-    /// <summary>The node's tags as key → value (a key tagged twice keeps its first value). An untagged node's map is
-    /// one shared empty map: most resources have no tags, and every finding and every data store asks.</summary>
-    public static IReadOnlyDictionary<string, string> TagMap(this GraphNode node)
-    {
-        Dictionary<string, string>? tags = null;
-        foreach (var tag in node.Related<Tag>("TAGGED", Direction.Outgoing))
-        {
-            if (tag.Key is { } key)
-            {
-                (tags ??= new(StringComparer.Ordinal)).TryAdd(key, tag.Value ?? string.Empty);
-            }
-        }
-
-        return tags ?? NoTags;
-    }
-
-    private static readonly IReadOnlyDictionary<string, string> NoTags = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+    /// <summary>The node's tags as key → value (a key tagged twice keeps its first value).</summary>
+    public static NodeTags TagMap(this GraphNode node) => NodeTags.Of(node);
 
     /// <summary>The value of tag <paramref name="key"/>, or null.</summary>
     public static string? TagValue<T>(this T resource, string key)
