@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using CloudPI.TestSupport;
 
@@ -13,7 +15,7 @@ public sealed class DotnetBuilds
 
 /// <summary>
 /// What CI can run without a Docker engine: the Dockerfiles' publish command (deploy/publish.sh) for one component,
-/// and the .NET tool package installed from a folder feed.
+/// and the .NET tool's packages (deploy/pack-tool.sh) installed from a folder feed.
 /// </summary>
 [Collection(DotnetBuilds.Name)]
 public partial class PackagingTests
@@ -54,32 +56,56 @@ public partial class PackagingTests
         Assert.Contains("unknown component 'cloudpi-producer-nope'", result.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>dotnet pack → dotnet tool install from a folder feed → cloudpi --help.</summary>
+    /// <summary>
+    /// deploy/pack-tool.sh → dotnet tool install from the folder feed it writes → cloudpi --help. The pointer package
+    /// names this machine's package and the framework-dependent fallback, and the install takes this machine's. As for
+    /// the publish script, CI packs it without Native AOT unless CLOUDPI_PUBLISH_AOT says otherwise.
+    /// </summary>
     [Fact]
-    public async Task Tool_package_installs_from_a_folder_feed_and_runs()
+    public async Task Tool_packages_install_this_machines_build_from_a_folder_feed_and_run()
     {
         using var work = new TempDirectory();
         var feed = work.Combine("feed");
         var tools = work.Combine("tools");
         var version = Regex.Match(File.ReadAllText(Path.Combine(RepoPaths.Root, "Directory.Build.props")), "<Version>([^<]+)</Version>").Groups[1].Value;
         Assert.NotEmpty(version);
+        var rid = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+        var environment = new Dictionary<string, string?>
+        {
+            ["CLOUDPI_PUBLISH_AOT"] = Environment.GetEnvironmentVariable("CLOUDPI_PUBLISH_AOT") ?? "false",
+        };
 
-        var pack = await RunAsync("dotnet", ["pack", Path.Combine(RepoPaths.Root, "src", "CloudPI.Cli", "CloudPI.Cli.csproj"), "-o", feed, "-nologo", "-warnaserror"]);
+        var pack = await RunAsync("/bin/sh", [Path.Combine(RepoPaths.Root, "deploy", "pack-tool.sh"), feed], environment, PackTimeout);
         Assert.True(pack.ExitCode == 0, pack.Output);
-        Assert.True(File.Exists(Path.Combine(feed, $"CloudPI.Tool.{version}.nupkg")), pack.Output);
+        Assert.DoesNotMatch(WarningLine(), pack.Output);
+        Assert.Equal(
+            [$"CloudPI.Tool.{version}.nupkg", $"CloudPI.Tool.any.{version}.nupkg", $"CloudPI.Tool.{rid}.{version}.nupkg"],
+            Directory.EnumerateFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        using (var pointer = ZipFile.OpenRead(Path.Combine(feed, $"CloudPI.Tool.{version}.nupkg")))
+        {
+            var settings = pointer.Entries.Single(e => e.Name == "DotnetToolSettings.xml");
+            using var reader = new StreamReader(settings.Open());
+            var named = Regex.Matches(reader.ReadToEnd(), "RuntimeIdentifier=\"([^\"]+)\"").Select(m => m.Groups[1].Value);
+            Assert.Equal([rid, "any"], named);
+        }
 
         var install = await RunAsync("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", feed, "CloudPI.Tool", "--version", version]);
         Assert.True(install.ExitCode == 0, install.Output);
+        var command = new FileInfo(Path.Combine(tools, "cloudpi"));
+        Assert.Contains($"cloudpi.tool.{rid}", command.LinkTarget ?? command.FullName, StringComparison.OrdinalIgnoreCase);
 
-        var help = await RunAsync(Path.Combine(tools, "cloudpi"), ["--help"]);
+        var help = await RunAsync(command.FullName, ["--help"]);
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("scan", help.Output, StringComparison.Ordinal);
         Assert.Contains("enricher", help.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>Three packs, each a Release build of the CLI (a Native AOT one when asked).</summary>
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
+
     private sealed record Result(int ExitCode, string Output);
 
-    private static async Task<Result> RunAsync(string file, IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    private static async Task<Result> RunAsync(string file, IEnumerable<string> args, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -102,10 +128,10 @@ public partial class PackagingTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(BuildTimeout);
+        using var limit = new CancellationTokenSource(timeout ?? BuildTimeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(limit.Token);
         }
         catch (OperationCanceledException)
         {
