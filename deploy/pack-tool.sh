@@ -31,6 +31,7 @@ pack() {
     -p:CloudPIToolRuntime="$rid" -p:ContinuousIntegrationBuild=true -warnaserror -nologo "$@"
 }
 
-pack
-pack --runtime any -p:PublishAot=false
-pack --runtime "$rid" -p:PublishAot="${CLOUDPI_PUBLISH_AOT:-true}"
+# The pointer package alone (for a Native AOT tool, pack makes a per-machine package only when given a runtime).
+pack -p:CloudPIToolAot=true
+pack --runtime any
+pack --runtime "$rid" -p:CloudPIToolAot="${CLOUDPI_PUBLISH_AOT:-true}"

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using CloudPI.TestSupport;
 
 namespace CloudPI.Deploy.Tests;
@@ -98,6 +99,23 @@ public partial class PackagingTests
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("scan", help.Output, StringComparison.Ordinal);
         Assert.Contains("enricher", help.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The CI examples (deploy/ci) run 'dotnet publish src/CloudPI.Cli' on images without a native toolchain and then
+    /// the published 'cloudpi': the CLI turns Native AOT on only when the tool script asks, never by default.
+    /// </summary>
+    [Fact]
+    public void The_cli_publishes_framework_dependent_unless_the_tool_script_asks_for_native_aot()
+    {
+        var project = XDocument.Load(Path.Combine(RepoPaths.Root, "src", "CloudPI.Cli", "CloudPI.Cli.csproj"));
+        var aot = Assert.Single(project.Descendants("PublishAot"));
+        Assert.Equal("'$(CloudPIToolAot)' == 'true'", aot.Attribute("Condition")?.Value);
+        var script = File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", "pack-tool.sh"));
+        Assert.Contains("-p:CloudPIToolAot=\"${CLOUDPI_PUBLISH_AOT:-true}\"", script, StringComparison.Ordinal);
+        Assert.All(
+            Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "deploy", "ci")).Select(File.ReadAllText).Where(t => t.Contains("src/CloudPI.Cli", StringComparison.Ordinal)),
+            text => Assert.DoesNotContain("CloudPIToolAot", text, StringComparison.Ordinal));
     }
 
     /// <summary>Three packs, each a Release build of the CLI (a Native AOT one when asked).</summary>
