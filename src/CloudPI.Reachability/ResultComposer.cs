@@ -105,6 +105,7 @@ internal static class ResultComposer
         };
     }
 
+    /// <summary>The paths some of the internet gets through, in their order.</summary>
     private static List<PathTrace> Exposed(IReadOnlyList<PathTrace> traces)
     {
         var exposed = new List<PathTrace>();

@@ -101,6 +101,14 @@ public partial class PackagingTests
         Assert.Contains("enricher", help.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tool_pack_script_without_an_output_directory_says_how_to_call_it_and_packs_nothing()
+    {
+        var result = await RunAsync("/bin/sh", [Path.Combine(RepoPaths.Root, "deploy", "pack-tool.sh")]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("usage: " + Path.Combine(RepoPaths.Root, "deploy", "pack-tool.sh") + " OUTDIR", result.Output.Trim());
+    }
+
     /// <summary>
     /// The CI examples (deploy/ci) run 'dotnet publish src/CloudPI.Cli' on images without a native toolchain and then
     /// the published 'cloudpi': the CLI turns Native AOT on only when the tool script asks, never by default.
