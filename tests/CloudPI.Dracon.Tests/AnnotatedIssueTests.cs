@@ -76,6 +76,24 @@ public class AnnotatedIssueTests
     }
 
     [Fact]
+    public void A_value_given_in_utf8_is_written_as_the_same_text_set_as_a_string_would_be()
+    {
+        // Shared JSON (a blast radius's) written once and copied into each issue, past the first buffer too.
+        var value = "{\"roles\":[\"admin → s3\"]," + new string('x', 5_000) + "}";
+        var annotated = new AnnotatedIssue(Raw("u-1"));
+        annotated.Set("cloudpi.before", "b");
+        annotated.SetUtf8("cloudpi.blast_radius", System.Text.Encoding.UTF8.GetBytes(value));
+        annotated.Set("cloudpi.after", "a");
+        var expected = new EnrichedIssue { RawIssue = Raw("u-1") };
+        expected.Annotations["cloudpi.before"] = "b";
+        expected.Annotations["cloudpi.blast_radius"] = value;
+        expected.Annotations["cloudpi.after"] = "a";
+
+        Assert.Equal(value, annotated.Get("cloudpi.blast_radius"));
+        Assert.Equal(expected.ToByteArray(), annotated.Encode().Bytes.ToArray());
+    }
+
+    [Fact]
     public void A_json_value_larger_than_the_first_buffer_is_written_whole()
     {
         var annotated = new AnnotatedIssue(Raw("u-1"));

@@ -77,6 +77,16 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, _written - start, Text: null));
     }
 
+    /// <summary>Annotates <paramref name="key"/> with a value already in UTF-8: JSON written once and shared by many
+    /// issues, say.</summary>
+    public void SetUtf8(string key, ReadOnlySpan<byte> value)
+    {
+        var start = Start(key);
+        value.CopyTo(GetSpan(value.Length));
+        _written += value.Length;
+        Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, value.Length, Text: null));
+    }
+
     /// <summary>What a reused JSON writer points at between values, so that it holds no issue: a stream would cost the
     /// writer a new buffer on every reset (three per issue), this costs nothing. Never written to.</summary>
     private sealed class Unattached : IBufferWriter<byte>
