@@ -14,8 +14,11 @@ namespace CloudPI.Enrichers;
 public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 {
     // Few: a verdict held past the next collection is copied to an older generation, and a table of 64 held most of
-    // them (see EndpointResolver.RecentResources for what that cost).
-    private const int RecentResults = 8;
+    // them (see EndpointResolver.RecentResources for what that cost). Two rather than 8: the exploitability analysis
+    // took 2-3% less (100k resources, 20k findings, Native AOT, three sets of five interleaved runs: 345 -> 334,
+    // 320 -> 313 and 392 -> 385 ms), the reachability analysis no more or less. A verdict asked again after it left
+    // the table is computed again, to the same answer.
+    private const int RecentResults = 2;
 
     // An issue asks again for the verdict it chose its workload by, and neighbouring findings often name the same
     // resource and traffic (one per control, one per producer): answered once while they come, without holding every
