@@ -104,7 +104,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
 
     /// <summary>A group's members, through the group's own rules; one reachable member answers for the whole group
     /// (<see cref="UntilReachable"/>), so thousands are not walked.</summary>
-    private readonly struct GroupMembers(ReachabilityEngine engine, SecurityGroup group, List<GraphNode> members, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>> recent)
+    private readonly struct GroupMembers(ReachabilityEngine engine, SecurityGroup group, List<GraphNode> members, EndpointResolver.MemberTables recent)
         : IQuestionSubject
     {
         public void AddTraces(TrafficQuery query, List<PathTrace> into)
@@ -132,7 +132,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
     /// <summary>A configuration's running resources, each path continued through the relation to the object; one
     /// reachable resource answers for it.</summary>
     private readonly struct ConfigurationMembers(
-        ReachabilityEngine engine, string resourceId, IReadOnlyList<RunningMember> members, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>> recent)
+        ReachabilityEngine engine, string resourceId, IReadOnlyList<RunningMember> members, EndpointResolver.MemberTables recent)
         : IQuestionSubject
     {
         public void AddTraces(TrafficQuery query, List<PathTrace> into)
@@ -236,7 +236,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
 
     /// <param name="recent">Where a group's or configuration's members' endpoints are kept for its question; null for
     /// a resource asked about itself.</param>
-    private void AddTraces(GraphNode resource, TrafficQuery query, SecurityGroup? onlyGroup, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>>? recent, List<PathTrace> into)
+    private void AddTraces(GraphNode resource, TrafficQuery query, SecurityGroup? onlyGroup, EndpointResolver.MemberTables? recent, List<PathTrace> into)
     {
         // Indexed loops here and in AddCandidateQueries: a foreach over the lists' interface boxes an enumerator for each
         // question of each finding.
@@ -249,7 +249,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             }
         }
 
-        if (_endpoints.Target(resource) is { } target)
+        if (_endpoints.Target(resource, recent) is { } target)
         {
             into.AddRange(_balancers.Traces(target, query, onlyGroup));
         }
@@ -261,7 +261,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
     }
 
     /// <summary>The traffic worth asking about for an any-traffic question: service ports, and what rules admit from possible internet sources.</summary>
-    private void AddCandidateQueries(GraphNode resource, SecurityGroup? onlyGroup, RecentValues<GraphNode, IReadOnlyList<NetworkEndpoint>>? recent, List<TrafficQuery> candidates)
+    private void AddCandidateQueries(GraphNode resource, SecurityGroup? onlyGroup, EndpointResolver.MemberTables? recent, List<TrafficQuery> candidates)
     {
         var endpoints = _endpoints.EndpointsOf(resource, recent);
         for (var e = 0; e < endpoints.Count; e++)
@@ -295,7 +295,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             }
         }
 
-        if (_endpoints.Target(resource) is { } target)
+        if (_endpoints.Target(resource, recent) is { } target)
         {
             candidates.AddRange(_balancers.TargetPorts(target));
         }
