@@ -173,7 +173,7 @@ internal sealed class EndpointResolver
             };
         }
 
-        return interfaces.Count == 0 || !AnyExposes(resource, interfaces) ? null : new BalancerTarget
+        return interfaces.Count == 0 || !(BalancerPaths.AnyExposes(resource) || interfaces.Exists(AnyAddressExposed)) ? null : new BalancerTarget
         {
             ResourceId = id,
             ExposedNodes = [resource, .. interfaces.SelectMany(e => e.PrivateIps).Select(p => p.Node)],
@@ -184,8 +184,9 @@ internal sealed class EndpointResolver
     }
 
     /// <summary>Whether some balancer forwards to the resource or to a private address of one of its interfaces (loops:
-    /// every resource analysed is asked, and most sit behind none).</summary>
-    private static bool AnyExposes(GraphNode resource, IEnumerable<NetworkInterface> interfaces)
+    /// every resource analysed is asked, and most sit behind none). An instance's interfaces are walked with their own
+    /// enumerator: as an <see cref="IEnumerable{T}"/> they and their enumerator were boxed for every instance.</summary>
+    private static bool AnyExposes(GraphNode resource, RelatedNodes<NetworkInterface> interfaces)
     {
         if (BalancerPaths.AnyExposes(resource))
         {
@@ -194,12 +195,22 @@ internal sealed class EndpointResolver
 
         foreach (var eni in interfaces)
         {
-            foreach (var address in eni.PrivateIps)
+            if (AnyAddressExposed(eni))
             {
-                if (BalancerPaths.AnyExposes(address.Node))
-                {
-                    return true;
-                }
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyAddressExposed(NetworkInterface eni)
+    {
+        foreach (var address in eni.PrivateIps)
+        {
+            if (BalancerPaths.AnyExposes(address.Node))
+            {
+                return true;
             }
         }
 
