@@ -241,7 +241,9 @@ internal static class EnricherRunner
     /// left that budget as the load's last full collection had set it, from part of the graph, and the graph's
     /// promotion used it up: a background collection of the whole graph then ran in every analysis, beside its two
     /// workers (100k resources, 20k findings, Native AOT, interleaved: exploitability analysis 303 -> 269 and
-    /// 298 -> 285 ms, load unchanged within noise).
+    /// 298 -> 285 ms, load unchanged within noise; load plus analysis 934 -> 894 ms over 8 pairs). The full collection
+    /// marks the issues read too: with the Cartography producer's 43,632 findings it costs the load ~34 ms and saves
+    /// the analysis ~24 ms (medians of 10 pairs), the run as long as before.
     /// </summary>
     private static PropertyGraph Promoted(PropertyGraph graph)
     {
