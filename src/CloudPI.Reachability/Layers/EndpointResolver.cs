@@ -138,7 +138,7 @@ internal sealed class EndpointResolver
         if (CartographyKinds.Ec2Instance.Matches(resource))
         {
             var instance = Ec2Instance.Wrap(resource);
-            if (!AnyExposes(resource, instance.NetworkInterfaces))
+            if (!(BalancerPaths.AnyExposes(resource) || AnyAddressExposed(instance.NetworkInterfaces)))
             {
                 return null;
             }
@@ -183,16 +183,11 @@ internal sealed class EndpointResolver
         };
     }
 
-    /// <summary>Whether some balancer forwards to the resource or to a private address of one of its interfaces (loops:
-    /// every resource analysed is asked, and most sit behind none). An instance's interfaces are walked with their own
-    /// enumerator: as an <see cref="IEnumerable{T}"/> they and their enumerator were boxed for every instance.</summary>
-    private static bool AnyExposes(GraphNode resource, RelatedNodes<NetworkInterface> interfaces)
+    /// <summary>Whether some balancer forwards to a private address of one of the interfaces (loops: every resource analysed
+    /// is asked, and most sit behind none). An instance's interfaces are walked with their own enumerator: as an
+    /// <see cref="IEnumerable{T}"/> they and their enumerator were boxed for every instance.</summary>
+    private static bool AnyAddressExposed(RelatedNodes<NetworkInterface> interfaces)
     {
-        if (BalancerPaths.AnyExposes(resource))
-        {
-            return true;
-        }
-
         foreach (var eni in interfaces)
         {
             if (AnyAddressExposed(eni))
