@@ -285,6 +285,18 @@ public sealed class AddressSet : IEquatable<AddressSet>
     public bool Covers(AddressSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        // Most sets asked are one of a few shared ones (the public internet's dozens of ranges), asked against themselves.
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        // One range (a rule's 0.0.0.0/0, say) covers a set when it covers the set's bounds: no walk of its ranges.
+        if (_ranges.Length == 1 && other._ranges.Length > 0)
+        {
+            return _ranges[0].First <= other._ranges[0].First && other._ranges[^1].Last <= _ranges[0].Last;
+        }
+
         // Ranges are sorted, disjoint and non-adjacent, so a covered range lies inside a single range of this set.
         var i = 0;
         foreach (var range in other._ranges)
