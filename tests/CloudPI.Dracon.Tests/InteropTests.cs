@@ -47,6 +47,30 @@ public class InteropTests
         Assert.Equal(Convert.ToHexString(original), Convert.ToHexString(message.Message.ToByteArray()));
     }
 
+    /// <summary>A file is read as a stream (never whole into memory); a pipe, which cannot be read twice, is read whole
+    /// and decided the same way.</summary>
+    [Theory]
+    [MemberData(nameof(GoFiles))]
+    public async Task Go_file_read_through_a_pipe_is_the_same_message_as_read_from_disk(string fileName)
+    {
+        var path = RepoPaths.SharedData("dracon-pb", fileName);
+        using var temp = new TempDirectory();
+        var pipe = temp.Combine("vector.pb");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var writer = Task.Run(() => File.WriteAllBytes(pipe, File.ReadAllBytes(path)));
+        var piped = DraconFile.Read(pipe);
+        await writer;
+
+        var fromDisk = DraconFile.Read(path);
+        Assert.Equal(fromDisk.Kind, piped.Kind);
+        Assert.Equal(fromDisk.Message, piped.Message);
+    }
+
     [Fact]
     public void All_22_upstream_vectors_are_present()
     {
