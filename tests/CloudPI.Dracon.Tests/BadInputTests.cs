@@ -30,6 +30,22 @@ public class BadInputTests
         Assert.Equal($"{path}: empty file (0 bytes): not a Dracon message", ex.Message);
     }
 
+    /// <summary>A pipe is read whole, not as a stream, and its bad content is named as a file's is.</summary>
+    [Theory]
+    [InlineData(0, "empty file (0 bytes): not a Dracon message")]
+    [InlineData(150, "not a readable Dracon file: truncated or corrupt protobuf")]
+    public async Task Empty_or_truncated_pipe_is_named_as_a_file_is(int length, string error)
+    {
+        using var temp = new TempDirectory();
+        var pipe = InteropTests.NamedPipe(temp, "piped.pb");
+        var writer = Task.Run(() => File.WriteAllBytes(pipe, Convert.FromHexString(InteropTests.ReferenceVectorHex)[..length]));
+
+        var ex = Assert.Throws<DraconFormatException>(() => DraconFile.Read(pipe));
+        await writer;
+
+        Assert.StartsWith($"{pipe}: {error}", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Truncated_file()
     {

@@ -55,13 +55,7 @@ public class InteropTests
     {
         var path = RepoPaths.SharedData("dracon-pb", fileName);
         using var temp = new TempDirectory();
-        var pipe = temp.Combine("vector.pb");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
-
+        var pipe = NamedPipe(temp, "vector.pb");
         var writer = Task.Run(() => File.WriteAllBytes(pipe, File.ReadAllBytes(path)));
         var piped = DraconFile.Read(pipe);
         await writer;
@@ -69,6 +63,16 @@ public class InteropTests
         var fromDisk = DraconFile.Read(path);
         Assert.Equal(fromDisk.Kind, piped.Kind);
         Assert.Equal(fromDisk.Message, piped.Message);
+    }
+
+    /// <summary>A named pipe (mkfifo) in <paramref name="temp"/>: a path that can be read only once, as it is written.</summary>
+    internal static string NamedPipe(TempDirectory temp, string name)
+    {
+        var pipe = temp.Combine(name);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return pipe;
     }
 
     [Fact]
