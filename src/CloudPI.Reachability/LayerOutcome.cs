@@ -137,25 +137,41 @@ internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IR
 
     /// <summary>
     /// Candidates of which exactly one applies, unknown which (a database's subnet when the graph cannot place it):
-    /// sources every candidate lets through surely pass, any candidate's might. When the candidates disagree the
-    /// verdict is unknown, and the evidence says which candidate decides what.
+    /// sources every candidate lets through surely pass, any candidate's might. Summed once for candidates shared by
+    /// many resources; <see cref="OneOf"/> names the resource.
     /// </summary>
-    public static LayerOutcome OneOf(IReadOnlyList<LayerOutcome> candidates, IReadOnlyList<string> names, string resourceId)
+    public static CandidatesSum SumOfCandidates(IReadOnlyList<LayerOutcome> candidates) => new(
+        candidates,
+        candidates.Skip(1).Aggregate(candidates[0].Definite, (set, c) => set.Intersect(c.Definite)),
+        candidates.Aggregate(AddressSet.Empty, (set, c) => set.Union(c.Possible)),
+        Either(candidates));
+
+    /// <summary>What candidates let through, and the most open of them (<see cref="Either"/>).</summary>
+    internal sealed record CandidatesSum(IReadOnlyList<LayerOutcome> Candidates, AddressSet Definite, AddressSet Possible, LayerOutcome Best)
     {
-        var definite = candidates.Skip(1).Aggregate(candidates[0].Definite, (set, c) => set.Intersect(c.Definite));
-        var possible = candidates.Aggregate(AddressSet.Empty, (set, c) => set.Union(c.Possible));
-        var best = Either(candidates);
-        if (definite.Equals(best.Definite) && possible.Equals(best.Possible))
+        /// <summary>True when it does not matter which candidate holds the resource.</summary>
+        public bool Agree => Definite.Equals(Best.Definite) && Possible.Equals(Best.Possible);
+    }
+
+    /// <summary>
+    /// The candidates' sum for <paramref name="resourceId"/>. When the candidates disagree the verdict is unknown, and
+    /// the evidence says which candidate (named by <paramref name="names"/>, asked only then) decides what.
+    /// </summary>
+    public static LayerOutcome OneOf(CandidatesSum sum, Func<IReadOnlyList<string>> names, string resourceId)
+    {
+        var best = sum.Best;
+        if (sum.Agree)
         {
             return best;
         }
 
-        var verdicts = string.Join("; ", names.Zip(candidates, (name, c) => $"{name} {(c.IsClosed ? "closes the path" : c.Definite.IsEmpty ? "is undecided" : "is open")}"));
-        var missing = $"which of {string.Join(", ", names)} holds {resourceId} (the candidates disagree: {verdicts})";
+        var candidateNames = names();
+        var verdicts = string.Join("; ", candidateNames.Zip(sum.Candidates, (name, c) => $"{name} {(c.IsClosed ? "closes the path" : c.Definite.IsEmpty ? "is undecided" : "is open")}"));
+        var missing = $"which of {string.Join(", ", candidateNames)} holds {resourceId} (the candidates disagree: {verdicts})";
         return best with
         {
-            Definite = definite,
-            Possible = possible,
+            Definite = sum.Definite,
+            Possible = sum.Possible,
             Evidence = [.. best.Evidence, new EvidenceStep(ReachabilityLayer.Route, resourceId, EvidenceDecision.Unknown, missing)],
             Missing = [.. best.Missing, missing],
         };

@@ -57,6 +57,25 @@ public class ManagedServiceTests
     }
 
     [Fact]
+    public void Databases_sharing_a_subnet_group_are_each_named_in_their_own_verdict()
+    {
+        // The sum of a subnet group's candidates is decided once for all its databases; each verdict still names its own.
+        var graph = MixedSubnetGroup()
+            .Rds("db-1", publiclyAccessible: true, 5432, ["subnet-a", "subnet-b"], "sg-db")
+            .Rds("db-2", publiclyAccessible: true, 5432, ["subnet-a", "subnet-b"], "sg-db")
+            .Check();
+
+        var first = graph.Reach("db-1", NetworkExposure.Tcp(5432));
+        var second = graph.Reach("db-2", NetworkExposure.Tcp(5432));
+
+        Assert.Equal(ReachabilityVerdict.Unknown, second.Verdict);
+        Assert.Contains(first.Missing, m => m.Contains("holds db-1 (the candidates disagree", StringComparison.Ordinal));
+        Assert.Contains(second.Missing, m => m.Contains("holds db-2 (the candidates disagree", StringComparison.Ordinal));
+        Assert.DoesNotContain(second.Missing, m => m.Contains("db-1", StringComparison.Ordinal));
+        Assert.DoesNotContain(second.Evidence, s => s.Reason.Contains("db-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Publicly_accessible_rds_in_a_public_subnet_is_reachable_on_its_port_only()
     {
         var graph = Databases().Rds("db-1", publiclyAccessible: true, 5432, ["subnet-1"], "sg-db").Check();
