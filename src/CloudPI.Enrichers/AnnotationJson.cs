@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CloudPI.Dracon.Enrichers;
+using CloudPI.Reachability;
 
 namespace CloudPI.Enrichers;
 
@@ -54,4 +55,32 @@ internal static class JsonNames
     public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
     public static readonly JsonEncodedText Steps = JsonEncodedText.Encode("steps");
     public static readonly JsonEncodedText Workload = JsonEncodedText.Encode("workload");
+}
+
+/// <summary>String values from a fixed set, encoded once as <see cref="JsonNames"/> are: every evidence step and hop of
+/// every issue writes a layer and a decision.</summary>
+internal static class JsonValues
+{
+    private static readonly JsonEncodedText[] Layers = Encoded(Enum.GetValues<ReachabilityLayer>(), EvidenceStep.NameOf);
+
+    private static readonly JsonEncodedText[] Decisions = Encoded(Enum.GetValues<EvidenceDecision>(), EvidenceDecisionNames.Name);
+
+    /// <summary><paramref name="layer"/> as <see cref="EvidenceStep.LayerName"/> spells it.</summary>
+    public static JsonEncodedText Of(ReachabilityLayer layer) => Layers[(int)layer];
+
+    /// <summary><paramref name="decision"/> as <see cref="EvidenceDecisionNames.Name"/> spells it.</summary>
+    public static JsonEncodedText Of(EvidenceDecision decision) => Decisions[(int)decision];
+
+    /// <summary>Each value's name, encoded as the annotations' writer would, at the value's position.</summary>
+    private static JsonEncodedText[] Encoded<T>(T[] values, Func<T, string> name)
+        where T : struct, Enum
+    {
+        var encoded = new JsonEncodedText[values.Length];
+        foreach (var value in values)
+        {
+            encoded[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)] = JsonEncodedText.Encode(name(value), AnnotatedIssue.JsonOptions.Encoder);
+        }
+
+        return encoded;
+    }
 }

@@ -173,9 +173,9 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         {
             var step = evidence[i];
             json.WriteStartObject();
-            json.WriteString(JsonNames.Layer, step.LayerName);
+            json.WriteString(JsonNames.Layer, JsonValues.Of(step.Layer));
             json.WriteString(JsonNames.Node, step.NodeId);
-            json.WriteString(JsonNames.Decision, step.Decision.Name());
+            json.WriteString(JsonNames.Decision, JsonValues.Of(step.Decision));
             json.WriteString(JsonNames.Reason, step.Reason);
             json.WriteEndObject();
         }
@@ -193,7 +193,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
             json.WriteString(JsonNames.Kind, hop.Kind);
             json.WriteString(JsonNames.Id, hop.Id);
             json.WriteString(JsonNames.Label, hop.Label);
-            json.WriteString(JsonNames.Decision, hop.Decision.Name());
+            json.WriteString(JsonNames.Decision, JsonValues.Of(hop.Decision));
             json.WriteEndObject();
         }
 

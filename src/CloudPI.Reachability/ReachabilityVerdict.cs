@@ -59,7 +59,10 @@ public static class EvidenceDecisionNames
 public sealed record EvidenceStep(ReachabilityLayer Layer, string NodeId, EvidenceDecision Decision, string Reason, string? Hop = null)
 {
     /// <summary>The layer as reports spell it: <c>route</c>, <c>nacl</c>, <c>security-group</c>…</summary>
-    public string LayerName => Layer switch
+    public string LayerName => NameOf(Layer);
+
+    /// <summary><paramref name="layer"/> as reports spell it (<see cref="LayerName"/>).</summary>
+    public static string NameOf(ReachabilityLayer layer) => layer switch
     {
         ReachabilityLayer.NetworkAcl => "nacl",
         ReachabilityLayer.SecurityGroup => "security-group",
