@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -29,6 +30,14 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
     [ThreadStatic]
     private static Utf8JsonWriter? t_json;
 
+    // The keys are a few dozen literals, each set on every issue: their UTF-8 is remembered per string object (two slots
+    // per hash, as the graph's names are), not counted and transcoded for each annotation of each issue. Entries are
+    // immutable, so threads reading and replacing slots side by side never see a torn one.
+    private const int KeySlots = 128;
+    private static readonly EncodedKey?[] EncodedKeys = new EncodedKey?[KeySlots];
+
+    private sealed record EncodedKey(string Key, byte[] Utf8);
+
     // Rented, as the value bytes are: an enricher annotates every issue of a run with about a dozen of them.
     private Annotation[] _annotations = ArrayPool<Annotation>.Shared.Rent(16);
     private int _count;
@@ -50,7 +59,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         ArgumentNullException.ThrowIfNull(value);
         var start = Start(key);
         _written += Encoding.UTF8.GetBytes(value, GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
-        Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, _written - start, value));
+        Add(new Annotation(key, Utf8Of(key), start, _written - start, value));
     }
 
     /// <summary>Annotates <paramref name="key"/> with compact, readable JSON (no \u escapes for arrows) written by
@@ -74,7 +83,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
             t_json = json;
         }
 
-        Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, _written - start, Text: null));
+        Add(new Annotation(key, Utf8Of(key), start, _written - start, Text: null));
     }
 
     /// <summary>Annotates <paramref name="key"/> with a value already in UTF-8: JSON written once and shared by many
@@ -84,7 +93,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         var start = Start(key);
         value.CopyTo(GetSpan(value.Length));
         _written += value.Length;
-        Add(new Annotation(key, Encoding.UTF8.GetByteCount(key), start, value.Length, Text: null));
+        Add(new Annotation(key, Utf8Of(key), start, value.Length, Text: null));
     }
 
     /// <summary>What a reused JSON writer points at between values, so that it holds no issue: a stream would cost the
@@ -149,8 +158,9 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
             bytes[at++] = AnnotationTag;
             at += WriteLength(bytes.AsSpan(at), annotation.EntrySize);
             bytes[at++] = EntryKeyTag;
-            at += WriteLength(bytes.AsSpan(at), annotation.KeyBytes);
-            at += Encoding.UTF8.GetBytes(annotation.Key, bytes.AsSpan(at));
+            at += WriteLength(bytes.AsSpan(at), annotation.KeyUtf8.Length);
+            annotation.KeyUtf8.CopyTo(bytes.AsSpan(at));
+            at += annotation.KeyUtf8.Length;
             bytes[at++] = EntryValueTag;
             at += WriteLength(bytes.AsSpan(at), annotation.Length);
             _values.AsSpan(annotation.Start, annotation.Length).CopyTo(bytes.AsSpan(at));
@@ -232,8 +242,26 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         return at;
     }
 
-    private readonly record struct Annotation(string Key, int KeyBytes, int Start, int Length, string? Text)
+    private static byte[] Utf8Of(string key)
     {
-        public int EntrySize => 1 + CodedOutputStream.ComputeLengthSize(KeyBytes) + KeyBytes + 1 + CodedOutputStream.ComputeLengthSize(Length) + Length;
+        var first = RuntimeHelpers.GetHashCode(key) & (KeySlots - 2);
+        for (var slot = first; slot <= first + 1; slot++)
+        {
+            if (Volatile.Read(ref EncodedKeys[slot]) is { } known && ReferenceEquals(known.Key, key))
+            {
+                return known.Utf8;
+            }
+        }
+
+        var utf8 = Encoding.UTF8.GetBytes(key);
+        // The first slot while it is free, else the second: a key that settled in the first stays there.
+        var into = Volatile.Read(ref EncodedKeys[first]) is null ? first : first + 1;
+        Volatile.Write(ref EncodedKeys[into], new EncodedKey(key, utf8));
+        return utf8;
+    }
+
+    private readonly record struct Annotation(string Key, byte[] KeyUtf8, int Start, int Length, string? Text)
+    {
+        public int EntrySize => 1 + CodedOutputStream.ComputeLengthSize(KeyUtf8.Length) + KeyUtf8.Length + 1 + CodedOutputStream.ComputeLengthSize(Length) + Length;
     }
 }
