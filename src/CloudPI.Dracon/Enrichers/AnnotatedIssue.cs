@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -30,13 +29,9 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
     [ThreadStatic]
     private static Utf8JsonWriter? t_json;
 
-    // The keys are a few dozen literals, each set on every issue: their UTF-8 is remembered per string object (two slots
-    // per hash, as the graph's names are), not counted and transcoded for each annotation of each issue. Entries are
-    // immutable, so threads reading and replacing slots side by side never see a torn one.
-    private const int KeySlots = 128;
-    private static readonly EncodedKey?[] EncodedKeys = new EncodedKey?[KeySlots];
-
-    private sealed record EncodedKey(string Key, byte[] Utf8);
+    // The keys are a few dozen literals, each set on every issue: their UTF-8 is not counted and transcoded for each
+    // annotation of each issue.
+    private static readonly LiteralMemo<byte[]> KeysUtf8 = new(Encoding.UTF8.GetBytes);
 
     // Rented, as the value bytes are: an enricher annotates every issue of a run with about a dozen of them.
     private Annotation[] _annotations = ArrayPool<Annotation>.Shared.Rent(16);
@@ -59,7 +54,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         ArgumentNullException.ThrowIfNull(value);
         var start = Start(key);
         _written += Encoding.UTF8.GetBytes(value, GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
-        Add(new Annotation(key, Utf8Of(key), start, _written - start, value));
+        Add(new Annotation(key, KeysUtf8.Of(key), start, _written - start, value));
     }
 
     /// <summary>Annotates <paramref name="key"/> with compact, readable JSON (no \u escapes for arrows) written by
@@ -83,7 +78,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
             t_json = json;
         }
 
-        Add(new Annotation(key, Utf8Of(key), start, _written - start, Text: null));
+        Add(new Annotation(key, KeysUtf8.Of(key), start, _written - start, Text: null));
     }
 
     /// <summary>Annotates <paramref name="key"/> with a value already in UTF-8: JSON written once and shared by many
@@ -93,7 +88,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         var start = Start(key);
         value.CopyTo(GetSpan(value.Length));
         _written += value.Length;
-        Add(new Annotation(key, Utf8Of(key), start, value.Length, Text: null));
+        Add(new Annotation(key, KeysUtf8.Of(key), start, value.Length, Text: null));
     }
 
     /// <summary>What a reused JSON writer points at between values, so that it holds no issue: a stream would cost the
@@ -240,24 +235,6 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
 
         destination[at++] = (byte)value;
         return at;
-    }
-
-    private static byte[] Utf8Of(string key)
-    {
-        var first = RuntimeHelpers.GetHashCode(key) & (KeySlots - 2);
-        for (var slot = first; slot <= first + 1; slot++)
-        {
-            if (Volatile.Read(ref EncodedKeys[slot]) is { } known && ReferenceEquals(known.Key, key))
-            {
-                return known.Utf8;
-            }
-        }
-
-        var utf8 = Encoding.UTF8.GetBytes(key);
-        // The first slot while it is free, else the second: a key that settled in the first stays there.
-        var into = Volatile.Read(ref EncodedKeys[first]) is null ? first : first + 1;
-        Volatile.Write(ref EncodedKeys[into], new EncodedKey(key, utf8));
-        return utf8;
     }
 
     private readonly record struct Annotation(string Key, byte[] KeyUtf8, int Start, int Length, string? Text)
