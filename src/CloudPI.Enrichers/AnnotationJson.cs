@@ -58,12 +58,17 @@ internal static class JsonNames
 }
 
 /// <summary>String values from a fixed set, encoded once as <see cref="JsonNames"/> are: every evidence step and hop of
-/// every issue writes a layer and a decision.</summary>
+/// every issue writes a layer and a decision, every priority its terms' names.</summary>
 internal static class JsonValues
 {
     private static readonly JsonEncodedText[] Layers = Encoded(Enum.GetValues<ReachabilityLayer>(), EvidenceStep.NameOf);
 
     private static readonly JsonEncodedText[] Decisions = Encoded(Enum.GetValues<EvidenceDecision>(), EvidenceDecisionNames.Name);
+
+    private static readonly LiteralMemo<JsonEncodedText> Literals = new(value => JsonEncodedText.Encode(value, AnnotatedIssue.JsonOptions.Encoder));
+
+    /// <summary>A value from a few literals the analyses name things with (a hop's kind, a priority term's name).</summary>
+    public static JsonEncodedText Literal(string value) => Literals.Of(value);
 
     /// <summary><paramref name="layer"/> as <see cref="EvidenceStep.LayerName"/> spells it.</summary>
     public static JsonEncodedText Of(ReachabilityLayer layer) => Layers[(int)layer];

@@ -190,7 +190,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
         {
             var hop = hops[i];
             json.WriteStartObject();
-            json.WriteString(JsonNames.Kind, hop.Kind);
+            json.WriteString(JsonNames.Kind, JsonValues.Literal(hop.Kind));
             json.WriteString(JsonNames.Id, hop.Id);
             json.WriteString(JsonNames.Label, hop.Label);
             json.WriteString(JsonNames.Decision, JsonValues.Of(hop.Decision));
