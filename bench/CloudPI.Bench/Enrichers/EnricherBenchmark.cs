@@ -141,15 +141,18 @@ public sealed class EnricherBenchmark : IBenchmark
             Console.WriteLine($"published exploitability (Native AOT):{publishedExploit}   its own clock: {publishedExploit.Phases}{publishedExploit.RatioPerRun}");
         }
 
-        await ProducerFindingsAsync(inputs, graph, root, published, cancellationToken);
+        await ProducerFindingsAsync(inputs, graph, root, runs, published, cancellationToken);
     }
 
     /// <summary>
     /// Peak memory with the Cartography producer's own issues on the account, as the producer and the tagger write them
     /// (tens of thousands on 100k resources, each with its detail, description and remediation: the issues are held
-    /// from reading to writing, so memory grows with them), against the goal.
+    /// from reading to writing, so memory grows with them), against the goal; with <paramref name="published"/>, also
+    /// what their analysis adds to the load by the Native AOT enrichers' own clocks. The producer's mix of controls
+    /// (groups, databases, balancers) costs more per finding than the synthetic findings above, so this is the time a
+    /// user running the producer on such an account sees.
     /// </summary>
-    private async Task ProducerFindingsAsync(string inputs, string graph, string root, string published, CancellationToken cancellationToken)
+    private async Task ProducerFindingsAsync(string inputs, string graph, string root, int runs, string published, CancellationToken cancellationToken)
     {
         var producers = Path.Combine(inputs, "producer-findings");
         var tagged = Path.Combine(producers, "cloudpi-cartography.tagged.pb");
@@ -163,15 +166,17 @@ public sealed class EnricherBenchmark : IBenchmark
         var issues = DraconFile.ReadLaunchToolResponse(tagged).Issues.Count;
         var reach = await EnricherAsync("reachability", ["--graph", graph], producers, root, cancellationToken);
         var exploit = await EnricherAsync("exploitability", ["--graph", graph], producers, root, cancellationToken);
-        var aot = "";
-        if (published.Length > 0)
+        if (published.Length == 0)
         {
-            var publishedReach = await PublishedEnricherAsync(published, "reachability", graph, producers, root, cancellationToken);
-            var publishedExploit = await PublishedEnricherAsync(published, "exploitability", graph, producers, root, cancellationToken);
-            aot = string.Create(CultureInfo.InvariantCulture, $"; Native AOT {publishedReach.PeakMegabytes:N0} / {publishedExploit.PeakMegabytes:N0} MB");
+            Console.WriteLine($"peak memory with the Cartography producer's own {issues:N0} findings on this account (reachability / exploitability): {reach.PeakMegabytes:N0} / {exploit.PeakMegabytes:N0} MB (goal: <= 400 MB for 100k resources and 50k issues)");
+            return;
         }
 
-        Console.WriteLine($"peak memory with the Cartography producer's own {issues:N0} findings on this account (reachability / exploitability): {reach.PeakMegabytes:N0} / {exploit.PeakMegabytes:N0} MB{aot} (goal: <= 400 MB for 100k resources and 50k issues)");
+        var publishedReach = await BestAsync(runs, () => PublishedEnricherAsync(published, "reachability", graph, producers, root, cancellationToken));
+        var publishedExploit = await BestAsync(runs, () => PublishedEnricherAsync(published, "exploitability", graph, producers, root, cancellationToken));
+        Console.WriteLine($"peak memory with the Cartography producer's own {issues:N0} findings on this account (reachability / exploitability): {reach.PeakMegabytes:N0} / {exploit.PeakMegabytes:N0} MB; Native AOT {publishedReach.PeakMegabytes:N0} / {publishedExploit.PeakMegabytes:N0} MB (goal: <= 400 MB for 100k resources and 50k issues)");
+        Console.WriteLine($"  those findings, published reachability, its own clock:   {publishedReach.Phases}{publishedReach.RatioPerRun}");
+        Console.WriteLine($"  those findings, published exploitability, its own clock: {publishedExploit.Phases}{publishedExploit.RatioPerRun}");
     }
 
     /// <param name="keepIn">Where to keep each organisation's graph and findings (to profile the enrichers on them), or empty.</param>
