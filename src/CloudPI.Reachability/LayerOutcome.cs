@@ -138,7 +138,7 @@ internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IR
     /// <summary>
     /// Candidates of which exactly one applies, unknown which (a database's subnet when the graph cannot place it):
     /// sources every candidate lets through surely pass, any candidate's might. Summed once for candidates shared by
-    /// many resources; <see cref="OneOf"/> names the resource.
+    /// many resources; <see cref="Disagreeing"/> names the resource when it matters which candidate holds it.
     /// </summary>
     public static CandidatesSum SumOfCandidates(IReadOnlyList<LayerOutcome> candidates) => new(
         candidates,
@@ -154,20 +154,14 @@ internal sealed record LayerOutcome(AddressSet Definite, AddressSet Possible, IR
     }
 
     /// <summary>
-    /// The candidates' sum for <paramref name="resourceId"/>. When the candidates disagree the verdict is unknown, and
-    /// the evidence says which candidate (named by <paramref name="names"/>, asked only then) decides what.
+    /// Candidates that disagree (<see cref="CandidatesSum.Agree"/> is false), for <paramref name="resourceId"/>: the
+    /// verdict is unknown, and the evidence says which candidate (named by <paramref name="names"/>) decides what.
     /// </summary>
-    public static LayerOutcome OneOf(CandidatesSum sum, Func<IReadOnlyList<string>> names, string resourceId)
+    public static LayerOutcome Disagreeing(CandidatesSum sum, IReadOnlyList<string> names, string resourceId)
     {
         var best = sum.Best;
-        if (sum.Agree)
-        {
-            return best;
-        }
-
-        var candidateNames = names();
-        var verdicts = string.Join("; ", candidateNames.Zip(sum.Candidates, (name, c) => $"{name} {(c.IsClosed ? "closes the path" : c.Definite.IsEmpty ? "is undecided" : "is open")}"));
-        var missing = $"which of {string.Join(", ", candidateNames)} holds {resourceId} (the candidates disagree: {verdicts})";
+        var verdicts = string.Join("; ", names.Zip(sum.Candidates, (name, c) => $"{name} {(c.IsClosed ? "closes the path" : c.Definite.IsEmpty ? "is undecided" : "is open")}"));
+        var missing = $"which of {string.Join(", ", names)} holds {resourceId} (the candidates disagree: {verdicts})";
         return best with
         {
             Definite = sum.Definite,

@@ -64,9 +64,9 @@ internal sealed class SubnetLayer(RouteLayer routes, NetworkAclLayer acls)
                     : new SubnetsSum(LayerOutcome.Either(perSubnet), Candidates: null);
             },
             (Layer: this, Subnets: subnets, Sofar: sofar));
-        var outcome = sum.Candidates is { } candidates
-            ? LayerOutcome.OneOf(candidates, () => [.. subnets.Select(s => NetworkTopology.IdOf(s.Node))], endpoint.ResourceId)
-            : sum.Outcome!;
+        var outcome = sum.Candidates is not { } candidates ? sum.Outcome!
+            : candidates.Agree ? candidates.Best
+            : LayerOutcome.Disagreeing(candidates, [.. subnets.Select(s => NetworkTopology.IdOf(s.Node))], endpoint.ResourceId);
         return endpoint.SubnetNote is { } note ? LayerOutcome.Open(note).Then(outcome) : outcome;
     }
 
