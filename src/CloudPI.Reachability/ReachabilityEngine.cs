@@ -329,9 +329,7 @@ public sealed class ReachabilityEngine : IReachabilityEngine
             .OrderBy(NetworkTopology.IdOf, StringComparer.Ordinal),
     ];
 
-    private static readonly CartographyKind[] MemberKinds =
-    [
+    private static readonly CartographyKindSet MemberKinds = new(
         CartographyKinds.Ec2Instance, CartographyKinds.NetworkInterface, CartographyKinds.LoadBalancerV2,
-        CartographyKinds.LoadBalancer, CartographyKinds.RdsInstance, CartographyKinds.RedshiftCluster,
-    ];
+        CartographyKinds.LoadBalancer, CartographyKinds.RdsInstance, CartographyKinds.RedshiftCluster);
 }

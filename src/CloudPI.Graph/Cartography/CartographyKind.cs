@@ -7,8 +7,8 @@ namespace CloudPI.Graph.Cartography;
 /// </summary>
 public sealed class CartographyKind
 {
-    private static int s_kinds;
-    private readonly int _labelFactSlot = Interlocked.Increment(ref s_kinds) - 1;
+    private static int s_labelFactSlots;
+    private readonly int _labelFactSlot = NextLabelFactSlot();
     private readonly Func<GraphNode, bool> _matchesLabels;
 
     internal CartographyKind(string currentLabel, string? legacyLabel = null, params string[] excludedLabels)
@@ -36,16 +36,36 @@ public sealed class CartographyKind
         && !ExcludedLabels.Any(node.HasLabel);
 
     public override string ToString() => CurrentLabel;
+
+    /// <summary>A slot of its own among a label set's remembered facts (<see cref="PropertyGraph.LabelFact"/>), for a kind
+    /// or a set of kinds.</summary>
+    internal static int NextLabelFactSlot() => Interlocked.Increment(ref s_labelFactSlots) - 1;
 }
 
-/// <summary>Kind tests over several kinds at once.</summary>
-public static class CartographyKindSets
+/// <summary>
+/// Several kinds tested at once (the kinds a balancer forwards to, say): answered once per label set of the graph, as
+/// one kind is, rather than kind by kind on every test; sets sit in the analyses' hot loops.
+/// </summary>
+public sealed class CartographyKindSet
 {
-    /// <summary>Whether <paramref name="node"/> is of one of <paramref name="kinds"/> (a loop: this runs for every resource analysed).</summary>
-    public static bool AnyMatches(this CartographyKind[] kinds, GraphNode node)
+    private readonly int _labelFactSlot = CartographyKind.NextLabelFactSlot();
+    private readonly CartographyKind[] _kinds;
+    private readonly Func<GraphNode, bool> _matchesAny;
+
+    public CartographyKindSet(params CartographyKind[] kinds)
     {
-        ArgumentNullException.ThrowIfNull(kinds);
-        foreach (var kind in kinds)
+        _kinds = kinds ?? throw new ArgumentNullException(nameof(kinds));
+        _matchesAny = MatchesAny;
+    }
+
+    public IReadOnlyList<CartographyKind> Kinds => _kinds;
+
+    /// <summary>Whether <paramref name="node"/> is of one of the kinds.</summary>
+    public bool AnyMatches(GraphNode node) => node.Graph.LabelFact(node.Index, _labelFactSlot, _matchesAny);
+
+    private bool MatchesAny(GraphNode node)
+    {
+        foreach (var kind in _kinds)
         {
             if (kind.Matches(node))
             {

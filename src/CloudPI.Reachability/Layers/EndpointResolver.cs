@@ -88,7 +88,7 @@ internal sealed class EndpointResolver
 
     private IReadOnlyList<NetworkEndpoint> Resolve(GraphNode resource) => ResolverOf(resource)?.Invoke(resource) ?? [];
 
-    private static readonly CartographyKind[] BalancerKinds = [CartographyKinds.LoadBalancerV2, CartographyKinds.LoadBalancer];
+    private static readonly CartographyKindSet BalancerKinds = new(CartographyKinds.LoadBalancerV2, CartographyKinds.LoadBalancer);
 
     private Func<GraphNode, IReadOnlyList<NetworkEndpoint>>? ResolverOf(GraphNode resource)
     {
@@ -122,10 +122,8 @@ internal sealed class EndpointResolver
     /// <summary>True for the kinds a balancer can forward to (instances, functions, tasks, containers, interfaces).</summary>
     public static bool IsTargetKind(GraphNode resource) => TargetKinds.AnyMatches(resource);
 
-    private static readonly CartographyKind[] TargetKinds =
-    [
-        CartographyKinds.Ec2Instance, CartographyKinds.Lambda, CartographyKinds.EcsTask, CartographyKinds.EcsContainer, CartographyKinds.NetworkInterface,
-    ];
+    private static readonly CartographyKindSet TargetKinds = new(
+        CartographyKinds.Ec2Instance, CartographyKinds.Lambda, CartographyKinds.EcsTask, CartographyKinds.EcsContainer, CartographyKinds.NetworkInterface);
 
     /// <summary>
     /// The resource as the target of some balancer, or null when no balancer exposes it (or its kind cannot be a
@@ -255,12 +253,13 @@ internal sealed class EndpointResolver
             own.Add(AddressLayer.AddressesOf(eni));
         }
 
-        var notOnAnInterface = new List<(string Address, AddressSource Source, string? InterfaceId)>(instanceAddresses.Count);
+        // Made for the first address no interface lists: an instance's own public address is mostly its primary interface's too.
+        List<(string Address, AddressSource Source, string? InterfaceId)>? notOnAnInterface = null;
         foreach (var address in instanceAddresses)
         {
             if (!IsOnAnInterface(own, address.Address))
             {
-                notOnAnInterface.Add(address);
+                (notOnAnInterface ??= new(instanceAddresses.Count)).Add(address);
             }
         }
 
@@ -271,9 +270,10 @@ internal sealed class EndpointResolver
             var eni = interfaces[i];
             var eniId = NetworkTopology.IdOf(eni.Node);
             var addresses = own[i];
-            foreach (var (address, source, interfaceId) in notOnAnInterface)
+            for (var a = 0; a < (notOnAnInterface?.Count ?? 0); a++)
             {
                 // The instance's own address properties belong to its primary interface (an Elastic IP names its own).
+                var (address, source, interfaceId) = notOnAnInterface![a];
                 if (interfaceId is { } named ? named == eniId : eni.Node == primary.Node)
                 {
                     addresses.Add((address, source.Of(id)));

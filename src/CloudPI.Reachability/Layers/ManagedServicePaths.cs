@@ -26,8 +26,13 @@ internal sealed class ManagedServicePaths(CartographyView view)
         return PublicGrantPaths.Handles(resource) ? _grants.Traces(resource, query) : [];
     }
 
-    public static IEnumerable<TrafficQuery> ServicePorts(GraphNode resource) =>
-        CartographyKinds.EksCluster.Matches(resource) ? [KubernetesApi] : PublicGrantPaths.Handles(resource) ? [PublicGrantPaths.Https] : [];
+    /// <summary>The ports a managed service answers on, none for other resources; a span over shared arrays, as every
+    /// question about any resource asks (an enumerable cost an interface call per question to find it empty).</summary>
+    public static ReadOnlySpan<TrafficQuery> ServicePorts(GraphNode resource) =>
+        CartographyKinds.EksCluster.Matches(resource) ? KubernetesApiPorts : PublicGrantPaths.Handles(resource) ? HttpsPorts : [];
+
+    private static readonly TrafficQuery[] KubernetesApiPorts = [KubernetesApi];
+    private static readonly TrafficQuery[] HttpsPorts = [PublicGrantPaths.Https];
 
     private static PathTrace KubernetesEndpoint(EksCluster cluster, string id, TrafficQuery query)
     {

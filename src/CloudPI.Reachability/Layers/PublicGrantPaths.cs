@@ -18,11 +18,9 @@ internal sealed partial class PublicGrantPaths(CartographyView view)
     /// <summary>The AWS APIs these services are used through.</summary>
     public static readonly TrafficQuery Https = TrafficQuery.Tcp(443);
 
-    private static readonly CartographyKind[] Kinds =
-    [
+    private static readonly CartographyKindSet Kinds = new(
         CartographyKinds.S3Bucket, CartographyKinds.Lambda, CartographyKinds.SqsQueue, CartographyKinds.KmsKey,
-        CartographyKinds.EbsSnapshot, CartographyKinds.RdsSnapshot, CartographyKinds.SnsTopic, CartographyKinds.EcrRepository,
-    ];
+        CartographyKinds.EbsSnapshot, CartographyKinds.RdsSnapshot, CartographyKinds.SnsTopic, CartographyKinds.EcrRepository);
 
     private readonly Lazy<ILookup<string, (ApiGatewayRestApi Api, ApiGatewayResource Resource)>> _apisByFunction = new(() => ApisByFunction(view));
     private readonly Lazy<bool> _hasHttpApis = new(() => view.NodesOf(CartographyKinds.ApiGatewayV2Api).Any());
