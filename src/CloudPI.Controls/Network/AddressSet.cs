@@ -297,6 +297,13 @@ public sealed class AddressSet : IEquatable<AddressSet>
             return _ranges[0].First <= other._ranges[0].First && other._ranges[^1].Last <= _ranges[0].Last;
         }
 
+        // A set reaching past this one's bounds is not covered: settled without a walk, as an IPv6-wide set asked
+        // against IPv4 ranges is on every layer of a path.
+        if (other._ranges.Length > 0 && (_ranges.Length == 0 || other._ranges[0].First < _ranges[0].First || other._ranges[^1].Last > _ranges[^1].Last))
+        {
+            return false;
+        }
+
         // Ranges are sorted, disjoint and non-adjacent, so a covered range lies inside a single range of this set.
         var i = 0;
         foreach (var range in other._ranges)

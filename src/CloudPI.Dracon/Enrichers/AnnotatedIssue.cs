@@ -36,6 +36,8 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
     // Rented, as the value bytes are: an enricher annotates every issue of a run with about a dozen of them.
     private Annotation[] _annotations = ArrayPool<Annotation>.Shared.Rent(16);
     private int _count;
+    // The lengths of the keys set (LengthBit): IndexOf walks the annotations only when a key of the same length is set.
+    private ulong _keyLengths;
     private byte[] _values = ArrayPool<byte>.Shared.Rent(4096);
     private int _written;
 
@@ -113,6 +115,12 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
 
     private int IndexOf(string key)
     {
+        // Every annotation set asks whether its key is set already; most keys' lengths are set by no other key.
+        if ((_keyLengths & LengthBit(key)) == 0)
+        {
+            return -1;
+        }
+
         for (var at = 0; at < _count; at++)
         {
             if (_annotations[at].Key == key)
@@ -180,7 +188,11 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         }
 
         _annotations[_count++] = annotation;
+        _keyLengths |= LengthBit(annotation.Key);
     }
+
+    /// <summary>A key's length as one bit of 64 (lengths 64 apart share one): a key whose bit is not set is not set.</summary>
+    private static ulong LengthBit(string key) => 1UL << (key.Length & 63);
 
     void IBufferWriter<byte>.Advance(int count) => _written += count;
 

@@ -12,7 +12,8 @@ internal static class AddressLayer
 {
     private static readonly HashSet<string> NotRunning = new(StringComparer.OrdinalIgnoreCase) { "stopped", "stopping", "terminated", "shutting-down" };
 
-    public static LayerOutcome InstanceState(string resourceId, string? state) => state is not null && NotRunning.Contains(state)
+    // "running", as nearly every instance is, answered before hashing the state ignoring case.
+    public static LayerOutcome InstanceState(string resourceId, string? state) => state is not null and not "running" && NotRunning.Contains(state)
         ? LayerOutcome.Closed(new EvidenceStep(ReachabilityLayer.State, resourceId, EvidenceDecision.Denies, $"{resourceId} is {state}: nothing answers now", resourceId))
         : LayerOutcome.Open();
 
