@@ -54,9 +54,17 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
     public void Set(string key, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        Add(key, value, value);
+    }
+
+    /// <summary>Annotates <paramref name="key"/> with text that is not a string (a sentence in a reused builder, say).</summary>
+    public void Set(string key, ReadOnlySpan<char> value) => Add(key, value, text: null);
+
+    private void Add(string key, ReadOnlySpan<char> value, string? text)
+    {
         var start = Start(key);
         _written += Encoding.UTF8.GetBytes(value, GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
-        Add(new Annotation(key, KeysUtf8.Of(key), start, _written - start, value));
+        Add(new Annotation(key, KeysUtf8.Of(key), start, _written - start, text));
     }
 
     /// <summary>Annotates <paramref name="key"/> with compact, readable JSON (no \u escapes for arrows) written by
