@@ -270,10 +270,9 @@ internal sealed class EndpointResolver
             var eni = interfaces[i];
             var eniId = NetworkTopology.IdOf(eni.Node);
             var addresses = own[i];
-            for (var a = 0; a < (notOnAnInterface?.Count ?? 0); a++)
+            foreach (var (address, source, interfaceId) in notOnAnInterface ?? NoAddresses)
             {
                 // The instance's own address properties belong to its primary interface (an Elastic IP names its own).
-                var (address, source, interfaceId) = notOnAnInterface![a];
                 if (interfaceId is { } named ? named == eniId : eni.Node == primary.Node)
                 {
                     addresses.Add((address, source.Of(id)));
@@ -296,6 +295,9 @@ internal sealed class EndpointResolver
 
         return endpoints;
     }
+
+    // Shared and never added to: most instances have no address that is not on one of their interfaces.
+    private static readonly List<(string Address, AddressSource Source, string? InterfaceId)> NoAddresses = [];
 
     private static bool IsOnAnInterface(List<List<(string Address, AddressSource Source)>> interfaces, string address)
     {
