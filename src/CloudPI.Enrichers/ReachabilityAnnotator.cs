@@ -90,7 +90,7 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
     public AnnotatedIssue Annotate(ResolvedIssue issue, ReachabilityResult? result)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        var annotated = new AnnotatedIssue(issue.Issue);
+        var annotated = new AnnotatedIssue(issue.Issue, issue.Encoded);
         if (issue.Control is { } control)
         {
             annotated.Set(AnnotationKeys.Control, control.Id);

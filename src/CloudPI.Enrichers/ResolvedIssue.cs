@@ -11,6 +11,9 @@ public sealed record ResolvedIssue(Issue Issue, Control? Control, GraphNode? Res
     /// <summary>For a scanner's vulnerability finding: the workloads it was joined to (empty otherwise).</summary>
     public IReadOnlyList<JoinedVulnerability> OwnVulnerabilities { get; init; } = [];
 
+    /// <summary>The bytes <see cref="Issue"/> encodes to, when they were encoded ahead (<see cref="CloudPI.Dracon.Enrichers.IssueBytes"/>); empty otherwise.</summary>
+    public ReadOnlyMemory<byte> Encoded { get; init; }
+
     /// <summary>Why something could not be resolved, or null when both were.</summary>
     public string? UnresolvedReason => (Control, Resource) switch
     {
@@ -23,7 +26,9 @@ public sealed record ResolvedIssue(Issue Issue, Control? Control, GraphNode? Res
     };
 
     /// <param name="join">The run's vulnerability joins, keyed by <paramref name="key"/> (the issue's uuid, or its place in its file).</param>
-    public static ResolvedIssue Resolve(Issue issue, ControlCatalog catalog, ResourceResolver resources, VulnerabilityJoin? join = null, string? key = null)
+    /// <param name="encoded">The bytes the issue encodes to, when encoded ahead (<see cref="Encoded"/>).</param>
+    public static ResolvedIssue Resolve(
+        Issue issue, ControlCatalog catalog, ResourceResolver resources, VulnerabilityJoin? join = null, string? key = null, ReadOnlyMemory<byte> encoded = default)
     {
         ArgumentNullException.ThrowIfNull(issue);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -31,6 +36,7 @@ public sealed record ResolvedIssue(Issue Issue, Control? Control, GraphNode? Res
         return new ResolvedIssue(issue, catalog.Resolve(issue.Type), resources.TryResolve(issue.Target, out var node) ? node : null)
         {
             OwnVulnerabilities = join is not null && key is not null ? join.OfFinding(key) : [],
+            Encoded = encoded,
         };
     }
 }

@@ -42,21 +42,30 @@ internal static class EnricherRunner
             context.Logger.Warning("{Count} tagged files of {Tool} merged into one ({Files})", merged.Sources.Count, merged.Response.ToolName, string.Join(", ", merged.Sources));
         }
 
+        // Each enriched issue carries its raw issue: the raw issues are encoded while the graph loads, on the core the load
+        // leaves idle, rather than each again inside the analysis.
+        var encodedIssues = inputs.Select(i => IssueBytes.Begin(i.Response.Issues)).ToArray();
         var total = inputs.Sum(i => i.Response.Issues.Count);
         using var progress = new TerminalProgress($"{enricherName}: issues", total);
         var muted = 0;
         var done = 0;
-        Func<Issue, int, EncodedIssue> Enricher(string tool, Analysis analysis) => (issue, index) =>
+        Func<Issue, int, EncodedIssue> Enricher(int input, Analysis analysis)
         {
-            var enriched = analysis.Pass.Enrich(ResolvedIssue.Resolve(issue, ControlCatalog.Default, analysis.Resolver, analysis.Join, VulnerabilityIssues.Key(issue, tool, index)));
-            if (MuteAnnotations.Apply(enriched, mutes, today) is not null)
+            var tool = inputs[input].Response.ToolName;
+            var encoded = encodedIssues[input].GetAwaiter().GetResult();
+            return (issue, index) =>
             {
-                Interlocked.Increment(ref muted);
-            }
+                var enriched = analysis.Pass.Enrich(ResolvedIssue.Resolve(
+                    issue, ControlCatalog.Default, analysis.Resolver, analysis.Join, VulnerabilityIssues.Key(issue, tool, index), encoded?[index] ?? default));
+                if (MuteAnnotations.Apply(enriched, mutes, today) is not null)
+                {
+                    Interlocked.Increment(ref muted);
+                }
 
-            progress.Report(Interlocked.Increment(ref done));
-            return enriched.Encode();
-        };
+                progress.Report(Interlocked.Increment(ref done));
+                return enriched.Encode();
+            };
+        }
 
         using var partition = await AccountPartition.PlanAsync(graphInput, inputs, enricher.FollowsAssumedRoles, context.Logger, cancellationToken).ConfigureAwait(false);
         using var spilled = partition is null ? null : new SpilledIssues(inputs.Select(i => i.Response.Issues.Count));
@@ -68,7 +77,7 @@ internal static class EnricherRunner
         {
             var graph = await clock.TimeAsync("load graph", async () => Promoted(await graphInput.LoadAsync(context.Logger, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
             var analysis = clock.Time("resolve resources and join vulnerabilities", () => Analyse(graph, inputs, settings, enricher, context.Logger));
-            enrichedByInput = [.. inputs.Select(input => OrderedEnrichment.Enrich(input.Response.Issues, Enricher(input.Response.ToolName, analysis), work => clock.Measure(analysisCost, work), cancellationToken))];
+            enrichedByInput = [.. inputs.Select((input, i) => OrderedEnrichment.Enrich(input.Response.Issues, Enricher(i, analysis), work => clock.Measure(analysisCost, work), cancellationToken))];
         }
         else
         {
@@ -125,7 +134,7 @@ internal static class EnricherRunner
         Analysis analysis,
         AccountGroup group,
         IReadOnlyList<TaggedResults> inputs,
-        Func<string, Analysis, Func<Issue, int, EncodedIssue>> enrich,
+        Func<int, Analysis, Func<Issue, int, EncodedIssue>> enrich,
         SpilledIssues results,
         CancellationToken cancellationToken)
     {
@@ -133,7 +142,7 @@ internal static class EnricherRunner
         var enrichers = new Func<Issue, int, EncodedIssue>[inputs.Count];
         for (var i = 0; i < enrichers.Length; i++)
         {
-            enrichers[i] = enrich(inputs[i].Response.ToolName, analysis);
+            enrichers[i] = enrich(i, analysis);
         }
 
         EnrichIssues(group.Issues, inputs, enrichers, results, cancellationToken);
@@ -189,7 +198,7 @@ internal static class EnricherRunner
         EnricherSettings settings,
         IEnricher enricher,
         Serilog.ILogger logger,
-        Func<string, Analysis, Func<Issue, int, EncodedIssue>> enrich,
+        Func<int, Analysis, Func<Issue, int, EncodedIssue>> enrich,
         SpilledIssues results,
         (PhaseClock Clock, PhaseCost Loads, PhaseCost Analyses) costs,
         CancellationToken cancellationToken)

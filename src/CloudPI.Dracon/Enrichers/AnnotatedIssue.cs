@@ -42,13 +42,28 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
     private int _written;
 
     public AnnotatedIssue(Issue raw)
+        : this(raw, default)
+    {
+    }
+
+    /// <param name="encodedRaw">The bytes <paramref name="raw"/> encodes to (<see cref="IssueBytes"/>), written as
+    /// they are; empty to have it encoded here.</param>
+    public AnnotatedIssue(Issue raw, ReadOnlyMemory<byte> encodedRaw)
     {
         ArgumentNullException.ThrowIfNull(raw);
         Raw = raw;
+        _encodedRaw = encodedRaw;
     }
 
-    /// <summary>The issue it enriches, as it will be written.</summary>
+    private readonly ReadOnlyMemory<byte> _encodedRaw;
+    private Severity? _severity;
+
+    /// <summary>The issue it enriches, as it was read (<see cref="SetSeverity"/> changes what is written of it).</summary>
     public Issue Raw { get; }
+
+    /// <summary>Writes the raw issue with <paramref name="severity"/> (an adjusted severity) instead of its own; the
+    /// issue read is left as it is, and is not copied.</summary>
+    public void SetSeverity(Severity severity) => _severity = severity;
 
     /// <summary>Annotates <paramref name="key"/> with <paramref name="value"/> (an annotation is set once).</summary>
     public void Set(string key, string value)
@@ -144,7 +159,18 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
     public EncodedIssue Encode()
     {
         ObjectDisposedException.ThrowIf(_values.Length == 0, this);
-        var rawSize = Raw.CalculateSize();
+        // The raw issue's bytes: given (encoded while the graph loaded), or encoded here into a rented array.
+        byte[]? rentedRaw = null;
+        var encodedRaw = _encodedRaw.Span;
+        if (encodedRaw.IsEmpty)
+        {
+            var length = Raw.CalculateSize();
+            rentedRaw = ArrayPool<byte>.Shared.Rent(length);
+            Raw.WriteTo(rentedRaw.AsSpan(0, length));
+            encodedRaw = rentedRaw.AsSpan(0, length);
+        }
+
+        var rawSize = _severity is { } severity ? IssueBytes.SizeWithSeverity(encodedRaw, severity) : encodedRaw.Length;
         var size = 1 + CodedOutputStream.ComputeLengthSize(rawSize) + rawSize;
         string? empty = null;
         var annotations = _annotations.AsSpan(0, _count);
@@ -162,8 +188,21 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         var at = 0;
         bytes[at++] = RawIssueTag;
         at += WriteLength(bytes.AsSpan(at), rawSize);
-        Raw.WriteTo(bytes.AsSpan(at, rawSize));
+        if (_severity is { } adjusted)
+        {
+            IssueBytes.WriteWithSeverity(encodedRaw, adjusted, bytes.AsSpan(at, rawSize));
+        }
+        else
+        {
+            encodedRaw.CopyTo(bytes.AsSpan(at));
+        }
+
         at += rawSize;
+        if (rentedRaw is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rentedRaw);
+        }
+
         foreach (var annotation in annotations)
         {
             bytes[at++] = AnnotationTag;

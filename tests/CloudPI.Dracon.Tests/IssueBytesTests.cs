@@ -1,0 +1,96 @@
+using CloudPI.Dracon.Enrichers;
+using CsCheck;
+using Google.Protobuf;
+using Ocurity.Dracon.V1;
+
+namespace CloudPI.Dracon.Tests;
+
+public class IssueBytesTests
+{
+    private static readonly Gen<string> Text = Gen.String[Gen.Char, 0, 300];
+
+    // Any severity, named or not (an unknown enum value is kept, and a negative one is a ten-byte varint), and the
+    // fields around it set or left out.
+    private static readonly Gen<Severity> AnySeverity = Gen.OneOf(Gen.Int[0, 5], Gen.Int[6, 300], Gen.Int[int.MinValue, -1]).Select(v => (Severity)v);
+
+    private static readonly Gen<Issue> AnyIssue =
+        Gen.Select(Text, Text, Text, AnySeverity, Gen.Double[0, 10], Gen.Int[0, 4], Text, Gen.Int[0, 900].Array[0, 3]).Select(
+            (target, type, title, severity, cvss, confidence, uuid, cwe) =>
+            {
+                var issue = new Issue { Target = target, Type = type, Title = title, Severity = severity, Cvss = cvss, Confidence = (Confidence)confidence, Uuid = uuid };
+                issue.Cwe.AddRange(cwe);
+                return issue;
+            });
+
+    [Fact]
+    public void Each_issue_is_the_bytes_protobuf_writes_for_it()
+    {
+        AnyIssue.List[0, 20].Sample(issues =>
+        {
+            var bytes = IssueBytes.Of(issues)!;
+
+            Assert.Equal(issues.Count, bytes.Count);
+            for (var i = 0; i < issues.Count; i++)
+            {
+                Assert.Equal(issues[i].ToByteArray(), bytes[i].ToArray());
+            }
+        });
+    }
+
+    [Fact]
+    public void An_issue_written_with_another_severity_is_the_bytes_of_the_issue_with_that_severity()
+    {
+        Gen.Select(AnyIssue, AnySeverity).Sample((issue, severity) =>
+        {
+            var encoded = issue.ToByteArray();
+            var expected = issue.Clone();
+            expected.Severity = severity;
+            var written = new byte[IssueBytes.SizeWithSeverity(encoded, severity)];
+
+            var length = IssueBytes.WriteWithSeverity(encoded, severity, written);
+
+            Assert.Equal(expected.ToByteArray(), written);
+            Assert.Equal(written.Length, length);
+        });
+    }
+
+    [Fact]
+    public void An_issue_with_fields_this_version_does_not_know_keeps_them_beside_its_new_severity()
+    {
+        var known = new Issue { Target = "t", Type = "x", Severity = Severity.Low, Uuid = "u" };
+        // Field 99 (a string), as a newer producer might write: protobuf keeps it, after the known fields.
+        var withUnknown = Issue.Parser.ParseFrom([.. known.ToByteArray(), 0x9A, 0x06, 0x02, (byte)'h', (byte)'i']);
+        var expected = withUnknown.Clone();
+        expected.Severity = Severity.Critical;
+        var encoded = withUnknown.ToByteArray();
+        var written = new byte[IssueBytes.SizeWithSeverity(encoded, Severity.Critical)];
+
+        IssueBytes.WriteWithSeverity(encoded, Severity.Critical, written);
+
+        Assert.Equal(expected.ToByteArray(), written);
+    }
+
+    [Fact]
+    public void An_annotated_issue_given_its_bytes_or_a_new_severity_encodes_as_the_issue_it_stands_for()
+    {
+        Gen.Select(AnyIssue, AnySeverity).Sample((issue, severity) =>
+        {
+            var adjusted = issue.Clone();
+            adjusted.Severity = severity;
+            var expected = new EnrichedIssue { RawIssue = adjusted, Annotations = { ["cloudpi.control"] = "ec2-imdsv2-check" } }.ToByteArray();
+
+            foreach (var annotated in (AnnotatedIssue[])[new(issue), new(issue, issue.ToByteArray())])
+            {
+                annotated.SetSeverity(severity);
+                annotated.Set("cloudpi.control", "ec2-imdsv2-check");
+                var encoded = annotated.Encode();
+
+                Assert.Equal(expected, encoded.Bytes.ToArray());
+                Assert.Equal(issue.Uuid, encoded.RawIssueUuid);
+            }
+
+            // Read as it was: the severity is changed in what is written, not in the issue.
+            Assert.Equal(issue.ToByteArray(), new AnnotatedIssue(issue).Raw.ToByteArray());
+        });
+    }
+}
