@@ -38,6 +38,16 @@ public class IssueBytesTests
     }
 
     [Fact]
+    public void Issues_past_the_bytes_kept_are_not_encoded_ahead()
+    {
+        Issue[] issues = [new() { Uuid = "u-1", Description = new string('d', 100) }, new() { Uuid = "u-2", Description = new string('d', 100) }];
+        var size = issues.Sum(i => i.CalculateSize());
+
+        Assert.Null(IssueBytes.Of(issues, maxBytes: size - 1));
+        Assert.Equal(2, IssueBytes.Of(issues, maxBytes: size)!.Count);
+    }
+
+    [Fact]
     public void An_issue_written_with_another_severity_is_the_bytes_of_the_issue_with_that_severity()
     {
         Gen.Select(AnyIssue, AnySeverity).Sample((issue, severity) =>

@@ -25,8 +25,15 @@ public sealed class IssueBytes
     public ReadOnlyMemory<byte> this[int index] => _bytes.AsMemory(_starts[index], _starts[index + 1] - _starts[index]);
 
     /// <summary>
-    /// Encodes <paramref name="issues"/> on a pool thread; the task's result is null when they are too many bytes for one
-    /// array (their output could not be read back anyway, see <see cref="EnricherFiles"/>), and they are encoded where used.
+    /// At most this many bytes are kept: about 200,000 of the Cartography producer's findings. The bytes are kept as long
+    /// as the issues, so beyond that they would add to the peak what a run of many issues can least afford (a million
+    /// findings are 630 MB); such issues are encoded where used, as before.
+    /// </summary>
+    public const int MaxKeptBytes = 128 << 20;
+
+    /// <summary>
+    /// Encodes <paramref name="issues"/> on a pool thread; the task's result is null when they come to more than
+    /// <see cref="MaxKeptBytes"/>, and they are encoded where used.
     /// </summary>
     public static Task<IssueBytes?> Begin(IReadOnlyList<Issue> issues)
     {
@@ -34,7 +41,8 @@ public sealed class IssueBytes
         return Task.Run(() => Of(issues));
     }
 
-    public static IssueBytes? Of(IReadOnlyList<Issue> issues)
+    /// <summary>The issues' bytes, or null when they come to more than <paramref name="maxBytes"/>.</summary>
+    public static IssueBytes? Of(IReadOnlyList<Issue> issues, int maxBytes = MaxKeptBytes)
     {
         ArgumentNullException.ThrowIfNull(issues);
         var starts = new int[issues.Count + 1];
@@ -42,7 +50,7 @@ public sealed class IssueBytes
         for (var i = 0; i < issues.Count; i++)
         {
             end += issues[i].CalculateSize();
-            if (end > Array.MaxLength)
+            if (end > maxBytes)
             {
                 return null;
             }
