@@ -282,19 +282,7 @@ public sealed class AnnotatedIssue : IBufferWriter<byte>
         return _written;
     }
 
-    private static int WriteLength(Span<byte> destination, int length)
-    {
-        var value = (uint)length;
-        var at = 0;
-        while (value >= 0x80)
-        {
-            destination[at++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        destination[at++] = (byte)value;
-        return at;
-    }
+    private static int WriteLength(Span<byte> destination, int length) => Varint.Write((uint)length, destination);
 
     private readonly record struct Annotation(string Key, byte[] KeyUtf8, int Start, int Length, string? Text)
     {

@@ -90,7 +90,7 @@ public sealed class IssueBytes
         if (severity != Severity.Unspecified)
         {
             destination[at++] = SeverityTag;
-            at += WriteVarint((ulong)(long)(int)severity, destination[at..]);
+            at += Varint.Write((ulong)(long)(int)severity, destination[at..]); // a negative value takes ten bytes, as protobuf writes it
         }
 
         encoded[end..].CopyTo(destination[at..]);
@@ -107,7 +107,7 @@ public sealed class IssueBytes
         while (at < encoded.Length)
         {
             var fieldStart = at;
-            var tag = ReadVarint(encoded, ref at);
+            var tag = Varint.Read(encoded, ref at);
             var field = (int)(tag >> 3);
             if (field >= SeverityField)
             {
@@ -116,7 +116,7 @@ public sealed class IssueBytes
                     return (fieldStart, fieldStart);
                 }
 
-                ReadVarint(encoded, ref at);
+                Varint.Read(encoded, ref at);
                 return (fieldStart, at);
             }
 
@@ -131,13 +131,13 @@ public sealed class IssueBytes
         switch (wireType)
         {
             case 0:
-                ReadVarint(encoded, ref at);
+                Varint.Read(encoded, ref at);
                 break;
             case 1:
                 at += 8;
                 break;
             case 2:
-                var length = (int)ReadVarint(encoded, ref at); // read first: `at += ReadVarint(ref at)` adds to the old `at`
+                var length = (int)Varint.Read(encoded, ref at); // read first: `at += Varint.Read(..., ref at)` would add to the old `at`
                 at += length;
                 break;
             case 5:
@@ -146,32 +146,5 @@ public sealed class IssueBytes
             default:
                 throw new InvalidDataException($"an issue's bytes hold wire type {wireType} before its severity");
         }
-    }
-
-    private static ulong ReadVarint(ReadOnlySpan<byte> encoded, ref int at)
-    {
-        ulong value = 0;
-        for (var shift = 0; ; shift += 7)
-        {
-            var b = encoded[at++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-    }
-
-    private static int WriteVarint(ulong value, Span<byte> destination)
-    {
-        var at = 0;
-        while (value >= 0x80)
-        {
-            destination[at++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        destination[at++] = (byte)value;
-        return at;
     }
 }
