@@ -1,4 +1,6 @@
 using CloudPI.Dracon.Enrichers;
+using CloudPI.Dracon.Io;
+using CloudPI.TestSupport;
 using CsCheck;
 using Google.Protobuf;
 using Ocurity.Dracon.V1;
@@ -102,5 +104,32 @@ public class IssueBytesTests
             // Read as it was: the severity is changed in what is written, not in the issue.
             Assert.Equal(issue.ToByteArray(), new AnnotatedIssue(issue).Raw.ToByteArray());
         });
+    }
+
+    [Fact]
+    public void Files_written_from_issues_encoded_ahead_are_the_files_written_from_the_issues()
+    {
+        // Scan tags, a scan target and a field this version does not know: all of them written where protobuf puts them.
+        var original = Issues.Response("tool", "s", Issues.SshIssue(), Issues.SshIssue("arn:aws:ec2:eu-west-1:111122223333:security-group/sg-2"), new Issue { Uuid = "s:3" });
+        original.ScanInfo.ScanTags["team"] = "platform";
+        original.ScanTarget = "account 111122223333";
+        original = LaunchToolResponse.Parser.ParseFrom([.. original.ToByteArray(), 0xA2, 0x06, 0x01, (byte)'x']);
+        using var temp = new TempDirectory();
+
+        var written = new List<byte[]>();
+        foreach (var issueBytes in (IssueBytes?[])[null, IssueBytes.Of(original.Issues)])
+        {
+            var into = temp.Combine(issueBytes is null ? "encoded-here" : "encoded-ahead");
+            using var files = new AtomicFileSet();
+            var (enriched, raw) = EnricherFiles.Stage(
+                files, into, "tool", "reachability", original, original.Issues.Select(i => EncodedIssue.Of(new EnrichedIssue { RawIssue = i })), issueBytes);
+            files.Commit();
+            written.Add([.. File.ReadAllBytes(enriched), .. File.ReadAllBytes(raw)]);
+        }
+
+        Assert.Equal(written[0], written[1]);
+        var read = EnrichedLaunchToolResponse.Parser.ParseFrom(File.ReadAllBytes(temp.Combine("encoded-ahead", "tool.reachability.enriched.pb")));
+        Assert.Equal(original, read.OriginalResults);
+        Assert.Equal(original.ToByteArray(), read.OriginalResults.ToByteArray());
     }
 }

@@ -98,7 +98,8 @@ internal static class EnricherRunner
             for (var i = 0; i < inputs.Count; i++)
             {
                 var input = inputs[i];
-                var (enrichedPath, _) = clock.Measure(analysedAndWritten, () => EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, enrichedByInput[i]));
+                var issueBytes = encodedIssues[i].GetAwaiter().GetResult();
+                var (enrichedPath, _) = clock.Measure(analysedAndWritten, () => EnricherFiles.Stage(files, write, stems[input.Response.ToolName], enricherName, input.Response, enrichedByInput[i], issueBytes));
                 context.Logger.Information("Wrote {Count} enriched issues of {Tool} to {Path}", input.Response.Issues.Count, input.Response.ToolName, enrichedPath);
             }
 

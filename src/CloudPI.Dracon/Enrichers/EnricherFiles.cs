@@ -96,8 +96,10 @@ public static class EnricherFiles
     /// (<see cref="DraconFile.FileStems"/> keeps tools apart). The enriched issues are written as they are enumerated,
     /// each checked against the enricher contract first, so an enricher need not hold them all. Returns the paths.
     /// </summary>
+    /// <param name="issueBytes">The input's issues encoded ahead, copied into both files as they are; null to encode them here.</param>
     public static (string Enriched, string Raw) Stage(
-        AtomicFileSet files, string writePath, string stem, string enricherName, LaunchToolResponse original, IEnumerable<EncodedIssue> enriched)
+        AtomicFileSet files, string writePath, string stem, string enricherName, LaunchToolResponse original, IEnumerable<EncodedIssue> enriched,
+        IssueBytes? issueBytes = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(enricherName);
@@ -110,10 +112,10 @@ public static class EnricherFiles
         raw.Issues.AddRange(original.Issues);
         // The raw file is written while the issues are enriched (writing the enriched file drives their enrichment):
         // after them, its encoding and flush to disk were a wait of their own at the end.
-        var rawStaged = Task.Run(() => DraconFile.Stage(files, rawPath, raw));
+        var rawStaged = Task.Run(() => StageRaw(files, rawPath, raw, issueBytes));
         try
         {
-            files.Add(enrichedPath, stream => WriteEnriched(stream, enrichedPath, enricherName, original, enriched), FileReaders.OwnerOnly);
+            files.Add(enrichedPath, stream => WriteEnriched(stream, enrichedPath, enricherName, original, EncodedResponse.Of(original, issueBytes), enriched), FileReaders.OwnerOnly);
         }
         catch
         {
@@ -133,20 +135,54 @@ public static class EnricherFiles
         return (enrichedPath, rawPath);
     }
 
+    private static void StageRaw(AtomicFileSet files, string path, LaunchToolResponse raw, IssueBytes? issueBytes)
+    {
+        if (EncodedResponse.Of(raw, issueBytes) is not { } encoded)
+        {
+            DraconFile.Stage(files, path, raw);
+            return;
+        }
+
+        if (encoded.Size > int.MaxValue)
+        {
+            throw DraconFile.OverLimit(path);
+        }
+
+        files.Add(path, stream =>
+        {
+            using var output = new CodedOutputStream(stream, 1 << 16, leaveOpen: true);
+            encoded.WriteTo(output);
+            output.Flush();
+        }, FileReaders.OwnerOnly);
+    }
+
     /// <summary>
     /// The bytes <c>new EnrichedLaunchToolResponse { OriginalResults = original, Issues = { enriched } }.WriteTo</c>
-    /// would write (field 1, then each issue as field 2), one issue at a time.
+    /// would write (field 1, then each issue as field 2), one issue at a time; the original from <paramref name="encodedOriginal"/>
+    /// when its issues were encoded ahead.
     /// </summary>
-    private static void WriteEnriched(Stream stream, string path, string enricherName, LaunchToolResponse original, IEnumerable<EncodedIssue> enriched)
+    private static void WriteEnriched(
+        Stream stream, string path, string enricherName, LaunchToolResponse original, EncodedResponse? encodedOriginal, IEnumerable<EncodedIssue> enriched)
     {
         // A 64 KiB buffer: an enriched file runs to hundreds of megabytes, written through 4 KiB it costs a write call per few issues.
         using var output = new CodedOutputStream(stream, 1 << 16, leaveOpen: true);
         // The first issue is asked for before the original is sized and written: the enrichment starts, and runs meanwhile.
         using var issues = enriched.GetEnumerator();
         var more = issues.MoveNext();
-        long size = SizeAsField(original.CalculateSize());
         output.WriteTag(EnrichedLaunchToolResponse.OriginalResultsFieldNumber, WireFormat.WireType.LengthDelimited);
-        output.WriteMessage(original);
+        long size;
+        if (encodedOriginal is null)
+        {
+            size = SizeAsField(original.CalculateSize());
+            output.WriteMessage(original);
+        }
+        else
+        {
+            size = encodedOriginal.Size <= int.MaxValue ? SizeAsField((int)encodedOriginal.Size) : throw DraconFile.OverLimit(path);
+            output.WriteLength((int)encodedOriginal.Size);
+            encodedOriginal.WriteTo(output);
+        }
+
         var index = 0;
         for (; more; more = issues.MoveNext())
         {

@@ -103,27 +103,37 @@ public sealed class IssueBytes
     /// <summary>Where the severity field is (start == end when absent: where it would go).</summary>
     private static (int Start, int End) SeverityAt(ReadOnlySpan<byte> encoded)
     {
+        var start = FieldsBefore(encoded, SeverityField);
+        var at = start;
+        if (at == encoded.Length || (int)(Varint.Read(encoded, ref at) >> 3) != SeverityField)
+        {
+            return (start, start);
+        }
+
+        Varint.Read(encoded, ref at);
+        return (start, at);
+    }
+
+    /// <summary>
+    /// Where the first field numbered <paramref name="field"/> or above starts in <paramref name="encoded"/> (a message
+    /// as protobuf wrote it: fields in number order), or its length when there is none.
+    /// </summary>
+    internal static int FieldsBefore(ReadOnlySpan<byte> encoded, int field)
+    {
         var at = 0;
         while (at < encoded.Length)
         {
             var fieldStart = at;
             var tag = Varint.Read(encoded, ref at);
-            var field = (int)(tag >> 3);
-            if (field >= SeverityField)
+            if ((int)(tag >> 3) >= field)
             {
-                if (field != SeverityField)
-                {
-                    return (fieldStart, fieldStart);
-                }
-
-                Varint.Read(encoded, ref at);
-                return (fieldStart, at);
+                return fieldStart;
             }
 
             SkipValue(encoded, (int)(tag & 7), ref at);
         }
 
-        return (at, at);
+        return at;
     }
 
     private static void SkipValue(ReadOnlySpan<byte> encoded, int wireType, ref int at)
@@ -144,7 +154,7 @@ public sealed class IssueBytes
                 at += 4;
                 break;
             default:
-                throw new InvalidDataException($"an issue's bytes hold wire type {wireType} before its severity");
+                throw new InvalidDataException($"a message's bytes hold wire type {wireType}, which protobuf no longer writes");
         }
     }
 }

@@ -76,11 +76,15 @@ public static class DraconFile
         // Protobuf cannot read back a message of 2 GiB or more, though it writes one: say so before a byte is written.
         if (EncodedSize(message) > int.MaxValue)
         {
-            throw new DraconFormatException($"{path}: the output is over protobuf's 2 GiB message limit; split the input (fewer accounts or regions per run)");
+            throw OverLimit(path);
         }
 
         files.Add(path, stream => message.WriteTo(stream), FileReaders.OwnerOnly);
     }
+
+    /// <summary>The error for an output protobuf could not read back (2 GiB or more).</summary>
+    internal static DraconFormatException OverLimit(string path) =>
+        new($"{path}: the output is over protobuf's 2 GiB message limit; split the input (fewer accounts or regions per run)");
 
     /// <summary>
     /// The encoded size, counted in 64 bits: protobuf's own int count wraps past 2 GiB. The issues make a Dracon file
