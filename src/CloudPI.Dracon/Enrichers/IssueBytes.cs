@@ -4,9 +4,10 @@ using Ocurity.Dracon.V1;
 namespace CloudPI.Dracon.Enrichers;
 
 /// <summary>
-/// Each issue of a tagged input as protobuf encodes it, in one array: an enriched issue carries its raw issue, and
-/// encoding every issue again inside the analysis was 2-4% of an enricher's work there. Encoded while the graph
-/// loads, on the core the load leaves idle (<see cref="Begin"/>).
+/// Each issue of a tagged input as protobuf encodes it, in one array: an enriched issue carries its raw issue, and the
+/// files write the whole input back twice (<see cref="EncodedResponse"/>). Encoding them again there, beside the
+/// analysis, was 2-4% of an enricher's work with the synthetic findings and a tenth of its CPU with the Cartography
+/// producer's. Encoded while the graph loads, on the core the load leaves idle (<see cref="Begin"/>).
 /// </summary>
 public sealed class IssueBytes
 {
