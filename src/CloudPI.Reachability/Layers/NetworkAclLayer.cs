@@ -85,9 +85,9 @@ internal sealed class NetworkAclLayer(NetworkTopology topology)
         var blocking = new List<(string Hop, string Reason)>();
         foreach (var protocol in rules.ProtocolsOf(query))
         {
-            var inbound = NetworkAclRules.Walk(rules.Inbound, protocol, query.FromPort, query.ToPort, sources);
+            var inbound = rules.WalkInbound(protocol, query.FromPort, query.ToPort, sources);
             var (replyFrom, replyTo) = NetworkAclRules.ReplyPorts(protocol);
-            var replies = NetworkAclRules.Walk(rules.Outbound, protocol, replyFrom, replyTo, inbound.Admitted);
+            var replies = rules.WalkOutbound(protocol, replyFrom, replyTo, inbound.Admitted);
             admitted = admitted.Union(replies.Admitted);
             if (!replies.Admitted.IsEmpty)
             {

@@ -31,10 +31,15 @@ internal sealed class NetworkAclRules
     /// <summary>Stands for every protocol no rule names, when the question is about all traffic.</summary>
     private const int UnnamedProtocol = 256;
 
-    private NetworkAclRules(IReadOnlyList<NaclRule> inbound, IReadOnlyList<NaclRule> outbound)
+    private readonly long[] _inboundCuts;
+    private readonly long[] _outboundCuts;
+
+    internal NetworkAclRules(IReadOnlyList<NaclRule> inbound, IReadOnlyList<NaclRule> outbound)
     {
         Inbound = inbound;
         Outbound = outbound;
+        _inboundCuts = CutsOf(inbound);
+        _outboundCuts = CutsOf(outbound);
     }
 
     public IReadOnlyList<NaclRule> Inbound { get; }
@@ -52,20 +57,33 @@ internal sealed class NetworkAclRules
         ? [query.Protocol]
         : Inbound.Concat(Outbound).Select(r => r.Protocol).Where(p => p != IpProtocol.All).Distinct().Append(UnnamedProtocol);
 
+    /// <summary>The inbound walk (<see cref="Walk"/>) for traffic to <paramref name="fromPort"/>–<paramref name="toPort"/>.</summary>
+    public NaclWalk WalkInbound(int protocol, int fromPort, int toPort, AddressSet sources) => Walk(Inbound, _inboundCuts, protocol, fromPort, toPort, sources);
+
+    /// <summary>The outbound walk (<see cref="Walk"/>), for the replies.</summary>
+    public NaclWalk WalkOutbound(int protocol, int fromPort, int toPort, AddressSet sources) => Walk(Outbound, _outboundCuts, protocol, fromPort, toPort, sources);
+
     /// <summary>
     /// First match wins, per source: walks <paramref name="rules"/> keeping the sources not yet decided. Port ranges
-    /// are cut where rules start and end, so within one piece a rule either covers every port or none.
+    /// are cut where rules start and end (<paramref name="cuts"/>), so within one piece a rule either covers every
+    /// port or none. Loops: a NACL's walk is asked for each traffic and subnet, and a NACL can hold hundreds of rules.
     /// </summary>
-    public static NaclWalk Walk(IReadOnlyList<NaclRule> rules, int protocol, int fromPort, int toPort, AddressSet sources)
+    private static NaclWalk Walk(IReadOnlyList<NaclRule> rules, long[] cuts, int protocol, int fromPort, int toPort, AddressSet sources)
     {
         var admitted = AddressSet.Empty;
         var admitting = new List<NaclRule>();
         var denying = new List<NaclRule>();
-        foreach (var (from, to) in PortPieces(rules, protocol, fromPort, toPort))
+        foreach (var (from, to) in PortPieces(cuts, protocol, fromPort, toPort))
         {
             var undecided = sources;
-            foreach (var rule in rules.Where(r => r.Covers(protocol, from, to)))
+            for (var r = 0; r < rules.Count; r++)
             {
+                var rule = rules[r];
+                if (!rule.Covers(protocol, from, to))
+                {
+                    continue;
+                }
+
                 var decided = undecided.Intersect(rule.Sources);
                 if (decided.IsEmpty)
                 {
@@ -99,23 +117,51 @@ internal sealed class NetworkAclRules
 
     public static string ProtocolName(int protocol) => protocol == UnnamedProtocol ? "other protocols" : IpProtocol.Name(protocol);
 
-    private static IEnumerable<(int From, int To)> PortPieces(IReadOnlyList<NaclRule> rules, int protocol, int from, int to)
+    /// <summary>Where the rules' port ranges start and where they end (the port after each range), sorted, once each.</summary>
+    private static long[] CutsOf(IReadOnlyList<NaclRule> rules)
+    {
+        var cuts = new List<long>(2 * rules.Count);
+        foreach (var rule in rules)
+        {
+            if (rule.HasPorts)
+            {
+                cuts.Add(rule.FromPort!.Value);
+                cuts.Add(rule.ToPort!.Value + 1);
+            }
+        }
+
+        cuts.Sort();
+        var kept = 0;
+        for (var i = 0; i < cuts.Count; i++)
+        {
+            if (kept == 0 || cuts[i] != cuts[kept - 1])
+            {
+                cuts[kept++] = cuts[i];
+            }
+        }
+
+        return [.. cuts.GetRange(0, kept)];
+    }
+
+    /// <summary><paramref name="from"/>–<paramref name="to"/> cut at every rule's start and end inside it, in order.</summary>
+    private static List<(int From, int To)> PortPieces(long[] cuts, int protocol, int from, int to)
     {
         if (!IpProtocol.HasPorts(protocol))
         {
             return [(from, to)];
         }
 
-        var cuts = rules.Where(r => r.HasPorts)
-            .SelectMany(r => new[] { r.FromPort!.Value, r.ToPort!.Value + 1 })
-            .Where(p => p > from && p <= to)
-            .Select(p => (int)p)
-            .Append(from)
-            .Append(to + 1)
-            .Distinct()
-            .Order()
-            .ToList();
-        return cuts.Zip(cuts.Skip(1), (start, next) => (start, next - 1));
+        var pieces = new List<(int From, int To)>();
+        var start = from;
+        var first = Array.BinarySearch(cuts, (long)from + 1);
+        for (var i = first < 0 ? ~first : first; i < cuts.Length && cuts[i] <= to; i++)
+        {
+            pieces.Add((start, (int)cuts[i] - 1));
+            start = (int)cuts[i];
+        }
+
+        pieces.Add((start, to));
+        return pieces;
     }
 }
 
