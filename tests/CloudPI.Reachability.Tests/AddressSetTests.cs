@@ -163,6 +163,28 @@ public class AddressSetTests
             && a.Covers(a.Intersect(b))
             && a.Union(b).Count == a.Count + b.Count - a.Intersect(b).Count);
 
+    /// <summary>The shared sets answer which covers which from a table made when they are: it must say what their ranges
+    /// say, for each pair, and a set built again with the same ranges (not one of them) must be answered alike.</summary>
+    [Fact]
+    public void Shared_sets_cover_as_their_ranges_do()
+    {
+        AddressSet[] shared = [AddressSet.All, AddressSet.AllIpv4, AddressSet.AllIpv6, AddressSet.PublicIpv4, AddressSet.PublicIpv6, AddressSet.PublicInternet];
+        foreach (var a in shared)
+        {
+            foreach (var b in shared)
+            {
+                var (copyOfA, copyOfB) = (AddressSet.FromCidrs(a.ToCidrs()), AddressSet.FromCidrs(b.ToCidrs()));
+                var byRanges = b.Subtract(a).IsEmpty;
+                Assert.Equal(byRanges, a.Covers(b));
+                Assert.Equal(byRanges, copyOfA.Covers(b));
+                Assert.Equal(byRanges, a.Covers(copyOfB));
+            }
+        }
+
+        Assert.True(AddressSet.PublicInternet.Covers(AddressSet.PublicIpv4));
+        Assert.False(AddressSet.PublicIpv4.Covers(AddressSet.PublicInternet));
+    }
+
     [Fact]
     public void Overlaps_means_a_common_address_and_nested_sets_intersect_to_the_inner_one() =>
         Gen.Select(GenSet, GenSet).Sample((a, b) =>

@@ -53,6 +53,32 @@ public sealed class AddressSet : IEquatable<AddressSet>
     /// <summary>What "the internet" means as a source: every public IPv4 and IPv6 address.</summary>
     public static AddressSet PublicInternet { get; } = PublicIpv4.Union(PublicIpv6);
 
+    // The shared sets every path meets, numbered once they exist (after the properties above, in this order): which of
+    // them covers which is read from a table. Every layer of every path asked it of the public internet's dozens of
+    // ranges, walking them each time.
+    private int _wellKnown = -1;
+    private static readonly bool[][] WellKnownCovers = NumberWellKnown([All, AllIpv4, AllIpv6, PublicIpv4, PublicIpv6, PublicInternet]);
+
+    private static bool[][] NumberWellKnown(AddressSet[] sets)
+    {
+        var covers = new bool[sets.Length][];
+        for (var i = 0; i < sets.Length; i++)
+        {
+            covers[i] = new bool[sets.Length];
+            for (var j = 0; j < sets.Length; j++)
+            {
+                covers[i][j] = sets[i].Covers(sets[j]);
+            }
+        }
+
+        for (var i = 0; i < sets.Length; i++)
+        {
+            sets[i]._wellKnown = i;
+        }
+
+        return covers;
+    }
+
     public IReadOnlyList<AddressRange> Ranges => _ranges;
 
     public bool IsEmpty => _ranges.Length == 0;
@@ -289,6 +315,11 @@ public sealed class AddressSet : IEquatable<AddressSet>
         if (ReferenceEquals(this, other))
         {
             return true;
+        }
+
+        if (_wellKnown >= 0 && other._wellKnown >= 0)
+        {
+            return WellKnownCovers[_wellKnown][other._wellKnown];
         }
 
         // One range (a rule's 0.0.0.0/0, say) covers a set when it covers the set's bounds: no walk of its ranges.
