@@ -90,6 +90,80 @@ public class OrderedEnrichmentTests
         Assert.Equal(1_500, written);
     }
 
+    /// <summary>Issues about ten targets in turn: each target's issues follow one another ten apart.</summary>
+    private static readonly Issue[] TenTargets = [.. Enumerable.Range(0, 2_000).Select(i => new Issue { Target = $"t{i % 10}", Type = "x" })];
+
+    [Fact]
+    public void Later_issues_about_the_same_target_are_linked_in_input_order()
+    {
+        Issue[] issues = [new() { Target = "a" }, new() { Target = "b" }, new() { Target = "a" }, new() { Target = "" }, new() { Target = "" }, new() { Target = "a" }, new() { Target = "b" }];
+
+        Assert.Equal([2, 6, 5, -1, -1, -1, -1], OrderedEnrichment.SameTarget.Next(issues));
+    }
+
+    [Fact]
+    public void Issues_about_one_target_are_enriched_one_after_another_and_written_in_input_order()
+    {
+        // What a worker knows of a resource (its verdicts, its identity) is recent only while its issues come together.
+        var order = new List<(int Thread, int Index)>();
+        var written = OrderedEnrichment.Enrich(
+            TenTargets,
+            (issue, index) =>
+            {
+                lock (order)
+                {
+                    order.Add((Environment.CurrentManagedThreadId, index));
+                }
+
+                return Enrich(issue, index);
+            },
+            Run,
+            CancellationToken.None).Select(e => EnrichedIssue.Parser.ParseFrom(e.Bytes.Span).Annotations["index"]).ToList();
+
+        Assert.Equal(Enumerable.Range(0, TenTargets.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), written);
+        Assert.Equal(Enumerable.Range(0, TenTargets.Length), order.Select(o => o.Index).Order());
+        var nextOnItsThread = order.GroupBy(o => o.Thread).SelectMany(t => t.Zip(t.Skip(1), (a, b) => (a.Index, Next: b.Index))).ToDictionary(p => p.Index, p => p.Next);
+        var together = Enumerable.Range(0, TenTargets.Length - 10).Count(i => nextOnItsThread.GetValueOrDefault(i, -1) == i + 10);
+        // Only where two workers meet at a target's first issues can a link be broken.
+        Assert.True(together >= 0.95 * (TenTargets.Length - 10), $"{together} of {TenTargets.Length - 10} issues were followed on their thread by the next issue about their target");
+    }
+
+    [Fact]
+    public void Issues_enriched_ahead_about_one_target_are_bounded()
+    {
+        Issue[] oneTarget = [.. Enumerable.Range(0, 3 * OrderedEnrichment.FollowersAhead).Select(_ => new Issue { Target = "t0", Type = "x" })];
+        var enriched = 0;
+        var mostAhead = 0;
+        var written = 0;
+        foreach (var _ in OrderedEnrichment.Enrich(oneTarget, (issue, index) => { Interlocked.Increment(ref enriched); return Enrich(issue, index); }, Run, CancellationToken.None))
+        {
+            written++;
+            mostAhead = Math.Max(mostAhead, Volatile.Read(ref enriched) - written);
+        }
+
+        Assert.Equal(oneTarget.Length, written);
+        Assert.InRange(mostAhead, 1, OrderedEnrichment.IssuesAhead + OrderedEnrichment.FollowersAhead + Environment.ProcessorCount);
+    }
+
+    [Fact]
+    public void An_issue_enriched_ahead_that_fails_fails_the_enumeration_after_every_issue_before_it()
+    {
+        // Issue 1,500 is enriched with issue 0, its target's first, long before the writer reaches the issues before it.
+        var written = 0;
+        var failing = OrderedEnrichment.Enrich(TenTargets, (issue, index) => index == 1_500 ? throw new InvalidDataException("bad issue 1500") : Enrich(issue, index), Run, CancellationToken.None);
+
+        var error = Assert.Throws<AggregateException>(() =>
+        {
+            foreach (var _ in failing)
+            {
+                written++;
+            }
+        });
+
+        Assert.Contains(error.Flatten().InnerExceptions, e => e is InvalidDataException { Message: "bad issue 1500" });
+        Assert.Equal(1_500, written);
+    }
+
     [Fact]
     public void A_writer_that_stops_early_stops_the_analysis()
     {

@@ -17,6 +17,7 @@ public sealed class EncodedIssue
     public static ArrayPool<byte> Pool { get; } = ArrayPool<byte>.Create(1 << 24, 4096);
 
     private byte[]? _pooled;
+    private IBytesOwner? _owner;
 
     private EncodedIssue(ReadOnlyMemory<byte> bytes, string? rawIssueUuid, string? emptyAnnotation)
     {
@@ -62,6 +63,11 @@ public sealed class EncodedIssue
     public static EncodedIssue FromRented(byte[] rented, int length, string? rawIssueUuid, string? emptyAnnotation) =>
         new(rented.AsMemory(0, length), rawIssueUuid, emptyAnnotation) { _pooled = rented };
 
+    /// <summary>An issue whose bytes lie in memory that <paramref name="owner"/> lends (a buffer shared by many issues):
+    /// whoever writes them tells it with <see cref="Release"/>, and it may then reuse them.</summary>
+    public static EncodedIssue FromOwned(ReadOnlyMemory<byte> bytes, string? rawIssueUuid, string? emptyAnnotation, IBytesOwner owner) =>
+        new(bytes, rawIssueUuid, emptyAnnotation) { _owner = owner ?? throw new ArgumentNullException(nameof(owner)) };
+
     /// <summary>Done with the bytes (they were written): a rented array goes back to its pool, and <see cref="Bytes"/> is empty from now on.</summary>
     public void Release()
     {
@@ -70,5 +76,14 @@ public sealed class EncodedIssue
         {
             Pool.Return(rented);
         }
+
+        Interlocked.Exchange(ref _owner, null)?.Release();
     }
+}
+
+/// <summary>What lends an <see cref="EncodedIssue"/> its bytes (<see cref="EncodedIssue.FromOwned"/>).</summary>
+public interface IBytesOwner
+{
+    /// <summary>One issue's bytes lent are no longer read.</summary>
+    void Release();
 }
