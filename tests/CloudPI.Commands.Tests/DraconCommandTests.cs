@@ -103,17 +103,6 @@ public class DraconCommandTests
     }
 
     [Fact]
-    public async Task Tag_without_any_read_path_is_a_usage_error()
-    {
-        Environment.SetEnvironmentVariable("READ_PATH", null);
-
-        var result = await Cli.RunAsync("dracon", "tag");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal("cloudpi: read path is undefined: give DIR, -read_path or set READ_PATH\n", result.Error.ReplaceLineEndings("\n"));
-    }
-
-    [Fact]
     public async Task Tag_of_a_directory_without_pb_files_fails_and_writes_nothing()
     {
         using var temp = new TempDirectory();

@@ -8,7 +8,7 @@ namespace CloudPI.Commands.Tests;
 /// <summary>The enrichers against Dracon's enricher contract, on the bundled synthetic account.</summary>
 public class EnricherCommandTests
 {
-    private static readonly string Graph = RepoPaths.Examples("account", "graph.jsonl");
+    internal static readonly string Graph = RepoPaths.Examples("account", "graph.jsonl");
 
     [Theory]
     [InlineData("reachability")]
@@ -73,27 +73,6 @@ public class EnricherCommandTests
             Assert.Equal(path, string.Join(" → ", list.Select(h => h.GetProperty("label").GetString())));
             var blocked = issue.Annotations["cloudpi.reachable"] == "false";
             Assert.Equal(blocked, list[^1].GetProperty("decision").GetString() == "denies");
-        }
-    }
-
-    [Fact]
-    public async Task Read_and_write_paths_come_from_the_environment_as_in_dracon()
-    {
-        using var temp = new TempDirectory();
-        var (producers, _) = WriteTagged(temp, MixedIssues());
-        Environment.SetEnvironmentVariable("READ_PATH", producers);
-        Environment.SetEnvironmentVariable("WRITE_PATH", temp.Combine("env-out"));
-        try
-        {
-            var result = await Cli.RunAsync("enricher", "reachability", "--graph", Graph);
-
-            Assert.Equal(0, result.ExitCode);
-            Assert.True(File.Exists(temp.Combine("env-out", "mixed.reachability.enriched.pb")));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("READ_PATH", null);
-            Environment.SetEnvironmentVariable("WRITE_PATH", null);
         }
     }
 
@@ -199,7 +178,7 @@ public class EnricherCommandTests
     private static int SeverityFor(int score) => score >= 80 ? 5 : score >= 60 ? 4 : score >= 40 ? 3 : score >= 20 ? 2 : 1;
 
     /// <summary>An open-SSH group of the example named four ways, an unknown type, and a target not in the graph.</summary>
-    private static Issue[] MixedIssues()
+    internal static Issue[] MixedIssues()
     {
         var graph = CloudPI.Graph.Apoc.ApocJsonLinesReader.ReadFile(Graph);
         var group = graph.Nodes.First(n => n.HasLabel("AWSEC2SecurityGroup") && n.Properties.GetString("name") == "ssh-open").Id!;
@@ -216,7 +195,7 @@ public class EnricherCommandTests
 
     private static Issue Issue(string type, string target) => new() { Type = type, Target = target, Title = type, Severity = Severity.High, Source = "unknown" };
 
-    private static (string Producers, LaunchToolResponse Tagged) WriteTagged(TempDirectory temp, Issue[] issues)
+    internal static (string Producers, LaunchToolResponse Tagged) WriteTagged(TempDirectory temp, Issue[] issues)
     {
         var producers = temp.Combine("producers");
         var tagged = new LaunchToolResponse
