@@ -84,7 +84,10 @@ public sealed class ReachabilityAnnotator(IReachabilityEngine engine)
 
     private ReachabilityResult Evaluate(GraphNode resource, NetworkExposure? exposure)
     {
-        return _results.GetOrAdd((resource, exposure), _evaluate);
+        // Any traffic is one question whether a control names no exposure or NetworkExposure.AnyTraffic: a resource's
+        // findings of both kinds (no public IP, internet-exposed instance) share one verdict.
+        var asked = exposure is not null && TrafficQuery.From(exposure).IsAnyTraffic ? null : exposure;
+        return _results.GetOrAdd((resource, asked), _evaluate);
     }
 
     public AnnotatedIssue Annotate(ResolvedIssue issue, ReachabilityResult? result)
